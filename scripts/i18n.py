@@ -1,0 +1,90 @@
+"""Extract and compile translations, one catalogue per app.
+
+    python scripts/i18n.py extract   # needs GNU gettext (xgettext), updates app/locale/*.po
+    python scripts/i18n.py compile   # pure Python (polib): .po -> .mo
+    python scripts/i18n.py check     # untranslated or fuzzy entries, stale .mo
+
+Each app keeps its own ``locale/`` so capabilities stay apart.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "circularcities"
+APPS = ["web", "accounts", "coalition", "knowledge", "diagnosis", "planning", "marketplace",
+        "logistics", "jobs"]
+LANG = "zh_Hans"
+
+
+def catalogues():
+    for app in APPS:
+        po = PACKAGE / app / "locale" / LANG / "LC_MESSAGES" / "django.po"
+        if po.exists():
+            yield app, po
+
+
+def extract() -> None:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "circularcities.web.settings"}
+    for app in APPS:
+        app_dir = PACKAGE / app
+        if not app_dir.exists():
+            continue
+        (app_dir / "locale").mkdir(exist_ok=True)
+        subprocess.run([sys.executable, "-m", "django", "makemessages", "-l", LANG, "--no-obsolete",
+                        "--no-location", "-e", "html,txt,py"], cwd=app_dir, env=env, check=True)
+        po = app_dir / "locale" / LANG / "LC_MESSAGES" / "django.po"
+        if po.exists():
+            cat = polib.pofile(str(po))
+            cat.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
+            cat.metadata["Language"] = "zh_Hans"
+            cat.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+            cat.save()
+
+
+def compile_all() -> None:
+    for _app, po in catalogues():
+        polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
+
+
+def problems() -> list[str]:
+    found = []
+    for app, po in catalogues():
+        cat = polib.pofile(str(po))
+        for entry in cat:
+            if entry.obsolete:
+                continue
+            if "fuzzy" in entry.flags:
+                found.append(f"{app}: fuzzy: {entry.msgid!r}")
+            elif not entry.translated():
+                found.append(f"{app}: untranslated: {entry.msgid!r}")
+        mo = po.with_suffix(".mo")
+        if not mo.exists():
+            found.append(f"{app}: {mo.name} missing; run scripts/i18n.py compile")
+            continue
+        compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+                    for e in polib.mofile(str(mo))}
+        for entry in cat.translated_entries():
+            key = (entry.msgctxt, entry.msgid)
+            want = (entry.msgstr, tuple(sorted(entry.msgstr_plural.items())))
+            if compiled.get(key) != want:
+                found.append(f"{app}: {mo.name} is stale for {entry.msgid!r}; run scripts/i18n.py compile")
+                break
+    return found
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1] if len(sys.argv) > 1 else "check"
+    if cmd == "extract":
+        extract()
+    elif cmd == "compile":
+        compile_all()
+    found = problems()
+    for line in found:
+        print(line)
+    sys.exit(1 if (cmd == "check" and found) else 0)

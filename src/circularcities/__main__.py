@@ -1,0 +1,5 @@
+import sys
+
+from circularcities.cli import main
+
+sys.exit(main())

@@ -1,0 +1,52 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+from circularcities.accounts.models import Role
+from circularcities.coalition.models import City, Partner
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    role = forms.ChoiceField(label=_("Role"), choices=[c for c in Role.choices if c[0] != Role.PUBLIC])
+    cities = forms.ModelMultipleChoiceField(queryset=City.objects.all(), required=False,
+                                            label=_("Cities they edit"))
+    organisation = forms.ModelChoiceField(queryset=Partner.objects.all(), required=False,
+                                          label=_("Organisation"))
+
+    def clean(self):
+        data = super().clean()
+        role = data.get("role")
+        if role == Role.CITY and not data.get("cities"):
+            self.add_error("cities", _("A city official needs at least one city."))
+        if role in (Role.BUSINESS, Role.PARTNER) and not data.get("organisation"):
+            self.add_error("organisation", _("A business or partner account needs its organisation."))
+        email = data.get("email")
+        if email and get_user_model().objects.filter(email__iexact=email).exists():
+            self.add_error("email", _("There is already an account with this e-mail."))
+        return data
+
+
+class AcceptInvitationForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    first_name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput)
+
+    def clean_username(self):
+        name = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=name).exists():
+            raise forms.ValidationError(_("This user name is taken."))
+        return name
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif p1:
+            try:
+                password_validation.validate_password(p1)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data

@@ -1,0 +1,116 @@
+"""Roles and memberships.
+
+A user has one role. City editors and city members are tied to cities by
+:class:`CityMembership`; businesses and partners to an organisation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat")
+    CITY = "city", _("City official")
+    PARTNER = "partner", _("Partner")
+    BUSINESS = "business", _("Business")
+    PUBLIC = "public", _("Public visitor")
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="profile")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PUBLIC)
+    organisation = models.ForeignKey("coalition.Partner", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="people")
+    language = models.CharField(max_length=10, blank=True)
+
+    def __str__(self):
+        return f"{self.user} ({self.role})"
+
+
+class CityMembership(models.Model):
+    """A person's standing in one city: an editor changes its data, a member reads drafts."""
+
+    class Level(models.TextChoices):
+        EDITOR = "editor", _("Editor")
+        MEMBER = "member", _("Member")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="city_memberships")
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="memberships")
+    level = models.CharField(max_length=8, choices=Level.choices, default=Level.EDITOR)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "city"], name="one_membership_per_city")]
+
+    def __str__(self):
+        return f"{self.user} – {self.city} ({self.level})"
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    """An invitation the secretariat sends; only a hash of the token is stored."""
+
+    email = models.EmailField()
+    role = models.CharField(max_length=12, choices=Role.choices)
+    cities = models.ManyToManyField("coalition.City", blank=True)
+    organisation = models.ForeignKey("coalition.Partner", null=True, blank=True,
+                                     on_delete=models.SET_NULL)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="+")
+
+    @classmethod
+    def issue(cls, **fields) -> tuple[Invitation, str]:
+        token = secrets.token_urlsafe(32)
+        inv = cls.objects.create(token_hash=_hash(token),
+                                 expires_at=timezone.now() + timedelta(days=14), **fields)
+        return inv, token
+
+    @classmethod
+    def find(cls, token: str) -> Invitation | None:
+        return cls.objects.filter(token_hash=_hash(token)).first()
+
+    @property
+    def usable(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ApiToken(models.Model):
+    """A personal token for scripts calling the API (``Authorization: Bearer ...``)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="api_tokens")
+    name = models.CharField(max_length=80)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple[ApiToken, str]:
+        token = "cc_" + secrets.token_urlsafe(32)
+        return cls.objects.create(user=user, name=name, token_hash=_hash(token)), token
+
+    @classmethod
+    def authenticate(cls, token: str):
+        found = cls.objects.select_related("user").filter(token_hash=_hash(token)).first()
+        if found is None or not found.user.is_active:
+            return None
+        cls.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        return found.user

@@ -1,0 +1,250 @@
+"""The coalition: cities, partners, thematic areas, working groups, events."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from circularcities.web.bilingual import Bilingual
+
+MAX_FOCAL_AREAS = 3
+
+
+class ThematicArea(Bilingual, models.Model):
+    slug = models.SlugField(unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    name_en = models.CharField(max_length=120)
+    name_zh = models.CharField(max_length=120)
+    description_en = models.TextField(blank=True)
+    description_zh = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name_en
+
+
+class RStrategy(Bilingual, models.Model):
+    """One of the coalition's 6R: redesign, reuse, repair, remanufacture, recycle, recover."""
+
+    slug = models.SlugField(unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    name_en = models.CharField(max_length=60)
+    name_zh = models.CharField(max_length=60)
+    description_en = models.TextField(blank=True)
+    description_zh = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name_plural = "R-strategies"
+
+    def __str__(self):
+        return self.name_en
+
+
+class City(Bilingual, models.Model):
+    class Status(models.TextChoices):
+        ENDORSING = "endorsing", _("Endorsing city")
+        MEMBER = "member", _("Member city")
+        CASE_CITY = "case-city", _("Case city")
+        FORMER = "former", _("Former member")
+
+    slug = models.SlugField(unique=True)
+    name_en = models.CharField(max_length=120)
+    name_zh = models.CharField(max_length=120)
+    country = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2")
+    country_name_en = models.CharField(max_length=80, blank=True)
+    country_name_zh = models.CharField(max_length=80, blank=True)
+    region = models.CharField(max_length=40, blank=True)
+    population = models.PositiveBigIntegerField(null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    gdp = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    gdp_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217")
+    gdp_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    area_km2 = models.FloatField(null=True, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    member_since = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.MEMBER)
+    profile_en = models.TextField(blank=True)
+    profile_zh = models.TextField(blank=True)
+    density_reported = models.FloatField(
+        null=True, blank=True, help_text="Inhabitants per km² as the source states it, kept beside "
+        "the density computed from population and area, since the two do not always agree.")
+    data_notes_en = models.TextField(blank=True)
+    data_notes_zh = models.TextField(blank=True)
+    sources = models.JSONField(default=list, blank=True)
+    estimated_fields = models.JSONField(default=list, blank=True)
+    is_demo = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name_plural = "cities"
+        constraints = [
+            models.CheckConstraint(condition=Q(lat__gte=-90, lat__lte=90) | Q(lat__isnull=True),
+                                   name="city_lat_range"),
+            models.CheckConstraint(condition=Q(lon__gte=-180, lon__lte=180) | Q(lon__isnull=True),
+                                   name="city_lon_range"),
+        ]
+
+    def __str__(self):
+        return self.name_en
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("coalition:city_detail", args=[self.slug])
+
+    @property
+    def density(self) -> float | None:
+        """Inhabitants per km²."""
+        if self.population and self.area_km2:
+            return self.population / self.area_km2
+        return None
+
+    @property
+    def is_member(self) -> bool:
+        return self.status in (self.Status.ENDORSING, self.Status.MEMBER)
+
+    def is_estimated(self, field: str) -> bool:
+        return field in (self.estimated_fields or [])
+
+
+class FocalArea(models.Model):
+    """A thematic area a city has chosen.
+
+    A city holds at most three: ``slot`` takes 1, 2 or 3 and is unique per
+    city, so the database itself refuses a fourth.
+    """
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="focal_areas")
+    area = models.ForeignKey(ThematicArea, on_delete=models.PROTECT, related_name="focal_cities")
+    slot = models.PositiveSmallIntegerField()
+    chosen_at = models.DateTimeField(auto_now_add=True)
+    chosen_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["slot"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "area"], name="focal_area_once_per_city"),
+            models.UniqueConstraint(fields=["city", "slot"], name="focal_area_slot_unique"),
+            models.CheckConstraint(condition=Q(slot__gte=1, slot__lte=MAX_FOCAL_AREAS),
+                                   name="focal_area_at_most_three"),
+        ]
+
+    def __str__(self):
+        return f"{self.city} – {self.area}"
+
+    def clean(self):
+        others = FocalArea.objects.filter(city_id=self.city_id).exclude(pk=self.pk)
+        if others.count() >= MAX_FOCAL_AREAS:
+            raise ValidationError(_("A city can choose at most three focal areas."))
+
+
+class Partner(Bilingual, models.Model):
+    class Kind(models.TextChoices):
+        SECRETARIAT = "secretariat", _("Secretariat")
+        KNOWLEDGE = "knowledge", _("Knowledge partner")
+        SOLUTION = "solution-provider", _("Solution provider")
+        BUSINESS = "business", _("Business")
+
+    slug = models.SlugField(unique=True)
+    name_en = models.CharField(max_length=200)
+    name_zh = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    country = models.CharField(max_length=2, blank=True)
+    description_en = models.TextField(blank=True)
+    description_zh = models.TextField(blank=True)
+    areas = models.ManyToManyField(ThematicArea, blank=True, related_name="partners")
+    city = models.ForeignKey(City, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="organisations")
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name_en"]
+
+    def __str__(self):
+        return self.name_en
+
+
+class WorkingGroup(models.Model):
+    """One group per thematic area: the secretariat, the cities that chose it, partners."""
+
+    area = models.OneToOneField(ThematicArea, on_delete=models.CASCADE, related_name="working_group")
+    partners = models.ManyToManyField(Partner, blank=True, related_name="working_groups")
+    coordinators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
+                                          related_name="coordinated_groups")
+
+    class Meta:
+        ordering = ["area__order"]
+
+    def __str__(self):
+        return f"Working group: {self.area}"
+
+    def cities(self):
+        return City.objects.filter(focal_areas__area=self.area).order_by("name_en")
+
+
+class Event(Bilingual, models.Model):
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", _("Workshop")
+        FORUM = "annual-forum", _("Annual forum")
+        STUDY_TOUR = "study-tour", _("Study tour")
+        TRAINING = "training", _("Deep-dive training")
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title_en = models.CharField(max_length=200)
+    title_zh = models.CharField(max_length=200)
+    date = models.DateField()
+    place_en = models.CharField(max_length=200, blank=True)
+    place_zh = models.CharField(max_length=200, blank=True)
+    working_group = models.ForeignKey(WorkingGroup, null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="events")
+    cities = models.ManyToManyField(City, blank=True, related_name="events")
+    partners = models.ManyToManyField(Partner, blank=True, related_name="events")
+    agenda_en = models.TextField(blank=True)
+    agenda_zh = models.TextField(blank=True)
+    outcomes_en = models.TextField(blank=True)
+    outcomes_zh = models.TextField(blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-date"]
+
+    def __str__(self):
+        return self.title_en
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("coalition:event_detail", args=[self.slug])
+
+
+class Publication(Bilingual, models.Model):
+    """A result a working group publishes (guidance, diagnosis summary, toolkit)."""
+
+    slug = models.SlugField(unique=True)
+    working_group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE,
+                                      related_name="publications")
+    title_en = models.CharField(max_length=200)
+    title_zh = models.CharField(max_length=200)
+    summary_en = models.TextField(blank=True)
+    summary_zh = models.TextField(blank=True)
+    year = models.PositiveSmallIntegerField()
+    url = models.URLField(blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-year", "title_en"]
+
+    def __str__(self):
+        return self.title_en

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from circularcities.accounts.permissions import can_edit_city
+from circularcities.coalition.forms import CityProfileForm, FocalAreasForm
+from circularcities.coalition.models import (
+    City,
+    Event,
+    FocalArea,
+    Partner,
+    RStrategy,
+    ThematicArea,
+    WorkingGroup,
+)
+from circularcities.coalition.services import set_focal_areas
+from circularcities.core.errors import ValidationError
+from circularcities.knowledge.models import Case
+
+
+def _city_points(cities):
+    return [
+        {"slug": c.slug, "name": c.t("name"), "lat": c.lat, "lon": c.lon, "status": c.status,
+         "status_label": c.get_status_display(), "url": c.get_absolute_url()}
+        for c in cities if c.lat is not None and c.lon is not None
+    ]
+
+
+def home(request):
+    cities = list(City.objects.all())
+    context = {
+        "city_points": json.dumps(_city_points(cities), ensure_ascii=False),
+        "n_members": sum(1 for c in cities if c.is_member),
+        "n_cities": len(cities),
+        "n_cases": Case.objects.filter(published=True).count(),
+        "n_partners": Partner.objects.count(),
+        "areas": ThematicArea.objects.annotate(n_cities=Count("focal_cities")),
+        "strategies": RStrategy.objects.all(),
+        "events": Event.objects.order_by("-date")[:4],
+        "featured": Case.objects.filter(published=True).select_related("city").order_by("?")[:3],
+    }
+    return render(request, "coalition/home.html", context)
+
+
+def city_list(request):
+    cities = City.objects.prefetch_related(
+        Prefetch("focal_areas", queryset=FocalArea.objects.select_related("area")))
+    status = request.GET.get("status")
+    if status:
+        cities = cities.filter(status=status)
+    return render(request, "coalition/city_list.html", {
+        "cities": cities, "status": status, "statuses": City.Status.choices,
+        "city_points": json.dumps(_city_points(cities), ensure_ascii=False),
+    })
+
+
+def city_detail(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    return render(request, "coalition/city_detail.html", {
+        "city": city,
+        "focal": city.focal_areas.select_related("area"),
+        "cases": city.cases.filter(published=True),
+        "events": city.events.all()[:10],
+        "can_edit": can_edit_city(request.user, city),
+        "city_points": json.dumps(_city_points([city]), ensure_ascii=False),
+    })
+
+
+def _require_city_editor(request, city):
+    if not can_edit_city(request.user, city):
+        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can change its data.")
+                               % {"city": city.t("name")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_focal_areas(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    _require_city_editor(request, city)
+    current = [f.area for f in city.focal_areas.select_related("area")]
+    if request.method == "POST":
+        form = FocalAreasForm(request.POST)
+        if form.is_valid():
+            try:
+                set_focal_areas(city, form.cleaned_data["areas"], user=request.user)
+            except ValidationError as exc:
+                form.add_error("areas", str(exc))
+            else:
+                messages.success(request, _("Focal areas of %(city)s saved.") % {"city": city.t("name")})
+                return redirect(city.get_absolute_url())
+        status = 400
+    else:
+        form = FocalAreasForm(initial={"areas": current})
+        status = 200
+    return render(request, "coalition/focal_areas_form.html", {"city": city, "form": form},
+                  status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_city(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    _require_city_editor(request, city)
+    form = CityProfileForm(request.POST or None, instance=city)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Profile of %(city)s saved.") % {"city": city.t("name")})
+            return redirect(city.get_absolute_url())
+        return render(request, "coalition/city_form.html", {"city": city, "form": form}, status=400)
+    return render(request, "coalition/city_form.html", {"city": city, "form": form})
+
+
+def partner_list(request):
+    kind = request.GET.get("kind")
+    partners = Partner.objects.prefetch_related("areas")
+    if kind:
+        partners = partners.filter(kind=kind)
+    return render(request, "coalition/partner_list.html",
+                  {"partners": partners, "kind": kind, "kinds": Partner.Kind.choices})
+
+
+def area_list(request):
+    groups = (WorkingGroup.objects.select_related("area")
+              .annotate(n_cities=Count("area__focal_cities", distinct=True),
+                        n_events=Count("events", distinct=True)))
+    return render(request, "coalition/area_list.html",
+                  {"groups": groups, "strategies": RStrategy.objects.all()})
+
+
+def working_group(request, slug):
+    group = get_object_or_404(WorkingGroup.objects.select_related("area"), area__slug=slug)
+    return render(request, "coalition/working_group.html", {
+        "group": group,
+        "area": group.area,
+        "cities": group.cities(),
+        "partners": group.partners.all(),
+        "coordinators": group.coordinators.all(),
+        "events": group.events.all(),
+        "publications": group.publications.all(),
+        "cases": Case.objects.filter(published=True, areas=group.area).select_related("city")[:12],
+    })
+
+
+def event_list(request):
+    kind = request.GET.get("kind")
+    events = Event.objects.select_related("working_group__area")
+    if kind:
+        events = events.filter(kind=kind)
+    return render(request, "coalition/event_list.html",
+                  {"events": events, "kind": kind, "kinds": Event.Kind.choices})
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(Event.objects.select_related("working_group__area"), slug=slug)
+    return render(request, "coalition/event_detail.html", {
+        "event": event, "cities": event.cities.all(), "partners": event.partners.all()})

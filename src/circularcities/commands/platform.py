@@ -1,0 +1,187 @@
+"""Operator commands: demo, serve, setup, load-demo, create-secretariat, backup, restore, manage."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import gzip
+import os
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="set up the embedded database with demo data and serve it")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--no-serve", action="store_true", help="only prepare the data, do not serve")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="serve the platform (production-ready WSGI server)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--threads", type=int, default=8)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("setup", help="create or migrate the database (no demo data)")
+    p.set_defaults(func=cmd_setup)
+
+    p = sub.add_parser("load-demo", help="load or refresh the demo data")
+    p.set_defaults(func=cmd_load_demo)
+
+    p = sub.add_parser("create-secretariat", help="create a secretariat account")
+    p.add_argument("username")
+    p.add_argument("--email", default="")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p.set_defaults(func=cmd_create_secretariat)
+
+    p = sub.add_parser("backup", help="write all data to a file (.json.gz)")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace all data with a backup file")
+    p.add_argument("path")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("manage", help="run a Django management command", add_help=False)
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
+
+
+def _django():
+    from circularcities.web.bootstrap import setup_django
+
+    setup_django()
+
+
+def _print_accounts(port, host):
+    from circularcities.web.demo import ensure_demo_accounts
+
+    print(f"\nCircular Cities Platform (demo) at http://{host}:{port}/  (中文: http://{host}:{port}/zh-hans/)")
+    print("Sign in with one of these demo accounts:")
+    for a in ensure_demo_accounts():
+        print(f"  {a['username']:<18} password {a['password']:<14} {a['role']:<12} {a['what']}")
+    print("Stop with Ctrl+C.\n", flush=True)
+
+
+def cmd_demo(args) -> int:
+    os.environ.setdefault("CIRCULARCITIES_DEMO", "1")
+    from circularcities.web.bootstrap import ensure_database
+
+    created = ensure_database(load_demo_if_new=True, log=print)
+    if not created:
+        from circularcities.web.demo import load_demo
+
+        load_demo(log=print)
+    _print_accounts(args.port, args.host)
+    if args.no_serve:
+        return 0
+    return _serve(args.host, args.port, threads=8)
+
+
+def _serve(host, port, threads=8) -> int:
+    from waitress import serve
+
+    from circularcities.web.wsgi import application
+
+    serve(application, host=host, port=port, threads=threads, ident="circularcities")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from circularcities.web.bootstrap import ensure_database
+
+    ensure_database(load_demo_if_new=False)
+    print(f"Serving on http://{args.host}:{args.port}/", flush=True)
+    return _serve(args.host, args.port, threads=args.threads)
+
+
+def cmd_setup(args) -> int:
+    from circularcities.web.bootstrap import ensure_database
+
+    ensure_database(load_demo_if_new=False, log=print)
+    print("Database ready.")
+    return 0
+
+
+def cmd_load_demo(args) -> int:
+    from circularcities.web.bootstrap import ensure_database
+
+    if not ensure_database(load_demo_if_new=True, log=print):
+        from circularcities.web.demo import load_demo
+
+        load_demo(log=print)
+    return 0
+
+
+def cmd_create_secretariat(args) -> int:
+    from circularcities.web.bootstrap import ensure_database
+
+    ensure_database(load_demo_if_new=False)
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
+    User = get_user_model()
+    if User.objects.filter(username=args.username).exists():
+        print(f"error: an account named {args.username!r} exists already.", file=sys.stderr)
+        return 1
+    try:
+        validate_password(password)
+    except ValidationError as exc:
+        print("error: " + " ".join(exc.messages), file=sys.stderr)
+        return 1
+    user = User.objects.create_user(args.username, email=args.email, password=password)
+    user.profile.role = "secretariat"
+    user.profile.save()
+    print(f"Secretariat account {args.username!r} created.")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from circularcities.web.bootstrap import ensure_database
+
+    ensure_database(load_demo_if_new=False)
+    from django.core.management import call_command
+
+    path = Path(args.path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "wt", encoding="utf-8") as fh:
+        call_command("dumpdata", natural_foreign=True, natural_primary=False,
+                     exclude=["contenttypes", "auth.permission", "sessions"], indent=None, stdout=fh)
+    print(f"Backup written to {path}.")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from circularcities.web.bootstrap import ensure_database
+
+    ensure_database(load_demo_if_new=False)
+    from django.core.management import call_command
+    from django.db import transaction
+
+    path = Path(args.path)
+    if not path.exists():
+        print(f"error: {path} does not exist.", file=sys.stderr)
+        return 1
+    if not args.yes:
+        answer = input("This replaces ALL data with the backup. Type 'yes' to go on: ")
+        if answer.strip().lower() != "yes":
+            print("Nothing changed.")
+            return 1
+    # All or nothing: flush and load in one transaction.
+    with transaction.atomic():
+        call_command("flush", interactive=False, verbosity=0)
+        call_command("loaddata", str(path), verbosity=0)
+    print(f"Restored from {path}.")
+    return 0
+
+
+def cmd_manage(args) -> int:
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["circularcities manage", *args.args])
+    return 0

@@ -1,0 +1,82 @@
+"""Exception hierarchy of the platform.
+
+Core code raises these; the web apps and the command line turn them into
+messages for people. Every message is a sentence that says what was expected.
+"""
+
+from __future__ import annotations
+
+
+class CircularCitiesError(Exception):
+    """Base class of every error the platform raises on purpose."""
+
+
+class ValidationError(CircularCitiesError, ValueError):
+    """A parameter object or an input value is not valid."""
+
+
+class DataImportError(CircularCitiesError):
+    """An uploaded or read file has problems.
+
+    Parameters
+    ----------
+    problems
+        One entry per problem, each naming where it is (sheet, row, column)
+        and what is wrong.
+    """
+
+    def __init__(self, problems: list["Problem"] | list[str]):
+        self.problems = [p if isinstance(p, Problem) else Problem(message=p) for p in problems]
+        super().__init__("; ".join(str(p) for p in self.problems[:5])
+                         + (f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""))
+
+
+class MassBalanceError(CircularCitiesError):
+    """A process's inflows and outflows do not balance."""
+
+
+class InfeasibleError(CircularCitiesError):
+    """A model cannot be solved as given (e.g. a load heavier than any vehicle)."""
+
+
+class Problem:
+    """One problem found in input data, located as precisely as possible.
+
+    Parameters
+    ----------
+    message
+        What is wrong, as a sentence.
+    sheet, row, column
+        Where it is. ``row`` is the 1-based line or spreadsheet row number as
+        the user sees it (header is row 1).
+    """
+
+    __slots__ = ("message", "sheet", "row", "column")
+
+    def __init__(self, message: str, sheet: str | None = None, row: int | None = None,
+                 column: str | None = None):
+        self.message = message
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+
+    def location(self) -> str:
+        parts = []
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        loc = self.location()
+        return f"{loc[0].upper() + loc[1:]}: {self.message}" if loc else self.message
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column,
+                "message": self.message, "text": str(self)}
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Problem({str(self)!r})"

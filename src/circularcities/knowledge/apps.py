@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class KnowledgeConfig(AppConfig):
+    name = "circularcities.knowledge"
+    label = "knowledge"
+    verbose_name = "Best-practice library"

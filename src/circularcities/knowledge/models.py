@@ -1,0 +1,72 @@
+"""The bilingual library of best-practice cases."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from circularcities.coalition.models import City, RStrategy, ThematicArea
+from circularcities.web.bilingual import Bilingual, pick
+
+
+class Case(Bilingual, models.Model):
+    slug = models.SlugField(unique=True, max_length=120)
+    title_en = models.CharField(max_length=200)
+    title_zh = models.CharField(max_length=200)
+    summary_en = models.TextField()
+    summary_zh = models.TextField()
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="cases")
+    country = models.CharField(max_length=2)
+    areas = models.ManyToManyField(ThematicArea, related_name="cases")
+    r_strategies = models.ManyToManyField(RStrategy, blank=True, related_name="cases")
+    keywords_en = models.JSONField(default=list, blank=True)
+    keywords_zh = models.JSONField(default=list, blank=True)
+    source_document = models.CharField(max_length=120, blank=True)
+    related = models.ManyToManyField("self", blank=True, symmetrical=True)
+    published = models.BooleanField(default=True)
+    is_demo = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title_en"]
+
+    def __str__(self):
+        return self.title_en
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("knowledge:case_detail", args=[self.slug])
+
+    @property
+    def summary(self) -> str:
+        return pick(self, "summary")
+
+    @property
+    def keywords(self) -> list[str]:
+        from circularcities.web.bilingual import is_chinese
+
+        return (self.keywords_zh or self.keywords_en) if is_chinese() else (self.keywords_en or self.keywords_zh)
+
+
+class KeyFigure(Bilingual, models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="figures")
+    order = models.PositiveSmallIntegerField(default=0)
+    label_en = models.CharField(max_length=200)
+    label_zh = models.CharField(max_length=200)
+    value = models.FloatField()
+    unit = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    note_en = models.CharField(max_length=400, blank=True)
+    note_zh = models.CharField(max_length=400, blank=True)
+    source = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["case", "order"]
+
+    @property
+    def label(self) -> str:
+        return pick(self, "label")
+
+    @property
+    def note(self) -> str:
+        return pick(self, "note")

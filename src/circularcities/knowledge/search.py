@@ -1,0 +1,90 @@
+"""Case search: the core BM25 index, built from the database and cached.
+
+The cache key is the number of published cases and the latest change time, so
+every process notices an edit on its next query without a message bus.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+
+from circularcities.core.search import BM25Params, SearchIndex, similar_documents
+from circularcities.knowledge.models import Case
+
+FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "place": 2.0, "summary": 1.0, "figures": 0.5}
+
+_lock = threading.Lock()
+_cache: dict[str, object] = {"key": None, "index": None, "tags": None}
+
+
+@dataclass(frozen=True)
+class CaseHit:
+    case: Case
+    score: float
+    matched: tuple[str, ...]
+
+
+def _documents():
+    cases = (Case.objects.filter(published=True).select_related("city")
+             .prefetch_related("areas", "r_strategies", "figures"))
+    docs, tags = {}, {}
+    for c in cases:
+        docs[c.pk] = {
+            "title": f"{c.title_en} {c.title_zh}",
+            "keywords": " ".join((c.keywords_en or []) + (c.keywords_zh or [])),
+            "place": f"{c.city.name_en} {c.city.name_zh} {c.city.country_name_en} {c.city.country_name_zh}",
+            "summary": f"{c.summary_en} {c.summary_zh}",
+            "figures": " ".join(f"{f.label_en} {f.label_zh}" for f in c.figures.all()),
+        }
+        tags[c.pk] = {f"a:{a.slug}" for a in c.areas.all()} | {f"r:{r.slug}" for r in c.r_strategies.all()}
+    return docs, tags
+
+
+def get_index() -> tuple[SearchIndex, dict]:
+    stamp = Case.objects.filter(published=True).aggregate(n=Count("id"), t=Max("updated_at"))
+    key = (stamp["n"], stamp["t"])
+    with _lock:
+        if _cache["key"] != key:
+            docs, tags = _documents()
+            _cache.update(key=key, index=SearchIndex(docs, BM25Params(weights=FIELD_WEIGHTS)), tags=tags)
+        return _cache["index"], _cache["tags"]  # type: ignore[return-value]
+
+
+def filtered_cases(area: str | None = None, r: str | None = None, country: str | None = None,
+                   city: str | None = None):
+    qs = Case.objects.filter(published=True)
+    if area:
+        qs = qs.filter(areas__slug=area)
+    if r:
+        qs = qs.filter(r_strategies__slug=r)
+    if country:
+        qs = qs.filter(country__iexact=country)
+    if city:
+        qs = qs.filter(city__slug=city)
+    return qs.distinct()
+
+
+def search_cases(query: str, area: str | None = None, r: str | None = None,
+                 country: str | None = None, limit: int | None = 50) -> list[CaseHit]:
+    """Ranked cases for ``query`` within the filters; an empty query lists them all."""
+    qs = filtered_cases(area, r, country)
+    if not query or not query.strip():
+        cases = qs.select_related("city").order_by("title_en")[: limit or None]
+        return [CaseHit(case=c, score=0.0, matched=()) for c in cases]
+    index, _tags = get_index()
+    allowed = None if not (area or r or country) else list(qs.values_list("pk", flat=True))
+    hits = index.search(query, limit=limit, allowed=allowed)
+    by_pk = Case.objects.select_related("city").in_bulk([h.key for h in hits])
+    return [CaseHit(case=by_pk[h.key], score=h.score, matched=h.matched) for h in hits if h.key in by_pk]
+
+
+def similar_cases(case: Case, limit: int = 4) -> list[tuple[Case, float]]:
+    index, tags = get_index()
+    if case.pk not in tags:
+        return []
+    ranked = similar_documents(index, case.pk, tags, limit=limit)
+    by_pk = Case.objects.select_related("city").in_bulk([k for k, _ in ranked])
+    return [(by_pk[k], s) for k, s in ranked if k in by_pk]

@@ -1,0 +1,93 @@
+"""The JSON API (django-ninja), with its OpenAPI schema at /api/openapi.json.
+
+Reads are public where the data is published. Writes need a signed-in session
+(with its CSRF token) or a personal token (``Authorization: Bearer cc_...``),
+and then the same permission checks as the pages. Errors come back as
+``{"detail": "<a sentence>", "errors": [...]}`` naming the field.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer, django_auth
+
+from circularcities.core.errors import CircularCitiesError, DataImportError
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        from circularcities.accounts.models import ApiToken
+
+        user = ApiToken.authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+write_auth = [TokenAuth(), django_auth]
+
+api = NinjaAPI(
+    title="Circular Cities Platform API",
+    version="1",
+    description="Cities, thematic areas, working groups, events, the case library and the "
+    "capabilities built on them. Units: tonnes, kg CO2e, km, ISO 4217 currencies, WGS84.",
+    urls_namespace="api",
+)
+
+
+def _field_name(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
+    return ".".join(parts) or "input"
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request, exc):
+    errors = []
+    for err in exc.errors:
+        field = _field_name(err.get("loc", ()))
+        msg = err.get("msg", "is not valid")
+        errors.append({"field": field, "message": msg})
+    first = errors[0] if errors else {"field": "input", "message": "is not valid"}
+    detail = f"Field '{first['field']}': {first['message']}."
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
+
+
+@api.exception_handler(DataImportError)
+def on_import_error(request, exc):
+    return api.create_response(request, {"detail": str(exc.problems[0]) if exc.problems else str(exc),
+                                         "errors": [p.as_dict() for p in exc.problems]}, status=422)
+
+
+@api.exception_handler(CircularCitiesError)
+def on_domain_error(request, exc):
+    return api.create_response(request, {"detail": str(exc), "errors": []}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "You may not change this.",
+                                         "errors": []}, status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request, exc):
+    return api.create_response(request, {"detail": "Sign in or send a personal API token to change data.",
+                                         "errors": []}, status=401)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Not found.", "errors": []}, status=404)
+
+
+for _app in ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics", "jobs"]:
+    if find_spec(f"circularcities.{_app}.api") is not None:
+        module = import_module(f"circularcities.{_app}.api")
+        api.add_router(getattr(module, "PREFIX", f"/{_app}/"), module.router)

@@ -1,0 +1,46 @@
+"""Start Django from the command line and make sure a database is there."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.web.settings")
+    import django
+
+    django.setup()
+
+
+def pending_migrations() -> tuple[bool, bool]:
+    """(any migration pending, database was empty)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    applied = executor.loader.applied_migrations
+    return bool(plan), not applied
+
+
+def ensure_database(load_demo_if_new: bool = True, log=None) -> bool:
+    """Migrate if needed; on a brand-new database also load the demo data.
+
+    Messages go to stderr so commands that print JSON keep stdout clean.
+    Returns True when the database was created just now.
+    """
+    setup_django()
+    from django.core.management import call_command
+
+    log = log or (lambda msg: print(msg, file=sys.stderr))
+    pending, empty = pending_migrations()
+    if pending:
+        if empty:
+            log("Creating the database and loading the demo data (first run)…")
+        call_command("migrate", interactive=False, verbosity=0)
+    if empty and load_demo_if_new:
+        from circularcities.web.demo import load_demo
+
+        load_demo(log=log)
+    return empty

@@ -1,0 +1,68 @@
+"""Demo data: every app contributes a ``demo.load(log)``; accounts come last.
+
+Demo accounts get random passwords, kept in the data directory (mode 0600)
+so ``circularcities demo`` can print them again at every start.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics"]
+
+# (username, role, cities edited, organisation slug, what they can try)
+DEMO_ACCOUNTS = [
+    ("secretariat", "secretariat", [], None, "everything: invite people, edit any city"),
+    ("amsterdam-editor", "city", ["amsterdam"], None, "edit Amsterdam: focal areas, diagnosis, plans"),
+    ("changchun-editor", "city", ["changchun"], None, "edit Changchun"),
+    ("partner", "partner", [], "iclei", "a knowledge partner"),
+]
+
+
+def _accounts_file():
+    return settings.DATA_DIR / "demo-accounts.json"
+
+
+def load_demo(log=print) -> None:
+    for app in DEMO_APPS:
+        if find_spec(f"circularcities.{app}.demo") is not None:
+            import_module(f"circularcities.{app}.demo").load(log=log)
+    ensure_demo_accounts()
+
+
+@transaction.atomic
+def ensure_demo_accounts() -> list[dict]:
+    from circularcities.accounts.models import CityMembership
+    from circularcities.coalition.models import City, Partner
+
+    path = _accounts_file()
+    stored = json.loads(path.read_text()) if path.exists() else {}
+    User = get_user_model()
+    accounts = []
+    for username, role, cities, org, what in DEMO_ACCOUNTS:
+        user = User.objects.filter(username=username).first()
+        password = stored.get(username)
+        if user is None or not password or not user.check_password(password):
+            password = secrets.token_urlsafe(9)
+            user = user or User(username=username, email=f"{username}@demo.invalid")
+            user.set_password(password)
+            user.save()
+        user.profile.role = role
+        user.profile.organisation = Partner.objects.filter(slug=org).first() if org else None
+        user.profile.save()
+        for slug in cities:
+            city = City.objects.filter(slug=slug).first()
+            if city:
+                CityMembership.objects.get_or_create(user=user, city=city)
+        stored[username] = password
+        accounts.append({"username": username, "password": password, "role": role, "what": what})
+    path.write_text(json.dumps(stored, indent=1))
+    path.chmod(0o600)
+    return accounts

@@ -1,0 +1,39 @@
+/* Small helpers shared by pages. Maps: Leaflet is served by the platform
+   (django-leaflet ships it); no tile layer unless one is configured, so maps
+   work offline with markers and a graticule for orientation. */
+(function () {
+  "use strict";
+  function graticule(map) {
+    var lines = [];
+    for (var lat = -60; lat <= 80; lat += 20) lines.push([[lat, -180], [lat, 180]]);
+    for (var lon = -180; lon <= 180; lon += 30) lines.push([[-85, lon], [85, lon]]);
+    L.polyline(lines, {color: "#b8c9d1", weight: 1, interactive: false}).addTo(map);
+  }
+  window.ccMap = function (el, opts) {
+    opts = opts || {};
+    var map = L.map(el, {worldCopyJump: true, zoomSnap: 0.5});
+    var tiles = el.getAttribute("data-tiles");
+    if (tiles) { L.tileLayer(tiles, {attribution: el.getAttribute("data-attribution") || ""}).addTo(map); }
+    else { graticule(map); }
+    map.setView([30, 40], 2);
+    return map;
+  };
+  window.ccCityMap = function (id) {
+    var el = document.getElementById(id);
+    if (!el || !window.L) return;
+    var data = JSON.parse(document.getElementById(id + "-data").textContent);
+    var map = window.ccMap(el);
+    var colors = {"endorsing": "#1f7a5a", "member": "#2c6fa8", "case-city": "#b7791f", "former": "#888"};
+    var bounds = [];
+    data.forEach(function (c) {
+      var m = L.circleMarker([c.lat, c.lon], {radius: 7, color: "#fff", weight: 1.5,
+        fillColor: colors[c.status] || "#2c6fa8", fillOpacity: 0.95}).addTo(map);
+      m.bindTooltip(c.name, {permanent: data.length <= 40, direction: "right", className: "city-label"});
+      m.bindPopup('<a href="' + c.url + '">' + c.name + '</a><br>' + c.status_label);
+      bounds.push([c.lat, c.lon]);
+    });
+    if (bounds.length === 1) map.setView(bounds[0], 6);
+    else if (bounds.length) map.fitBounds(bounds, {padding: [30, 30]});
+    el.setAttribute("data-ready", String(data.length));
+  };
+})();

@@ -1,0 +1,58 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from circularcities.coalition.views import home as coalition_home
+
+
+def home(request):
+    return coalition_home(request)
+
+
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def permission_denied(request, exception=None):
+    message = str(exception) if exception and str(exception) else None
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def switch_language(request):
+    """Switch language and stay on the same page in the other language.
+
+    Django's ``set_language`` cannot translate a prefixed URL when called from
+    an unprefixed one (it resolves the path in the current language), so the
+    language prefix is swapped here directly.
+    """
+    from django.conf import settings
+    from django.http import HttpResponseBadRequest, HttpResponseRedirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if request.method != "POST":
+        return HttpResponseBadRequest("Use POST with 'language' and 'next'.")
+    lang = request.POST.get("language", "")
+    codes = [code for code, _name in settings.LANGUAGES]
+    if lang not in codes:
+        return HttpResponseBadRequest(f"Unknown language {lang!r}; expected one of {', '.join(codes)}.")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = "/"
+    path, sep, query = next_url.partition("?")
+    for code in codes:
+        if path == f"/{code}" or path.startswith(f"/{code}/"):
+            path = path[len(code) + 1:] or "/"
+            break
+    if lang != settings.LANGUAGE_CODE:
+        path = f"/{lang}{path}"
+    response = HttpResponseRedirect(path + (sep + query if query else ""))
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, max_age=365 * 24 * 3600,
+                        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE)
+    return response

@@ -1,0 +1,97 @@
+"""Shared fixtures.
+
+Permission tests ask three people (healthchecks style): the ``owner`` (an
+editor of the city), a ``member`` (a city member who may read but not edit)
+and an ``outsider`` (the editor of another city); plus the secretariat.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo data once per test database; tests roll back around it."""
+    from circularcities.web.demo import load_demo
+
+    with django_db_blocker.unblock():
+        load_demo(log=lambda *a, **k: None)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data, reloaded if a transactional test flushed the database."""
+    from circularcities.coalition.models import City
+    from circularcities.web.demo import load_demo
+
+    if not City.objects.exists():
+        load_demo(log=lambda *a, **k: None)
+
+
+def _user(username, role, cities=(), level="editor", organisation=None):
+    from django.contrib.auth import get_user_model
+
+    from circularcities.accounts.models import CityMembership
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw-" + username)
+    user.profile.role = role
+    user.profile.organisation = organisation
+    user.profile.save()
+    for city in cities:
+        CityMembership.objects.create(user=user, city=city, level=level)
+    return user
+
+
+@pytest.fixture
+def city(demo):
+    from circularcities.coalition.models import City
+
+    return City.objects.get(slug="amsterdam")
+
+
+@pytest.fixture
+def other_city(demo):
+    from circularcities.coalition.models import City
+
+    return City.objects.get(slug="changchun")
+
+
+@pytest.fixture
+def owner(city):
+    return _user("owner", "city", [city])
+
+
+@pytest.fixture
+def member(city):
+    return _user("member", "city", [city], level="member")
+
+
+@pytest.fixture
+def outsider(other_city):
+    return _user("outsider", "city", [other_city])
+
+
+@pytest.fixture
+def secretariat(demo):
+    return _user("sec", "secretariat")
+
+
+@pytest.fixture
+def make_user(db):
+    return _user
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Requests activate a language in the test thread; start each test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
