@@ -1,6 +1,6 @@
 """Extract and compile translations, one catalogue per app.
 
-    python scripts/i18n.py extract   # needs GNU gettext (xgettext), updates app/locale/*.po
+    python scripts/i18n.py extract [APP ...]  # needs GNU gettext (xgettext), updates app/locale/*.po
     python scripts/i18n.py compile   # pure Python (polib): .po -> .mo
     python scripts/i18n.py check     # untranslated or fuzzy entries, stale .mo
 
@@ -29,9 +29,9 @@ def catalogues():
             yield app, po
 
 
-def extract() -> None:
+def extract(only: list[str] | None = None) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "circularcities.web.settings"}
-    for app in APPS:
+    for app in only or APPS:
         app_dir = PACKAGE / app
         if not app_dir.exists():
             continue
@@ -81,7 +81,7 @@ def problems() -> list[str]:
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "check"
     if cmd == "extract":
-        extract()
+        extract(sys.argv[2:] or None)
     elif cmd == "compile":
         compile_all()
     found = problems()

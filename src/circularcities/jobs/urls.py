@@ -1,0 +1,9 @@
+from django.urls import path
+
+from circularcities.jobs import views
+
+app_name = "jobs"
+urlpatterns = [
+    path("<uuid:pk>/", views.job_status, name="status"),
+    path("<uuid:pk>.json", views.job_json, name="json"),
+]
