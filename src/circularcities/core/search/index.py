@@ -93,6 +93,26 @@ class SearchIndex:
         for term, freq in tf.items():
             self._postings[term][key] = freq
 
+    def remove(self, key: object) -> None:
+        """Forget a document (no-op for an unknown key)."""
+        tf = self._terms.pop(key, None)
+        if tf is None:
+            return
+        del self._length[key]
+        for term in tf:
+            postings = self._postings.get(term)
+            if postings is not None:
+                postings.pop(key, None)
+                if not postings:
+                    del self._postings[term]
+
+    def replace(self, key: object, fields: Mapping[str, str]) -> None:
+        self.remove(key)
+        self.add(key, fields)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._length
+
     def terms_of(self, key: object) -> Counter:
         return self._terms[key]
 

@@ -11,7 +11,7 @@
   }
   window.ccMap = function (el, opts) {
     opts = opts || {};
-    var map = L.map(el, {worldCopyJump: true, zoomSnap: 0.5});
+    var map = L.map(el, {worldCopyJump: true, zoomSnap: 0.5, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false});
     var tiles = el.getAttribute("data-tiles");
     if (tiles) { L.tileLayer(tiles, {attribution: el.getAttribute("data-attribution") || ""}).addTo(map); }
     else { graticule(map); }
@@ -32,8 +32,8 @@
       m.bindPopup('<a href="' + c.url + '">' + c.name + '</a><br>' + c.status_label);
       bounds.push([c.lat, c.lon]);
     });
-    if (bounds.length === 1) map.setView(bounds[0], 6);
-    else if (bounds.length) map.fitBounds(bounds, {padding: [30, 30]});
+    if (bounds.length === 1) map.setView(bounds[0], 6, {animate: false});
+    else if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], animate: false});
     el.setAttribute("data-ready", String(data.length));
   };
 })();
