@@ -42,3 +42,62 @@ def test_validation_error_for_signed_in(client, owner):
 
 def test_healthz(client):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+class TestCityPatch:
+    url = "/api/cities/amsterdam"
+
+    def patch(self, client, body):
+        import json
+
+        return client.patch(self.url, data=json.dumps(body), content_type="application/json")
+
+    def test_owner_changes_population(self, client, owner, city):
+        client.force_login(owner)
+        resp = self.patch(client, {"population": 900000, "population_year": 2024})
+        assert resp.status_code == 200, resp.content
+        city.refresh_from_db()
+        assert (city.population, city.population_year) == (900000, 2024)
+
+    def test_bad_latitude_names_the_field(self, client, owner, city):
+        client.force_login(owner)
+        resp = self.patch(client, {"lat": 123})
+        assert resp.status_code == 422 and resp.json()["detail"].startswith("Field 'lat'")
+        city.refresh_from_db()
+        assert city.lat != 123
+
+    @pytest.mark.parametrize("who", ["member", "outsider"])
+    def test_refused(self, client, request, who, city):
+        client.force_login(request.getfixturevalue(who))
+        assert self.patch(client, {"population": 1}).status_code == 403
+        city.refresh_from_db()
+        assert city.population != 1
+
+    def test_anonymous(self, client, city):
+        assert self.patch(client, {"population": 1}).status_code == 401
+
+
+class TestCreateEvent:
+    body = {"slug": "forum-2027", "kind": "annual-forum", "title_en": "Annual forum 2027",
+            "title_zh": "2027年年度论坛", "date": "2027-05-10", "area": "buildings", "cities": ["bonn"]}
+
+    def post(self, client, body):
+        import json
+
+        return client.post("/api/events", data=json.dumps(body), content_type="application/json")
+
+    def test_secretariat(self, client, secretariat):
+        client.force_login(secretariat)
+        resp = self.post(client, self.body)
+        assert resp.status_code == 201, resp.content
+        assert resp.json()["cities"] == ["bonn"] and resp.json()["area"] == "buildings"
+
+    def test_unknown_city(self, client, secretariat):
+        client.force_login(secretariat)
+        resp = self.post(client, {**self.body, "cities": ["atlantis"]})
+        assert resp.status_code == 422 and "atlantis" in resp.json()["detail"]
+
+    @pytest.mark.parametrize("who", ["owner", "member", "outsider"])
+    def test_others_refused(self, client, request, who):
+        client.force_login(request.getfixturevalue(who))
+        assert self.post(client, self.body).status_code == 403

@@ -4,10 +4,10 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import Field
 
-from circularcities.accounts.permissions import can_edit_city
+from circularcities.accounts.permissions import can_edit_city, is_secretariat
 from circularcities.coalition.models import City, Event, Partner, ThematicArea, WorkingGroup
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
@@ -115,6 +115,39 @@ class EventOut(Schema):
         return [c.slug for c in obj.cities.all()]
 
 
+class CityPatch(Schema):
+    """Fields a city editor may change; omitted fields stay as they are."""
+
+    name_en: str | None = Field(None, min_length=1, max_length=120)
+    name_zh: str | None = Field(None, min_length=1, max_length=120)
+    population: int | None = Field(None, ge=0)
+    population_year: int | None = Field(None, ge=1800, le=2100)
+    gdp: float | None = Field(None, ge=0)
+    gdp_currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 4217")
+    gdp_year: int | None = Field(None, ge=1800, le=2100)
+    area_km2: float | None = Field(None, gt=0)
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+    profile_en: str | None = None
+    profile_zh: str | None = None
+
+
+class EventIn(Schema):
+    slug: str = Field(..., pattern=r"^[a-z0-9-]+$", max_length=50)
+    kind: str = Field(..., description="workshop, annual-forum, study-tour or training")
+    title_en: str = Field(..., min_length=1, max_length=200)
+    title_zh: str = Field(..., min_length=1, max_length=200)
+    date: date
+    place_en: str = ""
+    place_zh: str = ""
+    area: str | None = None
+    cities: list[str] = []
+    agenda_en: str = ""
+    agenda_zh: str = ""
+    outcomes_en: str = ""
+    outcomes_zh: str = ""
+
+
 class FocalAreasIn(Schema):
     areas: list[str] = Field(..., description="Slugs of at most three thematic areas.")
 
@@ -154,6 +187,43 @@ def put_focal_areas(request, slug: str, payload: FocalAreasIn):
     except ValidationError as exc:
         raise ValidationError(f"Field 'areas': {exc}") from exc
     return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+
+
+@router.patch("/cities/{slug}", response=CityOut, auth=write_auth)
+def patch_city(request, slug: str, payload: CityPatch):
+    city = get_object_or_404(City, slug=slug)
+    if not can_edit_city(request.user, city):
+        raise PermissionDenied(f"Only the editors of {city.name_en} or the secretariat can change its profile.")
+    changes = payload.dict(exclude_unset=True)
+    if "gdp" in changes and changes["gdp"] is not None and not (changes.get("gdp_currency") or city.gdp_currency):
+        raise ValidationError("Field 'gdp_currency': give the ISO 4217 currency of the GDP figure.")
+    for field, value in changes.items():
+        setattr(city, field, value)
+    city.save()
+    return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+
+
+@router.post("/events", response={201: EventOut}, auth=write_auth)
+def create_event(request, payload: EventIn):
+    if not is_secretariat(request.user):
+        raise PermissionDenied("Only the secretariat can add events.")
+    if payload.kind not in Event.Kind.values:
+        raise ValidationError(f"Field 'kind': expected one of {', '.join(Event.Kind.values)}; got {payload.kind!r}.")
+    if Event.objects.filter(slug=payload.slug).exists():
+        raise ValidationError(f"Field 'slug': an event {payload.slug!r} exists already.")
+    group = None
+    if payload.area:
+        group = WorkingGroup.objects.filter(area__slug=payload.area).first()
+        if group is None:
+            raise ValidationError(f"Field 'area': unknown thematic area {payload.area!r}.")
+    cities = list(City.objects.filter(slug__in=payload.cities))
+    unknown = sorted(set(payload.cities) - {c.slug for c in cities})
+    if unknown:
+        raise ValidationError(f"Field 'cities': unknown city {unknown[0]!r}.")
+    data = payload.dict(exclude={"area", "cities"})
+    event = Event.objects.create(working_group=group, **data)
+    event.cities.set(cities)
+    return Status(201, event)
 
 
 @router.get("/partners", response=list[PartnerOut])
