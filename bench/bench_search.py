@@ -8,7 +8,9 @@ then measures in one run:
   * trivial: fetching one case by primary key (the baseline);
   * substring: a naive OR of icontains over the text fields (what many portals do);
   * search (warm): our BM25 search over jieba/Snowball terms, index built;
-  * index build: the first query after a change rebuilds the in-memory index.
+  * an edit: the first query after editing one case re-segments that case only;
+  * a new process: builds its index from the terms stored with each case;
+  * first ever build: segments all 10,000 cases and stores their terms.
 """
 
 from __future__ import annotations
@@ -102,7 +104,14 @@ def main() -> int:
     search_cases("food waste", limit=20)
     after_edit = time.perf_counter() - t
     print(f"{'first search after editing one case':<36} {after_edit * 1000:9.2f} ms {after_edit / trivial:6.1f}x")
-    print(f"{'index build from scratch (cold start)':<36} {build * 1000:9.2f} ms {build / trivial:6.1f}x")
+    from circularcities.knowledge import search as search_module
+
+    search_module._cache.update(key=None, index=None, tags=None, stamps={})
+    t = time.perf_counter()
+    get_index()
+    cold = time.perf_counter() - t
+    print(f"{'new process: index from stored terms':<36} {cold * 1000:9.2f} ms {cold / trivial:6.1f}x")
+    print(f"{'first ever build (segment + store)':<36} {build * 1000:9.2f} ms {build / trivial:6.1f}x")
     return 0
 
 

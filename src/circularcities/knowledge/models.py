@@ -25,6 +25,9 @@ class Case(Bilingual, models.Model):
     published = models.BooleanField(default=True)
     is_demo = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # Weighted search terms and the updated_at they were computed for: a new
+    # process rebuilds its index from these without re-running segmentation.
+    search_terms = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["title_en"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
-from circularcities.core.search import BM25Params, SearchIndex, similar_documents
+from circularcities.core.search import BM25Params, SearchIndex, document_terms, similar_documents
 from circularcities.knowledge.models import Case
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "place": 2.0, "summary": 1.0, "figures": 0.5}
@@ -27,24 +27,37 @@ class CaseHit:
     matched: tuple[str, ...]
 
 
-def _document(c: Case) -> tuple[dict[str, str], set[str]]:
-    fields = {
+PARAMS = BM25Params(weights=FIELD_WEIGHTS)
+
+
+def _fields(c: Case) -> dict[str, str]:
+    return {
         "title": f"{c.title_en} {c.title_zh}",
         "keywords": " ".join((c.keywords_en or []) + (c.keywords_zh or [])),
         "place": f"{c.city.name_en} {c.city.name_zh} {c.city.country_name_en} {c.city.country_name_zh}",
         "summary": f"{c.summary_en} {c.summary_zh}",
         "figures": " ".join(f"{f.label_en} {f.label_zh}" for f in c.figures.all()),
     }
-    tags = {f"a:{a.slug}" for a in c.areas.all()} | {f"r:{r.slug}" for r in c.r_strategies.all()}
-    return fields, tags
+
+
+def _tags(case_ids) -> dict[int, set[str]]:
+    tags: dict[int, set[str]] = {pk: set() for pk in case_ids}
+    for pk, slug in Case.areas.through.objects.filter(case_id__in=case_ids).values_list(
+            "case_id", "thematicarea__slug"):
+        tags[pk].add(f"a:{slug}")
+    for pk, slug in Case.r_strategies.through.objects.filter(case_id__in=case_ids).values_list(
+            "case_id", "rstrategy__slug"):
+        tags[pk].add(f"r:{slug}")
+    return tags
 
 
 def get_index() -> tuple[SearchIndex, dict]:
     """The search index, brought up to date with the database.
 
-    A cheap aggregate tells whether anything changed; if so only the cases
-    whose ``updated_at`` moved (and deleted ones) are re-tokenised, so an edit
-    to one case in a library of 10,000 costs milliseconds, not a rebuild.
+    A cheap aggregate tells whether anything changed. Cases whose stored terms
+    were computed for their current ``updated_at`` are added from those terms;
+    only new or edited cases are segmented again (and their terms stored), so
+    neither an edit nor a new process re-tokenises the whole library.
     """
     published = Case.objects.filter(published=True)
     stamp = published.aggregate(n=Count("id"), t=Max("updated_at"))
@@ -52,22 +65,31 @@ def get_index() -> tuple[SearchIndex, dict]:
     with _lock:
         if _cache["key"] == key:
             return _cache["index"], _cache["tags"]  # type: ignore[return-value]
-        index = _cache["index"] or SearchIndex(params=BM25Params(weights=FIELD_WEIGHTS))
-        tags: dict = _cache["tags"] or {}
+        index = _cache["index"] or SearchIndex(params=PARAMS)
         stamps: dict = _cache["stamps"]  # type: ignore[assignment]
         current = dict(published.values_list("pk", "updated_at"))
         for pk in set(stamps) - set(current):
             index.remove(pk)
-            tags.pop(pk, None)
             stamps.pop(pk, None)
         changed = [pk for pk, t in current.items() if stamps.get(pk) != t]
-        for chunk_start in range(0, len(changed), 500):
-            chunk = changed[chunk_start:chunk_start + 500]
-            for c in (Case.objects.filter(pk__in=chunk).select_related("city")
-                      .prefetch_related("areas", "r_strategies", "figures")):
-                fields, tags[c.pk] = _document(c)
-                index.replace(c.pk, fields)
-                stamps[c.pk] = current[c.pk]
+        for start in range(0, len(changed), 1000):
+            chunk = changed[start:start + 1000]
+            stale = []
+            for pk, stored, updated in published.filter(pk__in=chunk).values_list(
+                    "pk", "search_terms", "updated_at"):
+                if stored and stored.get("at") == updated.isoformat():
+                    index.replace_terms(pk, stored["tf"])
+                    stamps[pk] = updated
+                else:
+                    stale.append(pk)
+            for c in (Case.objects.filter(pk__in=stale).select_related("city")
+                      .prefetch_related("figures")):
+                tf = document_terms(_fields(c), PARAMS)
+                index.replace_terms(c.pk, tf)
+                # update() leaves updated_at alone, so the stored stamp stays valid.
+                Case.objects.filter(pk=c.pk).update(search_terms={"at": c.updated_at.isoformat(), "tf": tf})
+                stamps[c.pk] = c.updated_at
+        tags = _tags(list(current))
         _cache.update(key=key, index=index, tags=tags, stamps=stamps)
         return index, tags
 

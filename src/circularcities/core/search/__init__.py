@@ -6,8 +6,8 @@ fields. The index is plain Python data, so it works the same over SQLite and
 PostgreSQL and can be used in a notebook.
 """
 
-from circularcities.core.search.index import BM25Params, Hit, SearchIndex
+from circularcities.core.search.index import BM25Params, Hit, SearchIndex, document_terms
 from circularcities.core.search.similar import similar_documents
 from circularcities.core.search.tokenize import tokenize
 
-__all__ = ["BM25Params", "Hit", "SearchIndex", "similar_documents", "tokenize"]
+__all__ = ["BM25Params", "Hit", "SearchIndex", "document_terms", "similar_documents", "tokenize"]

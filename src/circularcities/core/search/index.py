@@ -51,6 +51,26 @@ class Hit:
     matched: tuple[str, ...]
 
 
+def document_terms(fields: Mapping[str, str], params: BM25Params) -> dict[str, float]:
+    """Weighted term frequencies of one document.
+
+    Tokenising (jieba above all) is the expensive part of indexing; callers may
+    store this result with the document and rebuild an index from it cheaply.
+    """
+    tf: Counter = Counter()
+    for name, text in fields.items():
+        weight = params.weights.get(name, 1.0)
+        for term in tokenize(text):
+            tf[term] += weight
+            if len(term) > 1 and is_han(term):
+                # A one-character query (砖, 水) has no word to match; index the
+                # characters of each word too, at a weight low enough that a
+                # whole-word match always ranks first.
+                for char in set(term):
+                    tf[char] += weight * CHAR_WEIGHT
+    return dict(tf)
+
+
 class SearchIndex:
     """An in-memory inverted index.
 
@@ -75,19 +95,13 @@ class SearchIndex:
         return len(self._length)
 
     def add(self, key: object, fields: Mapping[str, str]) -> None:
+        self.add_terms(key, document_terms(fields, self.params))
+
+    def add_terms(self, key: object, tf: Mapping[str, float]) -> None:
+        """Add a document whose weighted terms were computed before (see :func:`document_terms`)."""
         if key in self._length:
             raise ValidationError(f"Expected unique document keys; {key!r} was added twice.")
-        tf: Counter = Counter()
-        for name, text in fields.items():
-            weight = self.params.weights.get(name, 1.0)
-            for term in tokenize(text):
-                tf[term] += weight
-                if len(term) > 1 and is_han(term):
-                    # A one-character query (砖, 水) has no word to match; index the
-                    # characters of each word too, at a weight low enough that a
-                    # whole-word match always ranks first.
-                    for char in set(term):
-                        tf[char] += weight * CHAR_WEIGHT
+        tf = Counter(tf)
         self._terms[key] = tf
         self._length[key] = sum(tf.values())
         for term, freq in tf.items():
@@ -109,6 +123,10 @@ class SearchIndex:
     def replace(self, key: object, fields: Mapping[str, str]) -> None:
         self.remove(key)
         self.add(key, fields)
+
+    def replace_terms(self, key: object, tf: Mapping[str, float]) -> None:
+        self.remove(key)
+        self.add_terms(key, tf)
 
     def __contains__(self, key: object) -> bool:
         return key in self._length
