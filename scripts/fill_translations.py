@@ -1,6 +1,9 @@
-"""Fill empty msgstr entries of the apps' zh_Hans catalogues from a Python file
-holding ``T`` (msgid -> msgstr) and ``P`` (singular msgid -> msgstr for the one
-Chinese plural form). Existing translations are kept.
+"""Fill the apps' zh_Hans catalogues from a Python file holding ``T`` (msgid ->
+msgstr) and ``P`` (singular msgid -> msgstr for the one Chinese plural form).
+
+Empty entries are filled; fuzzy entries (msgmerge's guesses) are overwritten
+when the file has the string and otherwise stay fuzzy, so ``scripts/i18n.py
+check`` keeps reporting them. Reviewed translations are kept.
 
     python scripts/fill_translations.py TRANSLATIONS.py
 """
@@ -18,12 +21,15 @@ T, P = ns.get("T", {}), ns.get("P", {})
 for _app, po in catalogues():
     cat = polib.pofile(str(po))
     for e in cat:
+        fuzzy = "fuzzy" in e.flags
         if e.msgid_plural:
-            if not e.msgstr_plural.get(0) and e.msgid in P:
+            if (fuzzy or not e.msgstr_plural.get(0)) and e.msgid in P:
                 e.msgstr_plural = {0: P[e.msgid]}
-        elif not e.msgstr and e.msgid in T:
+                if fuzzy:
+                    e.flags.remove("fuzzy")
+        elif (fuzzy or not e.msgstr) and e.msgid in T:
             e.msgstr = T[e.msgid]
-        if "fuzzy" in e.flags and e.msgstr:
-            e.flags.remove("fuzzy")
+            if fuzzy:
+                e.flags.remove("fuzzy")
     cat.save()
 compile_all()
