@@ -87,3 +87,125 @@ class IndicatorValueChange(models.Model):
 
     class Meta:
         ordering = ["-changed_at", "-id"]
+
+
+# -- metabolism, maturity and uploads ----------------------------------------------------------
+class Layer(models.TextChoices):
+    MATERIAL = "material", _("materials")
+    ENERGY = "energy", _("energy")
+    WATER = "water", _("water")
+    NUTRIENT = "nutrient", _("nutrients")
+
+
+class DataUpload(models.Model):
+    """One uploaded file: who, when, which file and its checksum (SHA-256).
+
+    The checksum lets the platform recognise a file it has already imported for
+    the city, so uploading it again changes nothing and says so.
+    """
+
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="diagnosis_uploads")
+    file_name = models.CharField(max_length=255)
+    checksum = models.CharField(max_length=64)
+    kind = models.CharField(max_length=10, help_text="xlsx or csv")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    via = models.CharField(max_length=20, default="upload", help_text="upload, api, demo")
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["city", "checksum"])]
+
+    def __str__(self):
+        return f"{self.city} {self.file_name} {self.uploaded_at:%Y-%m-%d}"
+
+
+class MetabolismFlow(models.Model):
+    """One flow of a city's metabolism: origin -> destination in a year, layer and material."""
+
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="metabolism_flows")
+    origin = models.CharField(max_length=40)
+    destination = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    layer = models.CharField(max_length=10, choices=Layer.choices)
+    material = models.CharField(max_length=120)
+    value = models.FloatField()
+    unit = models.CharField(max_length=10)
+    source = models.CharField(max_length=300, blank=True)
+    quality = models.CharField(max_length=10, choices=Quality.choices, default=Quality.MEASURED)
+    upload = models.ForeignKey(DataUpload, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["year", "layer", "material", "origin", "destination"]
+        constraints = [models.UniqueConstraint(fields=["city", "origin", "destination", "year", "layer", "material"],
+                                               name="one_flow_per_key")]
+        indexes = [models.Index(fields=["city", "year", "layer", "material"])]
+
+    def key(self):
+        return (self.origin, self.destination, self.year, self.layer, self.material)
+
+
+class MetabolismStock(models.Model):
+    """Net stock addition of a stock process (buildings, infrastructure, landfill) in a year."""
+
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="metabolism_stocks")
+    process = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    layer = models.CharField(max_length=10, choices=Layer.choices)
+    material = models.CharField(max_length=120)
+    value = models.FloatField(help_text="Stock at the end of the year minus at its start; any sign.")
+    unit = models.CharField(max_length=10)
+    source = models.CharField(max_length=300, blank=True)
+    quality = models.CharField(max_length=10, choices=Quality.choices, default=Quality.MEASURED)
+    upload = models.ForeignKey(DataUpload, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["year", "layer", "material", "process"]
+        constraints = [models.UniqueConstraint(fields=["city", "process", "year", "layer", "material"],
+                                               name="one_stock_change_per_key")]
+        indexes = [models.Index(fields=["city", "year", "layer"])]
+
+    def key(self):
+        return (self.process, self.year, self.layer, self.material)
+
+
+class MaturityAssessment(models.Model):
+    """One 7R questionnaire for the city administration or for a business of the city."""
+
+    class Subject(models.TextChoices):
+        CITY = "city", _("city administration")
+        BUSINESS = "business", _("business")
+
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="maturity_assessments")
+    subject = models.CharField(max_length=10, choices=Subject.choices, default=Subject.CITY)
+    date = models.DateField()
+    levels = models.JSONField(help_text="{r: level 1..5} for the seven Rs")
+    notes = models.JSONField(default=dict, blank=True)
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    upload = models.ForeignKey(DataUpload, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["subject", "date"]
+        constraints = [models.UniqueConstraint(fields=["city", "subject", "date"],
+                                               name="one_assessment_per_subject_and_date")]
+
+    def __str__(self):
+        return f"{self.city} {self.subject} {self.date}"
+
+
+class CityPopulation(models.Model):
+    """Residents in a year: the denominator of per-capita indicators."""
+
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="population_series")
+    year = models.PositiveSmallIntegerField()
+    population = models.PositiveBigIntegerField()
+    source = models.CharField(max_length=300, blank=True)
+    quality = models.CharField(max_length=10, choices=Quality.choices, default=Quality.MEASURED)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [models.UniqueConstraint(fields=["city", "year"], name="one_population_per_year")]

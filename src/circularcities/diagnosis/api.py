@@ -1,0 +1,286 @@
+"""Diagnosis API: metabolism (flows, Sankey), indicator values and their history,
+7R assessments, peer benchmark and recommendations; uploads and typed values for a
+city's editors (same rules as the pages)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
+from pydantic import Field
+
+from circularcities.accounts.permissions import can_edit_city
+from circularcities.coalition.models import City
+from circularcities.diagnosis import dashboard as dash
+from circularcities.diagnosis.imports import import_file, read_files
+from circularcities.diagnosis.models import (
+    Indicator,
+    IndicatorValue,
+    IndicatorValueChange,
+    MaturityAssessment,
+    MetabolismFlow,
+    MetabolismStock,
+)
+from circularcities.diagnosis.values import set_typed_value
+from circularcities.web.api import write_auth
+
+PREFIX = "/diagnosis/"
+router = Router(tags=["diagnosis"])
+
+
+def _city(slug: str) -> City:
+    return get_object_or_404(City, slug=slug)
+
+
+def _editor(request, city: City) -> None:
+    if not can_edit_city(request.user, city):
+        raise PermissionDenied(f"Only the editors of {city.name_en} or the secretariat can change its diagnosis.")
+
+
+class IndicatorOut(Schema):
+    code: str
+    name_en: str
+    name_zh: str
+    unit: str
+    theme: str
+    direction: str
+    source: str
+    computable_from_mfa: bool
+    related_areas: list[str]
+
+
+class FlowOut(Schema):
+    origin: str
+    destination: str
+    year: int
+    layer: str
+    material: str
+    value: float
+    unit: str
+    source: str
+    quality: str
+
+
+class StockOut(Schema):
+    process: str
+    year: int
+    layer: str
+    material: str
+    value: float
+    unit: str
+    source: str
+    quality: str
+
+
+class SankeyOut(Schema):
+    nodes: list[str]
+    links: dict
+    unit: str
+
+
+class MetabolismOut(Schema):
+    city: str
+    years: list[int]
+    layers: list[str]
+    materials: list[str]
+    year: int | None
+    layer: str
+    material: str
+    sankey: SankeyOut
+    imbalances: list[str]
+
+
+class ValueOut(Schema):
+    indicator: str
+    year: int
+    value: float
+    unit: str
+    source: str
+    quality: str
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_indicator(obj):
+        return obj.indicator_id
+
+    @staticmethod
+    def resolve_unit(obj):
+        return obj.indicator.unit
+
+
+class ChangeOut(Schema):
+    indicator: str
+    year: int
+    old_value: float | None
+    new_value: float | None
+    old_quality: str
+    new_quality: str
+    old_source: str
+    new_source: str
+    changed_by: str | None
+    changed_at: datetime
+    via: str
+
+    @staticmethod
+    def resolve_indicator(obj):
+        return obj.indicator_id
+
+    @staticmethod
+    def resolve_changed_by(obj):
+        return obj.changed_by.get_username() if obj.changed_by else None
+
+
+class AssessmentOut(Schema):
+    subject: str
+    date: date
+    levels: dict[str, int]
+    notes: dict[str, str]
+    overall: float
+
+    @staticmethod
+    def resolve_overall(obj):
+        return sum(obj.levels.values()) / len(obj.levels)
+
+
+class BenchmarkRow(Schema):
+    indicator: str
+    value: float
+    year: int
+    n_peers: int
+    percentile: float | None
+    median: float | None
+    gap: float | None
+
+
+class FocalAreaOut(Schema):
+    area: str
+    score: float
+    indicators: list[str]
+    weak_rs: list[str]
+    reason_en: str
+    reason_zh: str
+    cases: list[str]
+
+
+class BenchmarkOut(Schema):
+    city: str
+    rule: str
+    peers: list[str]
+    benchmarks: list[BenchmarkRow]
+    focal_areas: list[FocalAreaOut]
+
+
+class ValueIn(Schema):
+    value: float
+    source: str = Field(..., min_length=1, max_length=300, description="Where the figure comes from.")
+    quality: str = Field("measured", description="measured, estimated or proxy.")
+    override: bool = Field(False, description="Confirm replacing a value computed from the metabolism model.")
+
+
+class UploadOut(Schema):
+    changed: bool
+    already_uploaded_at: datetime | None
+    counts: dict
+    imbalances: list[str]
+
+
+@router.get("/indicators", response=list[IndicatorOut])
+def list_indicators(request):
+    """The indicator catalogue."""
+    return Indicator.objects.all()
+
+
+@router.get("/cities", response=list[str])
+def list_cities(request):
+    """Slugs of the cities with diagnosis data."""
+    return list(dash.cities_with_data().order_by("slug").values_list("slug", flat=True))
+
+
+@router.get("/cities/{slug}/flows", response=list[FlowOut])
+def list_flows(request, slug: str, year: int | None = None, layer: str | None = None,
+               material: str | None = None):
+    qs = MetabolismFlow.objects.filter(city=_city(slug))
+    if year is not None:
+        qs = qs.filter(year=year)
+    if layer:
+        qs = qs.filter(layer=layer)
+    if material:
+        qs = qs.filter(material=material)
+    return qs
+
+
+@router.get("/cities/{slug}/stocks", response=list[StockOut])
+def list_stocks(request, slug: str, year: int | None = None):
+    qs = MetabolismStock.objects.filter(city=_city(slug))
+    return qs.filter(year=year) if year is not None else qs
+
+
+@router.get("/cities/{slug}/metabolism", response=MetabolismOut)
+def metabolism(request, slug: str, year: int | None = None, layer: str | None = None, material: str | None = None):
+    """Sankey data for one year, layer and material, the pickers' choices and any imbalance."""
+    city = _city(slug)
+    v = dash.sankey_view(city, year, layer, material)
+    chart = {k: v.chart[k] for k in ("nodes", "links", "unit")}
+    return {"city": city.slug, "years": v.years, "layers": v.layers, "materials": v.materials, "year": v.year,
+            "layer": v.layer, "material": v.material, "sankey": chart, "imbalances": v.imbalances}
+
+
+@router.get("/cities/{slug}/indicators", response=list[ValueOut])
+def list_values(request, slug: str, code: str | None = None):
+    qs = IndicatorValue.objects.filter(city=_city(slug)).select_related("indicator")
+    return qs.filter(indicator_id=code) if code else qs
+
+
+@router.get("/cities/{slug}/indicators/history", response=list[ChangeOut])
+def value_history(request, slug: str, code: str | None = None, limit: int = 500):
+    qs = IndicatorValueChange.objects.filter(city=_city(slug)).select_related("changed_by")
+    if code:
+        qs = qs.filter(indicator_id=code)
+    return qs[: max(1, min(limit, 5000))]
+
+
+@router.put("/cities/{slug}/indicators/{code}/{year}", response=ValueOut, auth=write_auth)
+def put_value(request, slug: str, code: str, year: int, payload: ValueIn):
+    """Type one value (measured, estimated or proxy) with its source; kept in the history."""
+    city = _city(slug)
+    _editor(request, city)
+    get_object_or_404(Indicator, code=code)
+    value, _changed = set_typed_value(city, code, year, payload.value, source=payload.source,
+                                      quality=payload.quality, user=request.user, via="api",
+                                      override=payload.override)
+    return IndicatorValue.objects.select_related("indicator").get(pk=value.pk)
+
+
+@router.get("/cities/{slug}/assessments", response=list[AssessmentOut])
+def list_assessments(request, slug: str, subject: str | None = None):
+    qs = MaturityAssessment.objects.filter(city=_city(slug))
+    return qs.filter(subject=subject) if subject else qs
+
+
+@router.get("/cities/{slug}/benchmark", response=BenchmarkOut)
+def get_benchmark(request, slug: str):
+    """Peers, percentiles (100 = best), suggested focal areas (at most 3) with reasons and cases."""
+    city = _city(slug)
+    view = dash.benchmark_view(city)
+    return {"city": city.slug, "rule": view.rule, "peers": [p.slug for p in view.peers],
+            "benchmarks": [{"indicator": r["indicator"].code, "value": r["b"].value, "year": r["b"].year,
+                            "n_peers": r["b"].n_peers, "percentile": r["b"].percentile, "median": r["b"].median,
+                            "gap": r["b"].gap} for r in view.rows],
+            "focal_areas": [{"area": fa.area, "score": fa.score, "indicators": list(fa.indicators),
+                             "weak_rs": list(fa.weak_rs), "reason_en": fa.reason_en, "reason_zh": fa.reason_zh,
+                             "cases": [c.slug for c, _ in view.cases.get(fa.area, [])]}
+                            for fa in view.focal_areas]}
+
+
+@router.post("/cities/{slug}/upload", response=UploadOut, auth=write_auth)
+def upload(request, slug: str, files: list[UploadedFile] = File(...)):  # noqa: B008 - django-ninja idiom
+    """Upload an .xlsx workbook or CSV files; all or nothing; the same file twice changes nothing."""
+    city = _city(slug)
+    _editor(request, city)
+    result = import_file(city, read_files([(f.name, f.read()) for f in files]), user=request.user, via="api")
+    return {"changed": result.changed,
+            "already_uploaded_at": result.already.uploaded_at if result.already else None,
+            "counts": result.counts, "imbalances": result.imbalances}

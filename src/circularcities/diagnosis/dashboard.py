@@ -1,0 +1,318 @@
+"""What the city dashboard, the report and the API show: read-only, a fixed number of
+queries whatever the amount of data (the benchmark in bench/bench_diagnosis.py checks it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from circularcities.coalition.models import City
+from circularcities.core.maturity import (
+    R_STRATEGIES,
+    Assessment,
+    compare,
+    load_maturity_model,
+    score,
+)
+from circularcities.core.mfa import LAYERS, CityMetabolism, Flow, StockChange
+from circularcities.core.recommend import (
+    CityProfile,
+    benchmark,
+    rank_cases,
+    select_peers,
+    suggest_focal_areas,
+)
+from circularcities.diagnosis.models import (
+    Indicator,
+    IndicatorValue,
+    MaturityAssessment,
+    MetabolismFlow,
+    MetabolismStock,
+    Quality,
+)
+from circularcities.web.bilingual import is_chinese
+
+PROCESS_LABELS = {
+    "environment": gettext_lazy("environment and rest of the world"),
+    "extraction": gettext_lazy("domestic extraction"),
+    "imports": gettext_lazy("imports"),
+    "production": gettext_lazy("production"),
+    "consumption": gettext_lazy("consumption"),
+    "stock_buildings": gettext_lazy("building stock"),
+    "stock_infrastructure": gettext_lazy("infrastructure stock"),
+    "collection": gettext_lazy("collection"),
+    "sorting": gettext_lazy("sorting"),
+    "recycling": gettext_lazy("recycling"),
+    "composting_digestion": gettext_lazy("composting and digestion"),
+    "incineration_energy_recovery": gettext_lazy("incineration with energy recovery"),
+    "landfill": gettext_lazy("landfill"),
+    "exports": gettext_lazy("exports"),
+}
+LAYER_LABELS = {
+    "material": gettext_lazy("materials"),
+    "energy": gettext_lazy("energy"),
+    "water": gettext_lazy("water"),
+    "nutrient": gettext_lazy("nutrients"),
+}
+# The library's 6R tags, for the 7R maturity strategies that have one.
+# Totals depend on a city's size; peers are compared on rates and per-capita values only.
+ABSOLUTE_UNITS = frozenset({"t", "t P", "t N", "EUR", "count", "t CO2e", "MWh", "m3"})
+R_TO_CASE_TAG = {"redesign": "redesign", "reuse_share": "reuse", "repair": "repair",
+                 "remanufacture": "remanufacture", "recycle": "recycle", "recover": "recover"}
+
+
+def cities_with_data():
+    """Cities that have any diagnosis data, with what they have."""
+    flows = MetabolismFlow.objects.filter(city=OuterRef("pk"))
+    values = IndicatorValue.objects.filter(city=OuterRef("pk"))
+    assessments = MaturityAssessment.objects.filter(city=OuterRef("pk"))
+    return (City.objects.annotate(has_flows=Exists(flows), has_values=Exists(values),
+                                  has_assessments=Exists(assessments))
+            .filter(Q(has_flows=True) | Q(has_values=True) | Q(has_assessments=True)))
+
+
+# -- Sankey ------------------------------------------------------------------------------------
+@dataclass
+class SankeyView:
+    years: list[int]
+    layers: list[str]
+    materials: list[str]
+    year: int | None
+    layer: str
+    material: str
+    chart: dict
+    imbalances: list[str]
+    n_flows: int
+
+
+def _int_or_none(v):
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def sankey_view(city, year=None, layer=None, material=None) -> SankeyView:
+    """Pickers and Sankey data for one year, layer and (optionally) material. Four queries."""
+    flows = MetabolismFlow.objects.filter(city=city)
+    combos = list(flows.order_by().values_list("year", "layer").distinct())
+    years = sorted({y for y, _ in combos})
+    layers = [lay for lay in LAYERS if any(lay == c for _, c in combos)]
+    year = _int_or_none(year)
+    if year not in years:
+        year = years[-1] if years else None
+    layer = layer if layer in layers else (layers[0] if layers else "material")
+    materials = sorted(flows.filter(year=year, layer=layer).order_by()
+                       .values_list("material", flat=True).distinct()) if year else []
+    if material not in materials:
+        # Nutrients are accounted in different units (t N, t P): never add them up.
+        material = materials[0] if layer == "nutrient" and materials else ""
+    chart = {"nodes": [], "links": {"source": [], "target": [], "value": [], "label": []}, "unit": ""}
+    imbalances: list[str] = []
+    n = 0
+    if year is not None:
+        sel = flows.filter(year=year, layer=layer)
+        stocks = MetabolismStock.objects.filter(city=city, year=year, layer=layer)
+        if material:
+            sel, stocks = sel.filter(material=material), stocks.filter(material=material)
+        rows = list(sel.values_list("origin", "destination", "year", "layer", "material", "value", "unit"))
+        n = len(rows)
+        model = CityMetabolism(flows=[Flow(*r) for r in rows], stock_changes=[StockChange(*r) for r in stocks.values_list(
+            "process", "year", "layer", "material", "value", "unit")])
+        chart = _split_environment(model.sankey(year, layer, material or None))
+        imbalances = [str(i) for i in model.imbalances(rtol=1e-4, atol=1e-3)]
+    return SankeyView(years, layers, materials, year, layer, material, chart, imbalances, n)
+
+
+def _split_environment(chart: dict) -> dict:
+    """Draw the system boundary twice, as a source on the left and a sink on the right,
+    so the diagram reads left to right instead of looping back to one node."""
+    nodes = list(chart["nodes"])
+    labels = [str(PROCESS_LABELS.get(p, p)) for p in nodes]
+    if "environment" in nodes:
+        env = nodes.index("environment")
+        links = chart["links"]
+        if env in links["target"] and env in links["source"]:
+            nodes.append("environment_out")
+            labels[env] = str(_("from the environment and rest of the world"))
+            labels.append(str(_("to the environment and rest of the world")))
+            links["target"] = [len(nodes) - 1 if t == env else t for t in links["target"]]
+    return {**chart, "nodes": nodes, "node_labels": labels}
+
+
+# -- indicators ---------------------------------------------------------------------------------
+@dataclass
+class Card:
+    indicator: Indicator
+    latest: IndicatorValue
+    series: list[tuple[int, float]]
+    spark: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        return self.latest.quality in (Quality.ESTIMATED, Quality.PROXY)
+
+
+def _sparkline(series: list[tuple[int, float]], width=120, height=28) -> str:
+    """SVG polyline points for a small trend line (empty with fewer than two points)."""
+    if len(series) < 2:
+        return ""
+    xs = [y for y, _ in series]
+    vs = [v for _, v in series]
+    x0, x1, v0, v1 = min(xs), max(xs), min(vs), max(vs)
+    dx, dv = (x1 - x0) or 1, (v1 - v0) or 1
+    return " ".join(f"{(x - x0) / dx * (width - 4) + 2:.1f},{height - 2 - (v - v0) / dv * (height - 4):.1f}"
+                    for x, v in series)
+
+
+def indicator_cards(city) -> list[Card]:
+    """One card per indicator with a value: the latest value and the trend. One query."""
+    by_code: dict[str, list[IndicatorValue]] = {}
+    for v in IndicatorValue.objects.filter(city=city).select_related("indicator").order_by(
+            "indicator__theme", "indicator_id", "year"):
+        by_code.setdefault(v.indicator_id, []).append(v)
+    cards = []
+    for values in by_code.values():
+        series = [(v.year, v.value) for v in values]
+        cards.append(Card(values[-1].indicator, values[-1], series, _sparkline(series)))
+    return cards
+
+
+# -- maturity -----------------------------------------------------------------------------------
+@dataclass
+class MaturityView:
+    subject: str
+    assessments: list[MaturityAssessment]
+    latest: MaturityAssessment | None
+    previous: MaturityAssessment | None
+    rows: list[dict] = field(default_factory=list)
+    overall: float | None = None
+    overall_change: float | None = None
+    chart: dict = field(default_factory=dict)
+
+    @property
+    def weakest(self) -> list[str]:
+        if not self.latest:
+            return []
+        return score(_assessment(self.latest)).weakest(2)
+
+
+def _assessment(a: MaturityAssessment) -> Assessment:
+    return Assessment(a.date, a.subject, dict(a.levels), dict(a.notes or {}))
+
+
+def maturity_views(city) -> dict[str, MaturityView]:
+    """Per subject (city, business): latest and previous assessment, scores and change. One query."""
+    strategies = load_maturity_model()
+    zh = is_chinese()
+    by_subject: dict[str, list[MaturityAssessment]] = {}
+    for a in MaturityAssessment.objects.filter(city=city).select_related("assessor").order_by("date"):
+        by_subject.setdefault(a.subject, []).append(a)
+    out = {}
+    for subject, items in by_subject.items():
+        latest = items[-1]
+        previous = items[-2] if len(items) > 1 else None
+        s = score(_assessment(latest))
+        change = compare(_assessment(previous), _assessment(latest)) if previous else None
+        rows = []
+        for r in R_STRATEGIES:
+            st = strategies[r]
+            level = s.per_r[r]
+            rows.append({"r": r, "name": st.name_zh if zh else st.name_en, "level": level,
+                         "previous": previous.levels.get(r) if previous else None,
+                         "change": change.per_r[r] if change else None,
+                         "description": (st.levels[level - 1].zh if zh else st.levels[level - 1].en),
+                         "note": (latest.notes or {}).get(r, "")})
+        names = [row["name"] for row in rows]
+        traces = [{"name": str(latest.date), "r": [row["level"] for row in rows], "theta": names}]
+        if previous:
+            traces.insert(0, {"name": str(previous.date), "r": [previous.levels[r] for r in R_STRATEGIES],
+                              "theta": names})
+        out[subject] = MaturityView(subject, items, latest, previous, rows, s.overall,
+                                    change.overall if change else None, {"traces": traces})
+    return out
+
+
+# -- benchmark and recommendations ---------------------------------------------------------------
+@dataclass
+class BenchmarkView:
+    rule: str
+    peers: list[City]
+    rows: list[dict]
+    benchmarks: dict
+    focal_areas: list = field(default_factory=list)
+    cases: dict = field(default_factory=dict)
+
+    @property
+    def rule_text(self) -> str:
+        return {"region+population": _("same region and a population within a factor of 3"),
+                "region": _("same region (too few cities of a similar population have data)"),
+                "all": _("all cities with data (no city of the same region has data)"),
+                "none": _("no other city has data yet")}[self.rule]
+
+
+def benchmark_view(city, latest: dict | None = None) -> BenchmarkView:
+    """Peers by region and population, the city's percentile per indicator, focal areas, cases."""
+    from circularcities.knowledge.models import Case
+
+    catalogue = {i.code: i for i in Indicator.objects.all()}
+    values = list(IndicatorValue.objects.filter(city__in=cities_with_data().filter(population__isnull=False)
+                                                 .values("pk")).order_by("city_id", "indicator_id", "-year")
+                  .values_list("city_id", "indicator_id", "year", "value"))
+    latest_by_city: dict[int, dict[str, tuple[float, int]]] = {}
+    for cid, code, year, value in values:
+        latest_by_city.setdefault(cid, {}).setdefault(code, (value, year))
+    others = {c.pk: c for c in City.objects.filter(pk__in=[k for k in latest_by_city if k != city.pk])}
+    mine = dict(latest_by_city.get(city.pk, {}))
+    if latest is not None:  # the dashboard passes what it already read
+        mine = {code: (v.value, v.year) for code, v in latest.items()}
+    rule, peers = "none", []
+    if city.population and others:
+        profiles = {c.slug: c for c in others.values() if c.population}
+        sel = select_peers(CityProfile(city.slug, city.region or "-", float(city.population)),
+                           [CityProfile(c.slug, c.region or "-", float(c.population)) for c in profiles.values()])
+        peers = [profiles[p.name] for p in sel.peers]
+        rule = sel.rule
+        if not peers:
+            peers, rule = list(profiles.values()), "all"
+    peer_values: dict[str, list[float]] = {}
+    peer_years: dict[str, list[int]] = {}
+    for p in peers:
+        for code, (v, y) in latest_by_city.get(p.pk, {}).items():
+            peer_values.setdefault(code, []).append(v)
+            peer_years.setdefault(code, []).append(y)
+    directions = {code: ind.direction for code, ind in catalogue.items() if ind.unit not in ABSOLUTE_UNITS}
+    bms = benchmark({c: v for c, v in mine.items() if c in directions}, peer_values, directions)
+    rows = []
+    for code, b in sorted(bms.items(), key=lambda kv: (kv[1].percentile is None, kv[1].percentile or 0)):
+        ys = peer_years.get(code, [])
+        rows.append({"indicator": catalogue[code], "b": b,
+                     "peer_years": (f"{min(ys)}" if ys and min(ys) == max(ys) else f"{min(ys)}–{max(ys)}") if ys else ""})
+    view = BenchmarkView(rule, sorted(peers, key=lambda c: c.name_en), rows, bms)
+    maturity = MaturityAssessment.objects.filter(city=city, subject="city").order_by("-date").first()
+    levels = dict(maturity.levels) if maturity else None
+    names = {code: (ind.name_en, ind.name_zh) for code, ind in catalogue.items()}
+    related = {code: ind.related_areas for code, ind in catalogue.items()}
+    view.focal_areas = suggest_focal_areas(bms, related, levels, max_areas=3, names=names)
+    if view.focal_areas:
+        cases = list(Case.objects.filter(published=True).select_related("city")
+                     .prefetch_related("areas", "r_strategies"))
+        as_dicts = [{"slug": c.slug, "areas": [a.slug for a in c.areas.all()],
+                     "r_strategies": [r.slug for r in c.r_strategies.all()],
+                     "keywords": (c.keywords_en or []) + (c.keywords_zh or [])} for c in cases]
+        by_slug = {c.slug: c for c in cases}
+        for fa in view.focal_areas:
+            weak = [R_TO_CASE_TAG[r] for r in fa.weak_rs if r in R_TO_CASE_TAG]
+            ranked = rank_cases(as_dicts, [fa.area], weak)
+            view.cases[fa.area] = [(by_slug[rc.slug], rc) for rc in ranked[:3]]
+    return view
+
+
+def area_names() -> dict[str, str]:
+    from circularcities.coalition.models import ThematicArea
+
+    return {a.slug: a.t("name") for a in ThematicArea.objects.all()}
