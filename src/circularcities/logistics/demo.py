@@ -1,0 +1,51 @@
+"""Demo: the Yamaguchi food-waste collection scenario (generated shops, assumed costs).
+
+Imports ``data/routing_demo/scenario.xlsx`` (see its README: city halls are
+real, shops and costs are generated or assumed and labelled) as a published
+scenario of Yamaguchi Prefecture, with the plans "Each city alone" and "Ube
+alone + Hofu & Yamaguchi joint". Nothing is solved while loading (that
+would slow every start); a planner presses Run (about 2 s per group).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.db import transaction
+
+from circularcities.core import routing
+
+from . import models as m
+from .convert import save_core
+
+DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "routing_demo" / "scenario.xlsx"
+NAME = "Yamaguchi food waste to poultry feed (demo)"
+DESCRIPTION_EN = (
+    "Food waste of Ube, Hofu and Yamaguchi city collected for a poultry-feed plant. City-hall "
+    "coordinates are real (japan_municipal_offices.csv); the 75 shops, restaurants and canteens, "
+    "the depots and the plant are GENERATED, and vehicle costs and emissions are assumptions "
+    "(src/circularcities/data/routing_demo/README.md). The 10,000 t/year total is the "
+    "prefecture's figure from the coalition brochure (000_d877be47d27d1b24.txt), which "
+    "suggested an individual plan for Ube and a joint plan for Hofu and Yamaguchi city.")
+DESCRIPTION_ZH = (
+    "宇部、防府、山口三市的食物垃圾收运至家禽饲料厂。市政府坐标为真实数据；75个商店、餐馆和食堂、车库和工厂均为生成数据，"
+    "车辆成本和排放为假设值（见 src/circularcities/data/routing_demo/README.md）。全年10,000吨为联盟手册"
+    "（000_d877be47d27d1b24.txt）中山口县的数字；手册建议宇部市单独实施、防府市与山口市联合实施收运计划。")
+
+
+@transaction.atomic
+def load(log=print) -> None:
+    from circularcities.coalition.models import City
+
+    city = City.objects.filter(slug="yamaguchi-prefecture").first()
+    if city is None:
+        log("logistics demo: city yamaguchi-prefecture missing, skipped")
+        return
+    core, _settings = routing.read_scenario_workbook(DEMO_FILE)
+    scenario, _ = m.Scenario.objects.update_or_create(
+        city=city, name=NAME, defaults={"description_en": DESCRIPTION_EN,
+                                        "description_zh": DESCRIPTION_ZH, "published": True,
+                                        "is_demo": True})
+    save_core(scenario, core)
+    log(f"logistics demo: {scenario.points.count()} collection points, "
+        f"{scenario.plans.count()} plans (not solved: press Run)")
