@@ -141,7 +141,38 @@ def _split_environment(chart: dict) -> dict:
             labels[env] = str(_("from the environment and rest of the world"))
             labels.append(str(_("to the environment and rest of the world")))
             links["target"] = [len(nodes) - 1 if t == env else t for t in links["target"]]
+    _split_feedback(chart["links"], nodes, labels)
     return {**chart, "nodes": nodes, "node_labels": labels}
+
+
+# Material sent back upstream (recycling -> production) is the loop a circular city
+# wants; drawn as one band it wraps around the whole diagram. Cut it into an outflow on
+# the right ("fed back into production") and an inflow on the left ("secondary
+# material into production"), which is how MFA diagrams usually show it.
+DOWNSTREAM = {"collection", "sorting", "recycling", "composting_digestion", "incineration_energy_recovery"}
+UPSTREAM = {"extraction", "imports", "production", "consumption"}
+
+
+def _split_feedback(links: dict, nodes: list[str], labels: list[str]) -> None:
+    added: dict[int, tuple[int, int]] = {}
+    for i, (src, tgt) in enumerate(zip(list(links["source"]), list(links["target"]), strict=True)):
+        if nodes[src] not in DOWNSTREAM or nodes[tgt] not in UPSTREAM:
+            continue
+        if tgt not in added:
+            name = str(PROCESS_LABELS.get(nodes[tgt], nodes[tgt]))
+            nodes.append(f"feedback_out_{nodes[tgt]}")
+            labels.append(str(_("fed back into %(process)s") % {"process": name}))
+            nodes.append(f"feedback_in_{nodes[tgt]}")
+            labels.append(str(_("secondary material into %(process)s") % {"process": name}))
+            added[tgt] = (len(nodes) - 2, len(nodes) - 1)
+        out_node, in_node = added[tgt]
+        links["target"][i] = out_node
+        links["source"].append(in_node)
+        links["target"].append(tgt)
+        links["value"].append(links["value"][i])
+        for key in links:
+            if key not in ("source", "target", "value"):
+                links[key].append(links[key][i])
 
 
 # -- indicators ---------------------------------------------------------------------------------
