@@ -28,7 +28,18 @@ def test_dashboard_shows_every_part(client, city):
     ctx = resp.context
     assert ctx["sankey"].n_flows > 0 and ctx["sankey"].year == 2023
     chart = ctx["sankey_data"]
-    assert chart["nodes"][0] == "environment" and chart["nodes"][-1] == "environment_out"
+    nodes = chart["nodes"]
+    assert nodes[0] == "environment" and "environment_out" in nodes
+    links = chart["links"]
+    # Feedback (recycling -> production) is drawn as an outflow plus a secondary inflow:
+    # no band runs backwards, and production receives as much as before.
+    from circularcities.diagnosis.dashboard import DOWNSTREAM, UPSTREAM
+
+    pairs = list(zip(links["source"], links["target"], links["value"], strict=True))
+    assert not [p for p in pairs if nodes[p[0]] in DOWNSTREAM and nodes[p[1]] in UPSTREAM]
+    fed_back = sum(v for s, t, v in pairs if nodes[t] == "feedback_out_production")
+    secondary = sum(v for s, t, v in pairs if nodes[s] == "feedback_in_production")
+    assert fed_back > 0 and fed_back == secondary
     assert len(chart["links"]["value"]) == ctx["sankey"].n_flows or chart["links"]["value"]
     page = resp.content.decode()
     for testid in ("sankey", "indicator-cards", "radar", "benchmark", "focal-suggestions", "sankey-pickers"):
