@@ -1,0 +1,61 @@
+"""Programme indicators: what funded projects report each quarter.
+
+Drawn from the programmes in the case studies (002_1c49195b82b427cf.txt):
+Brussels' Be Circular (companies supported, people trained), Advance London
+(SMEs supported, hours of support, funding raised, new products), Toronto's
+procurement pilots (jobs, savings, waste diverted), Belo Horizonte's computer
+refurbishment centre (items refurbished, people trained).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ProgrammeIndicator:
+    """One programme indicator.
+
+    Parameters
+    ----------
+    key
+        Stable identifier used in files and the API.
+    name_en, name_zh
+        Name in both languages.
+    unit
+        Unit of the value ("organisations", "people", "h", "t", ...); money
+        indicators carry their currency on each entry instead.
+    is_money
+        True when the value is an amount of money (ISO 4217 currency required).
+    """
+
+    key: str
+    name_en: str
+    name_zh: str
+    unit: str
+    is_money: bool = False
+
+    def __post_init__(self):
+        if not self.key or not self.key.replace("_", "").isalnum() or self.key != self.key.lower():
+            raise ValueError(f"Expected a lower-case key of letters, digits and '_'; got {self.key!r}.")
+        if not self.unit:
+            raise ValueError("Expected a unit.")
+
+
+INDICATORS: dict[str, ProgrammeIndicator] = {i.key: i for i in [
+    ProgrammeIndicator("companies_supported", "Companies supported", "受支持企业数", "organisations"),
+    ProgrammeIndicator("people_trained", "People trained", "受培训人数", "people"),
+    ProgrammeIndicator("support_hours", "Hours of support", "支持服务时数", "h"),
+    ProgrammeIndicator("funding_raised", "Funding raised", "获得融资额", "currency", is_money=True),
+    ProgrammeIndicator("new_products", "New products or services", "新产品或服务数", "products"),
+    ProgrammeIndicator("items_refurbished", "Items refurbished", "翻新物品数", "items"),
+    ProgrammeIndicator("jobs_created", "Jobs created", "创造就业岗位数", "jobs"),
+    ProgrammeIndicator("tonnes_diverted", "Waste diverted from landfill", "填埋减量", "t"),
+]}
+
+
+def get(key: str) -> ProgrammeIndicator:
+    try:
+        return INDICATORS[key]
+    except KeyError:
+        raise ValueError(f"Expected a programme indicator among {', '.join(INDICATORS)}; got {key!r}.") from None

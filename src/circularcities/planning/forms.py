@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter, Trajectory, check_currency
+from circularcities.diagnosis.models import Indicator
+from circularcities.planning.models import Measure, Milestone, Programme, Target
+
+
+def parse_points(text: str) -> list[list[float]]:
+    """``"2019: 600; 2020: 800"`` -> ``[[2019, 600], [2020, 800]]``."""
+    points = []
+    for part in (text or "").replace("\n", ";").split(";"):
+        if not part.strip():
+            continue
+        if ":" not in part:
+            raise forms.ValidationError(_("Write milestone points as year: value; year: value (got %(part)s).")
+                                        % {"part": part.strip()})
+        y, v = part.split(":", 1)
+        try:
+            points.append([float(y.strip()), float(v.strip().replace(",", ""))])
+        except ValueError:
+            raise forms.ValidationError(_("Write milestone points as year: value; year: value (got %(part)s).")
+                                        % {"part": part.strip()}) from None
+    return points
+
+
+class TargetForm(forms.ModelForm):
+    points = forms.CharField(label=gettext_lazy("Trajectory milestone points"), required=False,
+                             help_text=gettext_lazy("Optional, e.g. 2022: 30; 2025: 45. Without them the trajectory is a "
+                                          "straight line from baseline to target."))
+
+    class Meta:
+        model = Target
+        fields = ["title_en", "title_zh", "area", "indicator", "programme", "programme_indicator",
+                  "baseline_year", "baseline_value", "target_year", "target_value", "owner_name", "source"]
+        labels = {"title_en": gettext_lazy("Title (English)"), "title_zh": gettext_lazy("Title (Chinese)"), "area": gettext_lazy("Thematic area"),
+                  "indicator": gettext_lazy("Catalogue indicator (yearly values)"),
+                  "programme": gettext_lazy("Or a programme (quarterly progress entries)"),
+                  "programme_indicator": gettext_lazy("Programme indicator"), "baseline_year": gettext_lazy("Baseline year"),
+                  "baseline_value": gettext_lazy("Baseline value"), "target_year": gettext_lazy("Target year"),
+                  "target_value": gettext_lazy("Target value"), "owner_name": gettext_lazy("Owner (department or organisation)"),
+                  "source": gettext_lazy("Source")}
+
+    def __init__(self, *args, city=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.city = city
+        self.fields["indicator"].queryset = Indicator.objects.order_by("theme", "code")
+        self.fields["indicator"].label_from_instance = lambda i: f"{i.code} – {i.t('name')} ({i.unit})"
+        self.fields["programme"].queryset = Programme.objects.filter(city=city)
+        self.fields["programme_indicator"].choices = [("", "—")] + [
+            (k, f"{i.name_en} / {i.name_zh} ({i.unit})") for k, i in PROGRAMME_INDICATORS.items()]
+        if self.instance.pk and self.instance.trajectory_points:
+            self.fields["points"].initial = "; ".join(f"{y:g}: {v:g}" for y, v in self.instance.trajectory_points)
+
+    def clean(self):
+        data = super().clean()
+        ind, prog, pind = data.get("indicator"), data.get("programme"), data.get("programme_indicator")
+        if bool(ind) == bool(prog):
+            raise forms.ValidationError(_("Choose either a catalogue indicator or a programme with a programme "
+                                          "indicator, not both."))
+        if prog and not pind:
+            self.add_error("programme_indicator", _("Choose the programme indicator to follow."))
+        if ind and pind:
+            self.add_error("programme_indicator", _("A programme indicator goes with a programme only."))
+        try:
+            points = parse_points(data.get("points", ""))
+        except forms.ValidationError as exc:
+            self.add_error("points", exc)
+            return data
+        if None not in (data.get("baseline_year"), data.get("baseline_value"), data.get("target_year"),
+                        data.get("target_value")):
+            try:
+                Trajectory(data["baseline_year"], data["baseline_value"], data["target_year"], data["target_value"],
+                           tuple(tuple(p) for p in points))
+            except ValueError as exc:
+                raise forms.ValidationError(str(exc)) from None
+        data["trajectory_points"] = points
+        if not data.get("area") and ind and ind.related_areas:
+            from circularcities.coalition.models import ThematicArea
+
+            data["area"] = ThematicArea.objects.filter(slug__in=ind.related_areas).first()
+        return data
+
+    def save(self, commit=True):
+        self.instance.trajectory_points = self.cleaned_data["trajectory_points"]
+        self.instance.area = self.cleaned_data.get("area")
+        if self.city is not None:
+            self.instance.city = self.city
+        return super().save(commit)
+
+
+class MeasureForm(forms.ModelForm):
+    class Meta:
+        model = Measure
+        fields = ["code", "title_en", "title_zh", "description_en", "description_zh", "area", "r_strategies",
+                  "lead", "lead_name", "partners", "budget", "currency", "start", "end", "status", "targets",
+                  "source"]
+        labels = {"code": gettext_lazy("Reference"), "title_en": gettext_lazy("Title (English)"), "title_zh": gettext_lazy("Title (Chinese)"),
+                  "description_en": gettext_lazy("Description (English)"), "description_zh": gettext_lazy("Description (Chinese)"),
+                  "area": gettext_lazy("Thematic area"), "r_strategies": gettext_lazy("R-strategies"),
+                  "lead": gettext_lazy("Lead organisation"), "lead_name": gettext_lazy("Or lead department"),
+                  "partners": gettext_lazy("Partner organisations"), "budget": gettext_lazy("Budget"),
+                  "currency": gettext_lazy("Currency (ISO 4217)"), "start": gettext_lazy("Start"), "end": gettext_lazy("End"),
+                  "status": gettext_lazy("Status"), "targets": gettext_lazy("Targets it serves"), "source": gettext_lazy("Source")}
+        widgets = {"start": forms.DateInput(attrs={"type": "date"}), "end": forms.DateInput(attrs={"type": "date"}),
+                   "r_strategies": forms.CheckboxSelectMultiple, "targets": forms.CheckboxSelectMultiple,
+                   "description_en": forms.Textarea(attrs={"rows": 3}),
+                   "description_zh": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, city=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.city = city
+        self.fields["targets"].queryset = Target.objects.filter(city=city).select_related("indicator")
+        self.fields["targets"].label_from_instance = lambda t: t.label()
+
+    def clean_currency(self):
+        code = self.cleaned_data.get("currency", "")
+        if not code:
+            return ""
+        try:
+            return check_currency(code)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean(self):
+        data = super().clean()
+        if data.get("budget") is not None and not data.get("currency"):
+            self.add_error("currency", _("A budget needs its currency (ISO 4217, e.g. EUR)."))
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end date must not be before the start date."))
+        return data
+
+    def save(self, commit=True):
+        if self.city is not None:
+            self.instance.city = self.city
+        return super().save(commit)
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title_en", "title_zh", "due", "done"]
+        labels = {"title_en": gettext_lazy("Milestone (English)"), "title_zh": gettext_lazy("Milestone (Chinese)"),
+                  "due": gettext_lazy("Due"), "done": gettext_lazy("Done on")}
+        widgets = {"due": forms.DateInput(attrs={"type": "date"}), "done": forms.DateInput(attrs={"type": "date"})}
+
+
+class ProgressForm(forms.Form):
+    quarter = forms.CharField(label=gettext_lazy("Quarter"), help_text=gettext_lazy("e.g. 2024-Q3"))
+    indicator = forms.ChoiceField(label=gettext_lazy("Indicator"))
+    value = forms.FloatField(label=gettext_lazy("Value"), min_value=0)
+    currency = forms.CharField(label=gettext_lazy("Currency (for money)"), required=False, max_length=3)
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [(k, f"{i.name_en} / {i.name_zh} ({i.unit})")
+                                            for k, i in PROGRAMME_INDICATORS.items()]
+
+    def clean_quarter(self):
+        try:
+            return Quarter.parse(self.cleaned_data["quarter"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean(self):
+        data = super().clean()
+        ind = data.get("indicator")
+        code = (data.get("currency") or "").strip()
+        if ind and (code or PROGRAMME_INDICATORS[ind].is_money):
+            try:
+                data["currency"] = check_currency(code)
+            except ValueError as exc:
+                self.add_error("currency", str(exc))
+        return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Progress file (CSV or Excel .xlsx)"))

@@ -1,0 +1,70 @@
+"""Who may plan and report: built on accounts.permissions.
+
+- a city's editors (and the secretariat) change the city's targets, measures,
+  milestones, programmes and projects;
+- a project's owners (named users, or people of the project's organisation)
+  log that project's progress, and so do the city's editors;
+- quarterly reviews are read by the city's members and editors, working-group
+  reviews by the group's coordinators and the editors of its cities, and the
+  coalition roll-up and reminders are the secretariat's.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from circularcities.accounts.permissions import (
+    can_edit_city,
+    can_edit_organisation,
+    can_view_city_drafts,
+    editable_city_ids,
+    is_secretariat,
+)
+
+
+def can_plan(user, city) -> bool:
+    return can_edit_city(user, city)
+
+
+def require_plan(user, city) -> None:
+    if not can_plan(user, city):
+        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can change its action plan.")
+                               % {"city": city.t("name")})
+
+
+def can_log_progress(user, project) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if can_edit_city(user, project.programme.city):
+        return True
+    if project.organisation_id and not is_secretariat(user) and can_edit_organisation(user, project.organisation):
+        return True
+    return project.owners.filter(pk=user.pk).exists()
+
+
+def require_log_progress(user, project) -> None:
+    if not can_log_progress(user, project):
+        raise PermissionDenied(_("Only the owners of project %(project)s, the editors of %(city)s or the "
+                                 "secretariat can log its progress.")
+                               % {"project": project.t("title"), "city": project.programme.city.t("name")})
+
+
+def require_view_review(user, city) -> None:
+    if not can_view_city_drafts(user, city):
+        raise PermissionDenied(_("Only the members and editors of %(city)s or the secretariat can read its "
+                                 "quarterly review.") % {"city": city.t("name")})
+
+
+def can_view_group_review(user, group) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_secretariat(user) or group.coordinators.filter(pk=user.pk).exists():
+        return True
+    ids = editable_city_ids(user) or set()
+    return group.cities().filter(pk__in=ids).exists()
+
+
+def require_secretariat(user) -> None:
+    if not is_secretariat(user):
+        raise PermissionDenied(_("Only the secretariat can do this."))

@@ -1,0 +1,212 @@
+"""Quarterly reviews (per city, per working group) and reminders to owners.
+
+A review answers, for one quarter: what changed, where each target stands,
+which measures and milestones are overdue, and what the projects delivered.
+The same content is shown as a page and exported to PDF and Excel through
+``core.reports``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from circularcities.accounts.models import CityMembership
+from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter, measure_overdue, summarise
+from circularcities.core.reports import Report, Section, Table
+from circularcities.diagnosis.models import IndicatorValueChange
+from circularcities.planning.models import Measure, Milestone, ProgressEntry, Project, Target
+from circularcities.planning.services import assess_targets
+from circularcities.web.bilingual import pick
+
+STATUS_LABELS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track", "no_data": "no data"}
+
+
+def status_label(value: str) -> str:
+    labels = {"on_track": _("on track"), "at_risk": _("at risk"), "off_track": _("off track"),
+              "no_data": _("no data")}
+    return labels[value]
+
+
+def quarter_review(quarter: Quarter, cities) -> dict:
+    """The content of a review of ``cities`` (a queryset) for ``quarter``."""
+    start, end = quarter.start, quarter.end
+    city_ids = list(cities.values_list("pk", flat=True))
+    targets = list(Target.objects.filter(city_id__in=city_ids)
+                   .select_related("city", "indicator", "programme", "area"))
+    assessments = assess_targets(targets, until=quarter)
+    before = assess_targets(targets, until=quarter.previous())
+    measures = list(Measure.objects.filter(city_id__in=city_ids).select_related("city", "area"))
+    overdue_measures = [m for m in measures if measure_overdue(m.end, m.status, end + _one_day())]
+    overdue_milestones = list(Milestone.objects.filter(measure__city_id__in=city_ids, done__isnull=True,
+                                                       due__lte=end).select_related("measure__city"))
+    done_milestones = list(Milestone.objects.filter(measure__city_id__in=city_ids, done__gte=start, done__lte=end)
+                           .select_related("measure__city"))
+    entries = list(ProgressEntry.objects.filter(project__programme__city_id__in=city_ids, year=quarter.year,
+                                                quarter=quarter.q)
+                   .select_related("project__programme__city").order_by("project__title_en", "indicator"))
+    projects = list(Project.objects.filter(programme__city_id__in=city_ids, reports_quarterly=True)
+                    .filter(Q(start__isnull=True) | Q(start__lte=end), Q(end__isnull=True) | Q(end__gte=start))
+                    .select_related("programme__city"))
+    reported = {e.project_id for e in entries}
+    missing_reports = [p for p in projects if p.pk not in reported]
+    value_changes = list(IndicatorValueChange.objects.filter(city_id__in=city_ids, changed_at__date__gte=start,
+                                                             changed_at__date__lte=end)
+                         .select_related("indicator", "city").order_by("city__name_en", "indicator_id", "year"))
+    status_changes = [(t, before[t.pk].status.value, assessments[t.pk].status.value) for t in targets
+                      if before[t.pk].status != assessments[t.pk].status]
+    counts = dict.fromkeys(STATUS_LABELS, 0)
+    for a in assessments.values():
+        counts[a.status.value] += 1
+    return {
+        "quarter": quarter, "targets": [(t, assessments[t.pk]) for t in targets], "status_counts": counts,
+        "status_changes": status_changes, "summary": summarise(m.status for m in measures),
+        "overdue_measures": overdue_measures, "overdue_milestones": overdue_milestones,
+        "done_milestones": done_milestones, "entries": entries, "missing_reports": missing_reports,
+        "value_changes": value_changes,
+    }
+
+
+def _one_day():
+    from datetime import timedelta
+
+    return timedelta(days=1)
+
+
+def _fmt(x) -> str:
+    if x is None:
+        return "–"
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _entry_unit(e) -> str:
+    ind = PROGRAMME_INDICATORS[e.indicator]
+    return e.currency if ind.is_money else ind.unit
+
+
+def indicator_name(key: str) -> str:
+    ind = PROGRAMME_INDICATORS[key]
+    return ind.name_zh if translation.get_language().startswith("zh") else ind.name_en
+
+
+def build_report(title_subject: str, review: dict, language: str) -> Report:
+    """The review as a ``core.reports.Report`` in ``language`` ("en" or "zh-hans")."""
+    with translation.override(language):
+        q = review["quarter"]
+        s = review["summary"]
+        sections = [Section(_("Summary"), facts=[
+            (_("Targets"), str(len(review["targets"]))),
+            *[(status_label(k), str(v)) for k, v in review["status_counts"].items()],
+            (_("Measures"), str(s.total)),
+            (_("Completed"), f"{(s.share_completed or 0) * 100:.0f}%"),
+            (_("Not started"), f"{(s.share_not_started or 0) * 100:.0f}%"),
+            (_("Overdue measures"), str(len(review["overdue_measures"]))),
+            (_("Overdue milestones"), str(len(review["overdue_milestones"]))),
+            (_("Projects without a report for the quarter"), str(len(review["missing_reports"]))),
+        ])]
+        changed = [[pick(t.city, "name"), t.label(), status_label(a), status_label(b)]
+                   for t, a, b in review["status_changes"]]
+        changed += [[pick(m.measure.city, "name"), pick(m, "title"), _("milestone done"), str(m.done)]
+                    for m in review["done_milestones"]]
+        changed += [[pick(c.city, "name"), pick(c.indicator, "name"), f"{c.year}: {_fmt(c.old_value)}",
+                     f"{_fmt(c.new_value)} {c.indicator.unit}"] for c in review["value_changes"]]
+        sections.append(Section(_("What changed in the quarter"),
+                                paragraphs=[] if changed else [_("Nothing changed in this quarter.")],
+                                tables=[Table([_("City"), _("Item"), _("Before"), _("Now")], changed)] if changed else []))
+        rows = []
+        for t, a in review["targets"]:
+            o = a.observation
+            rows.append([pick(t.city, "name"), t.label(), f"{_fmt(t.baseline_value)} ({t.baseline_year})",
+                         f"{_fmt(t.target_value)} ({t.target_year})", f"{_fmt(o.value)} ({obs_label(o)})" if o else "–",
+                         _fmt(a.expected), t.unit, status_label(a.status.value)])
+        sections.append(Section(_("Targets"), tables=[Table(
+            [_("City"), _("Target"), _("Baseline"), _("Target value"), _("Latest value"), _("Trajectory"),
+             _("Unit"), _("Status")], rows)] if rows else [], paragraphs=[] if rows else [_("No target yet.")]))
+        overdue = [[pick(m.city, "name"), pick(m, "title"), str(m.end), m.get_status_display()]
+                   for m in review["overdue_measures"]]
+        overdue += [[pick(m.measure.city, "name"), f"{pick(m.measure, 'title')} – {pick(m, 'title')}", str(m.due),
+                     _("milestone not done")] for m in review["overdue_milestones"]]
+        sections.append(Section(_("Overdue measures and milestones"),
+                                tables=[Table([_("City"), _("Item"), _("Due"), _("Status")], overdue)] if overdue else [],
+                                paragraphs=[] if overdue else [_("Nothing is overdue.")]))
+        progress = [[pick(e.project.programme.city, "name"), pick(e.project, "title"), indicator_name(e.indicator),
+                     _fmt(e.value), _entry_unit(e)] for e in review["entries"]]
+        progress += [[pick(p.programme.city, "name"), pick(p, "title"), _("no report for the quarter"), "–", ""]
+                     for p in review["missing_reports"]]
+        sections.append(Section(_("Project progress"),
+                                tables=[Table([_("City"), _("Project"), _("Indicator"), _("Value"), _("Unit")],
+                                              progress)] if progress else [],
+                                paragraphs=[] if progress else [_("No project reported in this quarter.")]))
+        return Report(title=_("Quarterly review %(quarter)s: %(subject)s") % {"quarter": str(q), "subject": title_subject},
+                      subtitle=_("Status rule: %(rule)s") % {"rule": rule_text()}, sections=sections)
+
+
+def obs_label(o) -> str:
+    if o.quarters and o.quarters < 4:
+        return o.label + ", " + _("%(n)s of 4 quarters, annualised") % {"n": o.quarters}
+    return o.label
+
+
+def rule_text() -> str:
+    from circularcities.core.planning import DEFAULT_TOLERANCE
+
+    return _("On track: the latest value (in or after the baseline year) is at or beyond the trajectory for "
+             "its year, or the target is already reached. At risk: short of the trajectory by at most "
+             "%(pct)s%% of the distance from baseline to target. Off track: further short, or the target "
+             "year has passed without reaching the target. No data: no value since the baseline year.") % {
+        "pct": f"{DEFAULT_TOLERANCE * 100:.0f}"}
+
+
+def overdue_for_reminders(as_of: date) -> dict[str, list[str]]:
+    """Overdue items per e-mail address: missing quarterly reports and overdue milestones.
+
+    A report is overdue when a quarterly project that was running in the last
+    complete quarter before ``as_of`` has no entry for it. Reminders go to the
+    project's owners and its organisation's people; milestone reminders to the
+    measure's owner, or else the city's editors.
+    """
+    last = Quarter.of(as_of).previous()
+    items: dict[str, list[str]] = defaultdict(list)
+    projects = (Project.objects.filter(reports_quarterly=True)
+                .filter(Q(start__isnull=True) | Q(start__lte=last.end), Q(end__isnull=True) | Q(end__gte=last.start))
+                .exclude(entries__year=last.year, entries__quarter=last.q)
+                .select_related("programme__city", "organisation").prefetch_related("owners", "organisation__people__user"))
+    editors = defaultdict(set)
+    for city_id, email in CityMembership.objects.filter(level="editor").values_list("city_id", "user__email"):
+        if email:
+            editors[city_id].add(email)
+    for p in projects:
+        people = {u.email for u in p.owners.all() if u.email}
+        if p.organisation:
+            people |= {pr.user.email for pr in p.organisation.people.all() if pr.user.email}
+        for email in people or editors[p.programme.city_id]:
+            items[email].append(_("Progress report for %(quarter)s of project %(project)s (%(city)s)") % {
+                "quarter": str(last), "project": p.title_en, "city": p.programme.city.name_en})
+    for m in (Milestone.objects.filter(done__isnull=True, due__lt=as_of)
+              .select_related("measure__city", "measure__owner")):
+        owner = m.measure.owner
+        for email in ({owner.email} if owner and owner.email else editors[m.measure.city_id]):
+            items[email].append(_("Milestone '%(milestone)s' of measure '%(measure)s' (%(city)s), due %(due)s") % {
+                "milestone": m.title_en, "measure": m.measure.title_en, "city": m.measure.city.name_en,
+                "due": m.due.isoformat()})
+    return dict(items)
+
+
+def send_reminders(as_of: date) -> int:
+    """E-mail every owner their overdue items (Django's e-mail backend); returns the number of e-mails."""
+    with translation.override("en"):
+        items = overdue_for_reminders(as_of)
+        subject = _("Circular Cities Platform: overdue reports and milestones")
+        messages = []
+        for email, lines in sorted(items.items()):
+            body = "\n".join([_("The following items are overdue as of %(date)s:") % {"date": as_of.isoformat()}, "",
+                              *[f"- {line}" for line in lines], "",
+                              _("Please log progress or update the milestone on the platform.")])
+            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
+    return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -1,0 +1,174 @@
+"""Planning services: target status in bulk, progress logging and import, measure summaries.
+
+Every status on every page comes from :func:`assess_targets`, which reads the
+observations of any number of targets in two queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Sum
+
+from circularcities.core.errors import ValidationError
+from circularcities.core.planning import (
+    PROGRAMME_INDICATORS,
+    Assessment,
+    Observation,
+    Quarter,
+    Trajectory,
+    annual_observations,
+    assess,
+    check_currency,
+    read_progress,
+    summarise,
+)
+from circularcities.diagnosis.models import IndicatorValue
+from circularcities.planning.models import Measure, ProgressEntry, Project, Target
+from circularcities.planning.permissions import can_log_progress
+
+
+def trajectory_of(target: Target) -> Trajectory:
+    """The core trajectory of a target (raises ValueError when the target is inconsistent)."""
+    return Trajectory(target.baseline_year, target.baseline_value, target.target_year, target.target_value,
+                      tuple(tuple(p) for p in (target.trajectory_points or [])))
+
+
+def observations_for(targets: Iterable[Target], until: Quarter | None = None) -> dict[int, list[Observation]]:
+    """Observations per target id, read in at most two queries.
+
+    Indicator targets take the city's yearly values; programme targets the
+    quarterly progress entries of the programme's projects, summed per year
+    (a year not yet complete is annualised). ``until`` keeps only what was
+    known by the end of that quarter.
+    """
+    targets = list(targets)
+    out: dict[int, list[Observation]] = {t.pk: [] for t in targets}
+    ind_targets = [t for t in targets if t.indicator_id]
+    prog_targets = [t for t in targets if t.programme_id]
+    limit = until.time if until else None
+    if ind_targets:
+        cities = {t.city_id for t in ind_targets}
+        codes = {t.indicator_id for t in ind_targets}
+        qs = IndicatorValue.objects.filter(city_id__in=cities, indicator_id__in=codes)
+        if until:
+            qs = qs.filter(year__lte=until.year if until.q == 4 else until.year - 1)
+        values: dict[tuple[int, str], list[Observation]] = defaultdict(list)
+        for city_id, code, year, value in qs.values_list("city_id", "indicator_id", "year", "value"):
+            values[(city_id, code)].append(Observation(float(year), value, str(year)))
+        for t in ind_targets:
+            out[t.pk] = values.get((t.city_id, t.indicator_id), [])
+    if prog_targets:
+        qs = (ProgressEntry.objects
+              .filter(project__programme_id__in={t.programme_id for t in prog_targets},
+                      indicator__in={t.programme_indicator for t in prog_targets})
+              .values_list("project__programme_id", "indicator", "year", "quarter")
+              .annotate(total=Sum("value")).order_by())
+        entries: dict[tuple[int, str], list[tuple[int, int, float]]] = defaultdict(list)
+        for programme_id, indicator, year, q, total in qs:
+            if limit is None or Quarter(year, q).time <= limit:
+                entries[(programme_id, indicator)].append((year, q, total))
+        for t in prog_targets:
+            out[t.pk] = annual_observations(entries.get((t.programme_id, t.programme_indicator), []))
+    return out
+
+
+def assess_targets(targets: Iterable[Target], until: Quarter | None = None) -> dict[int, Assessment]:
+    """Assessment per target id (two queries whatever the number of targets)."""
+    targets = list(targets)
+    obs = observations_for(targets, until)
+    return {t.pk: assess(trajectory_of(t), obs[t.pk], higher_is_better=t.higher_is_better) for t in targets}
+
+
+def measure_summary(measures):
+    """Brussels-style summary of a queryset or list of measures."""
+    if hasattr(measures, "values_list"):
+        return summarise(measures.values_list("status", flat=True))
+    return summarise(m.status for m in measures)
+
+
+def log_progress(project: Project, quarter: Quarter, indicator: str, value: float, *, user=None,
+                 currency: str = "", note: str = "", source: str = "") -> tuple[ProgressEntry, bool]:
+    """Create or change one progress entry; the same figures again change nothing.
+
+    Returns ``(entry, changed)``.
+    """
+    if indicator not in PROGRAMME_INDICATORS:
+        raise ValidationError(f"Expected a programme indicator among {', '.join(PROGRAMME_INDICATORS)}; "
+                              f"got {indicator!r}.")
+    if value is None or value < 0:
+        raise ValidationError(f"Expected a value >= 0; got {value!r}.")
+    if currency or PROGRAMME_INDICATORS[indicator].is_money:
+        try:
+            currency = check_currency(currency)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+    entry = ProgressEntry.objects.filter(project=project, year=quarter.year, quarter=quarter.q,
+                                         indicator=indicator).first()
+    fields = {"value": float(value), "currency": currency, "note": note, "source": source}
+    if entry and all(getattr(entry, k) == v for k, v in fields.items()):
+        return entry, False
+    if entry is None:
+        entry = ProgressEntry(project=project, year=quarter.year, quarter=quarter.q, indicator=indicator)
+    for k, v in fields.items():
+        setattr(entry, k, v)
+    entry.created_by = user
+    entry.save()
+    return entry, True
+
+
+def import_progress(data: bytes, filename: str, user) -> dict:
+    """Import a progress file all or nothing.
+
+    Every row must name a project the user may report for. Returns
+    ``{"rows": n, "changed": n}``; raises DataImportError naming every bad row.
+    """
+    projects: dict[str, Project | None] = {}
+
+    def check(code: str) -> str | None:
+        if code not in projects:
+            projects[code] = (Project.objects.select_related("programme__city", "organisation")
+                              .filter(code=code).first())
+            if projects[code] is not None and not can_log_progress(user, projects[code]):
+                projects[code] = False
+        if projects[code] is None:
+            return f"No project with code {code!r}."
+        if projects[code] is False:
+            return f"You may not log progress for project {code!r}."
+        return None
+
+    rows = read_progress(data, filename, check_project=check)
+    changed = 0
+    with transaction.atomic():
+        for r in rows:
+            _, did = log_progress(projects[r.project], r.quarter, r.indicator, r.value, user=user,
+                                  currency=r.currency, note=r.note, source=r.source)
+            changed += did
+    return {"rows": len(rows), "changed": changed}
+
+
+def progress_totals(project: Project) -> list[dict]:
+    """Totals per indicator for a project, with unit (one query)."""
+    rows = (project.entries.values("indicator", "currency").annotate(total=Sum("value")).order_by("indicator"))
+    out = []
+    for r in rows:
+        ind = PROGRAMME_INDICATORS[r["indicator"]]
+        out.append({"indicator": ind, "total": r["total"], "unit": r["currency"] if ind.is_money else ind.unit})
+    return out
+
+
+def check_measure_currency(currency: str, budget) -> str:
+    """Currency of a measure's budget: required with a budget, ISO 4217."""
+    if budget is None and not currency:
+        return ""
+    try:
+        return check_currency(currency)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def measures_for(city):
+    return (Measure.objects.filter(city=city).select_related("area", "lead")
+            .prefetch_related("r_strategies", "milestones", "targets"))

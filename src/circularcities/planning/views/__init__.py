@@ -1,0 +1,21 @@
+from circularcities.planning.views.plans import (  # noqa: F401
+    add_milestone,
+    city_plan,
+    complete_milestone,
+    create_measure,
+    create_target,
+    edit_measure,
+    edit_target,
+    index,
+    measure_detail,
+    set_measure_status,
+    target_detail,
+)
+from circularcities.planning.views.projects import (  # noqa: F401
+    import_progress_file,
+    log_project_progress,
+    programme_detail,
+    progress_template,
+    project_detail,
+)
+from circularcities.planning.views.reviews import city_review, group_review, remind, rollup  # noqa: F401

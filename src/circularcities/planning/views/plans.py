@@ -1,0 +1,187 @@
+"""Targets, measures and milestones of a city's action plan."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from circularcities.accounts.permissions import is_secretariat
+from circularcities.coalition.models import City
+from circularcities.diagnosis.models import Indicator
+from circularcities.diagnosis.services import sync_catalogue
+from circularcities.planning.forms import MeasureForm, MilestoneForm, TargetForm
+from circularcities.planning.models import Measure, Milestone, Programme, Target
+from circularcities.planning.permissions import can_plan, require_plan
+from circularcities.planning.review import obs_label, rule_text
+from circularcities.planning.rollup import coalition_rollup
+from circularcities.planning.services import (
+    assess_targets,
+    measure_summary,
+    measures_for,
+    observations_for,
+)
+
+
+def index(request):
+    data = coalition_rollup()
+    return render(request, "planning/index.html", {
+        **data, "programmes": Programme.objects.select_related("city"), "rule": rule_text(),
+        "is_secretariat": is_secretariat(request.user)})
+
+
+def city_plan(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    targets = list(Target.objects.filter(city=city).select_related("indicator", "programme", "area"))
+    assessments = assess_targets(targets)
+    measures = list(measures_for(city).filter(is_summary_record=False))
+    summary = measure_summary(Measure.objects.filter(city=city))
+    return render(request, "planning/city_plan.html", {
+        "city": city, "targets": [(t, assessments[t.pk]) for t in targets], "measures": measures,
+        "n_summary_records": Measure.objects.filter(city=city, is_summary_record=True).count(),
+        "summary": summary, "programmes": city.programmes.all(), "can_edit": can_plan(request.user, city),
+        "rule": rule_text()})
+
+
+def _target_form_page(request, city, instance=None):
+    if not Indicator.objects.exists():
+        sync_catalogue()
+    form = TargetForm(request.POST or None, instance=instance, city=city)
+    if request.method == "POST":
+        if form.is_valid():
+            target = form.save(commit=False)
+            if instance is None:
+                target.owner = request.user
+            target.save()
+            messages.success(request, _("Target saved."))
+            return redirect(target.get_absolute_url())
+        return render(request, "planning/target_form.html", {"city": city, "form": form, "target": instance},
+                      status=400)
+    return render(request, "planning/target_form.html", {"city": city, "form": form, "target": instance})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create_target(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    require_plan(request.user, city)
+    return _target_form_page(request, city)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_target(request, pk):
+    target = get_object_or_404(Target.objects.select_related("city"), pk=pk)
+    require_plan(request.user, target.city)
+    return _target_form_page(request, target.city, target)
+
+
+def target_detail(request, pk):
+    target = get_object_or_404(Target.objects.select_related("city", "indicator", "programme", "area"), pk=pk)
+    assessment = assess_targets([target])[target.pk]
+    obs = observations_for([target])[target.pk]
+    from circularcities.planning.services import trajectory_of
+
+    knots = trajectory_of(target).knots
+    chart = {"trajectory": {"x": [k[0] for k in knots], "y": [k[1] for k in knots]},
+             "observed": {"x": [o.time for o in obs], "y": [o.value for o in obs], "text": [obs_label(o) for o in obs]},
+             "labels": {"trajectory": _("Trajectory"), "observed": _("Observed"), "unit": target.unit}}
+    return render(request, "planning/target_detail.html", {
+        "target": target, "a": assessment, "observations": obs, "chart": chart,
+        "measures": target.measures.all(), "can_edit": can_plan(request.user, target.city), "rule": rule_text()})
+
+
+def _measure_form_page(request, city, instance=None):
+    form = MeasureForm(request.POST or None, instance=instance, city=city)
+    if request.method == "POST":
+        if form.is_valid():
+            measure = form.save(commit=False)
+            if instance is None:
+                measure.owner = request.user
+            measure.save()
+            form.save_m2m()
+            messages.success(request, _("Measure saved."))
+            return redirect(measure.get_absolute_url())
+        return render(request, "planning/measure_form.html", {"city": city, "form": form, "measure": instance},
+                      status=400)
+    return render(request, "planning/measure_form.html", {"city": city, "form": form, "measure": instance})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create_measure(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    require_plan(request.user, city)
+    return _measure_form_page(request, city)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_measure(request, pk):
+    measure = get_object_or_404(Measure.objects.select_related("city"), pk=pk)
+    require_plan(request.user, measure.city)
+    return _measure_form_page(request, measure.city, measure)
+
+
+def measure_detail(request, pk):
+    """The chain on one page: the measure, its milestones, and the measured result of its targets."""
+    measure = get_object_or_404(Measure.objects.select_related("city", "area", "lead", "owner"), pk=pk)
+    targets = list(measure.targets.select_related("indicator", "programme"))
+    assessments = assess_targets(targets)
+    return render(request, "planning/measure_detail.html", {
+        "measure": measure, "milestones": measure.milestones.all(), "r_strategies": measure.r_strategies.all(),
+        "partners": measure.partners.all(), "targets": [(t, assessments[t.pk]) for t in targets],
+        "can_edit": can_plan(request.user, measure.city), "milestone_form": MilestoneForm(),
+        "today": _today()})
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+@login_required
+@require_POST
+def add_milestone(request, pk):
+    measure = get_object_or_404(Measure.objects.select_related("city"), pk=pk)
+    require_plan(request.user, measure.city)
+    form = MilestoneForm(request.POST)
+    if form.is_valid():
+        milestone = form.save(commit=False)
+        milestone.measure = measure
+        milestone.save()
+        messages.success(request, _("Milestone added."))
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}")
+    return redirect(measure.get_absolute_url())
+
+
+@login_required
+@require_POST
+def complete_milestone(request, pk):
+    milestone = get_object_or_404(Milestone.objects.select_related("measure__city"), pk=pk)
+    require_plan(request.user, milestone.measure.city)
+    if milestone.done is None:
+        milestone.done = _today()
+        milestone.save(update_fields=["done"])
+        messages.success(request, _("Milestone marked as done."))
+    return redirect(milestone.measure.get_absolute_url())
+
+
+@login_required
+@require_POST
+def set_measure_status(request, pk):
+    measure = get_object_or_404(Measure.objects.select_related("city"), pk=pk)
+    require_plan(request.user, measure.city)
+    status = request.POST.get("status")
+    if status not in Measure.Status.values:
+        messages.error(request, _("Unknown status."))
+    else:
+        measure.status = status
+        measure.save(update_fields=["status", "updated_at"])
+        messages.success(request, _("Status saved."))
+    return redirect(measure.get_absolute_url())

@@ -1,0 +1,95 @@
+"""Funded programmes, their projects, progress logging and import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Sum
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.planning import PROGRAMME_INDICATORS
+from circularcities.planning.forms import ImportForm, ProgressForm
+from circularcities.planning.models import Programme, Project
+from circularcities.planning.permissions import can_log_progress, can_plan, require_log_progress
+from circularcities.planning.services import (
+    assess_targets,
+    import_progress,
+    log_progress,
+    progress_totals,
+)
+
+
+def programme_detail(request, slug):
+    programme = get_object_or_404(Programme.objects.select_related("city"), slug=slug)
+    projects = list(programme.projects.select_related("organisation"))
+    totals = []
+    for r in (programme.projects.values("entries__indicator", "entries__currency")
+              .annotate(total=Sum("entries__value")).order_by("entries__indicator")):
+        if r["entries__indicator"]:
+            ind = PROGRAMME_INDICATORS[r["entries__indicator"]]
+            totals.append({"indicator": ind, "total": r["total"],
+                           "unit": r["entries__currency"] if ind.is_money else ind.unit})
+    targets = list(programme.targets.select_related("indicator", "programme"))
+    assessments = assess_targets(targets)
+    return render(request, "planning/programme_detail.html", {
+        "programme": programme, "projects": projects, "totals": totals,
+        "targets": [(t, assessments[t.pk]) for t in targets], "can_edit": can_plan(request.user, programme.city)})
+
+
+def project_detail(request, code):
+    project = get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
+    return render(request, "planning/project_detail.html", {
+        "project": project, "entries": project.entries.all(), "totals": progress_totals(project),
+        "can_log": can_log_progress(request.user, project), "form": ProgressForm()})
+
+
+@login_required
+@require_POST
+def log_project_progress(request, code):
+    project = get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
+    require_log_progress(request.user, project)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            _entry, changed = log_progress(project, d["quarter"], d["indicator"], d["value"], user=request.user,
+                                           currency=d.get("currency") or "", note=d.get("note", ""))
+        except ValidationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Progress saved.") if changed else _("Nothing changed."))
+            return redirect(project.get_absolute_url())
+    return render(request, "planning/project_detail.html", {
+        "project": project, "entries": project.entries.all(), "totals": progress_totals(project),
+        "can_log": True, "form": form}, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_progress_file(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = import_progress(upload.read(), upload.name, request.user)
+        except DataImportError as exc:
+            problems = exc.problems
+        else:
+            messages.success(request, _("%(rows)d rows read, %(changed)d entries created or changed.") % result)
+            return redirect("planning:import_progress")
+    return render(request, "planning/import.html", {"form": form, "problems": problems},
+                  status=400 if problems else 200)
+
+
+def progress_template(request):
+    body = ("project,quarter,indicator,value,currency,note,source\n"
+            "my-project,2024-Q3,companies_supported,4,,,\n"
+            "my-project,2024-Q3,funding_raised,25000,EUR,,\n")
+    resp = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    resp["Content-Disposition"] = 'attachment; filename="progress-template.csv"'
+    return resp
