@@ -25,7 +25,7 @@ class DataImportError(CircularCitiesError):
         and what is wrong.
     """
 
-    def __init__(self, problems: list["Problem"] | list[str]):
+    def __init__(self, problems: list[Problem] | list[str]):
         self.problems = [p if isinstance(p, Problem) else Problem(message=p) for p in problems]
         super().__init__("; ".join(str(p) for p in self.problems[:5])
                          + (f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""))

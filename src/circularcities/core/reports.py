@@ -56,14 +56,14 @@ def _cell(value: object) -> str:
 
 def to_pdf(report: Report) -> bytes:
     """Render ``report`` as an A4 PDF; Chinese text uses a CJK font (see pdf_fonts)."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
-    from xml.sax.saxutils import escape
 
     from circularcities.core.pdf_fonts import register_fonts
 

@@ -57,7 +57,7 @@ def document_terms(fields: Mapping[str, str], params: BM25Params) -> dict[str, f
     Tokenising (jieba above all) is the expensive part of indexing; callers may
     store this result with the document and rebuild an index from it cheaply.
     """
-    tf: Counter = Counter()
+    tf: defaultdict[str, float] = defaultdict(float)
     for name, text in fields.items():
         weight = params.weights.get(name, 1.0)
         for term in tokenize(text):
