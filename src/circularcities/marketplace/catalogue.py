@@ -1,0 +1,207 @@
+"""The material catalogue: EU List of Waste entries and product categories,
+the units a listing may use and their conversion to tonnes, and currencies.
+
+``ensure_catalogue()`` fills the tables from the packaged data files; it is
+idempotent and never overwrites what the secretariat has edited (the
+compatibility table is seeded only when empty).
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from circularcities.core.errors import ValidationError
+from circularcities.core.matching import material_key
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# ISO 4217 codes people are likely to use in the coalition's cities; the form
+# refuses anything else so a typo ("RBM") cannot slip into the accounts.
+CURRENCIES = sorted({
+    "AED", "ARS", "AUD", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP", "EUR",
+    "GBP", "HKD", "HUF", "IDR", "ILS", "INR", "ISK", "JPY", "KES", "KRW", "MAD", "MXN", "MYR",
+    "NGN", "NOK", "NZD", "PEN", "PHP", "PKR", "PLN", "RON", "RUB", "SAR", "SEK", "SGD", "THB",
+    "TRY", "TWD", "UAH", "USD", "VND", "ZAR",
+})
+
+# Chinese titles of the 20 chapters of the List of Waste (the platform's own
+# translation; the list itself is published in English here).
+CHAPTER_ZH = {
+    "01": "矿产勘探、开采、采石及矿物物理化学处理产生的废物",
+    "02": "农业、园艺、水产养殖、林业、狩猎、渔业及食品加工产生的废物",
+    "03": "木材加工及板材、家具、纸浆、纸和纸板生产产生的废物",
+    "04": "皮革、毛皮和纺织工业产生的废物",
+    "05": "石油炼制、天然气净化和煤热解处理产生的废物",
+    "06": "无机化学工艺产生的废物",
+    "07": "有机化学工艺产生的废物",
+    "08": "涂料、粘合剂、密封剂和印刷油墨的生产、配制、供应和使用产生的废物",
+    "09": "摄影行业产生的废物",
+    "10": "热处理工艺产生的废物",
+    "11": "金属及其他材料表面化学处理和涂层产生的废物；有色金属湿法冶金",
+    "12": "金属和塑料成型及物理机械表面处理产生的废物",
+    "13": "废油和液体燃料废物",
+    "14": "废有机溶剂、制冷剂和推进剂",
+    "15": "包装废物；吸附剂、擦拭布、过滤材料和防护服",
+    "16": "清单中未另列的废物",
+    "17": "建筑和拆除废物（包括受污染场地挖出的土壤）",
+    "18": "人类或动物医疗保健及相关研究产生的废物",
+    "19": "废物管理设施、污水处理厂及水处理产生的废物",
+    "20": "城市生活废物（家庭及类似的商业、工业和机构废物），包括分类收集部分",
+}
+
+# (slug, English, Chinese, default loose bulk density t/m3 or None, for sharing)
+CATEGORIES = [
+    ("paper", "Paper and cardboard", "纸和纸板", 0.10, False),
+    ("cardboard", "Cardboard", "纸板", 0.05, False),
+    ("plastics", "Plastics", "塑料", 0.05, False),
+    ("pet", "PET plastic", "PET 塑料", 0.03, False),
+    ("hdpe", "HDPE plastic", "HDPE 塑料", 0.03, False),
+    ("glass", "Glass", "玻璃", 0.30, False),
+    ("metals", "Metals", "金属", 0.40, False),
+    ("steel", "Steel", "钢材", 0.80, False),
+    ("aluminium", "Aluminium", "铝", 0.10, False),
+    ("wood", "Wood", "木材", 0.25, False),
+    ("pallets", "Wooden pallets", "木托盘", 0.15, False),
+    ("textiles", "Textiles", "纺织品", 0.15, True),
+    ("food", "Food waste", "食物垃圾", 0.50, False),
+    ("organic", "Food and garden waste", "厨余和园林垃圾", 0.35, False),
+    ("bricks", "Bricks", "砖", 1.10, False),
+    ("concrete", "Concrete", "混凝土", 1.40, False),
+    ("aggregates", "Aggregates", "骨料", 1.50, False),
+    ("soil", "Soil and stones", "土壤和石块", 1.60, False),
+    ("asphalt", "Asphalt", "沥青", 1.30, False),
+    ("plasterboard", "Plasterboard", "石膏板", 0.70, False),
+    ("insulation", "Insulation", "保温材料", 0.03, False),
+    ("weee", "Electrical and electronic equipment", "电子电气设备", 0.20, True),
+    ("tyres", "Tyres", "轮胎", 0.30, False),
+    ("ash", "Bottom ash used as building material", "用作建材的炉渣", 1.20, False),
+    ("furniture", "Furniture", "家具", 0.15, True),
+    ("tools", "Tools and equipment", "工具和设备", None, True),
+    ("household", "Household items", "家居用品", None, True),
+]
+
+# Loose bulk densities (t/m3) used when a listing gives m3 and no density:
+# rough typical values of loose waste, an estimate the page labels as such.
+EWC_CHAPTER_DENSITY = {"17": 1.20, "20": 0.15, "15": 0.05, "19": 0.80, "02": 0.50, "10": 1.20}
+EWC_DENSITY = {"170101": 1.40, "170102": 1.10, "170107": 1.30, "170504": 1.60, "170802": 0.70,
+               "170201": 0.25, "170405": 0.80, "150101": 0.05, "150102": 0.03, "150103": 0.15,
+               "150107": 0.30, "200108": 0.50, "200201": 0.35, "190112": 1.20, "100101": 1.20}
+
+
+class FieldError(ValidationError):
+    """Bad input for one field; ``field`` names it so forms can put the message beside it."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+def ensure_catalogue() -> None:
+    """Fill waste codes, categories and (when empty) the compatibility table."""
+    from circularcities.marketplace.models import CompatibilityRule, ProductCategory, WasteCode
+
+    with transaction.atomic():
+        if WasteCode.objects.count() < 842:
+            with open(DATA_DIR / "ewc_codes.csv", encoding="utf-8", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+            existing = set(WasteCode.objects.values_list("code", flat=True))
+            WasteCode.objects.bulk_create([
+                WasteCode(code=r["code"], code_display=r["code_display"], chapter=r["chapter"],
+                          chapter_title=r["chapter_title"], subchapter=r["subchapter"],
+                          subchapter_title=r["subchapter_title"], description=r["description"],
+                          hazardous=r["hazardous"] == "true", entry_type=r["entry_type"])
+                for r in rows if r["code"] not in existing])
+        for slug, en, zh, density, sharing in CATEGORIES:
+            ProductCategory.objects.update_or_create(
+                slug=slug, defaults={"name_en": en, "name_zh": zh,
+                                     "default_density_t_per_m3": density, "for_sharing": sharing})
+        if not CompatibilityRule.objects.exists():
+            with open(DATA_DIR / "material_compatibility.csv", encoding="utf-8-sig", newline="") as fh:
+                CompatibilityRule.objects.bulk_create([
+                    CompatibilityRule(offer_material=material_key(r["offer_material"]),
+                                      want_material=material_key(r["want_material"]),
+                                      note=r.get("note", ""))
+                    for r in csv.DictReader(fh)])
+
+
+def resolve_material(text: str):
+    """``(waste_code, category)`` for an EWC code ("17 01 01", "170101*") or a category slug.
+
+    Raises :class:`ValidationError` naming the field when the code is unknown.
+    """
+    from circularcities.marketplace.models import ProductCategory, WasteCode
+
+    key = material_key(text or "")
+    if not key:
+        raise FieldError("material", _("Field 'material': give an EU List of Waste code (e.g. 17 01 01) "
+                                "or a product category."))
+    if key.isdigit() and len(key) == 6:
+        code = WasteCode.objects.filter(code=key).first()
+        if code is None:
+            raise FieldError("material", _("Field 'material': %(code)s is not in the EU List of Waste.")
+                                  % {"code": text})
+        return code, None
+    cat = ProductCategory.objects.filter(slug=key).first()
+    if cat is None:
+        raise FieldError("material", _("Field 'material': '%(code)s' is neither an EU List of Waste code "
+                                "nor a known product category.") % {"code": text})
+    return None, cat
+
+
+def default_density(waste_code, category) -> float | None:
+    """Platform default density (t/m3) for the material, or ``None``."""
+    if category is not None:
+        return category.default_density_t_per_m3
+    if waste_code is not None:
+        return EWC_DENSITY.get(waste_code.code) or EWC_CHAPTER_DENSITY.get(waste_code.chapter)
+    return None
+
+
+def to_tonnes(quantity: Decimal, unit: str, *, mass_per_piece_kg: float | None = None,
+              density_t_per_m3: float | None = None, waste_code=None, category=None
+              ) -> tuple[Decimal, float | None, str]:
+    """Convert a listed quantity to tonnes.
+
+    Returns ``(tonnes, density used or None, density source "" | "given" | "default")``.
+    Raises :class:`ValidationError` naming the field that is missing or wrong.
+    """
+    if quantity is None or quantity <= 0:
+        raise FieldError("quantity", _("Field 'quantity': expected a quantity above zero."))
+    if unit == "t":
+        tonnes, density, source = quantity, None, ""
+    elif unit == "pcs":
+        if not mass_per_piece_kg or mass_per_piece_kg <= 0:
+            raise FieldError("mass_per_piece_kg", _("Field 'mass_per_piece_kg': give the mass of one piece in kg "
+                                    "to list pieces (it converts them to tonnes)."))
+        tonnes, density, source = quantity * Decimal(str(mass_per_piece_kg)) / 1000, None, ""
+    elif unit == "m3":
+        if density_t_per_m3 is not None:
+            if density_t_per_m3 <= 0:
+                raise FieldError("density_t_per_m3", _("Field 'density_t_per_m3': expected a density above zero."))
+            density, source = density_t_per_m3, "given"
+        else:
+            density, source = default_density(waste_code, category), "default"
+            if density is None:
+                raise FieldError("density_t_per_m3", _("Field 'density_t_per_m3': this material has no default "
+                                        "density; give one in t/m³ to list cubic metres."))
+        tonnes = quantity * Decimal(str(density))
+    else:
+        raise FieldError("unit", _("Field 'unit': expected t, m3 or pcs."))
+    tonnes = tonnes.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+    if tonnes <= 0:
+        raise FieldError("quantity", _("Field 'quantity': less than one gram once converted to tonnes."))
+    return tonnes, density, source
+
+
+def check_currency(code: str, field: str = "currency") -> str:
+    code = (code or "").strip().upper()
+    if code not in CURRENCIES:
+        raise FieldError(field, _("Field '%(field)s': '%(code)s' is not an ISO 4217 currency code "
+                                "this platform knows (e.g. USD, EUR, CNY, GBP).")
+                              % {"field": field, "code": code})
+    return code

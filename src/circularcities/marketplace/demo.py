@@ -1,0 +1,242 @@
+"""Demo data: an Austin-like materials marketplace, Share Peterborough items,
+and the Beijing Chaoyang circular-economy industrial park.
+
+Every organisation, listing and exchange here is DEMONSTRATION data (names
+start with "Demo:", ``is_demo=True``). Programme figures the sources report
+are stored as reported, each with its source file. Idempotent: listings and
+exchanges are created once (by ``demo_key``) and then left alone, so
+reloading never changes remaining quantities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from circularcities.coalition.models import City, Partner
+from circularcities.marketplace.catalogue import ensure_catalogue
+from circularcities.marketplace.models import (
+    Exchange,
+    Facility,
+    Flow,
+    FlowValue,
+    Listing,
+    MaterialWeight,
+    Park,
+    ProgrammeFigure,
+)
+from circularcities.marketplace.services import _record, save_listing
+
+SRC_002 = "002_1c49195b82b427cf.txt"
+SRC_000 = "000_d877be47d27d1b24.txt"
+
+# slug, English name, Chinese name, city, lat, lon
+ORGS = [
+    ("demo-eastside-construction", "Demo: Eastside Construction Co.", "演示：东区建筑公司", "austin", 30.2620, -97.7080),
+    ("demo-hill-country-landscaping", "Demo: Hill Country Landscaping", "演示：山地景观公司", "austin", 30.3200, -97.8000),
+    ("demo-austin-pallet-works", "Demo: Austin Pallet Works", "演示：奥斯汀托盘厂", "austin", 30.2100, -97.7500),
+    ("demo-riverside-brewery", "Demo: Riverside Brewery", "演示：河畔啤酒厂", "austin", 30.2400, -97.7300),
+    ("demo-congress-office-tower", "Demo: Congress Avenue Office Tower", "演示：国会大道办公楼", "austin", 30.2700, -97.7430),
+    ("demo-green-roots-farm", "Demo: Green Roots Community Farm", "演示：绿根社区农场", "austin", 30.2900, -97.6900),
+    ("demo-makers-collective", "Demo: Makers Collective", "演示：创客合作社", "austin", 30.3000, -97.7200),
+    ("demo-travis-board", "Demo: Travis Recycled Board", "演示：特拉维斯再生板材", "austin", 30.1900, -97.7700),
+    ("demo-peterborough-share-hub", "Demo: Peterborough Share Hub", "演示：彼得伯勒共享站", "peterborough", 52.5730, -0.2420),
+    ("demo-chaoyang-wte", "Demo: Chaoyang Waste-to-Energy Plant", "演示：朝阳垃圾焚烧发电厂", "beijing", 39.9260, 116.5990),
+    ("demo-chaoyang-building-materials", "Demo: Chaoyang Building Materials Works", "演示：朝阳建材厂", "beijing", 39.9400, 116.6200),
+]
+
+# key, org, kind, title_en, title_zh, material, quantity, unit, extra
+LISTINGS = [
+    ("austin-concrete", "demo-eastside-construction", "offer", "Crushed concrete from a demolition", "拆除产生的碎混凝土", "17 01 01", 120, "t", {"route": "recycling", "avoided_cost_per_t": "25", "currency": "USD", "is_free": True}),
+    ("austin-wood", "demo-eastside-construction", "offer", "Clean timber offcuts", "干净的木料边角", "17 02 01", 8, "t", {"avoided_cost_per_t": "40", "currency": "USD", "price": "200"}),
+    ("austin-gypsum", "demo-congress-office-tower", "offer", "Plasterboard from an office refit", "办公室翻新拆下的石膏板", "17 08 02", 30, "m3", {"avoided_cost_per_t": "60", "currency": "USD", "is_free": True, "route": "recycling"}),
+    ("austin-furniture", "demo-congress-office-tower", "offer", "Office desks and chairs", "办公桌椅", "furniture", 60, "pcs", {"mass_per_piece_kg": 25, "avoided_cost_per_t": "80", "currency": "USD", "price": "600"}),
+    ("austin-cardboard", "demo-riverside-brewery", "offer", "Baled cardboard, monthly", "每月打包纸板", "15 01 01", 4, "t", {"frequency": "monthly", "route": "recycling", "avoided_cost_per_t": "35", "currency": "USD", "price": "120"}),
+    ("austin-grain", "demo-riverside-brewery", "offer", "Spent grain", "啤酒糟", "02 03 04", 10, "t", {"frequency": "monthly", "route": "recycling", "avoided_cost_per_t": "45", "currency": "USD", "is_free": True}),
+    ("austin-pallets", "demo-austin-pallet-works", "want", "Broken pallets for repair", "待修复的破损托盘", "15 01 03", 12, "t", {"avoided_cost_per_t": "90", "currency": "USD"}),
+    ("austin-want-aggregate", "demo-hill-country-landscaping", "want", "Aggregate for paths", "铺路用骨料", "17 01 07", 150, "t", {"avoided_cost_per_t": "18", "currency": "USD"}),
+    ("austin-want-wood", "demo-makers-collective", "want", "Wood for workshop projects", "工坊用木材", "20 01 38", 5, "t", {"avoided_cost_per_t": "300", "currency": "USD"}),
+    ("austin-want-furniture", "demo-makers-collective", "want", "Desks for a co-working space", "共享办公空间用桌子", "furniture", 30, "pcs", {"mass_per_piece_kg": 25, "avoided_cost_per_t": "1200", "currency": "USD"}),
+    ("austin-want-compost", "demo-green-roots-farm", "want", "Organic feedstock for compost", "堆肥用有机原料", "20 01 08", 15, "t", {"frequency": "monthly", "avoided_cost_per_t": "20", "currency": "USD"}),
+    ("austin-want-gypsum", "demo-travis-board", "want", "Gypsum for new board", "生产新板材用石膏", "17 08 02", 25, "t", {"avoided_cost_per_t": "35", "currency": "USD"}),
+    ("austin-want-cardboard", "demo-travis-board", "want", "Paper and cardboard", "纸和纸板", "20 01 01", 10, "t", {"frequency": "monthly", "avoided_cost_per_t": "60", "currency": "USD"}),
+    ("pbo-drill", "demo-peterborough-share-hub", "share", "Cordless drill to lend", "可借用的无线电钻", "tools", 1, "pcs", {"mass_per_piece_kg": 2.5, "avoided_cost_per_t": "24000", "currency": "GBP"}),
+    ("pbo-ladder", "demo-peterborough-share-hub", "share", "Step ladder to lend", "可借用的梯子", "tools", 1, "pcs", {"mass_per_piece_kg": 6, "avoided_cost_per_t": "9000", "currency": "GBP"}),
+    ("pbo-pram", "demo-peterborough-share-hub", "share", "Pram to give away", "赠送婴儿车", "household", 2, "pcs", {"mass_per_piece_kg": 9, "avoided_cost_per_t": "12000", "currency": "GBP"}),
+    ("pbo-clothes", "demo-peterborough-share-hub", "share", "Children's clothes", "儿童衣物", "textiles", 40, "pcs", {"mass_per_piece_kg": 0.3, "avoided_cost_per_t": "20000", "currency": "GBP"}),
+    ("bj-ash", "demo-chaoyang-wte", "offer", "Incinerator bottom ash (illustrative quantity)", "焚烧炉渣（示意数量）", "19 01 12", 2000, "t", {"frequency": "monthly", "route": "recycling", "is_free": True, "avoided_cost_per_t": "60", "currency": "CNY"}),
+    ("bj-want-ash", "demo-chaoyang-building-materials", "want", "Bottom ash as aggregate for blocks (illustrative)", "炉渣用作砌块骨料（示意）", "19 01 12", 1500, "t", {"frequency": "monthly", "avoided_cost_per_t": "40", "currency": "CNY"}),
+]
+
+# key, offer key, want key or None, receiver org or None, receiver name, t, date, end use, items
+EXCHANGES = [
+    ("ex-concrete-1", "austin-concrete", "austin-want-aggregate", None, "", "40", dt.date(2025, 3, 12), "Base for garden paths", None),
+    ("ex-wood-1", "austin-wood", "austin-want-wood", None, "", "2.5", dt.date(2025, 4, 3), "Furniture making", None),
+    ("ex-cardboard-1", "austin-cardboard", "austin-want-cardboard", None, "", "4", dt.date(2025, 4, 28), "Recycled board", None),
+    ("ex-furniture-1", "austin-furniture", "austin-want-furniture", None, "", "0.5", dt.date(2025, 5, 19), "Co-working desks", None),
+    ("ex-concrete-2", "austin-concrete", "austin-want-aggregate", None, "", "30", dt.date(2025, 6, 9), "Driveway sub-base", None),
+    ("ex-gypsum-1", "austin-gypsum", "austin-want-gypsum", None, "", "6", dt.date(2025, 7, 15), "New plasterboard", None),
+    ("ex-grain-1", "austin-grain", "austin-want-compost", None, "", "5", dt.date(2025, 8, 21), "Compost", None),
+    ("pbo-ex-drill", "pbo-drill", None, None, "Demo resident A", "0.0025", dt.date(2025, 5, 2), "Home repair (lent)", 1),
+    ("pbo-ex-pram", "pbo-pram", None, None, "Demo resident B", "0.009", dt.date(2025, 6, 14), "Reused by a family", 1),
+    ("pbo-ex-clothes", "pbo-clothes", None, None, "Demo resident C", "0.006", dt.date(2025, 7, 1), "Reused", 20),
+]
+
+WEIGHTS = [
+    ("170101", 0.5, "Demo weight: crushed concrete has a ready local market (estimate)", "演示权重：碎混凝土本地市场成熟（估计）"),
+    ("170802", 3.0, "Demo weight: gypsum gets a higher weight, as in Austin (limited market, gas when landfilled)", "演示权重：与奥斯汀一样，石膏权重更高（市场有限，填埋会产生气体）"),
+    ("170201", 1.2, "Demo weight (estimate)", "演示权重（估计）"),
+    ("furniture", 1.5, "Demo weight: reuse of whole products (estimate)", "演示权重：整件产品再利用（估计）"),
+]
+
+FIGURES = {
+    "austin": [
+        ("Participants by the end of 2018", "截至 2018 年底的参与者", "530+", "", "", "2018", ""),
+        ("Businesses, institutions and non-profits signed up", "报名加入的企业、机构和非营利组织", "500+", "", "", "", ""),
+        ("Exchanges per month, October 2017 to September 2018", "2017 年 10 月至 2018 年 9 月平均每月交易次数", "20", "per month", "每月", "2017-10 – 2018-09", ""),
+        ("Value created by the first 593 exchanges (price, disposal savings, purchase savings)", "前 593 次交易创造的价值（交易金额、处置节省、采购节省）", "622,772", "USD", "美元", "first 593 exchanges", ""),
+        ("Material kept from landfill", "避免填埋的物料", "400+", "t", "吨", "first 593 exchanges", ""),
+        ("CO2 emissions avoided, as printed", "二氧化碳减排量（原文数字）", "950,000,000 (9.5亿)", "t", "吨", "first 593 exchanges",
+         "As printed in the Chinese text of the source. It cannot be right for 400 t of material (it would be over two million tonnes of CO2 per tonne diverted); probably a unit or translation error. Shown as reported and used in no calculation."),
+        ("City funding in each of the first two years", "头两年每年的市政资助", "175,000", "USD per year", "美元/年", "2014–2016", ""),
+    ],
+    "peterborough": [
+        ("Users registered on Share Peterborough since mid-2017", "2017 年年中以来在“共享彼得伯勒”注册的用户", "315+", "", "", "2017–2019", ""),
+        ("Products or services shared", "共享的产品或服务", "77", "", "", "2017–2019", ""),
+        ("Purchase and landfill costs saved", "节省的购买和填埋费用", "2,141+", "GBP", "英镑", "2017–2019", ""),
+        ("Waste kept from disposal", "回收利用的废弃物", "220+", "kg", "千克", "2017–2019", ""),
+        ("Organisations that signed the Circular Peterborough commitment", "签署“循环彼得伯勒”承诺的机构", "~70", "", "", "2019", ""),
+    ],
+}
+
+
+def _orgs(log):
+    out = {}
+    for slug, en, zh, city, lat, lon in ORGS:
+        c = City.objects.filter(slug=city).first()
+        out[slug], _ = Partner.objects.update_or_create(slug=slug, defaults={
+            "name_en": en, "name_zh": zh, "kind": Partner.Kind.BUSINESS, "city": c,
+            "country": c.country if c else "", "lat": lat, "lon": lon, "is_demo": True,
+            "description_en": "Demonstration organisation for the materials marketplace.",
+            "description_zh": "物料市场的演示机构。"})
+    return out
+
+
+class _DemoUser:
+    """Stands in for a secretariat user while creating demo listings."""
+
+    is_authenticated = True
+    is_superuser = True
+    pk = None
+
+
+def _listings(orgs):
+    out = {}
+    for key, org, kind, en, zh, material, qty, unit, extra in LISTINGS:
+        found = Listing.objects.filter(demo_key=key).first()
+        if found is None:
+            o = orgs[org]
+            data = {"kind": kind, "organisation": o, "title_en": en, "title_zh": zh, "material": material,
+                    "quantity": qty, "unit": unit, "use_organisation_location": True,
+                    "description": "Demo listing.", **extra}
+            found = save_listing(_DemoUser(), data)
+            Listing.objects.filter(pk=found.pk).update(is_demo=True, demo_key=key, created_by=None)
+            found.refresh_from_db()
+        out[key] = found
+    return out
+
+
+def _exchanges(listings):
+    for key, offer, want, receiver, name, q, date, end_use, items in EXCHANGES:
+        if Exchange.objects.filter(demo_key=key).exists():
+            continue
+        o = Listing.objects.get(pk=listings[offer].pk)
+        w = Listing.objects.get(pk=listings[want].pk) if want else None
+        _record(o, Decimal(q), want=w, receiver=receiver, receiver_name=name, date=date,
+                end_use=end_use, items=items, is_demo=True, demo_key=key)
+
+
+def _park(log):
+    beijing = City.objects.filter(slug="beijing").first()
+    park, _ = Park.objects.update_or_create(slug="beijing-chaoyang", defaults={
+        "name_en": "Beijing Chaoyang Circular Economy Industrial Park",
+        "name_zh": "北京市朝阳循环经济产业园", "city": beijing, "lat": 39.9300, "lon": 116.6050,
+        "radius_km": 8.0, "is_demo": True, "sources": [SRC_000],
+        "description_en": "One of Beijing's first pilot circular-economy sites, built around waste "
+                          "treatment: a waste-to-energy plant, a construction-waste treatment centre, a "
+                          "food-waste processing centre, a sanitary landfill and office buildings.",
+        "description_zh": "北京市第一批循环经济试点单位之一，以垃圾处理为核心：垃圾焚烧发电厂、"
+                          "建筑垃圾处理中心、餐厨垃圾处理厂、卫生填埋场及办公楼。",
+        "coordinates_note_en": "Approximate coordinates (estimate): the source gives no location.",
+        "coordinates_note_zh": "坐标为近似值（估计）：原文未给出位置。"})
+    fac = {}
+    for slug, en, zh, kind, dlat, dlon, inside in [
+        ("municipal-waste", "Municipal waste (dust carts)", "生活垃圾（环卫车辆）", "source", 0.02, -0.03, False),
+        ("wte", "Waste-to-energy plant", "垃圾焚烧发电厂", "plant", -0.004, -0.006, True),
+        ("charging", "Electric vehicle charging stations", "电动汽车充电站", "user", 0.003, 0.006, True),
+        ("grid", "Power grid", "电网", "user", 0.03, 0.03, False),
+        ("cw-centre", "Construction-waste treatment centre (building materials)", "建筑垃圾处理厂（建筑材料）", "treatment", 0.005, -0.004, True),
+        ("food-centre", "Food-waste processing centre", "餐厨垃圾处理厂", "treatment", -0.006, 0.004, True),
+        ("farming", "Organic farming", "有机农业", "user", -0.03, 0.03, False),
+        ("other-plants", "Other plants in the park (waste heat)", "园区其他厂房（余热）", "plant", 0.0, 0.0, True),
+        ("offices", "Park facilities and office buildings", "园区设施及办公楼", "office", 0.006, 0.008, True),
+        ("landfill", "Sanitary landfill", "卫生填埋场", "treatment", -0.008, -0.01, True),
+    ]:
+        fac[slug], _ = Facility.objects.update_or_create(park=park, slug=slug, defaults={
+            "name_en": en, "name_zh": zh, "kind": kind, "lat": park.lat + dlat, "lon": park.lon + dlon,
+            "inside_park": inside})
+    park.flows.all().delete()  # flows are demo content owned by this loader
+    flows = [
+        ("municipal-waste", "wte", "material", "Municipal waste", "生活垃圾", "200301", []),
+        ("wte", "charging", "energy", "Electricity", "电力", "", []),
+        ("wte", "grid", "energy", "Electricity to the grid", "并网电力", "", [
+            ("120000000", "Monetary benefit of the electricity from combustion", "焚烧发电带来的经济效益",
+             f"{SRC_000} (English text)", "around rMB 120 million of monetary benefit"),
+            ("120000000", "Monetary benefit of the electricity from combustion", "焚烧发电带来的经济效益",
+             f"{SRC_000} (Chinese text)", "焚烧发电也可带来人民币 1.2 亿元左右的经济效益")]),
+        ("wte", "cw-centre", "material", "Bottom ash, remanufactured as construction materials", "炉渣，加工制成建筑材料", "190112", []),
+        ("food-centre", "farming", "material", "Bio-residues", "生物残留物", "organic", []),
+        ("other-plants", "offices", "energy", "Waste heat for heating and hot water", "余热（供暖和热水）", "", [
+            ("233000000", "Saving from reusing waste heat", "余热回收利用节省的费用",
+             f"{SRC_000} (English text)", "the reuse of waste heat saves RMB 233 million annually"),
+            ("2330000", "Electricity cost saved by reusing waste heat", "余热回收利用节省的电费",
+             f"{SRC_000} (Chinese text)", "余热回收利用每年可节省约人民币 233 万元的电费开销")]),
+    ]
+    for src, dst, kind, en, zh, code, values in flows:
+        fl = Flow.objects.create(park=park, source=fac[src], target=fac[dst], kind=kind, name_en=en,
+                                 name_zh=zh, material_code=code, source_note=SRC_000)
+        for amount, ben, bzh, source, quote in values:
+            FlowValue.objects.create(flow=fl, amount=Decimal(amount), currency="CNY", basis_en=ben,
+                                     basis_zh=bzh, source=source, quote=quote)
+    return park
+
+
+def _figures():
+    for slug, rows in FIGURES.items():
+        city = City.objects.filter(slug=slug).first()
+        if city is None:
+            continue
+        for order, (en, zh, value, uen, uzh, period, note) in enumerate(rows, start=1):
+            ProgrammeFigure.objects.update_or_create(city=city, order=order, defaults={
+                "label_en": en, "label_zh": zh, "value": value, "unit_en": uen, "unit_zh": uzh,
+                "period": period, "source": SRC_002, "note_en": note, "flagged": bool(note),
+                "note_zh": "中文原文数字。对 400 吨物料而言不可能成立（相当于每吨转移物料减排两百万吨以上二氧化碳），"
+                           "可能是单位或翻译错误。按原文展示，不用于任何计算。" if note else "",
+                "is_demo": True})
+
+
+@transaction.atomic
+def load(log=print) -> None:
+    ensure_catalogue()
+    for code, weight, en, zh in WEIGHTS:
+        MaterialWeight.objects.get_or_create(material=code, defaults={"weight": weight, "note_en": en,
+                                                                      "note_zh": zh})
+    orgs = _orgs(log)
+    listings = _listings(orgs)
+    _exchanges(listings)
+    _figures()
+    _park(log)
+    log(f"marketplace: {len(listings)} demo listings, {Exchange.objects.filter(is_demo=True).count()} "
+        "demo exchanges, 1 industrial park")

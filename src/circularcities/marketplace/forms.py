@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from circularcities.coalition.models import Partner
+from circularcities.marketplace.catalogue import CURRENCIES
+from circularcities.marketplace.models import CompatibilityRule, Listing, MaterialWeight
+
+CURRENCY_CHOICES = [("", "—")] + [(c, c) for c in CURRENCIES]
+
+
+class ListingForm(forms.Form):
+    """Shape only; :func:`services.save_listing` checks meaning and raises
+    FieldError, which the view puts beside the named field."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Listing.Kind.choices)
+    organisation = forms.ModelChoiceField(label=_("Organisation (secretariat only)"),
+                                          queryset=Partner.objects.all(), required=False)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=200, required=False)
+    material = forms.CharField(label=_("Material"), max_length=40,
+                               help_text=_("EU List of Waste code (e.g. 17 01 01) or a product category."),
+                               widget=forms.TextInput(attrs={"list": "materials"}))
+    quantity = forms.DecimalField(label=_("Quantity"), max_digits=14, decimal_places=3)
+    unit = forms.ChoiceField(label=_("Unit"), choices=Listing.Unit.choices)
+    mass_per_piece_kg = forms.FloatField(label=_("Mass per piece (kg)"), required=False,
+                                         help_text=_("Needed for pieces."))
+    density_t_per_m3 = forms.FloatField(label=_("Density (t/m³)"), required=False,
+                                        help_text=_("For cubic metres; empty uses the platform default "
+                                                    "for the material, an estimate."))
+    frequency = forms.ChoiceField(label=_("Frequency"), choices=Listing.Frequency.choices)
+    route = forms.ChoiceField(label=_("End use"), choices=Listing.Route.choices)
+    use_organisation_location = forms.BooleanField(label=_("Use my organisation's location"),
+                                                   required=False)
+    lat = forms.FloatField(label=_("Latitude"), required=False)
+    lon = forms.FloatField(label=_("Longitude"), required=False)
+    is_free = forms.BooleanField(label=_("Free"), required=False)
+    price = forms.DecimalField(label=_("Price for the whole quantity"), required=False,
+                               max_digits=14, decimal_places=2)
+    currency = forms.ChoiceField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES,
+                                 required=False)
+    avoided_cost_per_t = forms.DecimalField(
+        label=_("Cost avoided per tonne"), required=False, max_digits=12, decimal_places=2,
+        help_text=_("Offers: disposal cost you escape; wants: price of new material you escape."))
+    available_from = forms.DateField(label=_("Available from"), required=False,
+                                     widget=forms.DateInput(attrs={"type": "date"}))
+    available_until = forms.DateField(label=_("Available until"), required=False,
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    @classmethod
+    def initial_for(cls, listing: Listing) -> dict:
+        data = {f: getattr(listing, f) for f in (
+            "kind", "title_en", "title_zh", "quantity", "unit", "mass_per_piece_kg", "frequency",
+            "route", "lat", "lon", "is_free", "price", "currency", "avoided_cost_per_t",
+            "available_from", "available_until", "description")}
+        data["material"] = listing.waste_code.code_display if listing.waste_code_id else listing.category_id
+        data["density_t_per_m3"] = listing.density_t_per_m3 if listing.density_source == "given" else None
+        data["use_organisation_location"] = listing.location_from_organisation
+        data["organisation"] = listing.organisation
+        return data
+
+
+class ExchangeForm(forms.Form):
+    quantity_t = forms.DecimalField(label=_("Tonnes"), max_digits=14, decimal_places=3, min_value=0)
+    want = forms.ModelChoiceField(label=_("Want it answers"), queryset=Listing.objects.none(),
+                                  required=False)
+    receiver = forms.ModelChoiceField(label=_("Receiving organisation"), queryset=Partner.objects.all(),
+                                      required=False)
+    receiver_name = forms.CharField(label=_("Or receiving person or group"), max_length=200, required=False)
+    items = forms.IntegerField(label=_("Items shared"), required=False, min_value=0)
+    value = forms.DecimalField(label=_("Price paid"), required=False, max_digits=14, decimal_places=2,
+                               help_text=_("Empty: from the listing's price."))
+    currency = forms.ChoiceField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES, required=False)
+    disposal_cost_avoided = forms.DecimalField(label=_("Disposal cost avoided by the giver"), required=False,
+                                               max_digits=14, decimal_places=2,
+                                               help_text=_("Empty: from the offer's cost per tonne."))
+    purchase_cost_avoided = forms.DecimalField(label=_("Purchase cost avoided by the receiver"),
+                                               required=False, max_digits=14, decimal_places=2,
+                                               help_text=_("Empty: from the want's cost per tonne."))
+    end_use = forms.CharField(label=_("End use"), max_length=300, required=False)
+    date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, wants=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if wants is not None:
+            self.fields["want"].queryset = wants
+
+
+class CompatibilityRuleForm(forms.ModelForm):
+    class Meta:
+        model = CompatibilityRule
+        fields = ["offer_material", "want_material", "note"]
+        labels = {"offer_material": _("Offered material"), "want_material": _("Can serve a want for"),
+                  "note": _("Note")}
+
+
+class MaterialWeightForm(forms.ModelForm):
+    class Meta:
+        model = MaterialWeight
+        fields = ["material", "weight", "note_en", "note_zh"]
+        labels = {"material": _("Material"), "weight": _("Weight"), "note_en": _("Note (English)"),
+                  "note_zh": _("Note (Chinese)")}

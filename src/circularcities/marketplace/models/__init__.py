@@ -1,0 +1,12 @@
+from circularcities.marketplace.models.catalogue import (
+    CompatibilityRule,
+    MaterialWeight,
+    ProductCategory,
+    ProgrammeFigure,
+    WasteCode,
+)
+from circularcities.marketplace.models.listings import Exchange, Listing
+from circularcities.marketplace.models.parks import Facility, Flow, FlowValue, Park
+
+__all__ = ["CompatibilityRule", "Exchange", "Facility", "Flow", "FlowValue", "Listing",
+           "MaterialWeight", "Park", "ProductCategory", "ProgrammeFigure", "WasteCode"]

@@ -1,0 +1,113 @@
+"""Industrial parks: facilities and the by-product and energy flows between them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from circularcities.web.bilingual import Bilingual
+
+
+class Park(Bilingual, models.Model):
+    slug = models.SlugField(unique=True)
+    name_en = models.CharField(max_length=200)
+    name_zh = models.CharField(max_length=200)
+    city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="parks")
+    description_en = models.TextField(blank=True)
+    description_zh = models.TextField(blank=True)
+    lat = models.FloatField()
+    lon = models.FloatField()
+    radius_km = models.FloatField(default=10.0, help_text="Listings this close count as near the park.")
+    coordinates_note_en = models.CharField(max_length=300, blank=True)
+    coordinates_note_zh = models.CharField(max_length=300, blank=True)
+    sources = models.JSONField(default=list, blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name_en"]
+        constraints = [models.CheckConstraint(condition=Q(radius_km__gt=0), name="park_radius_positive")]
+
+    def __str__(self):
+        return self.name_en
+
+    def get_absolute_url(self):
+        return reverse("marketplace:park_detail", args=[self.slug])
+
+
+class Facility(Bilingual, models.Model):
+    class Kind(models.TextChoices):
+        PLANT = "plant", _("plant")
+        TREATMENT = "treatment", _("treatment centre")
+        OFFICE = "office", _("offices")
+        SOURCE = "source", _("outside source")
+        USER = "user", _("outside user")
+
+    park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="facilities")
+    slug = models.SlugField()
+    name_en = models.CharField(max_length=200)
+    name_zh = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PLANT)
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    inside_park = models.BooleanField(default=True)
+    organisation = models.ForeignKey("coalition.Partner", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="facilities")
+
+    class Meta:
+        ordering = ["park", "pk"]
+        verbose_name_plural = "facilities"
+        constraints = [models.UniqueConstraint(fields=["park", "slug"], name="facility_slug_per_park")]
+
+    def __str__(self):
+        return self.name_en
+
+
+class Flow(Bilingual, models.Model):
+    """An exchange between two facilities, per year."""
+
+    class Kind(models.TextChoices):
+        MATERIAL = "material", _("material")
+        ENERGY = "energy", _("energy")
+
+    park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="flows")
+    source = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="outflows")
+    target = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="inflows")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    name_en = models.CharField(max_length=200)
+    name_zh = models.CharField(max_length=200)
+    material_code = models.CharField(max_length=40, blank=True, help_text="EWC code or category, if any")
+    annual_quantity = models.FloatField(null=True, blank=True, help_text="Empty when not reported.")
+    unit = models.CharField(max_length=20, blank=True, help_text="t, MWh, GJ ...")
+    source_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["park", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(annual_quantity__gte=0) | Q(annual_quantity__isnull=True),
+                                              name="flow_quantity_not_negative")]
+
+    def __str__(self):
+        return f"{self.source} -> {self.target}: {self.name_en}"
+
+
+class FlowValue(Bilingual, models.Model):
+    """An economic value a source reports for a flow. A flow may carry several
+    when sources (or the two language versions of one source) disagree: all are
+    shown, none is picked silently."""
+
+    flow = models.ForeignKey(Flow, on_delete=models.CASCADE, related_name="values")
+    amount = models.DecimalField(max_digits=16, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    per_year = models.BooleanField(default=True)
+    basis_en = models.CharField(max_length=200, blank=True)
+    basis_zh = models.CharField(max_length=200, blank=True)
+    source = models.CharField(max_length=200)
+    quote = models.CharField(max_length=300, blank=True, help_text="The words of the source.")
+
+    class Meta:
+        ordering = ["flow", "amount"]
+
+    def __str__(self):
+        return f"{self.amount} {self.currency} ({self.source})"

@@ -1,0 +1,341 @@
+"""Listings and exchanges: who may change them, saving them, and recording an
+exchange so that concurrent acceptances never hand out more than is left."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import OperationalError, connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from circularcities.accounts.permissions import (
+    can_edit_organisation,
+    is_secretariat,
+    organisation_of,
+)
+from circularcities.core.errors import ValidationError
+from circularcities.core.geo import haversine_km
+from circularcities.core.lca import avoided_emissions
+from circularcities.marketplace.catalogue import (
+    FieldError,
+    check_currency,
+    resolve_material,
+    to_tonnes,
+)
+from circularcities.marketplace.models import Exchange, Listing, MaterialWeight
+
+OPEN = (Listing.Status.AVAILABLE, Listing.Status.PARTIAL)
+FACTOR_SET = "DEFRA-2025"
+
+
+def fmt_t(d: Decimal) -> str:
+    """Tonnes for a message: up to 6 decimals, no trailing zeros (``3``, ``0.0025``)."""
+    text = f"{d:.6f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+# --- permissions -----------------------------------------------------------
+
+def can_edit_listing(user, listing: Listing) -> bool:
+    """The secretariat; people of the listing's organisation; a resident their own share listing."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_secretariat(user):
+        return True
+    if listing.organisation_id:
+        return can_edit_organisation(user, listing.organisation)
+    return listing.created_by_id == user.pk
+
+
+def require_edit_listing(user, listing: Listing) -> None:
+    if not can_edit_listing(user, listing):
+        raise PermissionDenied(_("Only people of the organisation that owns this listing, or the "
+                                 "secretariat, can change it."))
+
+
+def can_record_exchange(user, offer: Listing) -> bool:
+    """Recording an exchange hands out the offer: its owner or the secretariat."""
+    return offer.kind in (Listing.Kind.OFFER, Listing.Kind.SHARE) and can_edit_listing(user, offer)
+
+
+def require_record_exchange(user, offer: Listing) -> None:
+    if not can_record_exchange(user, offer):
+        raise PermissionDenied(_("Only the organisation offering this material, or the "
+                                 "secretariat, can record an exchange of it."))
+
+
+# --- listings --------------------------------------------------------------
+
+def _decimal(value, field: str, *, places: str = "0.000001", allow_none: bool = True):
+    if value in (None, ""):
+        if allow_none:
+            return None
+        raise FieldError(field, _("Field '%(field)s': a value is required.") % {"field": field})
+    try:
+        d = Decimal(str(value))
+    except Exception as exc:
+        raise FieldError(field, _("Field '%(field)s': '%(value)s' is not a number.")
+                         % {"field": field, "value": value}) from exc
+    if not d.is_finite():
+        raise FieldError(field, _("Field '%(field)s': '%(value)s' is not a number.")
+                         % {"field": field, "value": value})
+    return d.quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> Listing:
+    """Create or update a listing from plain ``data`` (form or API), checking
+    permissions and every field. Raises :class:`FieldError` naming the field.
+
+    Keys: kind, title_en, title_zh, description, material, quantity, unit,
+    mass_per_piece_kg, density_t_per_m3, frequency, route, lat, lon,
+    use_organisation_location, is_free, price, currency, avoided_cost_per_t,
+    available_from, available_until, organisation (Partner; secretariat only).
+    """
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied(_("Sign in to list materials."))
+    creating = listing is None
+    if creating:
+        org = data.get("organisation") if is_secretariat(user) else organisation_of(user)
+        kind = data.get("kind")
+        if kind not in Listing.Kind.values:
+            raise FieldError("kind", _("Field 'kind': expected offer, want or share."))
+        if org is None and kind != Listing.Kind.SHARE and not is_secretariat(user):
+            raise PermissionDenied(_("Only people of a registered organisation can list offers and "
+                                     "wants; residents can list items to share or lend."))
+        if org is not None and not can_edit_organisation(user, org):
+            raise PermissionDenied(_("You can list only for your own organisation."))
+        listing = Listing(kind=kind, organisation=org,
+                          created_by=user if getattr(user, "pk", None) else None)
+    else:
+        require_edit_listing(user, listing)
+        if listing.status == Listing.Status.WITHDRAWN:
+            raise ValidationError(_("This listing was withdrawn; list it again instead."))
+    title_en = (data.get("title_en") or "").strip()
+    title_zh = (data.get("title_zh") or "").strip()
+    if not (title_en or title_zh):
+        raise FieldError("title_en", _("Field 'title_en': give a title in English or Chinese."))
+    waste_code, category = resolve_material(data.get("material") or "")
+    unit = data.get("unit") or Listing.Unit.TONNE
+    quantity = _decimal(data.get("quantity"), "quantity", allow_none=False)
+    mass_piece = data.get("mass_per_piece_kg")
+    density = data.get("density_t_per_m3")
+    tonnes, used_density, density_source = to_tonnes(
+        quantity, unit, mass_per_piece_kg=float(mass_piece) if mass_piece not in (None, "") else None,
+        density_t_per_m3=float(density) if density not in (None, "") else None,
+        waste_code=waste_code, category=category)
+    frequency = data.get("frequency") or Listing.Frequency.ONCE
+    if frequency not in Listing.Frequency.values:
+        raise FieldError("frequency", _("Field 'frequency': expected once or monthly."))
+    route = data.get("route") or Listing.Route.REUSE
+    if route not in Listing.Route.values:
+        raise FieldError("route", _("Field 'route': expected reuse or recycling."))
+    use_org = bool(data.get("use_organisation_location"))
+    org = listing.organisation
+    if use_org:
+        if org is None or org.lat is None or org.lon is None:
+            raise FieldError("lat", _("Field 'lat': your organisation has no location on record; "
+                                      "pick the place on the map."))
+        lat, lon = org.lat, org.lon
+    else:
+        lat, lon = data.get("lat"), data.get("lon")
+        if lat in (None, "") or lon in (None, ""):
+            raise FieldError("lat", _("Field 'lat': pick the place on the map or use your "
+                                      "organisation's location."))
+        lat, lon = float(lat), float(lon)
+        if not -90 <= lat <= 90:
+            raise FieldError("lat", _("Field 'lat': expected a latitude between -90 and 90."))
+        if not -180 <= lon <= 180:
+            raise FieldError("lon", _("Field 'lon': expected a longitude between -180 and 180."))
+    is_free = bool(data.get("is_free"))
+    price = None if is_free else _decimal(data.get("price"), "price", places="0.01")
+    cost = _decimal(data.get("avoided_cost_per_t"), "avoided_cost_per_t", places="0.01")
+    for name, val in (("price", price), ("avoided_cost_per_t", cost)):
+        if val is not None and val < 0:
+            raise FieldError(name, _("Field '%(field)s': expected zero or more.") % {"field": name})
+    currency = (data.get("currency") or "").strip().upper()
+    if price is not None or cost is not None or currency:
+        currency = check_currency(currency)
+    start, until = data.get("available_from"), data.get("available_until")
+    if start and until and until < start:
+        raise FieldError("available_until", _("Field 'available_until': the end date is before "
+                                              "the start date."))
+    taken = Decimal("0") if creating else listing.taken_t
+    if tonnes < taken:
+        raise FieldError("quantity", _("Field 'quantity': %(taken)s t were already exchanged; the "
+                                       "quantity cannot be less.") % {"taken": fmt_t(taken)})
+    if "reference" in data:
+        listing.reference = (data.get("reference") or "").strip()[:60]
+    listing.title_en, listing.title_zh = title_en, title_zh
+    listing.description = (data.get("description") or "").strip()
+    listing.waste_code, listing.category = waste_code, category
+    listing.quantity, listing.unit = quantity, unit
+    listing.mass_per_piece_kg = float(mass_piece) if unit == "pcs" else None
+    listing.density_t_per_m3, listing.density_source = used_density, density_source
+    listing.quantity_t, listing.remaining_t = tonnes, tonnes - taken
+    listing.frequency, listing.route = frequency, route
+    listing.lat, listing.lon, listing.location_from_organisation = lat, lon, use_org
+    listing.is_free, listing.price, listing.currency = is_free, price, currency
+    listing.avoided_cost_per_t = cost
+    listing.available_from, listing.available_until = start or None, until or None
+    listing.city = listing.city or (org.city if org is not None else None)
+    listing.status = listing.status_for_remaining(listing.remaining_t)
+    listing.save()
+    return listing
+
+
+def withdraw_listing(user, listing: Listing) -> Listing:
+    require_edit_listing(user, listing)
+    Listing.objects.filter(pk=listing.pk).update(status=Listing.Status.WITHDRAWN,
+                                                 updated_at=timezone.now())
+    listing.refresh_from_db()
+    return listing
+
+
+# --- exchanges -------------------------------------------------------------
+
+def material_weight(code: str) -> float:
+    found = MaterialWeight.objects.filter(material=code).first()
+    return found.weight if found else 1.0
+
+
+def exchange_emissions(material: str, quantity_t: float, route: str,
+                       counterfactual: str = "landfill") -> dict[str, Any]:
+    """Avoided emissions by the platform's method, as stored on an exchange."""
+    em = avoided_emissions(material, quantity_t, route=route, counterfactual=counterfactual,
+                           factor_set=FACTOR_SET)
+    return {"factor_set": FACTOR_SET, "co2e_status": em.status,
+            "kg_co2e_avoided": em.kg_co2e_avoided, "partial_kg_co2e": em.partial_kg_co2e,
+            "factors": [f.as_dict() for f in em.factors],
+            "co2e_notes": list(em.missing) + list(em.notes)}
+
+
+def record_exchange(user, offer: Listing, quantity_t, *, want: Listing | None = None,
+                    receiver=None, receiver_name: str = "", value=None, currency: str = "",
+                    disposal_cost_avoided=None, purchase_cost_avoided=None, end_use: str = "",
+                    date: dt.date | None = None, items: int | None = None,
+                    counterfactual: str = "landfill") -> Exchange:
+    """Record that ``quantity_t`` tonnes of ``offer`` went to a receiver.
+
+    The offer's remaining quantity is decremented inside a transaction that
+    first locks the row (``SELECT ... FOR UPDATE``) and then updates it only
+    if enough is left (``UPDATE ... WHERE remaining_t >= q``); the database
+    refuses a negative remainder (check constraint) as a last line. So two
+    people accepting the same offer at once can never take more than it holds.
+    """
+    require_record_exchange(user, offer)
+    return _record(offer, quantity_t, want=want, receiver=receiver, receiver_name=receiver_name,
+                   value=value, currency=currency, disposal_cost_avoided=disposal_cost_avoided,
+                   purchase_cost_avoided=purchase_cost_avoided, end_use=end_use, date=date,
+                   items=items, counterfactual=counterfactual, user=user)
+
+
+def _record(offer: Listing, quantity_t, *, want=None, receiver=None, receiver_name="", value=None,
+            currency="", disposal_cost_avoided=None, purchase_cost_avoided=None, end_use="",
+            date=None, items=None, counterfactual="landfill", user=None,
+            **extra) -> Exchange:
+    """The transaction of :func:`record_exchange`, without the permission check
+    (demo data and tests of the database guard call it directly)."""
+    q = _decimal(quantity_t, "quantity_t", allow_none=False)
+    if q <= 0:
+        raise FieldError("quantity_t", _("Field 'quantity_t': expected tonnes above zero."))
+    if want is not None and want.kind != Listing.Kind.WANT:
+        raise FieldError("want", _("Field 'want': the listing chosen as receiver is not a want."))
+    if want is not None:
+        receiver = receiver or want.organisation
+    if receiver is None and not receiver_name.strip():
+        raise FieldError("receiver", _("Field 'receiver': name the organisation or person receiving it."))
+    if receiver is not None and offer.organisation_id and receiver.pk == offer.organisation_id:
+        raise FieldError("receiver", _("Field 'receiver': an organisation cannot exchange with itself."))
+    for name, val in (("value", value), ("disposal_cost_avoided", disposal_cost_avoided),
+                      ("purchase_cost_avoided", purchase_cost_avoided)):
+        if val not in (None, "") and Decimal(str(val)) < 0:
+            raise FieldError(name, _("Field '%(field)s': expected zero or more.") % {"field": name})
+    currency = (currency or offer.currency or (want.currency if want else "") or "").upper()
+    if currency:
+        currency = check_currency(currency)
+    args = dict(q=q, want=want, receiver=receiver, receiver_name=receiver_name, value=value,
+                currency=currency, disposal_cost_avoided=disposal_cost_avoided,
+                purchase_cost_avoided=purchase_cost_avoided, end_use=end_use, date=date,
+                items=items, counterfactual=counterfactual, user=user, extra=extra)
+    if connection.in_atomic_block:  # the caller's transaction decides; no retry inside it
+        return _decrement_and_record(offer, **args)
+    for attempt in range(60):
+        try:
+            return _decrement_and_record(offer, **args)
+        except OperationalError as exc:
+            # SQLite reports a concurrent writer as "locked" instead of waiting in some
+            # set-ups (shared-cache test databases); wait and try the whole transaction again.
+            if "locked" not in str(exc) or attempt == 59:
+                raise
+            time.sleep(0.02 + 0.01 * attempt)
+    raise AssertionError("unreachable")
+
+
+def _decrement_and_record(offer, *, q, want, receiver, receiver_name, value, currency,
+                          disposal_cost_avoided, purchase_cost_avoided, end_use, date, items,
+                          counterfactual, user, extra) -> Exchange:
+    with transaction.atomic():
+        locked = Listing.objects.select_for_update().get(pk=offer.pk)
+        if locked.status not in OPEN:
+            raise ValidationError(_("This offer is %(status)s: nothing left to exchange.")
+                                  % {"status": locked.get_status_display()})
+        updated = (Listing.objects.filter(pk=locked.pk, status__in=OPEN, remaining_t__gte=q)
+                   .update(remaining_t=F("remaining_t") - q, updated_at=timezone.now()))
+        if updated != 1:
+            raise FieldError("quantity_t", _("Field 'quantity_t': only %(left)s t of this offer "
+                                             "remain; %(asked)s t asked.")
+                             % {"left": fmt_t(locked.remaining_t), "asked": fmt_t(q)})
+        locked.refresh_from_db(fields=["remaining_t"])
+        Listing.objects.filter(pk=locked.pk).update(status=locked.status_for_remaining(locked.remaining_t))
+        if want is not None:
+            w = Listing.objects.select_for_update().get(pk=want.pk)
+            left = max(Decimal("0"), w.remaining_t - q)
+            Listing.objects.filter(pk=w.pk).update(remaining_t=left, status=w.status_for_remaining(left),
+                                                   updated_at=timezone.now())
+        qf = float(q)
+        if value in (None, ""):
+            value = (Decimal("0") if locked.is_free or locked.price is None
+                     else locked.price * q / locked.quantity_t)
+        if disposal_cost_avoided in (None, ""):
+            disposal_cost_avoided = (locked.avoided_cost_per_t * q
+                                     if locked.avoided_cost_per_t is not None
+                                     and locked.currency == currency else Decimal("0"))
+        if purchase_cost_avoided in (None, ""):
+            purchase_cost_avoided = (want.avoided_cost_per_t * q
+                                     if want is not None and want.avoided_cost_per_t is not None
+                                     and want.currency == currency else Decimal("0"))
+        distance = (float(haversine_km(locked.lat, locked.lon, want.lat, want.lon)) if want is not None
+                    else None)
+        exchange = Exchange.objects.create(
+            offer=locked, want=want, giver=locked.organisation,
+            giver_name="" if locked.organisation_id else (locked.created_by.get_username()
+                                                         if locked.created_by else ""),
+            receiver=receiver, receiver_name=receiver_name.strip(),
+            city=locked.city, material_code=locked.material_code,
+            material_label=locked.material_label[:400], hazardous=locked.hazardous,
+            is_share=locked.kind == Listing.Kind.SHARE, items=items, quantity_t=q,
+            value=_money(value), currency=currency,
+            disposal_cost_avoided=_money(disposal_cost_avoided),
+            purchase_cost_avoided=_money(purchase_cost_avoided),
+            end_use=end_use.strip(), date=date or timezone.localdate(), distance_km=distance,
+            route=locked.route, counterfactual=counterfactual,
+            weight=material_weight(locked.material_code), recorded_by=user, **extra,
+            **exchange_emissions(locked.material_code, qf, locked.route, counterfactual))
+    return exchange
+
+
+def _money(value) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def open_listings(kind: str | None = None):
+    today = timezone.localdate()
+    qs = (Listing.objects.filter(status__in=OPEN, remaining_t__gt=0)
+          .filter(Q(available_until__isnull=True) | Q(available_until__gte=today)))
+    return qs.filter(kind=kind) if kind else qs

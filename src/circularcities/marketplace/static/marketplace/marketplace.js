@@ -1,0 +1,96 @@
+/* Marketplace pages: listing maps, the location picker, metric charts and the park Sankey.
+   Leaflet and Plotly are served by the platform. */
+(function () {
+  "use strict";
+  var COLORS = {offer: "#1f7a5a", want: "#2c6fa8", share: "#8e44ad", facility: "#b7791f"};
+  function data(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+  function pointsMap(id, extra) {
+    var el = document.getElementById(id), pts = data(id + "-data");
+    if (!el || !pts || !window.ccMap) return null;
+    var map = window.ccMap(el), bounds = [];
+    pts.forEach(function (p) {
+      var m = L.circleMarker([p.lat, p.lon], {radius: p.partner ? 6 : 8, color: "#fff", weight: 1.5,
+        fillColor: COLORS[p.kind] || "#555", fillOpacity: 0.9}).addTo(map);
+      var text = p.label || "";
+      if (p.url) m.bindPopup('<a href="' + p.url + '">' + text.replace(/</g, "&lt;") + "</a>");
+      else m.bindTooltip(text);
+      bounds.push([p.lat, p.lon]);
+    });
+    if (extra) extra(map, bounds);
+    if (bounds.length === 1) map.setView(bounds[0], 11, {animate: false});
+    else if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 13, animate: false});
+    el.setAttribute("data-ready", String(pts.length));
+    return map;
+  }
+  function picker() {
+    var el = document.getElementById("pick-map");
+    if (!el || !window.ccMap) return;
+    var lat = document.getElementById("id_lat"), lon = document.getElementById("id_lon");
+    var useOrg = document.getElementById("id_use_organisation_location");
+    var org = data("pick-map-org");
+    var map = window.ccMap(el), marker = null;
+    function place(la, lo) {
+      if (marker) marker.setLatLng([la, lo]); else marker = L.marker([la, lo]).addTo(map);
+    }
+    if (lat.value && lon.value) { place(+lat.value, +lon.value); map.setView([+lat.value, +lon.value], 10, {animate: false}); }
+    else if (org) { map.setView([org.lat, org.lon], 10, {animate: false}); }
+    map.on("click", function (e) {
+      lat.value = e.latlng.lat.toFixed(5); lon.value = e.latlng.lng.toFixed(5);
+      if (useOrg) useOrg.checked = false;
+      place(e.latlng.lat, e.latlng.lng);
+    });
+    el.setAttribute("data-ready", "1");
+  }
+  function metrics() {
+    var d = data("metrics-data");
+    if (!d || !window.Plotly) return;
+    var cfg = {displaylogo: false, responsive: true, displayModeBar: false}, lay = function (t) {
+      return {title: {text: t, font: {size: 14}}, margin: {l: 50, r: 50, t: 40, b: 50}, height: 320, legend: {orientation: "h"},
+              xaxis: {type: "category"}};
+    };
+    var el = document.getElementById("chart-exchanges");
+    Plotly.newPlot(el, [{type: "bar", x: d.months, y: d.exchanges, name: d.labels.exchanges, marker: {color: "#2c6fa8"}}],
+      lay(d.labels.exchanges), cfg).then(function () { el.setAttribute("data-ready", "1"); });
+    var l2 = lay(d.labels.tonnes + " · " + d.labels.co2e);
+    l2.yaxis2 = {overlaying: "y", side: "right"};
+    Plotly.newPlot("chart-impact", [
+      {type: "scatter", mode: "lines+markers", x: d.months, y: d.cum_tonnes, name: d.labels.tonnes, line: {color: "#1f7a5a"}},
+      {type: "scatter", mode: "lines+markers", x: d.months, y: d.cum_t_co2e, name: d.labels.co2e, yaxis: "y2", line: {color: "#b7791f"}}
+    ], l2, cfg);
+    var traces = Object.keys(d.value).map(function (c) { return {type: "bar", x: d.months, y: d.value[c], name: c}; });
+    Plotly.newPlot("chart-value", traces, Object.assign(lay(d.labels.value), {barmode: "group"}), cfg);
+    Plotly.newPlot("chart-materials", [
+      {type: "bar", orientation: "h", y: d.available.map(function (r) { return r[0].slice(0, 40); }), x: d.available.map(function (r) { return r[1]; }), name: d.labels.available, marker: {color: "#1f7a5a"}},
+      {type: "bar", orientation: "h", y: d.wanted.map(function (r) { return r[0].slice(0, 40); }), x: d.wanted.map(function (r) { return r[1]; }), name: d.labels.wanted, marker: {color: "#2c6fa8"}}
+    ], Object.assign(lay(d.labels.available + " / " + d.labels.wanted), {barmode: "group", margin: {l: 230, r: 20, t: 40, b: 40}, xaxis: {type: "linear"}}), cfg);
+  }
+  function parkSankey() {
+    var el = document.getElementById("park-sankey"), d = data("park-sankey-data");
+    if (!el || !d || !window.Plotly) return;
+    var colors = d.links.kind.map(function (k) { return k === "energy" ? "rgba(183,121,31,0.45)" : "rgba(31,122,90,0.45)"; });
+    Plotly.newPlot(el, [{type: "sankey", orientation: "h", arrangement: "snap",
+      node: {label: d.node_labels, pad: 18, thickness: 16, color: "#123d31"},
+      link: {source: d.links.source, target: d.links.target, value: d.links.value, label: d.links.label, color: colors,
+             hovertemplate: "%{label}<extra></extra>"}}],
+      {margin: {l: 8, r: 8, t: 8, b: 8}, height: 420, font: {size: 12}}, {displaylogo: false, responsive: true, displayModeBar: false})
+      .then(function () { el.setAttribute("data-ready", String(d.links.value.length)); });
+  }
+  function parkMap() {
+    var c = data("park-map-center");
+    pointsMap("park-map", function (map, bounds) {
+      if (!c) return;
+      L.circle([c.lat, c.lon], {radius: c.radius_km * 1000, color: "#b7791f", weight: 1, fill: false}).addTo(map);
+      bounds.push([c.lat, c.lon]);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    pointsMap("listing-map");
+    picker();
+    metrics();
+    parkSankey();
+    parkMap();
+  });
+})();

@@ -1,0 +1,27 @@
+"""Marketplace pages: listings, exchanges, programme metrics, industrial parks."""
+
+from circularcities.marketplace.views.exchanges import exchange_detail, exchange_list, record
+from circularcities.marketplace.views.imports import import_example, import_listings
+from circularcities.marketplace.views.listings import (
+    create_listing,
+    edit_listing,
+    index,
+    listing_detail,
+    my_listings,
+    withdraw,
+)
+from circularcities.marketplace.views.parks import park_detail, park_list
+from circularcities.marketplace.views.programme import (
+    compatibility,
+    matching_result,
+    method,
+    metrics,
+    metrics_csv,
+    metrics_xlsx,
+    start_matching,
+    weights,
+)
+
+__all__ = ["compatibility", "create_listing", "edit_listing", "exchange_detail", "exchange_list",
+           "import_example", "import_listings", "index", "listing_detail", "matching_result", "method", "metrics", "metrics_csv", "metrics_xlsx",
+           "my_listings", "park_detail", "park_list", "record", "start_matching", "weights", "withdraw"]

@@ -1,0 +1,166 @@
+"""Programme pages: metrics (with exports), programme-wide matching as a
+background job, and the secretariat's tables (compatibility, weights)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from circularcities.accounts.permissions import can_edit_city, is_secretariat
+from circularcities.coalition.models import City
+from circularcities.jobs import runner
+from circularcities.jobs.models import Job
+from circularcities.marketplace.forms import CompatibilityRuleForm, MaterialWeightForm
+from circularcities.marketplace.matching import DEFAULT_MAX_KM
+from circularcities.marketplace.metrics import chart_data, compute_metrics, to_csv, to_excel
+from circularcities.marketplace.models import (
+    CompatibilityRule,
+    Exchange,
+    MaterialWeight,
+    ProgrammeFigure,
+)
+
+
+def _city(request):
+    slug = request.GET.get("city") or request.POST.get("city")
+    if not slug:
+        return None
+    return get_object_or_404(City, slug=slug)
+
+
+def metrics(request):
+    city = _city(request)
+    m = compute_metrics(city)
+    figures = ProgrammeFigure.objects.filter(city=city) if city else ProgrammeFigure.objects.none()
+    return render(request, "marketplace/metrics.html", {
+        "m": m, "city": city, "chart": chart_data(m), "figures": figures,
+        "cities": City.objects.filter(listings__isnull=False).distinct(),
+        "may_match": _may_match(request.user, city), "default_km": DEFAULT_MAX_KM})
+
+
+def method(request):
+    """The avoided-emissions method, as documented beside the code (English)."""
+    from circularcities.marketplace.catalogue import DATA_DIR
+
+    text = (DATA_DIR / "AVOIDED_EMISSIONS_METHOD.md").read_text(encoding="utf-8")
+    return render(request, "marketplace/method.html", {"text": text})
+
+
+def _suffix(city):
+    return f"-{city.slug}" if city else ""
+
+
+def metrics_csv(request):
+    city = _city(request)
+    resp = HttpResponse(to_csv(compute_metrics(city)), content_type="text/csv; charset=utf-8")
+    resp["Content-Disposition"] = f'attachment; filename="marketplace-metrics{_suffix(city)}.csv"'
+    return resp
+
+
+def metrics_xlsx(request):
+    city = _city(request)
+    exchanges = Exchange.objects.select_related("giver", "receiver").order_by("date", "pk")
+    if city:
+        exchanges = exchanges.filter(city=city)
+    resp = HttpResponse(to_excel(compute_metrics(city), exchanges),
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    resp["Content-Disposition"] = f'attachment; filename="marketplace-metrics{_suffix(city)}.xlsx"'
+    return resp
+
+
+def _may_match(user, city) -> bool:
+    return is_secretariat(user) or (city is not None and can_edit_city(user, city))
+
+
+@login_required
+@require_POST
+def start_matching(request):
+    city = _city(request)
+    if not _may_match(request.user, city):
+        raise PermissionDenied(_("Only the secretariat, or a city's editors for their city, can run "
+                                 "programme-wide matching."))
+    try:
+        max_km = float(request.POST.get("max_km") or DEFAULT_MAX_KM)
+        if max_km < 0:
+            raise ValueError
+    except ValueError:
+        messages.error(request, _("Maximum distance: expected km of zero or more."))
+        return redirect("marketplace:metrics")
+    run_id = uuid.uuid4().hex
+    job = runner.start("marketplace-matching", "circularcities.marketplace.matching.run_programme_matching",
+                       {"city": city.slug if city else None, "max_km": max_km, "run_id": run_id},
+                       owner=request.user, title=_("Matching %(what)s") % {
+                           "what": city.t("name") if city else _("all programmes")})
+    return render(request, "marketplace/matching_started.html", {"job": job, "city": city})
+
+
+def matching_result(request, run_id):
+    job = Job.objects.filter(kind="marketplace-matching", params__run_id=run_id).first()
+    if job is None:
+        raise Http404(_("No such matching run."))
+    if job.owner_id and job.owner_id != getattr(request.user, "pk", None) and not is_secretariat(request.user):
+        raise PermissionDenied(_("This matching run belongs to someone else."))
+    return render(request, "marketplace/matching_result.html", {"job": job, "r": job.result or {}})
+
+
+def _require_secretariat(user):
+    if not is_secretariat(user):
+        raise PermissionDenied(_("Only the secretariat can edit this table."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def compatibility(request):
+    _require_secretariat(request.user)
+    form = CompatibilityRuleForm(request.POST or None)
+    if request.method == "POST":
+        if request.POST.get("delete"):
+            CompatibilityRule.objects.filter(pk=request.POST["delete"]).delete()
+            messages.success(request, _("Rule removed."))
+            return redirect("marketplace:compatibility")
+        if form.is_valid():
+            rule = form.save(commit=False)
+            from circularcities.core.matching import material_key
+
+            rule.offer_material = material_key(rule.offer_material)
+            rule.want_material = material_key(rule.want_material)
+            if rule.offer_material == rule.want_material:
+                form.add_error("want_material", _("The two materials are the same: they always match."))
+            elif CompatibilityRule.objects.filter(offer_material=rule.offer_material,
+                                                  want_material=rule.want_material).exists():
+                form.add_error("want_material", _("This pair is already in the table."))
+            else:
+                rule.updated_by = request.user
+                rule.save()
+                messages.success(request, _("Rule added."))
+                return redirect("marketplace:compatibility")
+    return render(request, "marketplace/compatibility.html", {
+        "form": form, "rules": CompatibilityRule.objects.all()}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def weights(request):
+    _require_secretariat(request.user)
+    instance = None
+    if request.method == "POST" and request.POST.get("material"):
+        instance = MaterialWeight.objects.filter(material=request.POST["material"].strip()).first()
+    form = MaterialWeightForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        w = form.save(commit=False)
+        if w.weight < 0:
+            form.add_error("weight", _("Expected a weight of zero or more."))
+        else:
+            w.updated_by = request.user
+            w.save()
+            messages.success(request, _("Weight saved. Exchanges already recorded keep the weight they were recorded with."))
+            return redirect("marketplace:weights")
+    return render(request, "marketplace/weights.html", {
+        "form": form, "weights": MaterialWeight.objects.all()}, status=400 if form.errors else 200)

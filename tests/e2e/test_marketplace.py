@@ -1,0 +1,80 @@
+"""Marketplace journey in a browser: list an offer, see a suggested partner,
+record the exchange, see the programme metrics change."""
+
+from decimal import Decimal
+
+from circularcities.coalition.models import City, Partner
+from circularcities.marketplace.models import Exchange, Listing
+from circularcities.marketplace.services import save_listing
+from tests.conftest import _user
+from tests.e2e.conftest import sign_in
+
+
+def _setup():
+    ams = City.objects.get(slug="amsterdam")
+    a = Partner.objects.create(slug="e2e-a", name_en="E2E Demolition", kind="business", city=ams,
+                               lat=52.3676, lon=4.9041)
+    b = Partner.objects.create(slug="e2e-b", name_en="E2E Road Builder", kind="business", city=ams,
+                               lat=52.40, lon=4.95)
+    seller = _user("e2e-seller", "business", organisation=a)
+    buyer = _user("e2e-buyer", "business", organisation=b)
+    save_listing(buyer, {"kind": "want", "title_en": "Aggregate for a cycle path", "material": "17 01 07",
+                         "quantity": Decimal("6"), "unit": "t", "use_organisation_location": True,
+                         "currency": "EUR", "avoided_cost_per_t": Decimal("15")})
+    return seller
+
+
+def test_list_offer_get_suggestion_record_exchange_metrics_change(page):
+    _setup()
+    page.goto(page.base + "/marketplace/metrics/?city=amsterdam")
+    assert page.locator("[data-testid=m-exchanges]").inner_text().strip() == "0"
+
+    sign_in(page, "e2e-seller", "pw-e2e-seller")
+    page.goto(page.base + "/marketplace/listings/new/?kind=offer")
+    page.wait_for_selector("#pick-map[data-ready]")
+    page.fill("#id_title_en", "Crushed concrete from a school demolition")
+    page.fill("#id_material", "17 01 01")
+    page.fill("#id_quantity", "10")
+    page.select_option("#id_currency", "EUR")
+    page.fill("#id_avoided_cost_per_t", "20")
+    page.select_option("#id_route", "recycling")
+    assert page.is_checked("#id_use_organisation_location")
+    page.click("[data-testid=listing-submit]")
+    page.wait_for_selector("[data-testid=listing-title]")
+    assert "Crushed concrete from a school demolition" in page.inner_text("[data-testid=listing-title]")
+
+    suggestion = page.locator("[data-testid=suggestion]").first
+    text = suggestion.inner_text()
+    assert "Aggregate for a cycle path" in text and "E2E Road Builder" in text
+    assert "6.000 t" in text and "km apart" in text and "kg" in text and "EUR" in text
+
+    # The form is prefilled from the best suggestion: 6 t to that want.
+    assert page.input_value("#id_quantity_t") in ("6.0", "6", "6.000", "6.000000")
+    page.fill("#id_end_use", "Cycle path sub-base")
+    page.click("[data-testid=exchange-submit]")
+    page.wait_for_selector("[data-testid=exchange-title]")
+    assert "6.000 t" in page.inner_text("[data-testid=exchange-quantity]")
+    assert "kg CO2e" in page.inner_text("[data-testid=exchange-co2e]")
+    assert "DESNZ/DEFRA" in page.inner_text("[data-testid=factors]")
+
+    offer = Listing.objects.get(title_en="Crushed concrete from a school demolition")
+    assert offer.remaining_t == Decimal("4") and Exchange.objects.filter(offer=offer).count() == 1
+
+    page.goto(page.base + "/marketplace/metrics/?city=amsterdam")
+    assert page.locator("[data-testid=m-exchanges]").inner_text().strip() == "1"
+    assert page.locator("[data-testid=m-tonnes]").inner_text().strip() == "6.000"
+    page.wait_for_selector("#chart-exchanges[data-ready]")
+
+
+def test_park_page_draws_sankey_and_shows_both_heat_figures(page):
+    page.goto(page.base + "/marketplace/parks/beijing-chaoyang/")
+    page.wait_for_selector("#park-sankey[data-ready]")
+    assert page.locator("[data-testid=sources-disagree]").count() == 1
+    body = page.inner_text("[data-testid=flows]")
+    assert "233,000,000 CNY" in body and "2,330,000 CNY" in body
+
+
+def test_search_map_in_chinese(page):
+    page.goto(page.base + "/zh-hans/marketplace/?kind=offer")
+    page.wait_for_selector("#listing-map[data-ready]")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
