@@ -63,8 +63,9 @@ def test_focal_areas_explain_themselves():
     municipal = areas[1]
     assert municipal.indicators == ("SW-RECYCLING",) and municipal.weak_rs == ("recycle",)
     assert "Municipal waste recycling rate (percentile 0)" in municipal.reason_en
-    assert "recycle (level 2)" in municipal.reason_en
-    assert "城市生活垃圾回收率" in municipal.reason_zh and "recycle（等级 2）" in municipal.reason_zh
+    assert "Recycle (level 2)" in municipal.reason_en
+    assert "城市生活垃圾回收率" in municipal.reason_zh and "回收利用（等级 2）" in municipal.reason_zh
+    assert "recycle" not in municipal.reason_zh
     assert "spatial-planning" not in [a.area for a in areas]  # PM2.5 is better than peers
     assert {a.area for a in areas} <= {"municipal-resources", "industrial-symbiosis", "buildings",
                                        "procurement"}

@@ -205,15 +205,23 @@ def suggest_focal_areas(benchmarks: Mapping[str, Benchmark],
             zh_parts.append("以下指标落后于同类城市：" + "、".join(
                 f"{names.get(c, (c, c))[1]}（百分位 {benchmarks[c].percentile:.0f}）" for c in codes))
         if weak[area]:
+            r_names = _r_names()
             en_parts.append("low 7R maturity in " + ", ".join(
-                f"{r} (level {maturity[r]})" for r in weak[area]))  # type: ignore[index]
+                f"{r_names.get(r, (r, r))[0]} (level {maturity[r]})" for r in weak[area]))  # type: ignore[index]
             zh_parts.append("7R成熟度较低：" + "、".join(
-                f"{r}（等级 {maturity[r]}）" for r in weak[area]))  # type: ignore[index]
+                f"{r_names.get(r, (r, r))[1]}（等级 {maturity[r]}）" for r in weak[area]))  # type: ignore[index]
         en_name, zh_name = AREA_NAMES[area]
         out.append(FocalArea(area, round(scores[area], 6), codes, tuple(weak[area]),
                              f"Suggested focus on {en_name}: " + "; ".join(en_parts) + ".",
                              f"建议重点关注{zh_name}：" + "；".join(zh_parts) + "。"))
     return out
+
+
+def _r_names() -> dict[str, tuple[str, str]]:
+    """English and Chinese names of the 7Rs, from the maturity questionnaire."""
+    from circularcities.core.maturity import load_maturity_model
+
+    return {r: (s.name_en, s.name_zh) for r, s in load_maturity_model().items()}
 
 
 @dataclass(frozen=True)
