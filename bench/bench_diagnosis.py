@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 
 os.environ["CIRCULARCITIES_HOME"] = tempfile.mkdtemp(prefix="cc-bench-diagnosis-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.web.settings")
@@ -30,9 +28,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from viewbench import measure  # noqa: E402
 
 FLOWS = [("environment", "imports", 100), ("imports", "consumption", 100), ("consumption", "collection", 60),
          ("consumption", "exports", 40), ("collection", "recycling", 30), ("collection", "landfill", 30),
@@ -68,20 +65,6 @@ def fill(city, years: int, materials: int) -> int:
     MetabolismStock.objects.bulk_create(stocks, batch_size=2000)
     recompute_indicators(city)
     return len(flows)
-
-
-def measure(client: Client, url: str, repeat: int) -> tuple[float, int]:
-    """Median seconds per request and the number of queries of one request."""
-    resp = client.get(url)  # warm-up (templates, caches)
-    assert resp.status_code == 200, (url, resp.status_code)
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        client.get(url)
-        times.append(time.perf_counter() - t0)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    return statistics.median(times), len(ctx.captured_queries)
 
 
 def main(argv=None) -> int:

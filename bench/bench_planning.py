@@ -18,10 +18,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 
 os.environ["CIRCULARCITIES_HOME"] = tempfile.mkdtemp(prefix="cc-bench-planning-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.web.settings")
@@ -32,9 +30,9 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from viewbench import measure  # noqa: E402
 
 INDICATORS = ["companies_supported", "people_trained", "support_hours", "new_products", "items_refurbished",
               "jobs_created", "tonnes_diverted"]
@@ -73,20 +71,6 @@ def fill(n_cities: int, n_targets: int, n_quarters: int, seed: int = 20261122) -
                                          status=statuses[rng.randrange(3)]) for c in cities for j in range(10)],
                                 batch_size=2000)
     return {"targets": len(targets), "entries": len(entries)}
-
-
-def measure(client: Client, url: str, repeat: int) -> tuple[float, int]:
-    """Median seconds per request and the number of queries of one request."""
-    resp = client.get(url)  # warm-up
-    assert resp.status_code == 200, (url, resp.status_code)
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        client.get(url)
-        times.append(time.perf_counter() - t0)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    return statistics.median(times), len(ctx.captured_queries)
 
 
 def main(argv=None) -> int:
