@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "leaflet",
+    "ninja",  # serves Swagger UI from its own static files, not a CDN
     "circularcities.web",
     "circularcities.accounts",
     "circularcities.coalition",
