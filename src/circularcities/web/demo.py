@@ -23,6 +23,8 @@ DEMO_ACCOUNTS = [
     ("amsterdam-editor", "city", ["amsterdam"], None, "edit Amsterdam: focal areas, diagnosis, plans"),
     ("changchun-editor", "city", ["changchun"], None, "edit Changchun"),
     ("partner", "partner", [], "iclei", "a knowledge partner"),
+    ("business", "business", [], "demo-eastside-construction",
+     "a business in Austin: list offers and wants, record exchanges"),
 ]
 
 
