@@ -78,3 +78,44 @@ def test_outsider_cannot_open_the_target_form(page):
     resp = page.goto(page.base + "/plans/amsterdam/targets/new/")
     assert resp.status == 403
     assert "Only the editors of Amsterdam" in page.content()
+
+
+def test_editor_creates_programme_and_project_and_the_owner_edits_its_description(page):
+    city = City.objects.get(slug="amsterdam")
+    org = Partner.objects.create(slug="e2e-makers", name_en="E2E Makers", kind="business")
+    _user("planner2", "city", [city])
+    sign_in(page, "planner2", "pw-planner2")
+    page.goto(page.base + "/plans/amsterdam/")
+    page.click("[data-testid=add-programme]")
+    form = page.locator("[data-testid=programme-form]")
+    form.locator("#id_slug").fill("e2e-makers-fund")
+    form.locator("#id_name_en").fill("Makers fund")
+    form.locator("#id_budget").fill("100000")
+    form.locator("#id_currency").fill("EUR")
+    form.get_by_label("Items refurbished / 翻新物品数 (items)").check()
+    form.locator("#id_goals").fill("items_refurbished 2025: 500")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("[data-testid=goals]")
+    assert "500" in page.locator("[data-testid=goals]").inner_text()
+
+    page.click("[data-testid=add-project]")
+    form = page.locator("[data-testid=project-form]")
+    form.locator("#id_code").fill("e2e-makers-hub")
+    form.locator("#id_title_en").fill("Makers hub")
+    form.locator("#id_organisation").select_option(label="E2E Makers")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("[data-testid=edit-project]")
+    assert Project.objects.get(code="e2e-makers-hub").organisation == org
+
+    # Someone of the owner organisation may edit the description only.
+    _user("maker", "business", organisation=org)
+    page.context.clear_cookies()
+    sign_in(page, "maker", "pw-maker")
+    page.goto(page.base + "/plans/projects/e2e-makers-hub/")
+    page.click("[data-testid=edit-project]")
+    form = page.locator("[data-testid=project-form]")
+    assert form.locator("#id_organisation").count() == 0
+    form.locator("#id_description_en").fill("We repair washing machines.")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("[data-testid=project-description]")
+    assert "washing machines" in page.locator("[data-testid=project-description]").inner_text()

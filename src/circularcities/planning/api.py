@@ -313,3 +313,6 @@ def post_progress(request, code: str, payload: EntryIn):
     entry, _ = log_progress(project, quarter, payload.indicator, payload.value, user=request.user,
                             currency=payload.currency, note=payload.note)
     return Status(201, entry)
+
+
+from circularcities.planning import api_edit  # noqa: E402,F401  (registers the edit endpoints on ``router``)

@@ -26,6 +26,7 @@ from circularcities.coalition.models import City, Partner, RStrategy, ThematicAr
 from circularcities.core.planning import Quarter, split_exact
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, Milestone, Programme, Project, Target
+from circularcities.planning.programmes import set_goals
 from circularcities.planning.services import log_progress
 
 SRC = "002_1c49195b82b427cf.txt"
@@ -108,7 +109,9 @@ def _belo_horizonte(areas, log):
                                      "Prodabel reports quarterly to the city. Yearly targets from the PPAG 2018-2021.",
                       description_zh="由来自低收入社区的学员翻新捐赠的电子设备；Prodabel 每季度向市政府报告。年度目标来自《2018—2021年政府行动计划》。",
                       funder="MCTIC Computadores para Inclusão (about BRL 2.4 million in federal grants)",
-                      budget=2_400_000, currency="BRL", source=SRC)
+                      budget=2_400_000, currency="BRL", indicators=["items_refurbished", "people_trained"],
+                      source=SRC)
+    set_goals(prog, [("items_refurbished", 2021, 1000), ("people_trained", 2021, 2000)])
     project = _project("bh-crc-refurbishment", prog, title_en="CRC refurbishment and training",
                        title_zh="CRC 翻新与培训", organisation=prodabel, start=date(2008, 4, 1), source=SRC)
     area = areas.get("municipal-resources")
@@ -155,7 +158,9 @@ def _london(areas, log):
                                      "December 2019; results tracked quarterly.",
                       description_zh="为向循环模式转型的中小企业提供商业支持，2017年1月至2019年12月；每季度追踪成果。",
                       funder="LWARB and the European Regional Development Fund, GBP 700,000 each",
-                      budget=1_400_000, currency="GBP", source=SRC)
+                      budget=1_400_000, currency="GBP", start=date(2017, 1, 1), end=date(2019, 12, 31),
+                      indicators=["companies_supported", "support_hours", "funding_raised", "new_products"],
+                      source=SRC)
     project = _project("advance-london-sme-support", prog, title_en="Advance London SME support",
                        title_zh="推动伦敦中小企业支持", organisation=lwarb, start=date(2017, 1, 1),
                        end=date(2019, 12, 31), reports_quarterly=False, source=SRC)

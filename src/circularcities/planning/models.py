@@ -21,10 +21,11 @@ PROGRAMME_INDICATOR_CHOICES = [(k, i.name_en) for k, i in PROGRAMME_INDICATORS.i
 
 
 class Programme(Bilingual, models.Model):
-    """A funded programme (Be Circular, Advance London, ...) run in one city."""
+    """A funded programme (Be Circular, Advance London, ...) run in one city, or coalition-wide (no city)."""
 
     slug = models.SlugField(unique=True)
-    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="programmes")
+    city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="programmes", help_text="Empty for a coalition-wide programme.")
     name_en = models.CharField(max_length=200)
     name_zh = models.CharField(max_length=200, blank=True)
     description_en = models.TextField(blank=True)
@@ -32,17 +33,53 @@ class Programme(Bilingual, models.Model):
     funder = models.CharField(max_length=200, blank=True)
     budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217")
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    indicators = models.JSONField(default=list, blank=True, help_text="Keys of the programme indicators it tracks.")
     source = models.CharField(max_length=300, blank=True)
     is_demo = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["name_en"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                                   name="programme_end_after_start"),
+        ]
 
     def __str__(self):
         return self.name_en
 
     def get_absolute_url(self):
         return reverse("planning:programme_detail", args=[self.slug])
+
+    def tracked(self) -> list[dict]:
+        """The indicators it tracks with their units (money in the programme's currency)."""
+        out = []
+        for key in self.indicators or []:
+            ind = PROGRAMME_INDICATORS.get(key)
+            if ind is not None:
+                out.append({"key": key, "indicator": ind, "unit": (self.currency or ind.unit) if ind.is_money
+                            else ind.unit})
+        return out
+
+
+class ProgrammeGoal(models.Model):
+    """A programme's yearly target on one of its indicators (e.g. 1,000 items refurbished in 2021)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="goals")
+    indicator = models.CharField(max_length=30, choices=PROGRAMME_INDICATOR_CHOICES)
+    year = models.PositiveSmallIntegerField()
+    value = models.FloatField(validators=[MinValueValidator(0)])
+
+    class Meta:
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "indicator", "year"], name="one_goal_per_year"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="goal_value_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.programme.slug} {self.indicator} {self.year}: {self.value:g}"
 
 
 class Project(Bilingual, models.Model):
@@ -52,6 +89,8 @@ class Project(Bilingual, models.Model):
     code = models.SlugField(unique=True, help_text="Used in progress files and the API.")
     title_en = models.CharField(max_length=200)
     title_zh = models.CharField(max_length=200, blank=True)
+    description_en = models.TextField(blank=True)
+    description_zh = models.TextField(blank=True)
     organisation = models.ForeignKey("coalition.Partner", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="planning_projects")
     owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="planning_projects")
@@ -240,6 +279,24 @@ class Measure(Bilingual, models.Model):
 
     def get_absolute_url(self):
         return reverse("planning:measure_detail", args=[self.pk])
+
+
+class MeasureStatusChange(models.Model):
+    """One change of a measure's status: who, when, old -> new."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="status_changes")
+    old = models.CharField(max_length=12, choices=Measure.Status.choices)
+    new = models.CharField(max_length=12, choices=Measure.Status.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    via = models.CharField(max_length=20, blank=True, help_text="page, import or api")
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.measure_id}: {self.old} -> {self.new}"
 
 
 class Milestone(Bilingual, models.Model):

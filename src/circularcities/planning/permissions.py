@@ -33,10 +33,45 @@ def require_plan(user, city) -> None:
                                % {"city": city.t("name")})
 
 
+def can_manage_programmes(user, city) -> bool:
+    """Create or change programmes and projects of ``city`` (``None``: coalition-wide, the secretariat's)."""
+    if city is None:
+        return is_secretariat(user)
+    return can_edit_city(user, city)
+
+
+def _where(city) -> str:
+    return city.t("name") if city is not None else _("the coalition")
+
+
+def require_manage_programmes(user, city) -> None:
+    if not can_manage_programmes(user, city):
+        if city is None:
+            raise PermissionDenied(_("Only the secretariat can create or change coalition-wide programmes."))
+        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can create or change its "
+                                 "programmes and projects.") % {"city": city.t("name")})
+
+
+def is_project_owner(user, project) -> bool:
+    """A named owner of the project, or a person who may edit the project's organisation."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if project.organisation_id and not is_secretariat(user) and can_edit_organisation(user, project.organisation):
+        return True
+    return project.owners.filter(pk=user.pk).exists()
+
+
+def require_edit_project_description(user, project) -> None:
+    if not (can_manage_programmes(user, project.programme.city) or is_project_owner(user, project)):
+        raise PermissionDenied(_("Only the owners of project %(project)s, the editors of %(city)s or the "
+                                 "secretariat can change it.")
+                               % {"project": project.t("title"), "city": _where(project.programme.city)})
+
+
 def can_log_progress(user, project) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    if can_edit_city(user, project.programme.city):
+    if can_manage_programmes(user, project.programme.city):
         return True
     if project.organisation_id and not is_secretariat(user) and can_edit_organisation(user, project.organisation):
         return True
@@ -47,7 +82,7 @@ def require_log_progress(user, project) -> None:
     if not can_log_progress(user, project):
         raise PermissionDenied(_("Only the owners of project %(project)s, the editors of %(city)s or the "
                                  "secretariat can log its progress.")
-                               % {"project": project.t("title"), "city": project.programme.city.t("name")})
+                               % {"project": project.t("title"), "city": _where(project.programme.city)})
 
 
 def require_view_review(user, city) -> None:

@@ -21,7 +21,14 @@ from circularcities.accounts.models import CityMembership
 from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter, measure_overdue, summarise
 from circularcities.core.reports import Report, Section, Table
 from circularcities.diagnosis.models import IndicatorValueChange
-from circularcities.planning.models import Measure, Milestone, ProgressEntry, Project, Target
+from circularcities.planning.models import (
+    Measure,
+    MeasureStatusChange,
+    Milestone,
+    ProgressEntry,
+    Project,
+    Target,
+)
 from circularcities.planning.services import assess_targets
 from circularcities.web.bilingual import pick
 
@@ -59,6 +66,9 @@ def quarter_review(quarter: Quarter, cities) -> dict:
     value_changes = list(IndicatorValueChange.objects.filter(city_id__in=city_ids, changed_at__date__gte=start,
                                                              changed_at__date__lte=end)
                          .select_related("indicator", "city").order_by("city__name_en", "indicator_id", "year"))
+    measure_changes = list(MeasureStatusChange.objects.filter(measure__city_id__in=city_ids,
+                                                              changed_at__date__gte=start, changed_at__date__lte=end)
+                           .select_related("measure__city", "changed_by").order_by("changed_at", "id"))
     status_changes = [(t, before[t.pk].status.value, assessments[t.pk].status.value) for t in targets
                       if before[t.pk].status != assessments[t.pk].status]
     counts = dict.fromkeys(STATUS_LABELS, 0)
@@ -69,7 +79,7 @@ def quarter_review(quarter: Quarter, cities) -> dict:
         "status_changes": status_changes, "summary": summarise(m.status for m in measures),
         "overdue_measures": overdue_measures, "overdue_milestones": overdue_milestones,
         "done_milestones": done_milestones, "entries": entries, "missing_reports": missing_reports,
-        "value_changes": value_changes,
+        "value_changes": value_changes, "measure_changes": measure_changes,
     }
 
 
@@ -114,6 +124,8 @@ def build_report(title_subject: str, review: dict, language: str) -> Report:
                    for t, a, b in review["status_changes"]]
         changed += [[pick(m.measure.city, "name"), pick(m, "title"), _("milestone done"), str(m.done)]
                     for m in review["done_milestones"]]
+        changed += [[pick(c.measure.city, "name"), pick(c.measure, "title"), c.get_old_display(), c.get_new_display()]
+                    for c in review["measure_changes"]]
         changed += [[pick(c.city, "name"), pick(c.indicator, "name"), f"{c.year}: {_fmt(c.old_value)}",
                      f"{_fmt(c.new_value)} {c.indicator.unit}"] for c in review["value_changes"]]
         sections.append(Section(_("What changed in the quarter"),
@@ -187,7 +199,8 @@ def overdue_for_reminders(as_of: date) -> dict[str, list[str]]:
             people |= {pr.user.email for pr in p.organisation.people.all() if pr.user.email}
         for email in people or editors[p.programme.city_id]:
             items[email].append(_("Progress report for %(quarter)s of project %(project)s (%(city)s)") % {
-                "quarter": str(last), "project": p.title_en, "city": p.programme.city.name_en})
+                "quarter": str(last), "project": p.title_en,
+                "city": p.programme.city.name_en if p.programme.city_id else "coalition-wide"})
     for m in (Milestone.objects.filter(done__isnull=True, due__lt=as_of)
               .select_related("measure__city", "measure__owner")):
         owner = m.measure.owner

@@ -59,3 +59,39 @@ def get(key: str) -> ProgrammeIndicator:
         return INDICATORS[key]
     except KeyError:
         raise ValueError(f"Expected a programme indicator among {', '.join(INDICATORS)}; got {key!r}.") from None
+
+
+def parse_goals(text: str, allowed: list[str] | None = None) -> list[tuple[str, int, float]]:
+    """Yearly programme targets written one per line: ``items_refurbished 2021: 1000``.
+
+    Returns ``[(indicator, year, value), ...]``; raises ``ValueError`` naming the
+    line. ``allowed`` limits the indicators to those the programme tracks.
+    """
+    out: list[tuple[str, int, float]] = []
+    seen: set[tuple[str, int]] = set()
+    for n, line in enumerate((text or "").replace(";", "\n").splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        head, sep, val = line.rpartition(":")
+        parts = head.split()
+        if not sep or len(parts) != 2:
+            raise ValueError(f"Line {n}: expected 'indicator year: value', e.g. 'items_refurbished 2021: 1000'; "
+                             f"got {line!r}.")
+        key, year_text = parts[0].lower(), parts[1]
+        if key not in INDICATORS:
+            raise ValueError(f"Line {n}: expected an indicator among {', '.join(INDICATORS)}; got {key!r}.")
+        if allowed is not None and key not in allowed:
+            raise ValueError(f"Line {n}: the programme does not track {key!r}; tick it among its indicators first.")
+        try:
+            year = int(year_text)
+            value = float(val.strip().replace(",", ""))
+        except ValueError:
+            raise ValueError(f"Line {n}: expected a year and a number; got {line!r}.") from None
+        if not 1900 <= year <= 2200 or not value >= 0 or value == float("inf"):
+            raise ValueError(f"Line {n}: expected a year between 1900 and 2200 and a value >= 0; got {line!r}.")
+        if (key, year) in seen:
+            raise ValueError(f"Line {n}: {key} {year} is given twice.")
+        seen.add((key, year))
+        out.append((key, year, value))
+    return out

@@ -11,8 +11,6 @@ until the whole file is right.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,10 +19,11 @@ from circularcities.core.errors import DataImportError, Problem
 from circularcities.core.planning.currency import check_currency
 from circularcities.core.planning.programme import INDICATORS
 from circularcities.core.planning.quarters import Quarter
+from circularcities.core.planning.tables import MAX_ROWS, read_table
 
 REQUIRED = ("project", "quarter", "indicator", "value")
 OPTIONAL = ("currency", "note", "source")
-MAX_ROWS = 50_000
+__all__ = ["MAX_ROWS", "OPTIONAL", "REQUIRED", "ProgressRow", "read_progress"]
 
 
 @dataclass(frozen=True)
@@ -41,32 +40,6 @@ class ProgressRow:
     source: str = ""
 
 
-def _rows_from_csv(data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DataImportError([Problem("Expected a UTF-8 encoded CSV file.")]) from None
-    try:
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [row for row in csv.reader(io.StringIO(text), dialect)]
-    except csv.Error as exc:
-        raise DataImportError([Problem(f"Expected a CSV file: {exc}.")]) from None
-
-
-def _rows_from_xlsx(data: bytes) -> tuple[str, list[list[object]]]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a broken file
-        raise DataImportError([Problem("Expected an Excel workbook (.xlsx) that can be opened.")]) from None
-    ws = wb["progress"] if "progress" in wb.sheetnames else wb.worksheets[0]
-    return ws.title, [list(r) for r in ws.iter_rows(values_only=True)]
-
-
 def read_progress(data: bytes, filename: str = "progress.csv",
                   check_project: Callable[[str], str | None] | None = None) -> list[ProgressRow]:
     """Parse a progress file (CSV or .xlsx) into rows, or raise with every problem.
@@ -81,31 +54,13 @@ def read_progress(data: bytes, filename: str = "progress.csv",
         Optional: given a project code, returns a sentence saying why it may
         not be used (unknown, not yours), or ``None``; reported per row.
     """
-    sheet = None
-    rows: list[list[object]]
-    if filename.lower().endswith(".xlsx"):
-        sheet, rows = _rows_from_xlsx(data)
-    else:
-        rows = [list(r) for r in _rows_from_csv(data)]
-    rows = [r for r in rows if any(c not in (None, "") for c in r)]
-    if not rows:
-        raise DataImportError([Problem("The file is empty: expected a header row and data rows.", sheet)])
-    header = [str(c or "").strip().lower() for c in rows[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise DataImportError([Problem(f"Missing column(s) {', '.join(missing)}; expected "
-                                       f"{', '.join(REQUIRED + OPTIONAL)}.", sheet, 1)])
-    if len(rows) - 1 > MAX_ROWS:
-        raise DataImportError([Problem(f"Expected at most {MAX_ROWS} rows; got {len(rows) - 1}.", sheet)])
-    col = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
+    table = read_table(data, filename, "progress", REQUIRED, OPTIONAL)
+    sheet = table.sheet
     problems: list[Problem] = []
     out: list[ProgressRow] = []
     seen: dict[tuple, int] = {}
-    for n, raw in enumerate(rows[1:], start=2):
-        def cell(name, raw=raw):
-            i = col.get(name)
-            v = raw[i] if i is not None and i < len(raw) else None
-            return "" if v is None else str(v).strip()
+    for row in table.rows:
+        n, cell = row.number, row.__getitem__
 
         before = len(problems)
         project = cell("project")

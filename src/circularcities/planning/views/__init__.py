@@ -1,3 +1,4 @@
+from circularcities.planning.views.plan_import import import_plan, plan_template  # noqa: F401
 from circularcities.planning.views.plans import (  # noqa: F401
     add_milestone,
     city_plan,
@@ -10,6 +11,12 @@ from circularcities.planning.views.plans import (  # noqa: F401
     measure_detail,
     set_measure_status,
     target_detail,
+)
+from circularcities.planning.views.programmes import (  # noqa: F401
+    create_programme,
+    create_project,
+    edit_programme,
+    edit_project,
 )
 from circularcities.planning.views.projects import (  # noqa: F401
     import_progress_file,

@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from circularcities.accounts.permissions import is_secretariat
+from circularcities.accounts.permissions import editable_city_ids, is_secretariat
 from circularcities.coalition.models import City
 from circularcities.diagnosis.models import Indicator
 from circularcities.diagnosis.services import sync_catalogue
 from circularcities.planning.forms import MeasureForm, MilestoneForm, TargetForm
+from circularcities.planning.history import record_status, set_status
 from circularcities.planning.models import Measure, Milestone, Programme, Target
 from circularcities.planning.permissions import can_plan, require_plan
 from circularcities.planning.review import obs_label, rule_text
@@ -29,7 +30,8 @@ def index(request):
     data = coalition_rollup()
     return render(request, "planning/index.html", {
         **data, "programmes": Programme.objects.select_related("city"), "rule": rule_text(),
-        "is_secretariat": is_secretariat(request.user)})
+        "is_secretariat": is_secretariat(request.user),
+        "can_create_programme": editable_city_ids(request.user) is None or bool(editable_city_ids(request.user))})
 
 
 def city_plan(request, slug):
@@ -97,11 +99,14 @@ def _measure_form_page(request, city, instance=None):
     form = MeasureForm(request.POST or None, instance=instance, city=city)
     if request.method == "POST":
         if form.is_valid():
+            old = Measure.objects.filter(pk=instance.pk).values_list("status", flat=True).first() if instance else None
             measure = form.save(commit=False)
             if instance is None:
                 measure.owner = request.user
             measure.save()
             form.save_m2m()
+            if old is not None:
+                record_status(measure, old, request.user)
             messages.success(request, _("Measure saved."))
             return redirect(measure.get_absolute_url())
         return render(request, "planning/measure_form.html", {"city": city, "form": form, "measure": instance},
@@ -134,6 +139,7 @@ def measure_detail(request, pk):
         "measure": measure, "milestones": measure.milestones.all(), "r_strategies": measure.r_strategies.all(),
         "partners": measure.partners.all(), "targets": [(t, assessments[t.pk]) for t in targets],
         "can_edit": can_plan(request.user, measure.city), "milestone_form": MilestoneForm(),
+        "history": measure.status_changes.select_related("changed_by"),
         "today": _today()})
 
 
@@ -181,7 +187,6 @@ def set_measure_status(request, pk):
     if status not in Measure.Status.values:
         messages.error(request, _("Unknown status."))
     else:
-        measure.status = status
-        measure.save(update_fields=["status", "updated_at"])
+        set_status(measure, status, request.user)
         messages.success(request, _("Status saved."))
     return redirect(measure.get_absolute_url())

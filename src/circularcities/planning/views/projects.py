@@ -14,7 +14,13 @@ from circularcities.core.errors import DataImportError, ValidationError
 from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.planning.forms import ImportForm, ProgressForm
 from circularcities.planning.models import Programme, Project
-from circularcities.planning.permissions import can_log_progress, can_plan, require_log_progress
+from circularcities.planning.permissions import (
+    can_log_progress,
+    can_manage_programmes,
+    is_project_owner,
+    require_log_progress,
+)
+from circularcities.planning.programmes import goals_of
 from circularcities.planning.services import (
     assess_targets,
     import_progress,
@@ -25,7 +31,7 @@ from circularcities.planning.services import (
 
 def programme_detail(request, slug):
     programme = get_object_or_404(Programme.objects.select_related("city"), slug=slug)
-    projects = list(programme.projects.select_related("organisation"))
+    projects = list(programme.projects.select_related("organisation").prefetch_related("owners"))
     totals = []
     for r in (programme.projects.values("entries__indicator", "entries__currency")
               .annotate(total=Sum("entries__value")).order_by("entries__indicator")):
@@ -37,14 +43,20 @@ def programme_detail(request, slug):
     assessments = assess_targets(targets)
     return render(request, "planning/programme_detail.html", {
         "programme": programme, "projects": projects, "totals": totals,
-        "targets": [(t, assessments[t.pk]) for t in targets], "can_edit": can_plan(request.user, programme.city)})
+        "targets": [(t, assessments[t.pk]) for t in targets], "goals": goals_of(programme),
+        "can_edit": can_manage_programmes(request.user, programme.city)})
+
+
+def _project_context(request, project, form):
+    full = can_manage_programmes(request.user, project.programme.city)
+    return {"project": project, "entries": project.entries.all(), "totals": progress_totals(project),
+            "owners": project.owners.all(), "can_log": can_log_progress(request.user, project), "form": form,
+            "can_edit": full or is_project_owner(request.user, project)}
 
 
 def project_detail(request, code):
     project = get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
-    return render(request, "planning/project_detail.html", {
-        "project": project, "entries": project.entries.all(), "totals": progress_totals(project),
-        "can_log": can_log_progress(request.user, project), "form": ProgressForm()})
+    return render(request, "planning/project_detail.html", _project_context(request, project, ProgressForm()))
 
 
 @login_required
@@ -63,9 +75,7 @@ def log_project_progress(request, code):
         else:
             messages.success(request, _("Progress saved.") if changed else _("Nothing changed."))
             return redirect(project.get_absolute_url())
-    return render(request, "planning/project_detail.html", {
-        "project": project, "entries": project.entries.all(), "totals": progress_totals(project),
-        "can_log": True, "form": form}, status=400)
+    return render(request, "planning/project_detail.html", _project_context(request, project, form), status=400)
 
 
 @login_required

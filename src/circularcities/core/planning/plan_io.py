@@ -1,0 +1,219 @@
+"""Reading targets and measures of an action plan from CSV or Excel.
+
+Built on :mod:`core.planning.tables` like the progress import: every problem
+comes back with its row and column, and nothing is returned unless the whole
+file is right. References (indicator codes, programme slugs, thematic areas,
+R-strategies) are checked against sets the caller passes in.
+
+Targets (sheet ``targets``): ``indicator`` (catalogue code) *or* ``programme``
+with ``programme_indicator``; ``baseline_year``, ``baseline_value``,
+``target_year``, ``target_value``; optional ``title_en``, ``title_zh``,
+``area``, ``points`` (``2025: 30; 2028: 40``), ``owner_name``, ``source``.
+A target is identified by what it measures and its target year.
+
+Measures (sheet ``measures``): ``code`` (the city's reference, identifies the
+measure), ``title_en``; optional ``title_zh``, ``description_en``,
+``description_zh``, ``area``, ``r_strategies`` (slugs separated by ``;``),
+``lead_name``, ``status`` (not_started, started, completed), ``budget``,
+``currency`` (ISO 4217, required with a budget), ``start``, ``end``
+(YYYY-MM-DD), ``source``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from circularcities.core.errors import DataImportError, Problem
+from circularcities.core.planning.currency import check_currency
+from circularcities.core.planning.measures import MEASURE_STATUSES
+from circularcities.core.planning.programme import INDICATORS
+from circularcities.core.planning.tables import Row, Table, number, read_table
+from circularcities.core.planning.trajectory import Trajectory
+
+TARGET_REQUIRED = ("baseline_year", "baseline_value", "target_year", "target_value")
+TARGET_OPTIONAL = ("indicator", "programme", "programme_indicator", "title_en", "title_zh", "area", "points",
+                   "owner_name", "source")
+MEASURE_REQUIRED = ("code", "title_en")
+MEASURE_OPTIONAL = ("title_zh", "description_en", "description_zh", "area", "r_strategies", "lead_name", "status",
+                    "budget", "currency", "start", "end", "source")
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    row: int
+    indicator: str
+    programme: str
+    programme_indicator: str
+    baseline_year: int
+    baseline_value: float
+    target_year: int
+    target_value: float
+    points: list[list[float]] = field(default_factory=list)
+    title_en: str = ""
+    title_zh: str = ""
+    area: str = ""
+    owner_name: str = ""
+    source: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, int]:
+        return (self.indicator, self.programme, self.programme_indicator, self.target_year)
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    row: int
+    code: str
+    title_en: str
+    title_zh: str = ""
+    description_en: str = ""
+    description_zh: str = ""
+    area: str = ""
+    r_strategies: tuple[str, ...] = ()
+    lead_name: str = ""
+    status: str = ""
+    budget: float | None = None
+    currency: str = ""
+    start: date | None = None
+    end: date | None = None
+    source: str = ""
+
+
+def _year(t: Table, r: Row, name: str, problems: list[Problem]) -> int | None:
+    try:
+        y = number(r[name])
+        if y != int(y) or not 1900 <= y <= 2200:
+            raise ValueError
+        return int(y)
+    except ValueError:
+        problems.append(t.problem(f"Expected a year such as 2030; got {r[name]!r}.", r.number, name))
+        return None
+
+
+def _number(t: Table, r: Row, name: str, problems: list[Problem], minimum: float | None = None) -> float | None:
+    try:
+        v = number(r[name])
+        if minimum is not None and v < minimum:
+            raise ValueError
+        return v
+    except ValueError:
+        bound = f" >= {minimum:g}" if minimum is not None else ""
+        problems.append(t.problem(f"Expected a number{bound}; got {r[name]!r}.", r.number, name))
+        return None
+
+
+def _points(text: str) -> list[list[float]]:
+    out = []
+    for part in text.replace("\n", ";").split(";"):
+        if part.strip():
+            y, sep, v = part.partition(":")
+            if not sep:
+                raise ValueError(part)
+            out.append([float(y.strip()), float(v.strip().replace(",", ""))])
+    return out
+
+
+def read_targets(data: bytes, filename: str, *, indicators: set[str], programmes: set[str],
+                 areas: set[str]) -> list[TargetRow]:
+    """Parse a targets file, or raise DataImportError listing every problem."""
+    t = read_table(data, filename, "targets", TARGET_REQUIRED, TARGET_OPTIONAL)
+    problems: list[Problem] = []
+    out: list[TargetRow] = []
+    seen: dict[tuple, int] = {}
+    for r in t.rows:
+        before = len(problems)
+        ind, prog, pind = r["indicator"], r["programme"], r["programme_indicator"].lower()
+        if bool(ind) == bool(prog):
+            problems.append(t.problem("Expected either an indicator code or a programme, not both.", r.number,
+                                      "indicator"))
+        elif ind and ind not in indicators:
+            problems.append(t.problem(f"No catalogue indicator with code {ind!r}.", r.number, "indicator"))
+        elif prog and prog not in programmes:
+            problems.append(t.problem(f"No programme {prog!r} in this city.", r.number, "programme"))
+        elif prog and pind not in INDICATORS:
+            problems.append(t.problem(f"Expected a programme indicator among {', '.join(INDICATORS)}; "
+                                      f"got {pind!r}.", r.number, "programme_indicator"))
+        if r["area"] and r["area"] not in areas:
+            problems.append(t.problem(f"No thematic area {r['area']!r}.", r.number, "area"))
+        by, ty = _year(t, r, "baseline_year", problems), _year(t, r, "target_year", problems)
+        bv, tv = _number(t, r, "baseline_value", problems), _number(t, r, "target_value", problems)
+        try:
+            points = _points(r["points"])
+        except ValueError:
+            problems.append(t.problem("Write milestone points as year: value; year: value.", r.number, "points"))
+            points = []
+        if len(problems) > before or by is None or ty is None or bv is None or tv is None:
+            continue
+        try:
+            Trajectory(by, bv, ty, tv, tuple((p[0], p[1]) for p in points))
+        except ValueError as exc:
+            problems.append(t.problem(str(exc), r.number, "target_year"))
+            continue
+        row = TargetRow(r.number, ind, prog, pind if prog else "", by, bv, ty, tv, points, r["title_en"][:200],
+                        r["title_zh"][:200], r["area"], r["owner_name"][:200], r["source"][:300])
+        if row.key in seen:
+            problems.append(t.problem(f"Same indicator and target year as row {seen[row.key]}.", r.number))
+            continue
+        seen[row.key] = r.number
+        out.append(row)
+    if problems:
+        raise DataImportError(problems)
+    return out
+
+
+def _date(t: Table, r: Row, name: str, problems: list[Problem]) -> date | None:
+    if not r[name]:
+        return None
+    try:
+        return date.fromisoformat(r[name][:10])
+    except ValueError:
+        problems.append(t.problem(f"Expected a date as YYYY-MM-DD; got {r[name]!r}.", r.number, name))
+        return None
+
+
+def read_measures(data: bytes, filename: str, *, areas: set[str], r_strategies: set[str]) -> list[MeasureRow]:
+    """Parse a measures file, or raise DataImportError listing every problem."""
+    t = read_table(data, filename, "measures", MEASURE_REQUIRED, MEASURE_OPTIONAL)
+    problems: list[Problem] = []
+    out: list[MeasureRow] = []
+    seen: dict[str, int] = {}
+    for r in t.rows:
+        before = len(problems)
+        code, title = r["code"][:40], r["title_en"]
+        if not code:
+            problems.append(t.problem("Expected the measure's reference code.", r.number, "code"))
+        elif code in seen:
+            problems.append(t.problem(f"Same code as row {seen[code]}.", r.number, "code"))
+        else:
+            seen[code] = r.number
+        if not title:
+            problems.append(t.problem("Expected an English title.", r.number, "title_en"))
+        if r["area"] and r["area"] not in areas:
+            problems.append(t.problem(f"No thematic area {r['area']!r}.", r.number, "area"))
+        rs = tuple(s.strip() for s in r["r_strategies"].replace(",", ";").split(";") if s.strip())
+        if unknown := [s for s in rs if s not in r_strategies]:
+            problems.append(t.problem(f"Unknown R-strategies {', '.join(unknown)}; expected among "
+                                      f"{', '.join(sorted(r_strategies))}.", r.number, "r_strategies"))
+        status = r["status"].lower().replace(" ", "_")
+        if status and status not in MEASURE_STATUSES:
+            problems.append(t.problem(f"Expected a status among {', '.join(MEASURE_STATUSES)}; got {r['status']!r}.",
+                                      r.number, "status"))
+        budget = _number(t, r, "budget", problems, 0) if r["budget"] else None
+        currency = r["currency"]
+        if currency or budget is not None:
+            try:
+                currency = check_currency(currency)
+            except ValueError as exc:
+                problems.append(t.problem(str(exc), r.number, "currency"))
+        start, end = _date(t, r, "start", problems), _date(t, r, "end", problems)
+        if start and end and end < start:
+            problems.append(t.problem("The end date must not be before the start date.", r.number, "end"))
+        if len(problems) > before:
+            continue
+        out.append(MeasureRow(r.number, code, title[:250], r["title_zh"][:250], r["description_en"],
+                              r["description_zh"], r["area"], rs, r["lead_name"][:200], status, budget, currency,
+                              start, end, r["source"][:300]))
+    if problems:
+        raise DataImportError(problems)
+    return out

@@ -1,0 +1,58 @@
+"""Importing a city's targets and measures from CSV or Excel."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from circularcities.coalition.models import City
+from circularcities.core.errors import DataImportError
+from circularcities.planning.permissions import require_plan
+from circularcities.planning.plan_import import KINDS, import_measures, import_targets, template
+
+
+class PlanImportForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("What the file holds"),
+                             choices=[("targets", gettext_lazy("Targets")), ("measures", gettext_lazy("Measures"))])
+    file = forms.FileField(label=gettext_lazy("File (CSV or Excel .xlsx)"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_plan(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    require_plan(request.user, city)
+    form = PlanImportForm(request.POST or None, request.FILES or None,
+                          initial={"kind": request.GET.get("kind", "targets")})
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        run = import_targets if form.cleaned_data["kind"] == "targets" else import_measures
+        try:
+            result = run(city, upload.read(), upload.name, request.user)
+        except DataImportError as exc:
+            problems = exc.problems
+        else:
+            if result["changed"]:
+                messages.success(request, _("%(rows)d rows read, %(changed)d created or changed.") % result)
+            else:
+                messages.info(request, _("%(rows)d rows read: nothing changed, everything was already as in the "
+                                         "file.") % result)
+            return redirect("planning:import_plan", slug=city.slug)
+    return render(request, "planning/import_plan.html", {"city": city, "form": form, "problems": problems},
+                  status=400 if problems or request.method == "POST" else 200)
+
+
+def plan_template(request, kind, fmt):
+    if kind not in KINDS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    body, name, content_type = template(kind, fmt)
+    resp = HttpResponse(body, content_type=content_type)
+    resp["Content-Disposition"] = f'attachment; filename="{name}"'
+    return resp

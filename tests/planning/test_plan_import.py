@@ -1,0 +1,104 @@
+"""Importing a city's targets and measures: permissions, all or nothing, idempotent, templates."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from circularcities.planning.models import Measure, MeasureStatusChange, Target
+
+pytestmark = pytest.mark.django_db
+
+TARGETS = (b"indicator,programme,programme_indicator,baseline_year,baseline_value,target_year,target_value,title_en\n"
+           b"SW-RECYCLING,,,2020,25,2030,50,Recycle half\n"
+           b",ams-fund,items_refurbished,2023,800,2026,1200,Refurbish more\n")
+MEASURES = (b"code,title_en,status,budget,currency,r_strategies,start,end\n"
+            b"M-1,Repair cafes,started,5000,EUR,repair;reuse,2024-01-01,2025-12-31\n"
+            b"M-2,Second-hand market,,,,,,\n")
+
+
+def _post(client, city, kind, data, name="f.csv"):
+    return client.post(reverse("planning:import_plan", args=[city.slug]),
+                       {"kind": kind, "file": SimpleUploadedFile(name, data)}, follow=True)
+
+
+@pytest.mark.parametrize("who", ["owner", "member", "outsider", "anonymous", "secretariat", "project_owner"])
+def test_who_may_import(client, request, who, city, programme):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    resp = client.post(reverse("planning:import_plan", args=[city.slug]),
+                       {"kind": "measures", "file": SimpleUploadedFile("m.csv", MEASURES)})
+    allowed = who in ("owner", "secretariat")
+    assert Measure.objects.filter(city=city, code="M-1").exists() == allowed
+    if not allowed:
+        assert resp.status_code == (302 if who == "anonymous" else 403)
+
+
+def test_targets_import_is_idempotent_and_says_so(client, owner, city, programme):
+    client.force_login(owner)
+    html = _post(client, city, "targets", TARGETS).content.decode()
+    assert "2 rows read, 2 created or changed" in html
+    assert Target.objects.filter(city=city, title_en="Refurbish more", programme=programme).exists()
+    before = list(Target.objects.filter(city=city).order_by("pk").values())
+    html = _post(client, city, "targets", TARGETS).content.decode()
+    assert "2 rows read: nothing changed" in html
+    assert list(Target.objects.filter(city=city).order_by("pk").values()) == before
+    changed = TARGETS.replace(b"2030,50,", b"2030,55,")
+    assert "2 rows read, 1 created or changed" in _post(client, city, "targets", changed).content.decode()
+    assert Target.objects.get(city=city, indicator_id="SW-RECYCLING", target_year=2030).target_value == 55
+
+
+def test_measures_import_is_all_or_nothing_and_idempotent(client, owner, city):
+    client.force_login(owner)
+    bad = MEASURES + b"M-3,,finished,,,,,\n"
+    resp = _post(client, city, "measures", bad)
+    html = resp.content.decode()
+    assert resp.status_code == 400 and "Nothing was imported" in html
+    assert "Row 4, column &#x27;title_en&#x27;" in html and "Row 4, column &#x27;status&#x27;" in html
+    assert not Measure.objects.filter(city=city, code__in=["M-1", "M-2"]).exists()
+    assert "2 rows read, 2 created or changed" in _post(client, city, "measures", MEASURES).content.decode()
+    m1 = Measure.objects.get(city=city, code="M-1")
+    assert m1.status == "started" and m1.currency == "EUR" and set(m1.r_strategies.values_list("slug", flat=True)) == {
+        "repair", "reuse"}
+    assert Measure.objects.get(city=city, code="M-2").status == "not_started"
+    assert "nothing changed" in _post(client, city, "measures", MEASURES).content.decode()
+    # A status change through the import is recorded in the history.
+    _post(client, city, "measures", MEASURES.replace(b"started,5000", b"completed,5000"))
+    (h,) = MeasureStatusChange.objects.filter(measure=m1)
+    assert (h.old, h.new, h.changed_by, h.via) == ("started", "completed", owner, "import")
+
+
+def test_excel_import_names_the_sheet(client, owner, city):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "measures"
+    wb.active.append(["code", "title_en", "budget"])
+    wb.active.append(["M-9", "Thing", 100])
+    buf = io.BytesIO()
+    wb.save(buf)
+    client.force_login(owner)
+    html = _post(client, city, "measures", buf.getvalue(), "m.xlsx").content.decode()
+    assert "Sheet &#x27;measures&#x27;, row 2, column &#x27;currency&#x27;" in html
+
+
+@pytest.mark.parametrize("kind", ["targets", "measures"])
+def test_templates_import_cleanly_once_references_exist(client, owner, city, kind):
+    csv_body = client.get(reverse("planning:plan_template", args=[kind, "csv"])).content
+    xlsx = client.get(reverse("planning:plan_template", args=[kind, "xlsx"])).content
+    assert load_workbook(io.BytesIO(xlsx)).sheetnames == [kind]
+    client.force_login(owner)
+    if kind == "measures":
+        assert "1 rows read, 1 created or changed" in _post(client, city, kind, csv_body).content.decode()
+        assert "nothing changed" in _post(client, city, kind, xlsx, "t.xlsx").content.decode()
+    else:
+        html = _post(client, city, kind, csv_body).content.decode()
+        assert "No programme &#x27;my-programme&#x27; in this city" in html
+
+
+def test_import_page_renders_in_both_languages(client, owner, city):
+    client.force_login(owner)
+    for prefix in ("", "/zh-hans"):
+        assert client.get(f"{prefix}/plans/{city.slug}/import/").status_code == 200
