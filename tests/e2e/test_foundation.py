@@ -70,3 +70,6 @@ def test_home_map_shows_member_cities(page):
     n = int(page.locator("#citymap").get_attribute("data-ready"))
     assert n >= 6
     assert page.locator(".leaflet-interactive").count() >= 6
+    # Country outlines come from the platform's own static files: no tile server needed.
+    page.wait_for_selector("#citymap[data-basemap=countries]")
+    assert page.locator(".leaflet-basemap-pane path").count() > 100

@@ -18,7 +18,8 @@ def test_no_external_assets(client, demo, url):
 
 
 @pytest.mark.parametrize("asset", ["/static/leaflet/leaflet.js", "/static/vendor/plotly.min.js",
-                                   "/static/django_htmx/htmx-2.min.js", "/static/ninja/swagger-ui-bundle.js"])
+                                   "/static/django_htmx/htmx-2.min.js", "/static/ninja/swagger-ui-bundle.js",
+                                   "/static/circularcities/world-110m.geojson"])
 def test_front_end_libraries_are_served_by_the_platform(client, asset):
     resp = client.get(asset)
     assert resp.status_code == 200, asset

@@ -3,18 +3,41 @@
    work offline with markers and a graticule for orientation. */
 (function () {
   "use strict";
+  // Country outlines (Natural Earth 1:110m, public domain) are served with the
+  // platform's static files, so maps are readable without any tile server.
+  var BASE = (document.currentScript && document.currentScript.src || "").replace(/site\.js.*$/, "");
+  var world = null;
+  function loadWorld() {
+    if (!world) {
+      world = fetch(BASE + "world-110m.geojson").then(function (r) {
+        if (!r.ok) throw new Error("world map " + r.status);
+        return r.json();
+      });
+    }
+    return world;
+  }
   function graticule(map) {
     var lines = [];
     for (var lat = -60; lat <= 80; lat += 20) lines.push([[lat, -180], [lat, 180]]);
     for (var lon = -180; lon <= 180; lon += 30) lines.push([[-85, lon], [85, lon]]);
-    L.polyline(lines, {color: "#b8c9d1", weight: 1, interactive: false}).addTo(map);
+    L.polyline(lines, {color: "#c9d8de", weight: 1, interactive: false, pane: "basemap"}).addTo(map);
+  }
+  function basemap(map) {
+    map.createPane("basemap");
+    map.getPane("basemap").style.zIndex = 250;  // below markers and routes
+    graticule(map);
+    loadWorld().then(function (data) {
+      L.geoJSON(data, {pane: "basemap", interactive: false,
+        style: {color: "#9fb3ad", weight: 0.7, fillColor: "#f4f1e8", fillOpacity: 1}}).addTo(map);
+      map.getContainer().setAttribute("data-basemap", "countries");
+    }).catch(function () { /* outlines are a comfort, not a requirement */ });
   }
   window.ccMap = function (el, opts) {
     opts = opts || {};
     var map = L.map(el, {worldCopyJump: true, zoomSnap: 0.5, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false});
     var tiles = el.getAttribute("data-tiles");
     if (tiles) { L.tileLayer(tiles, {attribution: el.getAttribute("data-attribution") || ""}).addTo(map); }
-    else { graticule(map); }
+    else { basemap(map); map.attributionControl.addAttribution("Natural Earth"); }
     map.setView([30, 40], 2);
     return map;
   };
@@ -28,7 +51,7 @@
     data.forEach(function (c) {
       var m = L.circleMarker([c.lat, c.lon], {radius: 7, color: "#fff", weight: 1.5,
         fillColor: colors[c.status] || "#2c6fa8", fillOpacity: 0.95}).addTo(map);
-      m.bindTooltip(c.name, {permanent: data.length <= 40, direction: "right", className: "city-label"});
+      m.bindTooltip(c.name, {permanent: data.length <= 40, direction: "right", offset: [8, 0], className: "city-label"});
       m.bindPopup('<a href="' + c.url + '">' + c.name + '</a><br>' + c.status_label);
       bounds.push([c.lat, c.lon]);
     });
