@@ -89,3 +89,22 @@ def test_switch_back_to_english_from_chinese_page(client, demo):
     assert client.post("/i18n/setlang/", {"language": "xx", "next": "/"}).status_code == 400
     evil = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
     assert evil["Location"] == "/"
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("area_km2", "-10", "more than 0"),
+    ("gdp_year", "99999", "between 1800 and 2100"),
+    ("population_year", "-1", ""),
+    ("gdp_currency", "xyz", "ISO 4217"),
+    ("population", "999999999999", "at most 100 million"),
+])
+def test_profile_junk_is_refused(client, demo, make_user, field, value, message):
+    city = City.objects.get(slug="amsterdam")
+    before = getattr(city, field)
+    client.force_login(make_user("ed2", "city", [city]))
+    data = {"name_en": city.name_en, "name_zh": city.name_zh, "gdp": "1", "gdp_currency": "EUR", field: value}
+    resp = client.post(f"/cities/{city.slug}/edit/", data)
+    assert resp.status_code == 400
+    assert message in resp.content.decode()
+    city.refresh_from_db()
+    assert getattr(city, field) == before

@@ -100,7 +100,7 @@ def test_bad_currency_and_incomplete_plan(tmp_path):
 def test_not_a_workbook(tmp_path):
     path = tmp_path / "x.xlsx"
     path.write_text("not excel")
-    with pytest.raises(DataImportError, match="Could not open"):
+    with pytest.raises(DataImportError, match="not an Excel workbook"):
         read_scenario(path)
 
 

@@ -141,7 +141,7 @@ def test_not_a_workbook_is_refused(client, owner, city):
     resp = client.post("/logistics/upload/", {"city": city.pk, "file":
                        SimpleUploadedFile("s.xlsx", b"not a zip")})
     assert resp.status_code == 400
-    assert "Could not open the workbook" in resp.content.decode()
+    assert "is not an Excel workbook (.xlsx)" in resp.content.decode()
 
 
 def test_placing_a_point_on_the_map(client, owner, scenario):
@@ -161,3 +161,15 @@ def test_placing_a_point_needs_its_quantity_and_a_new_id(client, owner, scenario
     assert resp.status_code == 400
     html = resp.content.decode()
     assert "already used" in html and "quantity collected" in html
+
+
+@pytest.mark.parametrize("field, value", [("currency", "QQQ"), ("circuity", "1e300"), ("circuity", "0.5")])
+def test_new_scenario_junk_is_refused(client, owner, city, field, value):
+    from circularcities.logistics.models import Scenario
+
+    client.force_login(owner)
+    before = Scenario.objects.count()
+    data = {"city": city.pk, "name": "junk scenario", "currency": "EUR", "circuity": "1.3", field: value}
+    resp = client.post("/logistics/new/", data)
+    assert resp.status_code in (200, 400)
+    assert Scenario.objects.count() == before

@@ -101,3 +101,25 @@ class TestCreateEvent:
     def test_others_refused(self, client, request, who):
         client.force_login(request.getfixturevalue(who))
         assert self.post(client, self.body).status_code == 403
+
+
+@pytest.mark.parametrize("method, url", [("patch", "/api/cities/amsterdam"), ("post", "/api/events")])
+def test_anonymous_script_is_told_to_sign_in(demo, method, url):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    resp = getattr(client, method)(url, data="{}", content_type="application/json")
+    assert resp.status_code == 401
+    assert "token" in resp.json()["detail"]
+    bad = getattr(client, method)(url, data="{}", content_type="application/json",
+                                  HTTP_AUTHORIZATION="Bearer cc_not-a-token")
+    assert bad.status_code == 401
+
+
+def test_signed_in_session_still_needs_csrf(demo, owner):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    resp = client.patch("/api/cities/amsterdam", data='{"population": 5}', content_type="application/json")
+    assert resp.status_code == 403 and "CSRF" in resp.json()["detail"]

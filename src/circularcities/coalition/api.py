@@ -11,6 +11,7 @@ from circularcities.accounts.permissions import can_edit_city, is_secretariat
 from circularcities.coalition.models import City, Event, Partner, ThematicArea, WorkingGroup
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
+from circularcities.core.planning.currency import ISO_4217
 from circularcities.web.api import write_auth
 
 PREFIX = "/"
@@ -120,12 +121,12 @@ class CityPatch(Schema):
 
     name_en: str | None = Field(None, min_length=1, max_length=120)
     name_zh: str | None = Field(None, min_length=1, max_length=120)
-    population: int | None = Field(None, ge=0)
+    population: int | None = Field(None, ge=0, le=100_000_000)
     population_year: int | None = Field(None, ge=1800, le=2100)
-    gdp: float | None = Field(None, ge=0)
+    gdp: float | None = Field(None, ge=0, le=1e15)
     gdp_currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 4217")
     gdp_year: int | None = Field(None, ge=1800, le=2100)
-    area_km2: float | None = Field(None, gt=0)
+    area_km2: float | None = Field(None, gt=0, le=1_000_000)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
     profile_en: str | None = None
@@ -195,6 +196,8 @@ def patch_city(request, slug: str, payload: CityPatch):
     if not can_edit_city(request.user, city):
         raise PermissionDenied(f"Only the editors of {city.name_en} or the secretariat can change its profile.")
     changes = payload.dict(exclude_unset=True)
+    if changes.get("gdp_currency") and changes["gdp_currency"] not in ISO_4217:
+        raise ValidationError(f"Field 'gdp_currency': {changes['gdp_currency']!r} is not an ISO 4217 currency code.")
     if "gdp" in changes and changes["gdp"] is not None and not (changes.get("gdp_currency") or city.gdp_currency):
         raise ValidationError("Field 'gdp_currency': give the ISO 4217 currency of the GDP figure.")
     for field, value in changes.items():

@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from circularcities.core.planning.currency import ISO_4217
+
 from . import models as m
 from .services import MAX_SECONDS, MIN_SECONDS
 
@@ -51,9 +53,17 @@ class NewScenarioForm(forms.ModelForm):
 
     def clean_currency(self):
         cur = self.cleaned_data["currency"].strip().upper()
-        if not _CURRENCY.match(cur):
+        if not _CURRENCY.match(cur) or cur not in ISO_4217:
             raise forms.ValidationError(_("Expected a three-letter ISO 4217 code such as JPY."))
         return cur
+
+    def clean_circuity(self):
+        # Road distance over straight-line distance: measured values lie around 1.1-1.6;
+        # anything above 3 is a typing error, not a road network.
+        v = self.cleaned_data["circuity"]
+        if v is not None and not 1.0 <= v <= 3.0:
+            raise forms.ValidationError(_("The circuity factor must be between 1.0 and 3.0 (typical roads: 1.2-1.4)."))
+        return v
 
 
 class PointsCsvForm(forms.Form):

@@ -16,7 +16,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from circularcities.core.errors import CircularCitiesError, DataImportError
 
@@ -31,7 +31,20 @@ class TokenAuth(HttpBearer):
         return user
 
 
-write_auth = [TokenAuth(), django_auth]
+class SignedInSession(SessionAuth):
+    """The browser's session, CSRF-checked, but only when someone is signed in.
+
+    Ninja's session auth checks CSRF first, so an anonymous script got "CSRF check
+    Failed" (403) instead of being told to sign in or send a token (401).
+    """
+
+    def _get_key(self, request):
+        if not getattr(request.user, "is_authenticated", False):
+            return None
+        return super()._get_key(request)
+
+
+write_auth = [TokenAuth(), SignedInSession()]
 
 api = NinjaAPI(
     title="Circular Cities Platform API",

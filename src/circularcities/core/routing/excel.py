@@ -218,7 +218,9 @@ def read_scenario_workbook(path: str | os.PathLike) -> tuple[Scenario, dict]:
     try:
         wb = load_workbook(os.fspath(path), read_only=True, data_only=True)
     except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise DataImportError([Problem(f"Could not open the workbook: {exc}")]) from exc
+        raise DataImportError([Problem(
+            "This file is not an Excel workbook (.xlsx) that can be read. Download the template, "
+            f"save your data in it and upload it again. (Detail: {exc})")]) from exc
     problems: list[Problem] = []
     settings: dict = {}
     if "settings" in wb.sheetnames:

@@ -34,7 +34,10 @@
   }
   window.ccMap = function (el, opts) {
     opts = opts || {};
-    var map = L.map(el, {worldCopyJump: true, zoomSnap: 0.5, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false});
+    var zh = (document.documentElement.lang || "").toLowerCase().indexOf("zh") === 0;
+    var map = L.map(el, {worldCopyJump: true, zoomSnap: 0.5, zoomAnimation: false, fadeAnimation: false,
+                         markerZoomAnimation: false, zoomControl: false});
+    L.control.zoom({zoomInTitle: zh ? "放大" : "Zoom in", zoomOutTitle: zh ? "缩小" : "Zoom out"}).addTo(map);
     var tiles = el.getAttribute("data-tiles");
     if (tiles) { L.tileLayer(tiles, {attribution: el.getAttribute("data-attribution") || ""}).addTo(map); }
     else { basemap(map); map.attributionControl.addAttribution("Natural Earth"); }
