@@ -78,3 +78,42 @@ def test_search_map_in_chinese(page):
     page.goto(page.base + "/zh-hans/marketplace/?kind=offer")
     page.wait_for_selector("#listing-map[data-ready]")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
+
+
+def test_edit_listing_in_the_browser_saves(page):
+    seller = _setup()
+    offer = save_listing(seller, {"kind": "offer", "title_en": "Bricks", "material": "17 01 02",
+                                  "quantity": Decimal("5"), "unit": "t", "use_organisation_location": True})
+    sign_in(page, "e2e-seller", "pw-e2e-seller")
+    page.goto(page.base + f"/marketplace/listings/{offer.pk}/edit/")
+    page.fill("#id_quantity", "7")
+    page.click("[data-testid=listing-submit]")
+    page.wait_for_selector("[data-testid=listing-title]")
+    offer.refresh_from_db()
+    assert offer.quantity == Decimal("7")
+
+
+def _no_horizontal_overflow(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_metrics_and_method_fit_a_phone_in_chinese(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/zh-hans/marketplace/metrics/")
+    page.wait_for_selector("#chart-exchanges[data-ready]")
+    assert _no_horizontal_overflow(page)
+    width = page.evaluate("document.getElementById('chart-exchanges')._fullLayout.width")
+    assert width <= 390
+    ticks = page.locator("#chart-exchanges .xtick").count()
+    assert 0 < ticks <= 6
+    page.goto(page.base + "/zh-hans/marketplace/method/")
+    assert page.locator("[data-testid=method-summary]").is_visible()
+    assert _no_horizontal_overflow(page)
+
+
+def test_exchanges_chart_has_whole_number_ticks(page):
+    page.goto(page.base + "/marketplace/metrics/")
+    page.wait_for_selector("#chart-exchanges[data-ready]")
+    labels = page.evaluate("Array.from(document.querySelectorAll('#chart-exchanges .ytick text'))"
+                           ".map(function (t) { return t.textContent; })")
+    assert labels and all("." not in t for t in labels), labels

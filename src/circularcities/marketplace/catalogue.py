@@ -9,6 +9,7 @@ compatibility table is seeded only when empty).
 from __future__ import annotations
 
 import csv
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -99,6 +100,17 @@ class FieldError(ValidationError):
     def __init__(self, field: str, message: str):
         self.field = field
         super().__init__(message)
+
+
+_FIELD_PREFIX = re.compile(r"^\s*(?:Field '[^']*':\s*|字段“[^”]*”[：:]\s*)")
+
+
+def field_message(exc: Exception) -> str:
+    """The sentence of a FieldError without its "Field 'name':" prefix, for a
+    form that already shows it beside the field's label (the API keeps it)."""
+    text = str(exc)
+    plain = _FIELD_PREFIX.sub("", text, count=1)
+    return plain[:1].upper() + plain[1:] if plain else text
 
 
 def ensure_catalogue() -> None:

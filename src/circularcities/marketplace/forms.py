@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from circularcities.coalition.models import Partner
 from circularcities.marketplace.catalogue import CURRENCIES
-from circularcities.marketplace.models import CompatibilityRule, Listing, MaterialWeight
+from circularcities.marketplace.models import CompatibilityRule, Listing
 
 CURRENCY_CHOICES = [("", "—")] + [(c, c) for c in CURRENCIES]
 
@@ -88,17 +88,65 @@ class ExchangeForm(forms.Form):
             self.fields["want"].queryset = wants
 
 
-class CompatibilityRuleForm(forms.ModelForm):
-    class Meta:
-        model = CompatibilityRule
-        fields = ["offer_material", "want_material", "note"]
-        labels = {"offer_material": _("Offered material"), "want_material": _("Can serve a want for"),
-                  "note": _("Note")}
+def _material_key(value: str) -> str:
+    """The material key (6-digit EWC code or category slug) of ``value``,
+    checked the same way a listing's material is."""
+    from circularcities.marketplace.catalogue import FieldError, field_message, resolve_material
+
+    try:
+        code, category = resolve_material(value)
+    except FieldError as exc:
+        raise forms.ValidationError(field_message(exc)) from exc
+    return code.code if code is not None else category.slug
 
 
-class MaterialWeightForm(forms.ModelForm):
-    class Meta:
-        model = MaterialWeight
-        fields = ["material", "weight", "note_en", "note_zh"]
-        labels = {"material": _("Material"), "weight": _("Weight"), "note_en": _("Note (English)"),
-                  "note_zh": _("Note (Chinese)")}
+class CompatibilityRuleForm(forms.Form):
+    offer_material = forms.CharField(label=_("Offered material"), max_length=40,
+                                     widget=forms.TextInput(attrs={"list": "materials"}))
+    want_material = forms.CharField(label=_("Can serve a want for"), max_length=40,
+                                    widget=forms.TextInput(attrs={"list": "materials"}))
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def clean_offer_material(self):
+        return _material_key(self.cleaned_data["offer_material"])
+
+    def clean_want_material(self):
+        return _material_key(self.cleaned_data["want_material"])
+
+    def clean(self):
+        data = super().clean()
+        offer, want = data.get("offer_material"), data.get("want_material")
+        if offer and want:
+            if offer == want:
+                self.add_error("want_material", _("The offered material and the wanted material are "
+                                                  "the same: a material always serves a want for "
+                                                  "itself, so no rule is needed."))
+            elif CompatibilityRule.objects.filter(offer_material=offer, want_material=want).exists():
+                self.add_error("want_material", _("This pair is already in the table."))
+        return data
+
+
+MAX_WEIGHT = 1000.0
+
+
+class MaterialWeightForm(forms.Form):
+    """One weight per material: saving a material already in the table
+    replaces its weight ("17 01 01" and "170101" are the same material)."""
+
+    material = forms.CharField(label=_("Material"), max_length=40,
+                               help_text=_("EU List of Waste code (e.g. 17 01 01) or a product category."),
+                               widget=forms.TextInput(attrs={"list": "materials"}))
+    weight = forms.FloatField(label=_("Weight"), help_text=_("Above 0, at most 1000; 1 is neutral."))
+    note_en = forms.CharField(label=_("Note (English)"), max_length=300, required=False)
+    note_zh = forms.CharField(label=_("Note (Chinese)"), max_length=300, required=False)
+
+    def clean_material(self):
+        return _material_key(self.cleaned_data["material"])
+
+    def clean_weight(self):
+        w = self.cleaned_data["weight"]
+        if not w > 0:
+            raise forms.ValidationError(_("Expected a weight above zero."))
+        if w > MAX_WEIGHT:
+            raise forms.ValidationError(_("Expected a weight of at most %(max)s.") % {"max": "1000"})
+        return w

@@ -33,6 +33,35 @@ from circularcities.marketplace.models import Exchange, Listing, MaterialWeight
 OPEN = (Listing.Status.AVAILABLE, Listing.Status.PARTIAL)
 FACTOR_SET = "DEFRA-2025"
 
+# Upper bounds of numeric input: generous for any real exchange, small enough
+# that a typo (1e300) cannot reach the database or the metrics.
+MAX_QUANTITY = Decimal("10000000")        # listed quantity, any unit; and tonnes
+MAX_MASS_PER_PIECE_KG = 100000.0          # 100 t per piece
+MAX_DENSITY = 25.0                        # t/m3 (the densest metals are ~22.6)
+MAX_MONEY = Decimal("10000000000")        # 1e10 in any currency (price, value, costs)
+MAX_COST_PER_T = Decimal("1000000")       # per tonne
+MAX_ITEMS = 10000000
+EARLIEST_EXCHANGE = dt.date(1990, 1, 1)
+
+
+def _at_most(value, limit, field: str, label: str):
+    """Raise a FieldError when ``value`` exceeds ``limit``; ``label`` is the unit sentence."""
+    if value is not None and value > limit:
+        raise FieldError(field, _("Field '%(field)s': expected at most %(limit)s %(unit)s.")
+                         % {"field": field, "limit": f"{limit:,.0f}", "unit": label})
+
+
+def check_exchange_date(date) -> None:
+    """An exchange happened on or before today and not before 1990."""
+    if date is None:
+        return
+    today = timezone.localdate()
+    if date > today:
+        raise FieldError("date", _("Field 'date': an exchange cannot be dated after today (%(today)s).")
+                         % {"today": today.isoformat()})
+    if date < EARLIEST_EXCHANGE:
+        raise FieldError("date", _("Field 'date': expected a date in 1990 or later."))
+
 
 def fmt_t(d: Decimal) -> str:
     """Tonnes for a message: up to 6 decimals, no trailing zeros (``3``, ``0.0025``)."""
@@ -72,7 +101,8 @@ def require_record_exchange(user, offer: Listing) -> None:
 
 # --- listings --------------------------------------------------------------
 
-def _decimal(value, field: str, *, places: str = "0.000001", allow_none: bool = True):
+def _decimal(value, field: str, *, places: str = "0.000001", allow_none: bool = True,
+             limit: Decimal | None = None, unit: str = ""):
     if value in (None, ""):
         if allow_none:
             return None
@@ -85,6 +115,8 @@ def _decimal(value, field: str, *, places: str = "0.000001", allow_none: bool = 
     if not d.is_finite():
         raise FieldError(field, _("Field '%(field)s': '%(value)s' is not a number.")
                          % {"field": field, "value": value})
+    if limit is not None:
+        _at_most(d, limit, field, unit)
     return d.quantize(Decimal(places), rounding=ROUND_HALF_UP)
 
 
@@ -122,13 +154,19 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
         raise FieldError("title_en", _("Field 'title_en': give a title in English or Chinese."))
     waste_code, category = resolve_material(data.get("material") or "")
     unit = data.get("unit") or Listing.Unit.TONNE
-    quantity = _decimal(data.get("quantity"), "quantity", allow_none=False)
+    quantity = _decimal(data.get("quantity"), "quantity", allow_none=False, limit=MAX_QUANTITY,
+                        unit=_("in the listing's unit"))
     mass_piece = data.get("mass_per_piece_kg")
     density = data.get("density_t_per_m3")
+    if unit == Listing.Unit.PIECES and mass_piece not in (None, ""):
+        _at_most(float(mass_piece), MAX_MASS_PER_PIECE_KG, "mass_per_piece_kg", "kg")
+    if unit == Listing.Unit.CUBIC_METRE and density not in (None, ""):
+        _at_most(float(density), MAX_DENSITY, "density_t_per_m3", "t/m³")
     tonnes, used_density, density_source = to_tonnes(
         quantity, unit, mass_per_piece_kg=float(mass_piece) if mass_piece not in (None, "") else None,
         density_t_per_m3=float(density) if density not in (None, "") else None,
         waste_code=waste_code, category=category)
+    _at_most(tonnes, MAX_QUANTITY, "quantity", _("tonnes once converted"))
     frequency = data.get("frequency") or Listing.Frequency.ONCE
     if frequency not in Listing.Frequency.values:
         raise FieldError("frequency", _("Field 'frequency': expected once or monthly."))
@@ -153,8 +191,10 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
         if not -180 <= lon <= 180:
             raise FieldError("lon", _("Field 'lon': expected a longitude between -180 and 180."))
     is_free = bool(data.get("is_free"))
-    price = None if is_free else _decimal(data.get("price"), "price", places="0.01")
-    cost = _decimal(data.get("avoided_cost_per_t"), "avoided_cost_per_t", places="0.01")
+    price = None if is_free else _decimal(data.get("price"), "price", places="0.01", limit=MAX_MONEY,
+                                          unit=_("in the listing's currency"))
+    cost = _decimal(data.get("avoided_cost_per_t"), "avoided_cost_per_t", places="0.01",
+                    limit=MAX_COST_PER_T, unit=_("per tonne"))
     for name, val in (("price", price), ("avoided_cost_per_t", cost)):
         if val is not None and val < 0:
             raise FieldError(name, _("Field '%(field)s': expected zero or more.") % {"field": name})
@@ -241,9 +281,14 @@ def _record(offer: Listing, quantity_t, *, want=None, receiver=None, receiver_na
             **extra) -> Exchange:
     """The transaction of :func:`record_exchange`, without the permission check
     (demo data and tests of the database guard call it directly)."""
-    q = _decimal(quantity_t, "quantity_t", allow_none=False)
+    q = _decimal(quantity_t, "quantity_t", allow_none=False, limit=MAX_QUANTITY, unit=_("tonnes"))
     if q <= 0:
         raise FieldError("quantity_t", _("Field 'quantity_t': expected tonnes above zero."))
+    if items is not None:
+        if items < 0:
+            raise FieldError("items", _("Field '%(field)s': expected zero or more.") % {"field": "items"})
+        _at_most(items, MAX_ITEMS, "items", _("items"))
+    check_exchange_date(date)
     if want is not None and want.kind != Listing.Kind.WANT:
         raise FieldError("want", _("Field 'want': the listing chosen as receiver is not a want."))
     if want is not None:
@@ -256,6 +301,8 @@ def _record(offer: Listing, quantity_t, *, want=None, receiver=None, receiver_na
                       ("purchase_cost_avoided", purchase_cost_avoided)):
         if val not in (None, "") and Decimal(str(val)) < 0:
             raise FieldError(name, _("Field '%(field)s': expected zero or more.") % {"field": name})
+        if val not in (None, ""):
+            _at_most(Decimal(str(val)), MAX_MONEY, name, _("in the exchange's currency"))
     currency = (currency or offer.currency or (want.currency if want else "") or "").upper()
     if currency:
         currency = check_currency(currency)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from circularcities.coalition.models import City
 from circularcities.core.errors import ValidationError
-from circularcities.marketplace.catalogue import FieldError
+from circularcities.marketplace.catalogue import FieldError, field_message
 from circularcities.marketplace.forms import ExchangeForm
 from circularcities.marketplace.models import Exchange, Listing
 from circularcities.marketplace.services import (
@@ -38,7 +38,8 @@ def record(request, pk):
                                  purchase_cost_avoided=d["purchase_cost_avoided"],
                                  end_use=d["end_use"] or "", date=d["date"], items=d["items"])
         except FieldError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+            shown = exc.field in form.fields
+            form.add_error(exc.field if shown else None, field_message(exc) if shown else str(exc))
         except ValidationError as exc:
             form.add_error(None, str(exc))
         else:

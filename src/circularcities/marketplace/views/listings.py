@@ -18,7 +18,7 @@ from circularcities.coalition.models import Partner
 from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.matching import material_key
-from circularcities.marketplace.catalogue import CHAPTER_ZH, FieldError
+from circularcities.marketplace.catalogue import CHAPTER_ZH, FieldError, field_message
 from circularcities.marketplace.forms import ExchangeForm, ListingForm
 from circularcities.marketplace.matching import DEFAULT_MAX_KM, suggest
 from circularcities.marketplace.models import Listing, ProductCategory, WasteCode
@@ -144,6 +144,8 @@ def _form_page(request, form, listing, status=200):
 
 def _save(request, listing):
     form = ListingForm(request.POST)
+    if listing is not None:  # kind and organisation are fixed once listed: not on the edit page
+        form.fields["kind"].required = False
     if form.is_valid():
         data = dict(form.cleaned_data)
         if listing is not None:
@@ -151,7 +153,9 @@ def _save(request, listing):
         try:
             saved = save_listing(request.user, data, listing)
         except FieldError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+            shown = exc.field in form.fields and not (listing is not None
+                                                      and exc.field in ("kind", "organisation"))
+            form.add_error(exc.field if shown else None, field_message(exc) if shown else str(exc))
         except ValidationError as exc:
             form.add_error(None, str(exc))
         else:

@@ -24,8 +24,10 @@ from circularcities.marketplace.models import (
     CompatibilityRule,
     Exchange,
     MaterialWeight,
+    ProductCategory,
     ProgrammeFigure,
 )
+from circularcities.web.bilingual import is_chinese
 
 
 def _city(request):
@@ -48,9 +50,10 @@ def metrics(request):
 def method(request):
     """The avoided-emissions method, as documented beside the code (English)."""
     from circularcities.marketplace.catalogue import DATA_DIR
+    from circularcities.marketplace.method_doc import to_html
 
     text = (DATA_DIR / "AVOIDED_EMISSIONS_METHOD.md").read_text(encoding="utf-8")
-    return render(request, "marketplace/method.html", {"text": text})
+    return render(request, "marketplace/method.html", {"html": to_html(text), "zh": is_chinese()})
 
 
 def _suffix(city):
@@ -119,48 +122,65 @@ def _require_secretariat(user):
 @require_http_methods(["GET", "POST"])
 def compatibility(request):
     _require_secretariat(request.user)
+    if request.method == "POST" and request.POST.get("delete"):
+        CompatibilityRule.objects.filter(pk=request.POST["delete"]).delete()
+        messages.success(request, _("Rule removed."))
+        return redirect("marketplace:compatibility")
     form = CompatibilityRuleForm(request.POST or None)
-    if request.method == "POST":
-        if request.POST.get("delete"):
-            CompatibilityRule.objects.filter(pk=request.POST["delete"]).delete()
-            messages.success(request, _("Rule removed."))
-            return redirect("marketplace:compatibility")
-        if form.is_valid():
-            rule = form.save(commit=False)
-            from circularcities.core.matching import material_key
-
-            rule.offer_material = material_key(rule.offer_material)
-            rule.want_material = material_key(rule.want_material)
-            if rule.offer_material == rule.want_material:
-                form.add_error("want_material", _("The two materials are the same: they always match."))
-            elif CompatibilityRule.objects.filter(offer_material=rule.offer_material,
-                                                  want_material=rule.want_material).exists():
-                form.add_error("want_material", _("This pair is already in the table."))
-            else:
-                rule.updated_by = request.user
-                rule.save()
-                messages.success(request, _("Rule added."))
-                return redirect("marketplace:compatibility")
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        CompatibilityRule.objects.create(offer_material=d["offer_material"],
+                                         want_material=d["want_material"], note=d["note"],
+                                         updated_by=request.user)
+        messages.success(request, _("Rule added."))
+        return redirect("marketplace:compatibility")
     return render(request, "marketplace/compatibility.html", {
-        "form": form, "rules": CompatibilityRule.objects.all()}, status=400 if form.errors else 200)
+        "form": form, "rules": _rule_rows(), "categories": ProductCategory.objects.all()},
+        status=400 if form.errors else 200)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def weights(request):
     _require_secretariat(request.user)
-    instance = None
-    if request.method == "POST" and request.POST.get("material"):
-        instance = MaterialWeight.objects.filter(material=request.POST["material"].strip()).first()
-    form = MaterialWeightForm(request.POST or None, instance=instance)
+    form = MaterialWeightForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        w = form.save(commit=False)
-        if w.weight < 0:
-            form.add_error("weight", _("Expected a weight of zero or more."))
-        else:
-            w.updated_by = request.user
-            w.save()
-            messages.success(request, _("Weight saved. Exchanges already recorded keep the weight they were recorded with."))
-            return redirect("marketplace:weights")
+        d = form.cleaned_data
+        MaterialWeight.objects.update_or_create(material=d["material"], defaults={
+            "weight": d["weight"], "note_en": d["note_en"], "note_zh": d["note_zh"],
+            "updated_by": request.user})
+        messages.success(request, _("Weight saved. Exchanges already recorded keep the weight they were recorded with."))
+        return redirect("marketplace:weights")
     return render(request, "marketplace/weights.html", {
-        "form": form, "weights": MaterialWeight.objects.all()}, status=400 if form.errors else 200)
+        "form": form, "weights": MaterialWeight.objects.all(), "labels": material_labels(),
+        "categories": ProductCategory.objects.all()},
+        status=400 if form.errors else 200)
+
+
+SEED_NOTE = "can serve a want for"  # the seeded notes are English sentences with these words
+
+
+def _rule_rows():
+    """Each rule with its sentence in the page's language; a seeded English
+    note is replaced by that sentence on Chinese pages."""
+    labels = material_labels()
+    zh = is_chinese()
+    rows = []
+    for r in CompatibilityRule.objects.all():
+        offer, want = labels.get(r.offer_material, r.offer_material), labels.get(r.want_material, r.want_material)
+        sentence = _("%(offer)s can serve a want for %(want)s.") % {"offer": offer, "want": want}
+        note = "" if zh and SEED_NOTE in r.note else r.note
+        rows.append({"rule": r, "offer": offer, "want": want, "sentence": sentence, "note": note})
+    return rows
+
+
+def material_labels() -> dict[str, str]:
+    """Material key -> label in the page's language (EWC code display or category name)."""
+    from circularcities.marketplace.models import WasteCode
+
+    labels = {c.slug: c.t("name") for c in ProductCategory.objects.all()}
+    keys = set(CompatibilityRule.objects.values_list("offer_material", flat=True))
+    keys |= set(CompatibilityRule.objects.values_list("want_material", flat=True))
+    keys |= set(MaterialWeight.objects.values_list("material", flat=True))
+    labels.update({w.code: w.code_display for w in WasteCode.objects.filter(code__in=keys)})
+    return labels

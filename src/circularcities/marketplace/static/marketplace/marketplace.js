@@ -47,13 +47,21 @@
   function metrics() {
     var d = data("metrics-data");
     if (!d || !window.Plotly) return;
-    var cfg = {displaylogo: false, responsive: true, displayModeBar: false}, lay = function (t) {
-      return {title: {text: t, font: {size: 14}}, margin: {l: 50, r: 50, t: 40, b: 50}, height: 320, legend: {orientation: "h"},
-              xaxis: {type: "category"}};
+    var cfg = {displaylogo: false, responsive: true, displayModeBar: false};
+    var narrow = (document.documentElement.clientWidth || window.innerWidth) < 600;
+    var lay = function (t) {
+      // Responsive: no fixed width (the chart fills its card), few date ticks on a phone.
+      return {title: {text: t, font: {size: 14}}, autosize: true, height: narrow ? 280 : 320,
+              margin: {l: 50, r: narrow ? 40 : 50, t: 40, b: 50}, legend: {orientation: "h"},
+              xaxis: {type: "date", tickformat: "%Y-%m", nticks: narrow ? 4 : 10, automargin: true,
+                      hoverformat: "%Y-%m"}};
     };
     var el = document.getElementById("chart-exchanges");
+    var l1 = lay(d.labels.exchanges);
+    l1.yaxis = {dtick: 1, tickformat: ",d", rangemode: "tozero"};  // whole exchanges only
+    if (Math.max.apply(null, d.exchanges.concat([0])) > 12) { delete l1.yaxis.dtick; l1.yaxis.tickmode = "auto"; }
     Plotly.newPlot(el, [{type: "bar", x: d.months, y: d.exchanges, name: d.labels.exchanges, marker: {color: "#2c6fa8"}}],
-      lay(d.labels.exchanges), cfg).then(function () { el.setAttribute("data-ready", "1"); });
+      l1, cfg).then(function () { el.setAttribute("data-ready", "1"); });
     var l2 = lay(d.labels.tonnes + " · " + d.labels.co2e);
     l2.yaxis2 = {overlaying: "y", side: "right"};
     Plotly.newPlot("chart-impact", [
@@ -63,10 +71,23 @@
     var traces = Object.keys(d.value).map(function (c) { return {type: "bar", x: d.months, y: d.value[c], name: c}; });
     Plotly.newPlot("chart-value", traces, Object.assign(lay(d.labels.value), {barmode: "group"}), cfg);
     Plotly.newPlot("chart-materials", [
-      {type: "bar", orientation: "h", y: d.available.map(function (r) { return r[0].slice(0, 40); }), x: d.available.map(function (r) { return r[1]; }), name: d.labels.available, marker: {color: "#1f7a5a"}},
-      {type: "bar", orientation: "h", y: d.wanted.map(function (r) { return r[0].slice(0, 40); }), x: d.wanted.map(function (r) { return r[1]; }), name: d.labels.wanted, marker: {color: "#2c6fa8"}}
-    ], Object.assign(lay(d.labels.available + " / " + d.labels.wanted), {barmode: "group", margin: {l: 230, r: 20, t: 40, b: 40}, xaxis: {type: "linear"}}), cfg);
+      {type: "bar", orientation: "h", y: d.available.map(function (r) { return r[0].slice(0, narrow ? 18 : 40); }), x: d.available.map(function (r) { return r[1]; }), name: d.labels.available, marker: {color: "#1f7a5a"}},
+      {type: "bar", orientation: "h", y: d.wanted.map(function (r) { return r[0].slice(0, narrow ? 18 : 40); }), x: d.wanted.map(function (r) { return r[1]; }), name: d.labels.wanted, marker: {color: "#2c6fa8"}}
+    ], Object.assign(lay(d.labels.available + " / " + d.labels.wanted), {barmode: "group", margin: {l: narrow ? 10 : 230, r: 20, t: 40, b: 40},
+      xaxis: {type: "linear"}, yaxis: {automargin: true}}), cfg);
   }
+  function fitCharts() {
+    // A chart drawn before the page reached its final width (some headless
+    // browsers) is refitted to its box; Plotly's own handler waits for a resize.
+    if (!window.Plotly) return;
+    Array.prototype.forEach.call(document.querySelectorAll(".js-plotly-plot"), function (el) {
+      var fl = el._fullLayout;
+      if (fl && Math.abs(fl.width - el.clientWidth) > 2) {
+        window.Plotly.Plots.resize(el).catch(function () { /* redrawn later */ });
+      }
+    });
+  }
+  window.addEventListener("load", function () { setTimeout(fitCharts, 300); });
   function parkSankey() {
     var el = document.getElementById("park-sankey"), d = data("park-sankey-data");
     if (!el || !d || !window.Plotly) return;

@@ -1,0 +1,86 @@
+"""Template filters that put the marketplace's stored English keys (CO2e
+status, factor roles, material keys) into the page's language. The core keeps
+its strings in English; the mapping lives here, in the template layer."""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+register = template.Library()
+
+STATUS = {"ok": gettext_lazy("complete"), "incomplete": gettext_lazy("incomplete"),
+          "no factor": gettext_lazy("no factor")}
+ROUTES = {"reuse": gettext_lazy("reuse"), "recycling": gettext_lazy("recycling")}
+END_OF_LIFE = {"landfill": gettext_lazy("landfill"), "incineration": gettext_lazy("incineration"),
+               "combustion": gettext_lazy("combustion"), "composting": gettext_lazy("composting"),
+               "anaerobic_digestion": gettext_lazy("anaerobic digestion"),
+               "open_loop_recycling": gettext_lazy("open-loop recycling"),
+               "closed_loop_recycling": gettext_lazy("closed-loop recycling")}
+_SUPPLY_ROUTE = re.compile(r"^supply: (\w+) route used$")
+_EOL_AVOIDED = re.compile(r"^end of life: (\w+) avoided$")
+_EOL_ROUTE = re.compile(r"^end of life: (\w+) route used$")
+
+
+@register.filter
+def co2e_status(value):
+    """``"incomplete"`` → the page's word for it."""
+    return STATUS.get(value, value)
+
+
+@register.filter
+def factor_role(role):
+    """A factor's role as the core writes it ("supply: reuse route used") in the page's language."""
+    role = role or ""
+    if role == "supply: primary material avoided":
+        return _("supply: primary material avoided")
+    m = _SUPPLY_ROUTE.match(role)
+    if m:
+        return _("supply: %(route)s route used") % {"route": ROUTES.get(m[1], m[1])}
+    m = _EOL_AVOIDED.match(role)
+    if m:
+        return _("end of life: %(what)s avoided") % {"what": END_OF_LIFE.get(m[1], m[1].replace("_", " "))}
+    m = _EOL_ROUTE.match(role)
+    if m:
+        return _("end of life: %(route)s route used") % {"route": ROUTES.get(m[1], m[1])}
+    return role
+
+
+@register.filter
+def route_name(value):
+    return ROUTES.get(value, END_OF_LIFE.get(value, value))
+
+
+@register.filter
+def material_name(key, fallback=""):
+    """A material key (6-digit EWC code or category slug) as a label in the
+    page's language: the category's name, or the code as printed ("17 01 01")."""
+    from circularcities.marketplace.models import ProductCategory, WasteCode
+
+    key = key or ""
+    if key.isdigit() and len(key) == 6:
+        code = WasteCode.objects.filter(code=key).only("code_display").first()
+        return code.code_display if code else key
+    cat = ProductCategory.objects.filter(slug=key).first()
+    if cat is not None:
+        return cat.t("name")
+    return fallback or key
+
+
+@register.filter
+def exchange_material(ex):
+    """An exchange's material label: the category's name in the page's
+    language, or the stored label of its waste code."""
+    from circularcities.marketplace.models import ProductCategory
+    from circularcities.web.bilingual import is_chinese
+
+    code = ex.material_code or ""
+    cat = ProductCategory.objects.filter(slug=code).first()
+    if cat is not None:
+        return cat.t("name")
+    if is_chinese() and code.isdigit() and len(code) == 6:
+        return f"{code[:2]} {code[2:4]} {code[4:]}"  # the List of Waste's wording is English only
+    return ex.material_label
