@@ -167,7 +167,8 @@ def test_api_validation_message_is_a_sentence(client, owner, city):
     resp = client.post("/api/plans/targets", {"city": city.slug, "indicator": "SW-RECYCLING", "baseline_year": 2020,
                                               "baseline_value": 1, "target_year": 2010, "target_value": 2},
                        content_type="application/json")
-    assert resp.status_code == 422 and "target_year > baseline_year" in resp.json()["detail"]
+    assert resp.status_code == 422 and "'target_year'" in resp.json()["detail"]
+    assert "after the baseline year" in resp.json()["detail"]
 
 
 def test_demo_figures_come_from_the_source():

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -51,10 +53,22 @@ class ValueForm(forms.Form):
     def clean_value(self):
         import math
 
+        from circularcities.diagnosis.services import MAX_MAGNITUDE
+
         v = self.cleaned_data["value"]
         if not math.isfinite(v):
             raise forms.ValidationError(_("Expected a finite number."))
+        if abs(v) > MAX_MAGNITUDE:
+            raise forms.ValidationError(_("Expected a number between -1e15 and 1e15."))
         return v
+
+    def clean(self):
+        d = super().clean()
+        ind, v = d.get("indicator"), d.get("value")
+        if ind is not None and v is not None and ind.unit == "%" and not 0 <= v <= 100:
+            self.add_error("value", _("%(code)s is a share: expected a value between 0 and 100 %%.")
+                           % {"code": ind.code})
+        return d
 
 
 class AssessmentForm(forms.Form):
@@ -63,6 +77,16 @@ class AssessmentForm(forms.Form):
     date = forms.DateField(label=_("Date of the assessment"), widget=forms.DateInput(attrs={"type": "date"}))
     subject = forms.ChoiceField(label=_("Who is assessed"), choices=[("city", _("city administration")),
                                                                     ("business", _("business"))])
+
+    def clean_date(self):
+        from circularcities.diagnosis.services import ASSESSMENT_EARLIEST
+
+        d = self.cleaned_data["date"]
+        if d > dt.date.today():
+            raise forms.ValidationError(_("Expected a date that is not in the future."))
+        if d < ASSESSMENT_EARLIEST:
+            raise forms.ValidationError(_("Expected a date from 1 January 1990 on."))
+        return d
 
     def __init__(self, *args, **kwargs):
         from circularcities.core.maturity import load_maturity_model

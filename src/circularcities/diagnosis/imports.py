@@ -19,9 +19,11 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from circularcities.core.diagnosis_io import COLUMNS, DiagnosisData, read_csv_files, read_workbook
 from circularcities.core.errors import DataImportError, Problem
@@ -37,7 +39,13 @@ from circularcities.diagnosis.models import (
     MetabolismStock,
     Quality,
 )
-from circularcities.diagnosis.services import set_value, sync_catalogue
+from circularcities.diagnosis.services import (
+    FieldError,
+    check_assessment_date,
+    check_value,
+    set_value,
+    sync_catalogue,
+)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 TYPED = {Quality.MEASURED, Quality.ESTIMATED, Quality.PROXY}
@@ -63,6 +71,19 @@ def _checksum(parts: list[tuple[str, bytes]]) -> str:
     return h.hexdigest()
 
 
+def NOT_XLSX() -> str:  # noqa: N802 - reads like the constant sentence it is
+    return _("This file is not an Excel workbook (.xlsx). Download the template and save your data in it.")
+
+
+def is_xlsx(blob: bytes) -> bool:
+    """Whether ``blob`` looks like an Excel workbook: a zip archive with the OOXML content types."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as z:
+            return "[Content_Types].xml" in z.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+
+
 def read_files(files: list[tuple[str, bytes]]) -> ReadFile:
     """Validate uploaded files: one ``.xlsx`` workbook, or CSV files named after sheets.
 
@@ -82,6 +103,8 @@ def read_files(files: list[tuple[str, bytes]]) -> ReadFile:
     names = [os.path.basename(n) for n, _ in files]
     lower = [n.lower() for n in names]
     if len(files) == 1 and lower[0].endswith(".xlsx"):
+        if not is_xlsx(files[0][1]):
+            raise DataImportError([Problem(NOT_XLSX())])
         data = read_workbook(io.BytesIO(files[0][1]))
         return ReadFile(data, names[0], _checksum(files), "xlsx")
     if all(n.endswith(".csv") for n in lower):
@@ -183,6 +206,7 @@ def import_data(city, data: DiagnosisData, *, user=None, via: str = "upload", up
     """Write ``data`` (already validated) for ``city``; see the module docstring."""
     if not Indicator.objects.exists():
         sync_catalogue()
+    _check_bounds(data)
     with transaction.atomic():
         counts = {
             "flows": _sync_rows(
@@ -202,6 +226,26 @@ def import_data(city, data: DiagnosisData, *, user=None, via: str = "upload", up
         computed = recompute_indicators(city, user=user)
         counts["computed"] = computed["counts"]
         return ImportResult(upload=upload, counts=counts, imbalances=computed["imbalances"])
+
+
+def _check_bounds(data: DiagnosisData) -> None:
+    """Refuse shares outside 0..100, absurd magnitudes and assessment dates outside 1990..today."""
+    units = dict(Indicator.objects.values_list("code", "unit"))
+    problems = []
+    for row in data.indicators:
+        try:
+            check_value(units.get(row.indicator_code, ""), row.value)
+        except FieldError as exc:
+            problems.append(Problem(f"{row.indicator_code} {row.year}: {exc.detail}", sheet="indicators",
+                                    column="value"))
+    for a in {m.assessment_date for m in data.maturity}:
+        try:
+            check_assessment_date(a)
+        except FieldError as exc:
+            problems.append(Problem(exc.detail[0].upper() + exc.detail[1:], sheet="maturity",
+                                    column="assessment_date"))
+    if problems:
+        raise DataImportError(problems)
 
 
 def _import_assessments(city, data: DiagnosisData, user, upload) -> dict:
@@ -274,6 +318,7 @@ def recompute_indicators(city, user=None) -> dict:
     existing = {(v.indicator_id, v.year): v for v in
                 IndicatorValue.objects.filter(city=city, indicator_id__in=list(FORMULAS))}
     counts = {"created": 0, "changed": 0, "unchanged": 0, "kept": 0}
+    units = dict(Indicator.objects.values_list("code", "unit"))
     for year in model.years:
         population = pops.get(year) or city.population
         gdp = (float(city.gdp) if city.gdp and city.gdp_currency == "EUR" and city.gdp_year == year else None)
@@ -290,6 +335,11 @@ def recompute_indicators(city, user=None) -> dict:
                 source += "; its inputs include estimated data"
             if r.code.endswith("-CAP") and year not in pops:
                 source += "; population of the city profile"
+            try:
+                check_value(units.get(r.code, ""), _round(r.value))
+            except FieldError:
+                counts["out_of_range"] = counts.get("out_of_range", 0) + 1  # impossible; flows need a look
+                continue
             _, changed = set_value(city, r.code, year, _round(r.value), source=source,
                                    quality=Quality.COMPUTED, user=user, via="model")
             if changed:

@@ -7,7 +7,7 @@ import math
 from circularcities.core.diagnosis_io import SIGNED_INDICATORS
 from circularcities.core.errors import ValidationError
 from circularcities.diagnosis.models import IndicatorValue, Quality
-from circularcities.diagnosis.services import set_value
+from circularcities.diagnosis.services import check_year, set_value
 
 
 class ComputedValueError(ValidationError):
@@ -26,6 +26,7 @@ def set_typed_value(city, code: str, year: int, value: float, *, source: str, qu
     ComputedValueError
         If the stored value is computed from the model and ``override`` is not set.
     """
+    check_year(year)
     if quality == Quality.COMPUTED:
         raise ValidationError("Field 'quality': expected measured, estimated or proxy; "
                               "computed values come from the metabolism model only.")

@@ -20,6 +20,7 @@ from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, ProgressEntry, Project, Target
 from circularcities.planning.permissions import require_log_progress, require_plan
 from circularcities.planning.services import assess_targets, check_measure_currency, log_progress
+from circularcities.planning.validation import TARGET_FIELDS, check_model
 from circularcities.web.api import write_auth
 
 PREFIX = "/plans/"
@@ -113,6 +114,10 @@ def create_target(request, payload: TargetIn):
             raise ValidationError(f"No programme {payload.programme!r} in {city.name_en}.")
         if payload.programme_indicator not in PROGRAMME_INDICATORS:
             raise ValidationError(f"Expected 'programme_indicator' among {', '.join(PROGRAMME_INDICATORS)}.")
+    check_model(Target(indicator=indicator, programme=programme,
+                       programme_indicator=payload.programme_indicator if programme else "",
+                       baseline_year=payload.baseline_year, baseline_value=payload.baseline_value,
+                       target_year=payload.target_year, target_value=payload.target_value), TARGET_FIELDS)
     try:
         Trajectory(payload.baseline_year, payload.baseline_value, payload.target_year, payload.target_value,
                    tuple(tuple(p) for p in payload.trajectory_points))
@@ -224,6 +229,7 @@ def create_measure(request, payload: MeasureIn):
         raise ValidationError(f"Expected status among {', '.join(Measure.Status.values)}; got {payload.status!r}.")
     if payload.start and payload.end and payload.end < payload.start:
         raise ValidationError("Expected 'end' on or after 'start'.")
+    check_model(Measure(budget=payload.budget, start=payload.start, end=payload.end), ("budget",))
     currency = check_measure_currency(payload.currency, payload.budget)
     targets = list(Target.objects.filter(city=city, pk__in=payload.targets))
     if len(targets) != len(set(payload.targets)):

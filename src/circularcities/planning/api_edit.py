@@ -35,6 +35,7 @@ from circularcities.planning.permissions import (
 )
 from circularcities.planning.programmes import set_goals, users_named
 from circularcities.planning.services import assess_targets
+from circularcities.planning.validation import TARGET_FIELDS, check_model
 from circularcities.web.api import write_auth
 
 
@@ -91,6 +92,7 @@ def patch_target(request, target_id: int, payload: TargetPatch):
             raise ValidationError(f"'{key}': expected a value, not null.")
     for key, value in data.items():
         setattr(t, key, value)
+    check_model(t, TARGET_FIELDS)
     try:
         Trajectory(t.baseline_year, t.baseline_value, t.target_year, t.target_value,
                    tuple(tuple(p) for p in (t.trajectory_points or [])))
@@ -149,6 +151,7 @@ def patch_measure(request, measure_id: int, payload: MeasurePatch):
     with transaction.atomic():
         for key, value in data.items():
             setattr(m, key, value)
+        check_model(m, ("budget",))
         m.save()
         if strategies is not None:
             m.r_strategies.set(found)
@@ -247,6 +250,7 @@ def _apply_programme(request, p: Programme, data: dict) -> Programme:
     with transaction.atomic():
         for key, value in data.items():
             setattr(p, key, value)
+        check_model(p, ("budget",))
         p.save()
         if goals is not None:
             set_goals(p, [(g["indicator"], g["year"], g["value"]) for g in goals])
@@ -320,6 +324,7 @@ def _apply_project(p: Project, data: dict) -> Project:
     with transaction.atomic():
         for key, value in data.items():
             setattr(p, key, value)
+        check_model(p, ("grant",), rename={"grant": "budget"})
         p.save()
         if users is not None:
             p.owners.set(users)

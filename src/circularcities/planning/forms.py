@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy
 from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter, Trajectory, check_currency
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, Milestone, Programme, Target
+from circularcities.web.bilingual import pick
+
+
+def _named(obj) -> str:
+    """A thematic area or R-strategy in the active language."""
+    return pick(obj, "name")
 
 
 def parse_points(text: str) -> list[list[float]]:
@@ -50,6 +56,8 @@ class TargetForm(forms.ModelForm):
         self.fields["indicator"].queryset = Indicator.objects.order_by("theme", "code")
         self.fields["indicator"].label_from_instance = lambda i: f"{i.code} – {i.t('name')} ({i.unit})"
         self.fields["programme"].queryset = Programme.objects.filter(city=city)
+        self.fields["programme"].label_from_instance = lambda p: pick(p, "name")
+        self.fields["area"].label_from_instance = _named
         self.fields["programme_indicator"].choices = [("", "—")] + [
             (k, f"{i.name_en} / {i.name_zh} ({i.unit})") for k, i in PROGRAMME_INDICATORS.items()]
         if self.instance.pk and self.instance.trajectory_points:
@@ -58,9 +66,10 @@ class TargetForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         ind, prog, pind = data.get("indicator"), data.get("programme"), data.get("programme_indicator")
-        if bool(ind) == bool(prog):
-            raise forms.ValidationError(_("Choose either a catalogue indicator or a programme with a programme "
-                                          "indicator, not both."))
+        if not ind and not prog:
+            raise forms.ValidationError(_("Choose a catalogue indicator or a programme indicator."))
+        if ind and prog:
+            raise forms.ValidationError(_("Choose a catalogue indicator or a programme indicator, not both."))
         if prog and not pind:
             self.add_error("programme_indicator", _("Choose the programme indicator to follow."))
         if ind and pind:
@@ -115,6 +124,8 @@ class MeasureForm(forms.ModelForm):
         self.city = city
         self.fields["targets"].queryset = Target.objects.filter(city=city).select_related("indicator")
         self.fields["targets"].label_from_instance = lambda t: t.label()
+        self.fields["area"].label_from_instance = _named
+        self.fields["r_strategies"].label_from_instance = _named
 
     def clean_currency(self):
         code = self.cleaned_data.get("currency", "")
@@ -151,7 +162,7 @@ class MilestoneForm(forms.ModelForm):
 class ProgressForm(forms.Form):
     quarter = forms.CharField(label=gettext_lazy("Quarter"), help_text=gettext_lazy("e.g. 2024-Q3"))
     indicator = forms.ChoiceField(label=gettext_lazy("Indicator"))
-    value = forms.FloatField(label=gettext_lazy("Value"), min_value=0)
+    value = forms.FloatField(label=gettext_lazy("Value"), min_value=0, max_value=1e15)
     currency = forms.CharField(label=gettext_lazy("Currency (for money)"), required=False, max_length=3)
     note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
 

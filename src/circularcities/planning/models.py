@@ -15,6 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from circularcities.core.planning import PROGRAMME_INDICATORS
+from circularcities.planning.validation import (
+    DATE_VALIDATORS,
+    MONEY_VALIDATORS,
+    YEAR_VALIDATORS,
+    not_in_future,
+    sane_number,
+    share_errors,
+)
 from circularcities.web.bilingual import Bilingual
 
 PROGRAMME_INDICATOR_CHOICES = [(k, i.name_en) for k, i in PROGRAMME_INDICATORS.items()]
@@ -31,7 +39,8 @@ class Programme(Bilingual, models.Model):
     description_en = models.TextField(blank=True)
     description_zh = models.TextField(blank=True)
     funder = models.CharField(max_length=200, blank=True)
-    budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True,
+                                 validators=MONEY_VALIDATORS)
     currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217")
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
@@ -96,7 +105,8 @@ class Project(Bilingual, models.Model):
     owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="planning_projects")
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
-    grant = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    grant = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True,
+                                validators=MONEY_VALIDATORS)
     currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217")
     reports_quarterly = models.BooleanField(default=True)
     source = models.CharField(max_length=300, blank=True)
@@ -119,7 +129,7 @@ class ProgressEntry(models.Model):
     year = models.PositiveSmallIntegerField()
     quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
     indicator = models.CharField(max_length=30, choices=PROGRAMME_INDICATOR_CHOICES)
-    value = models.FloatField(validators=[MinValueValidator(0)])
+    value = models.FloatField(validators=[MinValueValidator(0), sane_number])
     currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217, for money indicators")
     note = models.CharField(max_length=500, blank=True)
     source = models.CharField(max_length=300, blank=True)
@@ -168,15 +178,15 @@ class Target(Bilingual, models.Model):
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.CASCADE,
                                   related_name="targets")
     programme_indicator = models.CharField(max_length=30, blank=True, choices=PROGRAMME_INDICATOR_CHOICES)
-    baseline_year = models.PositiveSmallIntegerField()
-    baseline_value = models.FloatField()
-    target_year = models.PositiveSmallIntegerField()
-    target_value = models.FloatField()
+    baseline_year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
+    baseline_value = models.FloatField(validators=[sane_number])
+    target_year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
+    target_value = models.FloatField(validators=[sane_number])
     trajectory_points = models.JSONField(default=list, blank=True,
                                          help_text="Milestone points [[year, value], ...]; linear if empty.")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="planning_targets")
-    owner_name = models.CharField(max_length=200, blank=True, help_text="Owning department or organisation.")
+    owner_name = models.CharField(max_length=200, blank=True, help_text=_("Owning department or organisation."))
     source = models.CharField(max_length=300, blank=True)
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -197,6 +207,22 @@ class Target(Bilingual, models.Model):
 
     def get_absolute_url(self):
         return reverse("planning:target_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        by, ty = self.baseline_year, self.target_year
+        if by is not None and ty is not None and ty <= by:
+            errors["target_year"] = _("Expected a target year after the baseline year.")
+        unit = ""
+        if self.indicator_id:
+            unit = self.indicator.unit
+        elif self.programme_indicator in PROGRAMME_INDICATORS:
+            unit = PROGRAMME_INDICATORS[self.programme_indicator].unit
+        errors.update(share_errors(unit, {"baseline_value": self.baseline_value, "target_value": self.target_value}))
+        if errors:
+            from django.core.exceptions import ValidationError as DjangoValidationError
+
+            raise DjangoValidationError(errors)
 
     @property
     def frequency(self) -> str:
@@ -237,7 +263,7 @@ class Measure(Bilingual, models.Model):
         COMPLETED = "completed", _("completed")
 
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="measures")
-    code = models.CharField(max_length=40, blank=True, help_text="The city's own reference.")
+    code = models.CharField(max_length=40, blank=True, help_text=_("The city's own reference."))
     title_en = models.CharField(max_length=250)
     title_zh = models.CharField(max_length=250, blank=True)
     description_en = models.TextField(blank=True)
@@ -250,7 +276,8 @@ class Measure(Bilingual, models.Model):
     lead_name = models.CharField(max_length=200, blank=True,
                                  help_text="Lead department when it is not a registered organisation.")
     partners = models.ManyToManyField("coalition.Partner", blank=True, related_name="partner_measures")
-    budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True,
+                                 validators=MONEY_VALIDATORS)
     currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217")
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
@@ -303,8 +330,8 @@ class Milestone(Bilingual, models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
     title_en = models.CharField(max_length=250)
     title_zh = models.CharField(max_length=250, blank=True)
-    due = models.DateField()
-    done = models.DateField(null=True, blank=True)
+    due = models.DateField(validators=DATE_VALIDATORS)
+    done = models.DateField(null=True, blank=True, validators=[*DATE_VALIDATORS, not_in_future])
 
     class Meta:
         ordering = ["due", "id"]

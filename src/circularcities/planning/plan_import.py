@@ -13,6 +13,7 @@ import io
 from django.db import transaction
 
 from circularcities.coalition.models import RStrategy, ThematicArea
+from circularcities.core.errors import DataImportError, Problem
 from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.core.planning.plan_io import (
     MEASURE_OPTIONAL,
@@ -29,6 +30,14 @@ from circularcities.planning.models import Measure, Target
 KINDS = ("targets", "measures")
 
 
+def check_workbook(data: bytes, filename: str) -> None:
+    """Refuse a file named .xlsx that is not an Excel workbook, in the reader's language."""
+    from circularcities.diagnosis.imports import NOT_XLSX, is_xlsx
+
+    if filename.lower().endswith(".xlsx") and not is_xlsx(data):
+        raise DataImportError([Problem(NOT_XLSX())])
+
+
 def _changed(obj, fields: dict) -> bool:
     diff = False
     for k, v in fields.items():
@@ -39,6 +48,7 @@ def _changed(obj, fields: dict) -> bool:
 
 
 def import_targets(city, data: bytes, filename: str, user) -> dict:
+    check_workbook(data, filename)
     rows = read_targets(data, filename, indicators=set(Indicator.objects.values_list("code", flat=True)),
                         programmes=set(city.programmes.values_list("slug", flat=True)),
                         areas=set(ThematicArea.objects.values_list("slug", flat=True)))
@@ -68,6 +78,7 @@ def import_targets(city, data: bytes, filename: str, user) -> dict:
 
 
 def import_measures(city, data: bytes, filename: str, user) -> dict:
+    check_workbook(data, filename)
     rows = read_measures(data, filename, areas=set(ThematicArea.objects.values_list("slug", flat=True)),
                          r_strategies=set(RStrategy.objects.values_list("slug", flat=True)))
     areas = {a.slug: a for a in ThematicArea.objects.all()}

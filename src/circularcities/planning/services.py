@@ -6,6 +6,7 @@ observations of any number of targets in two queries.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -28,6 +29,7 @@ from circularcities.core.planning import (
 from circularcities.diagnosis.models import IndicatorValue
 from circularcities.planning.models import Measure, ProgressEntry, Project, Target
 from circularcities.planning.permissions import can_log_progress
+from circularcities.planning.validation import MAX_MAGNITUDE
 
 
 def trajectory_of(target: Target) -> Trajectory:
@@ -99,7 +101,9 @@ def log_progress(project: Project, quarter: Quarter, indicator: str, value: floa
         raise ValidationError(f"Expected a programme indicator among {', '.join(PROGRAMME_INDICATORS)}; "
                               f"got {indicator!r}.")
     if value is None or value < 0:
-        raise ValidationError(f"Expected a value >= 0; got {value!r}.")
+        raise ValidationError(f"'value': expected a value >= 0; got {value!r}.")
+    if not math.isfinite(value) or value > MAX_MAGNITUDE:
+        raise ValidationError(f"'value': expected a finite number of at most 1e15; got {value!r}.")
     if currency or PROGRAMME_INDICATORS[indicator].is_money:
         try:
             currency = check_currency(currency)
@@ -125,6 +129,9 @@ def import_progress(data: bytes, filename: str, user) -> dict:
     Every row must name a project the user may report for. Returns
     ``{"rows": n, "changed": n}``; raises DataImportError naming every bad row.
     """
+    from circularcities.planning.plan_import import check_workbook
+
+    check_workbook(data, filename)
     projects: dict[str, Project | None] = {}
 
     def check(code: str) -> str | None:

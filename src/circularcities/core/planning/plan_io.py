@@ -21,6 +21,7 @@ measure), ``title_en``; optional ``title_zh``, ``description_en``,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -83,11 +84,12 @@ class MeasureRow:
 def _year(t: Table, r: Row, name: str, problems: list[Problem]) -> int | None:
     try:
         y = number(r[name])
-        if y != int(y) or not 1900 <= y <= 2200:
+        if y != int(y) or not 1900 <= y <= 2100:
             raise ValueError
         return int(y)
-    except ValueError:
-        problems.append(t.problem(f"Expected a year such as 2030; got {r[name]!r}.", r.number, name))
+    except (ValueError, OverflowError):
+        problems.append(t.problem(f"Expected a year from 1900 to 2100, such as 2030; got {r[name]!r}.",
+                                  r.number, name))
         return None
 
 
@@ -96,10 +98,13 @@ def _number(t: Table, r: Row, name: str, problems: list[Problem], minimum: float
         v = number(r[name])
         if minimum is not None and v < minimum:
             raise ValueError
+        if not math.isfinite(v) or abs(v) > 1e15:
+            raise ValueError
         return v
     except ValueError:
         bound = f" >= {minimum:g}" if minimum is not None else ""
-        problems.append(t.problem(f"Expected a number{bound}; got {r[name]!r}.", r.number, name))
+        problems.append(t.problem(f"Expected a finite number{bound} of at most 1e15 in size; got {r[name]!r}.",
+                                  r.number, name))
         return None
 
 

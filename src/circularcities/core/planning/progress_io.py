@@ -81,8 +81,8 @@ def read_progress(data: bytes, filename: str = "progress.csv",
             value = float(cell("value").replace(",", "")) if cell("value") else math.nan
         except ValueError:
             value = math.nan
-        if not math.isfinite(value) or value < 0:
-            problems.append(Problem(f"Expected a number >= 0; got {cell('value')!r}.", sheet, n, "value"))
+        if not math.isfinite(value) or not 0 <= value <= 1e15:
+            problems.append(Problem(f"Expected a number from 0 to 1e15; got {cell('value')!r}.", sheet, n, "value"))
         currency = cell("currency")
         if currency or (indicator in INDICATORS and INDICATORS[indicator].is_money):
             try:

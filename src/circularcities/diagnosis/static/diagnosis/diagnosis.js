@@ -11,6 +11,16 @@
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
   }
+  // Long node labels run into the next column; break them into lines of about 16 characters
+  // (Chinese labels are short and have no spaces, so they stay on one line).
+  function wrapLabel(text) {
+    var words = String(text).split(" "), lines = [], line = "";
+    words.forEach(function (w) {
+      if (line && (line + " " + w).length > 16) { lines.push(line); line = w; } else { line = line ? line + " " + w : w; }
+    });
+    if (line) lines.push(line);
+    return lines.join("<br>");
+  }
   function drawSankey() {
     var el = document.getElementById("sankey"), d = data("sankey-data");
     if (!el || !d || !window.Plotly) return;
@@ -23,10 +33,10 @@
     var unit = d.unit || "";
     window.Plotly.newPlot(el, [{
       type: "sankey", orientation: "h", arrangement: "snap", valueformat: ",.0f", valuesuffix: " " + unit,
-      node: {label: d.node_labels, pad: 16, thickness: 16, color: "#123d31", line: {width: 0}},
+      node: {label: d.node_labels.map(wrapLabel), pad: 30, thickness: 14, color: "#123d31", line: {width: 0}},
       link: {source: d.links.source, target: d.links.target, value: d.links.value, label: d.links.label, color: colors}
-    }], {margin: {l: 8, r: 8, t: 8, b: 8}, height: 470, font: {size: 12}},
-    {displaylogo: false, responsive: true}).then(function () {
+    }], {margin: {l: 8, r: 8, t: 18, b: 8}, height: 560, font: {size: 12}},
+    {displaylogo: false, displayModeBar: false, responsive: true}).then(function () {
       el.setAttribute("data-ready", String(d.links.value.length));
     });
   }
