@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,8 +7,6 @@ from circularcities.core.planning.currency import ISO_4217
 
 from . import models as m
 from .services import MAX_SECONDS, MIN_SECONDS
-
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 class WorkbookForm(forms.Form):
@@ -53,7 +49,7 @@ class NewScenarioForm(forms.ModelForm):
 
     def clean_currency(self):
         cur = self.cleaned_data["currency"].strip().upper()
-        if not _CURRENCY.match(cur) or cur not in ISO_4217:
+        if cur not in ISO_4217:
             raise forms.ValidationError(_("Expected a three-letter ISO 4217 code such as JPY."))
         return cur
 
