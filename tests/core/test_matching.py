@@ -203,3 +203,15 @@ def test_no_limit_guard_is_a_clear_error(monkeypatch):
               [L(f"w{i}", "x", 1, 0, 0) for i in range(2)])
     # With a limit the same problem is fine (the k-d tree finds the pairs).
     assert match([L("o", "x", 1, 0, 0)], [L("w", "x", 1, 0, 0)], max_km=1).matched_t == 1
+
+
+def test_same_owner_pairs_are_excluded_before_solving():
+    # o1 and w1 belong to one owner: pairing them and dropping the pair afterwards
+    # would leave w2 unserved; excluding the pair up front serves w2 in full.
+    offers = [L("o1", "wood", 10, 0.0, 0.0, owner="acme")]
+    wants = [L("w1", "wood", 10, 0.0, 0.001, owner="acme"), L("w2", "wood", 10, 0.0, 0.2, owner="b")]
+    plan = match(offers, wants, max_km=50)
+    assert [(m.offer, m.want, m.quantity_t) for m in plan.matches] == [("o1", "w2", pytest.approx(10))]
+    # Listings without an owner are never excluded from each other.
+    anon = match([L("o1", "wood", 10, 0.0, 0.0)], [L("w1", "wood", 10, 0.0, 0.001)], max_km=50)
+    assert anon.matched_t == pytest.approx(10)

@@ -31,13 +31,34 @@ def compatibility() -> core.Compatibility:
         CompatibilityRule.objects.values_list("offer_material", "want_material"))
 
 
+def owner_key(listing: Listing) -> str | None:
+    """Who a listing belongs to, for the rule that nobody trades with themselves."""
+    if listing.organisation_id:
+        return f"org:{listing.organisation_id}"
+    if listing.created_by_id:
+        return f"user:{listing.created_by_id}"
+    return None
+
+
 def _to_core(listing: Listing, currency: str | None) -> core.Listing:
     cost = listing.avoided_cost_per_t
     use_cost = cost is not None and listing.currency and (currency is None or listing.currency == currency)
     return core.Listing(id=str(listing.pk), material=listing.material_code,
                         quantity_t=float(listing.remaining_t), lat=listing.lat, lon=listing.lon,
                         avoided_cost_per_t=float(cost) if use_cost else None,
-                        currency=listing.currency if use_cost else None)
+                        currency=listing.currency if use_cost else None,
+                        owner=owner_key(listing))
+
+
+def solve(offers: list[Listing], wants: list[Listing], max_km: float | None,
+          progress=None) -> core.MatchPlan:
+    """The one plan for these listings: every page that shows matches calls this.
+
+    The same-owner rule is part of the problem given to the matcher (not a
+    filter on its answer), so the plan is optimal among the allowed pairs.
+    """
+    return core.match([_to_core(o, None) for o in offers], [_to_core(w, None) for w in wants],
+                      max_km=max_km, compatibility=compatibility(), progress=progress)
 
 
 @dataclass
@@ -187,17 +208,15 @@ def run_programme_matching(params: dict[str, Any], report) -> dict[str, Any]:
     max_km = params.get("max_km")
     report(0.02, "reading listings")
     offers, wants = programme_listings(city)
-    c_offers = [_to_core(o, None) for o in offers]
-    c_wants = [_to_core(w, None) for w in wants]
     # Money needs one currency per pair; drop costs in currencies other than the offer's.
-    cur_o = {x.id: x.currency for x in c_offers}
+    cur_o = {str(o.pk): o.currency if o.avoided_cost_per_t is not None and o.currency else None
+             for o in offers}
     report(0.1, f"{len(offers)} offers, {len(wants)} wants")
 
     def progress(done: int, total: int) -> None:
         report(0.1 + 0.8 * done / max(total, 1), f"component {done} of {total}")
 
-    plan = core.match(c_offers, c_wants, max_km=max_km, compatibility=compatibility(),
-                      progress=progress)
+    plan = solve(offers, wants, max_km, progress=progress)
     by_o = {str(o.pk): o for o in offers}
     by_w = {str(w.pk): w for w in wants}
     rows = []

@@ -75,8 +75,9 @@ def candidate_arcs(offers: Sequence[Listing], wants: Sequence[Listing], max_km: 
     """Offer index, want index and distance (km) of every allowed pair.
 
     A pair is allowed when the compatibility table lets the offer's material
-    serve the want's material and the provider's distance is ``<= max_km``.
-    Listings with zero quantity get no arcs.
+    serve the want's material, the provider's distance is ``<= max_km`` and
+    the two listings do not have the same ``owner``. Listings with zero
+    quantity get no arcs.
     """
     q_o, lat_o, lon_o = _arrays(offers)
     q_w, lat_w, lon_w = _arrays(wants)
@@ -114,8 +115,25 @@ def candidate_arcs(offers: Sequence[Listing], wants: Sequence[Listing], max_km: 
         parts_d.append(d)
     if not parts_o:
         return np.empty(0, np.intp), np.empty(0, np.intp), np.empty(0)
-    return (np.concatenate(parts_o).astype(np.intp), np.concatenate(parts_w).astype(np.intp),
-            np.concatenate(parts_d))
+    oi_all = np.concatenate(parts_o).astype(np.intp)
+    wj_all = np.concatenate(parts_w).astype(np.intp)
+    d_all = np.concatenate(parts_d)
+    if any(x.owner for x in offers) and any(x.owner for x in wants):
+        code_o, code_w = _owner_codes(offers, wants)
+        keep = (code_o[oi_all] < 0) | (code_o[oi_all] != code_w[wj_all])
+        oi_all, wj_all, d_all = oi_all[keep], wj_all[keep], d_all[keep]
+    return oi_all, wj_all, d_all
+
+
+def _owner_codes(offers: Sequence[Listing], wants: Sequence[Listing]
+                 ) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Owners as integers shared by both sides; -1 (offers) and -2 (wants) for none."""
+    codes: dict[str, int] = {}
+    o = np.fromiter((codes.setdefault(x.owner, len(codes)) if x.owner else -1 for x in offers),
+                    np.intp, len(offers))
+    w = np.fromiter((codes.setdefault(x.owner, len(codes)) if x.owner else -2 for x in wants),
+                    np.intp, len(wants))
+    return o, w
 
 
 def _components(n_o: int, n_w: int, oi: NDArray[np.intp], wj: NDArray[np.intp]

@@ -34,6 +34,11 @@ class Listing:
         purchase price of the virgin material it no longer buys. >= 0.
     currency
         ISO 4217 code of ``avoided_cost_per_t`` (e.g. ``"EUR"``).
+    owner
+        Optional owner (an organisation or a person). An offer and a want of the
+        same non-empty owner are never paired: an organisation does not trade
+        with itself. The rule is applied before solving, so the plan stays
+        optimal among the pairs that are allowed.
     """
 
     id: str
@@ -43,6 +48,7 @@ class Listing:
     lon: float
     avoided_cost_per_t: float | None = None
     currency: str | None = None
+    owner: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from circularcities.core import matching as core
 from circularcities.core.geo import haversine_km
-from circularcities.marketplace.matching import GIVING, compatibility
+from circularcities.marketplace.matching import GIVING, solve
 from circularcities.marketplace.models import Listing, Park
 from circularcities.marketplace.services import open_listings
 
@@ -33,6 +32,11 @@ def sankey(park) -> dict:
             "note": _("Band widths are equal: the source reports no annual quantities for these flows.")}
 
 
+def park_max_km(park) -> float:
+    """Any two listings within the park's radius are at most a diameter apart."""
+    return 2 * park.radius_km
+
+
 def near_park(park):
     """Open listings within the park's radius, and the matcher's plan among them."""
     listings = []
@@ -43,16 +47,11 @@ def near_park(park):
             listings.append(x)
     offers = [x for x in listings if x.kind in GIVING]
     wants = [x for x in listings if x.kind == Listing.Kind.WANT]
-    to = lambda x: core.Listing(id=str(x.pk), material=x.material_code,  # noqa: E731
-                                quantity_t=float(x.remaining_t), lat=x.lat, lon=x.lon)
-    plan = core.match([to(o) for o in offers], [to(w) for w in wants], max_km=2 * park.radius_km,
-                      compatibility=compatibility())
+    plan = solve(offers, wants, max_km=park_max_km(park))
     by = {str(x.pk): x for x in listings}
     matches = []
     for m in plan.matches:
         o, w = by[m.offer], by[m.want]
-        if o.organisation_id and o.organisation_id == w.organisation_id:
-            continue
         matches.append({"offer": o, "want": w, "quantity_t": m.quantity_t, "distance_km": m.distance_km})
     return sorted(listings, key=lambda x: x.distance_km), matches
 
