@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 os.environ["CIRCULARCITIES_HOME"] = tempfile.mkdtemp(prefix="cc-bench-diagnosis-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.web.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.site.settings")
 os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1"
 
 import django  # noqa: E402
@@ -75,7 +75,7 @@ def main(argv=None) -> int:
 
     call_command("migrate", verbosity=0)
     from circularcities.coalition.models import City
-    from circularcities.web.demo import load_demo
+    from circularcities.site.demo import load_demo
 
     load_demo(log=lambda *a, **k: None)
     city = City.objects.get(slug="amsterdam")

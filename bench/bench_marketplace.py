@@ -27,7 +27,7 @@ import time
 from decimal import Decimal
 
 os.environ["CIRCULARCITIES_HOME"] = tempfile.mkdtemp(prefix="cc-bench-marketplace-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.web.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.site.settings")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 
 import django  # noqa: E402

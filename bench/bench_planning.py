@@ -22,7 +22,7 @@ import sys
 import tempfile
 
 os.environ["CIRCULARCITIES_HOME"] = tempfile.mkdtemp(prefix="cc-bench-planning-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.web.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.site.settings")
 os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1"
 
 import django  # noqa: E402
@@ -82,7 +82,7 @@ def main(argv=None) -> int:
     call_command("migrate", verbosity=0)
     from django.contrib.auth import get_user_model
 
-    from circularcities.web.demo import load_demo
+    from circularcities.site.demo import load_demo
 
     load_demo(log=lambda *a, **k: None)
     user = get_user_model().objects.create_user("bench-sec", "bench@example.org", "x")

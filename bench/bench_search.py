@@ -32,7 +32,7 @@ def main() -> int:
 
     os.environ["CIRCULARCITIES_HOME"] = tempfile.mkdtemp(prefix="cc-bench-search-")
     os.environ.pop("DATABASE_URL", None)
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=True, log=lambda *a: None)
     from django.db.models import Q

@@ -30,7 +30,7 @@ def catalogues():
 
 
 def extract(only: list[str] | None = None) -> None:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "circularcities.web.settings"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "circularcities.site.settings"}
     for app in only or APPS:
         app_dir = PACKAGE / app
         if not app_dir.exists():

@@ -13,7 +13,7 @@ import pytest
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo data once per test database; tests roll back around it."""
-    from circularcities.web.demo import load_demo
+    from circularcities.site.demo import load_demo
 
     with django_db_blocker.unblock():
         load_demo(log=lambda *a, **k: None)
@@ -23,7 +23,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def demo(db):
     """The demo data, reloaded if a transactional test flushed the database."""
     from circularcities.coalition.models import City
-    from circularcities.web.demo import load_demo
+    from circularcities.site.demo import load_demo
 
     if not City.objects.exists():
         load_demo(log=lambda *a, **k: None)

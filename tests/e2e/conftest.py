@@ -42,7 +42,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, transactional_db):
-    from circularcities.web.demo import load_demo
+    from circularcities.site.demo import load_demo
 
     load_demo(log=lambda *a, **k: None)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")

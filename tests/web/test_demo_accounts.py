@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate
 
 from circularcities.accounts.permissions import can_edit_city, can_edit_organisation, role_of
 from circularcities.coalition.models import City, Partner
-from circularcities.web.demo import ensure_demo_accounts
+from circularcities.site.demo import ensure_demo_accounts
 
 pytestmark = pytest.mark.django_db
 

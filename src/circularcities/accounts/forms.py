@@ -1,18 +1,25 @@
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from circularcities.accounts.models import Role
-from circularcities.coalition.models import City, Partner
 
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     role = forms.ChoiceField(label=_("Role"), choices=[c for c in Role.choices if c[0] != Role.PUBLIC])
-    cities = forms.ModelMultipleChoiceField(queryset=City.objects.all(), required=False,
+    # Cities and partners are named by app label, as the models' foreign keys do:
+    # accounts sits below coalition in the house and does not import it.
+    cities = forms.ModelMultipleChoiceField(queryset=None, required=False,
                                             label=_("Cities they edit"))
-    organisation = forms.ModelChoiceField(queryset=Partner.objects.all(), required=False,
+    organisation = forms.ModelChoiceField(queryset=None, required=False,
                                           label=_("Organisation"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cities"].queryset = apps.get_model("coalition", "City").objects.all()
+        self.fields["organisation"].queryset = apps.get_model("coalition", "Partner").objects.all()
 
     def clean(self):
         data = super().clean()

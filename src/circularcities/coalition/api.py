@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from circularcities.accounts.auth import write_auth
 from circularcities.accounts.permissions import can_edit_city, is_secretariat
 from circularcities.coalition.models import City, Event, Partner, ThematicArea, WorkingGroup
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
 from circularcities.core.planning.currency import ISO_4217
-from circularcities.web.api import write_auth
 
 PREFIX = "/"
 router = Router(tags=["coalition"])

@@ -18,36 +18,18 @@ from circularcities.coalition.models import (
     FocalArea,
     Partner,
     RStrategy,
-    ThematicArea,
     WorkingGroup,
 )
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
-from circularcities.knowledge.models import Case
 
 
-def _city_points(cities):
+def city_points(cities):
     return [
         {"slug": c.slug, "name": c.t("name"), "lat": c.lat, "lon": c.lon, "status": c.status,
          "status_label": c.get_status_display(), "url": c.get_absolute_url()}
         for c in cities if c.lat is not None and c.lon is not None
     ]
-
-
-def home(request):
-    cities = list(City.objects.all())
-    context = {
-        "city_points": json.dumps(_city_points(cities), ensure_ascii=False),
-        "n_members": sum(1 for c in cities if c.is_member),
-        "n_cities": len(cities),
-        "n_cases": Case.objects.filter(published=True).count(),
-        "n_partners": Partner.objects.count(),
-        "areas": ThematicArea.objects.annotate(n_cities=Count("focal_cities")),
-        "strategies": RStrategy.objects.all(),
-        "events": Event.objects.order_by("-date")[:4],
-        "featured": Case.objects.filter(published=True).select_related("city").order_by("?")[:3],
-    }
-    return render(request, "coalition/home.html", context)
 
 
 def city_list(request):
@@ -58,7 +40,7 @@ def city_list(request):
         cities = cities.filter(status=status)
     return render(request, "coalition/city_list.html", {
         "cities": cities, "status": status, "statuses": City.Status.choices,
-        "city_points": json.dumps(_city_points(cities), ensure_ascii=False),
+        "city_points": json.dumps(city_points(cities), ensure_ascii=False),
     })
 
 
@@ -70,7 +52,7 @@ def city_detail(request, slug):
         "cases": city.cases.filter(published=True),
         "events": city.events.all()[:10],
         "can_edit": can_edit_city(request.user, city),
-        "city_points": json.dumps(_city_points([city]), ensure_ascii=False),
+        "city_points": json.dumps(city_points([city]), ensure_ascii=False),
     })
 
 
@@ -146,7 +128,7 @@ def working_group(request, slug):
         "coordinators": group.coordinators.all(),
         "events": group.events.all(),
         "publications": group.publications.all(),
-        "cases": Case.objects.filter(published=True, areas=group.area).select_related("city")[:12],
+        "cases": group.area.cases.filter(published=True).select_related("city")[:12],
     })
 
 

@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_remind(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=True)
     from circularcities.planning.review import send_reminders

@@ -50,13 +50,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _django():
-    from circularcities.web.bootstrap import setup_django
+    from circularcities.site.bootstrap import setup_django
 
     setup_django()
 
 
 def _print_accounts(port, host):
-    from circularcities.web.demo import ensure_demo_accounts
+    from circularcities.site.demo import ensure_demo_accounts
 
     print(f"\nCircular Cities Platform (demo) at http://{host}:{port}/  (中文: http://{host}:{port}/zh-hans/)")
     print("Sign in with one of these demo accounts:")
@@ -67,11 +67,11 @@ def _print_accounts(port, host):
 
 def cmd_demo(args) -> int:
     os.environ.setdefault("CIRCULARCITIES_DEMO", "1")
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     created = ensure_database(load_demo_if_new=True, log=print)
     if not created:
-        from circularcities.web.demo import load_demo
+        from circularcities.site.demo import load_demo
 
         load_demo(log=print)
     _print_accounts(args.port, args.host)
@@ -83,14 +83,14 @@ def cmd_demo(args) -> int:
 def _serve(host, port, threads=8) -> int:
     from waitress import serve
 
-    from circularcities.web.wsgi import application
+    from circularcities.site.wsgi import application
 
     serve(application, host=host, port=port, threads=threads, ident="circularcities")
     return 0
 
 
 def cmd_serve(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=False)
     print(f"Serving on http://{args.host}:{args.port}/", flush=True)
@@ -98,7 +98,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_setup(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=False, log=print)
     print("Database ready.")
@@ -106,17 +106,17 @@ def cmd_setup(args) -> int:
 
 
 def cmd_load_demo(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     if not ensure_database(load_demo_if_new=True, log=print):
-        from circularcities.web.demo import load_demo
+        from circularcities.site.demo import load_demo
 
         load_demo(log=print)
     return 0
 
 
 def cmd_create_secretariat(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=False)
     from django.contrib.auth import get_user_model
@@ -141,7 +141,7 @@ def cmd_create_secretariat(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=False)
     from django.core.management import call_command
@@ -156,7 +156,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=False)
     from django.core.management import call_command

@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_search(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
+    from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=True)
     from circularcities.knowledge.api import hit_dict

@@ -12,6 +12,7 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import Field
 
+from circularcities.accounts.auth import write_auth
 from circularcities.accounts.permissions import can_edit_city
 from circularcities.coalition.models import City
 from circularcities.diagnosis import dashboard as dash
@@ -25,7 +26,6 @@ from circularcities.diagnosis.models import (
     MetabolismStock,
 )
 from circularcities.diagnosis.values import set_typed_value
-from circularcities.web.api import write_auth
 
 PREFIX = "/diagnosis/"
 router = Router(tags=["diagnosis"])

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from circularcities.accounts.auth import write_auth
 from circularcities.core.errors import InfeasibleError, ValidationError
-from circularcities.web.api import write_auth
 
 from . import models as m
 from . import services

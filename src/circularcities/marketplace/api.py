@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City, Partner
 from circularcities.core.errors import ValidationError
 from circularcities.marketplace.matching import DEFAULT_MAX_KM, suggest
@@ -22,7 +23,6 @@ from circularcities.marketplace.metrics import compute_metrics
 from circularcities.marketplace.models import Exchange, Listing
 from circularcities.marketplace.services import record_exchange, save_listing
 from circularcities.marketplace.views.listings import filter_listings
-from circularcities.web.api import write_auth
 
 router = Router(tags=["marketplace"])
 

@@ -9,59 +9,29 @@ from __future__ import annotations
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Schema
 from ninja.responses import Status
 from pydantic import Field
 
+from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City, ThematicArea
 from circularcities.core.errors import ValidationError
 from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter, Trajectory
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, ProgressEntry, Project, Target
 from circularcities.planning.permissions import require_log_progress, require_plan
+from circularcities.planning.schemas import (
+    MeasureOut,
+    ProjectOut,
+    TargetOut,
+    measures_queryset,
+    router,
+    target_out,
+)
 from circularcities.planning.services import assess_targets, check_measure_currency, log_progress
 from circularcities.planning.validation import TARGET_FIELDS, check_model
-from circularcities.web.api import write_auth
 
 PREFIX = "/plans/"
-router = Router(tags=["plans"])
-
-
-class TargetOut(Schema):
-    id: int
-    city: str
-    area: str | None
-    title_en: str
-    title_zh: str
-    indicator: str | None
-    programme: str | None
-    programme_indicator: str | None
-    unit: str
-    higher_is_better: bool
-    baseline_year: int
-    baseline_value: float
-    target_year: int
-    target_value: float
-    trajectory_points: list[list[float]]
-    status: str
-    status_reason: str
-    latest_value: float | None
-    latest_label: str | None
-    latest_quarters: int | None
-    expected_value: float | None
-
-
-def _target_out(t: Target, a) -> dict:
-    o = a.observation
-    return {"id": t.pk, "city": t.city.slug, "area": t.area.slug if t.area_id else None, "title_en": t.title_en,
-            "title_zh": t.title_zh, "indicator": t.indicator_id, "programme": t.programme.slug if t.programme_id else None,
-            "programme_indicator": t.programme_indicator or None, "unit": t.unit,
-            "higher_is_better": t.higher_is_better, "baseline_year": t.baseline_year,
-            "baseline_value": t.baseline_value, "target_year": t.target_year, "target_value": t.target_value,
-            "trajectory_points": t.trajectory_points or [], "status": a.status.value, "status_reason": a.reason,
-            "latest_value": o.value if o else None, "latest_label": o.label if o else None,
-            "latest_quarters": o.quarters if o else None,
-            "expected_value": a.expected}
 
 
 class TargetIn(Schema):
@@ -88,13 +58,13 @@ def list_targets(request, city: str | None = None):
         qs = qs.filter(city__slug=city)
     targets = list(qs)
     a = assess_targets(targets)
-    return [_target_out(t, a[t.pk]) for t in targets]
+    return [target_out(t, a[t.pk]) for t in targets]
 
 
 @router.get("/targets/{target_id}", response=TargetOut)
 def get_target(request, target_id: int):
     t = get_object_or_404(Target.objects.select_related("city", "area", "indicator", "programme"), pk=target_id)
-    return _target_out(t, assess_targets([t])[t.pk])
+    return target_out(t, assess_targets([t])[t.pk])
 
 
 @router.post("/targets", response={201: TargetOut}, auth=write_auth)
@@ -132,61 +102,7 @@ def create_target(request, payload: TargetIn):
         trajectory_points=payload.trajectory_points, owner=request.user, owner_name=payload.owner_name,
         source=payload.source)
     t = Target.objects.select_related("city", "area", "indicator", "programme").get(pk=t.pk)
-    return Status(201, _target_out(t, assess_targets([t])[t.pk]))
-
-
-class MeasureOut(Schema):
-    id: int
-    city: str
-    code: str
-    title_en: str
-    title_zh: str
-    area: str | None
-    r_strategies: list[str]
-    lead: str | None
-    lead_name: str
-    partners: list[str]
-    budget: float | None
-    currency: str
-    start: date | None
-    end: date | None
-    status: str
-    targets: list[int]
-    milestones: list[dict]
-    is_summary_record: bool
-
-    @staticmethod
-    def resolve_city(obj):
-        return obj.city.slug
-
-    @staticmethod
-    def resolve_area(obj):
-        return obj.area.slug if obj.area_id else None
-
-    @staticmethod
-    def resolve_r_strategies(obj):
-        return [r.slug for r in obj.r_strategies.all()]
-
-    @staticmethod
-    def resolve_lead(obj):
-        return obj.lead.slug if obj.lead_id else None
-
-    @staticmethod
-    def resolve_partners(obj):
-        return [p.slug for p in obj.partners.all()]
-
-    @staticmethod
-    def resolve_budget(obj):
-        return float(obj.budget) if obj.budget is not None else None
-
-    @staticmethod
-    def resolve_targets(obj):
-        return [t.pk for t in obj.targets.all()]
-
-    @staticmethod
-    def resolve_milestones(obj):
-        return [{"title_en": m.title_en, "title_zh": m.title_zh, "due": m.due.isoformat(),
-                 "done": m.done.isoformat() if m.done else None} for m in obj.milestones.all()]
+    return Status(201, target_out(t, assess_targets([t])[t.pk]))
 
 
 class MeasureIn(Schema):
@@ -204,14 +120,9 @@ class MeasureIn(Schema):
     targets: list[int] = []
 
 
-def _measures():
-    return Measure.objects.select_related("city", "area", "lead").prefetch_related(
-        "r_strategies", "partners", "targets", "milestones")
-
-
 @router.get("/measures", response=list[MeasureOut])
 def list_measures(request, city: str | None = None, status: str | None = None):
-    qs = _measures()
+    qs = measures_queryset()
     if city:
         qs = qs.filter(city__slug=city)
     if status:
@@ -241,28 +152,7 @@ def create_measure(request, payload: MeasureIn):
         owner=request.user)
     m.r_strategies.set(RStrategy.objects.filter(slug__in=payload.r_strategies))
     m.targets.set(targets)
-    return Status(201, _measures().get(pk=m.pk))
-
-
-class ProjectOut(Schema):
-    code: str
-    programme: str
-    city: str
-    title_en: str
-    title_zh: str
-    organisation: str | None
-
-    @staticmethod
-    def resolve_programme(obj):
-        return obj.programme.slug
-
-    @staticmethod
-    def resolve_city(obj):
-        return obj.programme.city.slug
-
-    @staticmethod
-    def resolve_organisation(obj):
-        return obj.organisation.slug if obj.organisation_id else None
+    return Status(201, measures_queryset().get(pk=m.pk))
 
 
 @router.get("/projects", response=list[ProjectOut])

@@ -1,4 +1,4 @@
-"""API writes added to the plans router: PATCH targets and measures, create and edit programmes and projects.
+"""API writes on the plans router: PATCH targets and measures, create and edit programmes and projects.
 
 Same permission rules as the pages; every error is a sentence naming the field.
 """
@@ -14,17 +14,10 @@ from ninja import Schema
 from ninja.responses import Status
 from pydantic import Field
 
+from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City, Partner, RStrategy, ThematicArea
 from circularcities.core.errors import ValidationError
 from circularcities.core.planning import PROGRAMME_INDICATORS, Trajectory, check_currency
-from circularcities.planning.api import (
-    MeasureOut,
-    ProjectOut,
-    TargetOut,
-    _measures,
-    _target_out,
-    router,
-)
 from circularcities.planning.history import set_status
 from circularcities.planning.models import Measure, Programme, Project, Target
 from circularcities.planning.permissions import (
@@ -34,9 +27,16 @@ from circularcities.planning.permissions import (
     require_plan,
 )
 from circularcities.planning.programmes import set_goals, users_named
+from circularcities.planning.schemas import (
+    MeasureOut,
+    ProjectOut,
+    TargetOut,
+    measures_queryset,
+    router,
+    target_out,
+)
 from circularcities.planning.services import assess_targets
 from circularcities.planning.validation import TARGET_FIELDS, check_model
-from circularcities.web.api import write_auth
 
 
 def _currency(value: str, amount, field: str = "currency") -> str:
@@ -99,7 +99,7 @@ def patch_target(request, target_id: int, payload: TargetPatch):
     except ValueError as exc:
         raise ValidationError(f"'target_year' or 'trajectory_points': {exc}") from None
     t.save()
-    return _target_out(t, assess_targets([t])[t.pk])
+    return target_out(t, assess_targets([t])[t.pk])
 
 
 class MeasurePatch(Schema):
@@ -159,7 +159,7 @@ def patch_measure(request, measure_id: int, payload: MeasurePatch):
             m.targets.set(targets)
         if status is not None:
             set_status(m, status, request.user, via="api")
-    return _measures().get(pk=m.pk)
+    return measures_queryset().get(pk=m.pk)
 
 
 class Goal(Schema):

@@ -1,58 +1,43 @@
-"""The JSON API (django-ninja), with its OpenAPI schema at /api/openapi.json.
+"""API plumbing shared by every app: how errors become answers.
 
 Reads are public where the data is published. Writes need a signed-in session
-(with its CSRF token) or a personal token (``Authorization: Bearer cc_...``),
-and then the same permission checks as the pages. Errors come back as
-``{"detail": "<a sentence>", "errors": [...]}`` naming the field.
+(with its CSRF token) or a personal token (``Authorization: Bearer cc_...``,
+see ``circularcities.accounts.auth``), and then the same permission checks as
+the pages. Errors come back as ``{"detail": "<a sentence>", "errors": [...]}``
+naming the field. The API object itself is assembled in ``circularcities.site.api``.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from importlib.util import find_spec
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import HttpBearer, SessionAuth
 
 from circularcities.core.errors import CircularCitiesError, DataImportError
 
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request, token):
-        from circularcities.accounts.models import ApiToken
-
-        user = ApiToken.authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
+_HANDLERS: list[tuple[type[Exception], object]] = []
 
 
-class SignedInSession(SessionAuth):
-    """The browser's session, CSRF-checked, but only when someone is signed in.
-
-    Ninja's session auth checks CSRF first, so an anonymous script got "CSRF check
-    Failed" (403) instead of being told to sign in or send a token (401).
-    """
-
-    def _get_key(self, request):
-        if not getattr(request.user, "is_authenticated", False):
-            return None
-        return super()._get_key(request)
+def _handler(exc_class):
+    def register(func):
+        _HANDLERS.append((exc_class, func))
+        return func
+    return register
 
 
-write_auth = [TokenAuth(), SignedInSession()]
+def install_error_handlers(api: NinjaAPI) -> None:
+    """Answer every error the same way, on whichever API object the site builds."""
+    for exc_class, func in _HANDLERS:
+        api.add_exception_handler(exc_class, _bound(api, func))
 
-api = NinjaAPI(
-    title="Circular Cities Platform API",
-    version="1",
-    description="Cities, thematic areas, working groups, events, the case library and the "
-    "capabilities built on them. Units: tonnes, kg CO2e, km, ISO 4217 currencies, WGS84.",
-    urls_namespace="api",
-)
+
+def _bound(api, func):
+    def handle(request, exc):
+        return func(api, request, exc)
+    return handle
 
 
 def _field_name(loc) -> str:
@@ -60,47 +45,43 @@ def _field_name(loc) -> str:
     return ".".join(parts) or "input"
 
 
-@api.exception_handler(NinjaValidationError)
-def on_validation_error(request, exc):
+@_handler(NinjaValidationError)
+def on_validation_error(api, request, exc):
     errors = []
     for err in exc.errors:
         field = _field_name(err.get("loc", ()))
         msg = err.get("msg", "is not valid")
         errors.append({"field": field, "message": msg})
-    first = errors[0] if errors else {"field": "input", "message": "is not valid"}
-    detail = f"Field '{first['field']}': {first['message']}."
+    first = errors[0] if errors else {"field": "input", "message": _("is not valid")}
+    detail = _("Field '%(field)s': %(message)s.") % first
     return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
 
 
-@api.exception_handler(DataImportError)
-def on_import_error(request, exc):
+@_handler(DataImportError)
+def on_import_error(api, request, exc):
     return api.create_response(request, {"detail": str(exc.problems[0]) if exc.problems else str(exc),
                                          "errors": [p.as_dict() for p in exc.problems]}, status=422)
 
 
-@api.exception_handler(CircularCitiesError)
-def on_domain_error(request, exc):
+@_handler(CircularCitiesError)
+def on_domain_error(api, request, exc):
     return api.create_response(request, {"detail": str(exc), "errors": []}, status=422)
 
 
-@api.exception_handler(PermissionDenied)
-def on_permission_denied(request, exc):
-    return api.create_response(request, {"detail": str(exc) or "You may not change this.",
+@_handler(PermissionDenied)
+def on_permission_denied(api, request, exc):
+    return api.create_response(request, {"detail": str(exc) or _("You may not change this."),
                                          "errors": []}, status=403)
 
 
-@api.exception_handler(AuthenticationError)
-def on_auth_error(request, exc):
-    return api.create_response(request, {"detail": "Sign in or send a personal API token to change data.",
+@_handler(AuthenticationError)
+def on_auth_error(api, request, exc):
+    return api.create_response(request, {"detail": _("Sign in or send a personal API token to change data."),
                                          "errors": []}, status=401)
 
 
-@api.exception_handler(Http404)
-def on_not_found(request, exc):
-    return api.create_response(request, {"detail": str(exc) or "Not found.", "errors": []}, status=404)
+@_handler(Http404)
+def on_not_found(api, request, exc):
+    return api.create_response(request, {"detail": str(exc) or _("Not found."), "errors": []}, status=404)
 
 
-for _app in ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics", "jobs"]:
-    if find_spec(f"circularcities.{_app}.api") is not None:
-        module = import_module(f"circularcities.{_app}.api")
-        api.add_router(getattr(module, "PREFIX", f"/{_app}/"), module.router)

@@ -5,7 +5,7 @@ import tempfile
 
 os.environ.setdefault("CIRCULARCITIES_HOME", tempfile.mkdtemp(prefix="cc-test-"))
 
-from circularcities.web.settings import *  # noqa: E402,F403
+from circularcities.site.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

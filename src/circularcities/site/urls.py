@@ -8,8 +8,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from circularcities.web import views
-from circularcities.web.api import api
+from circularcities.site import views
+from circularcities.site.api import api
 
 # One app per capability; an app contributes pages once it has a urls module.
 PAGE_APPS = [
@@ -35,5 +35,5 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ] + i18n_patterns(*page_patterns, prefix_default_language=False)
 
-handler403 = "circularcities.web.views.permission_denied"
-handler404 = "circularcities.web.views.page_not_found"
+handler403 = "circularcities.site.views.permission_denied"
+handler404 = "circularcities.site.views.page_not_found"

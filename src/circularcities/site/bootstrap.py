@@ -7,7 +7,7 @@ import sys
 
 
 def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.web.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.site.settings")
     import django
 
     django.setup()
@@ -40,7 +40,7 @@ def ensure_database(load_demo_if_new: bool = True, log=None) -> bool:
             log("Creating the database and loading the demo data (first run)…")
         call_command("migrate", interactive=False, verbosity=0)
     if empty and load_demo_if_new:
-        from circularcities.web.demo import load_demo
+        from circularcities.site.demo import load_demo
 
         load_demo(log=log)
     return empty

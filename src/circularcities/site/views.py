@@ -1,12 +1,29 @@
+import json
+
 from django.db import connection
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from circularcities.coalition.views import home as coalition_home
+from circularcities.coalition.models import City, Event, Partner, RStrategy, ThematicArea
+from circularcities.coalition.views import city_points
+from circularcities.knowledge.models import Case
 
 
 def home(request):
-    return coalition_home(request)
+    cities = list(City.objects.all())
+    context = {
+        "city_points": json.dumps(city_points(cities), ensure_ascii=False),
+        "n_members": sum(1 for c in cities if c.is_member),
+        "n_cities": len(cities),
+        "n_cases": Case.objects.filter(published=True).count(),
+        "n_partners": Partner.objects.count(),
+        "areas": ThematicArea.objects.annotate(n_cities=Count("focal_cities")),
+        "strategies": RStrategy.objects.all(),
+        "events": Event.objects.order_by("-date")[:4],
+        "featured": Case.objects.filter(published=True).select_related("city").order_by("?")[:3],
+    }
+    return render(request, "coalition/home.html", context)
 
 
 def healthz(request):

@@ -72,8 +72,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
-ROOT_URLCONF = "circularcities.web.urls"
-WSGI_APPLICATION = "circularcities.web.wsgi.application"
+ROOT_URLCONF = "circularcities.site.urls"
+WSGI_APPLICATION = "circularcities.site.wsgi.application"
 
 TEMPLATES = [
     {

@@ -1,0 +1,34 @@
+"""How the API knows who is calling: a personal token or a signed-in session.
+
+Apps declare ``auth=write_auth`` on endpoints that change data.
+"""
+
+from __future__ import annotations
+
+from ninja.security import HttpBearer, SessionAuth
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        from circularcities.accounts.models import ApiToken
+
+        user = ApiToken.authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class SignedInSession(SessionAuth):
+    """The browser's session, CSRF-checked, but only when someone is signed in.
+
+    Ninja's session auth checks CSRF first, so an anonymous script got "CSRF check
+    Failed" (403) instead of being told to sign in or send a token (401).
+    """
+
+    def _get_key(self, request):
+        if not getattr(request.user, "is_authenticated", False):
+            return None
+        return super()._get_key(request)
+
+
+write_auth = [TokenAuth(), SignedInSession()]
