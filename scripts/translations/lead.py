@@ -7,3 +7,16 @@ T = {
     "Field '%(field)s': %(message)s.": "字段“%(field)s”：%(message)s。",
     "You may not change this.": "您无权修改此项。",
 }
+
+T.update({
+    "Only the secretariat can do this.": "只有秘书处可以执行此操作。",
+    "Only the secretariat can add events.": "只有秘书处可以添加活动。",
+    "A project's owners may change only its description (description_en, description_zh), not %(fields)s.":
+        "项目负责人只能修改项目说明（description_en、description_zh），不能修改 %(fields)s。",
+    "Queued": "排队中",
+    "Running": "运行中",
+    "Done": "已完成",
+    "Failed": "失败",
+    "This job belongs to someone else.": "此任务属于其他用户。",
+    "See the result": "查看结果",
+})

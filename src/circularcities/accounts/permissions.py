@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
 from circularcities.accounts.models import CityMembership, Role
 
 
@@ -61,3 +64,13 @@ def can_edit_organisation(user, organisation) -> bool:
         return True
     mine = organisation_of(user)
     return mine is not None and mine.pk == organisation.pk
+
+
+def require_secretariat(user, message: str | None = None) -> None:
+    """Raise PermissionDenied, in the reader's language, unless ``user`` is the secretariat."""
+    if not is_secretariat(user):
+        raise PermissionDenied(message or _("Only the secretariat can do this."))
+
+
+def require_invite(user) -> None:
+    require_secretariat(user, _("Only the secretariat can invite people."))

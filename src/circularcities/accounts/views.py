@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from circularcities.accounts.forms import AcceptInvitationForm, InvitationForm
 from circularcities.accounts.models import ApiToken, CityMembership, Invitation
-from circularcities.accounts.permissions import is_secretariat
+from circularcities.accounts.permissions import require_invite
 
 
 @login_required
@@ -38,8 +37,7 @@ def create_token(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request):
-    if not is_secretariat(request.user):
-        raise PermissionDenied(_("Only the secretariat can invite people."))
+    require_invite(request.user)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
-from circularcities.accounts.permissions import can_edit_city, is_secretariat
 from circularcities.coalition.models import City, Event, Partner, ThematicArea, WorkingGroup
+from circularcities.coalition.permissions import require_add_event, require_edit_city
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
 from circularcities.core.planning.currency import ISO_4217
@@ -176,8 +175,7 @@ def get_city(request, slug: str):
 @router.put("/cities/{slug}/focal-areas", response=CityOut, auth=write_auth)
 def put_focal_areas(request, slug: str, payload: FocalAreasIn):
     city = get_object_or_404(City, slug=slug)
-    if not can_edit_city(request.user, city):
-        raise PermissionDenied(f"Only the editors of {city.name_en} or the secretariat can change its focal areas.")
+    require_edit_city(request.user, city)
     areas = list(ThematicArea.objects.filter(slug__in=payload.areas))
     unknown = sorted(set(payload.areas) - {a.slug for a in areas})
     if unknown:
@@ -193,8 +191,7 @@ def put_focal_areas(request, slug: str, payload: FocalAreasIn):
 @router.patch("/cities/{slug}", response=CityOut, auth=write_auth)
 def patch_city(request, slug: str, payload: CityPatch):
     city = get_object_or_404(City, slug=slug)
-    if not can_edit_city(request.user, city):
-        raise PermissionDenied(f"Only the editors of {city.name_en} or the secretariat can change its profile.")
+    require_edit_city(request.user, city)
     changes = payload.dict(exclude_unset=True)
     if changes.get("gdp_currency") and changes["gdp_currency"] not in ISO_4217:
         raise ValidationError(f"Field 'gdp_currency': {changes['gdp_currency']!r} is not an ISO 4217 currency code.")
@@ -208,8 +205,7 @@ def patch_city(request, slug: str, payload: CityPatch):
 
 @router.post("/events", response={201: EventOut}, auth=write_auth)
 def create_event(request, payload: EventIn):
-    if not is_secretariat(request.user):
-        raise PermissionDenied("Only the secretariat can add events.")
+    require_add_event(request.user)
     if payload.kind not in Event.Kind.values:
         raise ValidationError(f"Field 'kind': expected one of {', '.join(Event.Kind.values)}; got {payload.kind!r}.")
     if Event.objects.filter(slug=payload.slug).exists():

@@ -4,13 +4,11 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from circularcities.accounts.permissions import can_edit_city
 from circularcities.coalition.forms import CityProfileForm, FocalAreasForm
 from circularcities.coalition.models import (
     City,
@@ -20,6 +18,7 @@ from circularcities.coalition.models import (
     RStrategy,
     WorkingGroup,
 )
+from circularcities.coalition.permissions import can_edit_city, require_edit_city
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
 
@@ -56,17 +55,11 @@ def city_detail(request, slug):
     })
 
 
-def _require_city_editor(request, city):
-    if not can_edit_city(request.user, city):
-        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can change its data.")
-                               % {"city": city.t("name")})
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_focal_areas(request, slug):
     city = get_object_or_404(City, slug=slug)
-    _require_city_editor(request, city)
+    require_edit_city(request.user, city)
     current = [f.area for f in city.focal_areas.select_related("area")]
     if request.method == "POST":
         form = FocalAreasForm(request.POST)
@@ -90,7 +83,7 @@ def edit_focal_areas(request, slug):
 @require_http_methods(["GET", "POST"])
 def edit_city(request, slug):
     city = get_object_or_404(City, slug=slug)
-    _require_city_editor(request, city)
+    require_edit_city(request.user, city)
     form = CityProfileForm(request.POST or None, instance=city)
     if request.method == "POST":
         if form.is_valid():

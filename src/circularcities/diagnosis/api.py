@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
-from circularcities.accounts.permissions import can_edit_city
 from circularcities.coalition.models import City
 from circularcities.diagnosis import dashboard as dash
 from circularcities.diagnosis.imports import import_file, read_files
@@ -25,6 +23,7 @@ from circularcities.diagnosis.models import (
     MetabolismFlow,
     MetabolismStock,
 )
+from circularcities.diagnosis.permissions import require_edit_diagnosis
 from circularcities.diagnosis.values import set_typed_value
 
 PREFIX = "/diagnosis/"
@@ -33,11 +32,6 @@ router = Router(tags=["diagnosis"])
 
 def _city(slug: str) -> City:
     return get_object_or_404(City, slug=slug)
-
-
-def _editor(request, city: City) -> None:
-    if not can_edit_city(request.user, city):
-        raise PermissionDenied(f"Only the editors of {city.name_en} or the secretariat can change its diagnosis.")
 
 
 class IndicatorOut(Schema):
@@ -246,7 +240,7 @@ def value_history(request, slug: str, code: str | None = None, limit: int = 500)
 def put_value(request, slug: str, code: str, year: int, payload: ValueIn):
     """Type one value (measured, estimated or proxy) with its source; kept in the history."""
     city = _city(slug)
-    _editor(request, city)
+    require_edit_diagnosis(request.user, city)
     get_object_or_404(Indicator, code=code)
     value, _changed = set_typed_value(city, code, year, payload.value, source=payload.source,
                                       quality=payload.quality, user=request.user, via="api",
@@ -279,7 +273,7 @@ def get_benchmark(request, slug: str):
 def upload(request, slug: str, files: list[UploadedFile] = File(...)):  # noqa: B008 - django-ninja idiom
     """Upload an .xlsx workbook or CSV files; all or nothing; the same file twice changes nothing."""
     city = _city(slug)
-    _editor(request, city)
+    require_edit_diagnosis(request.user, city)
     result = import_file(city, read_files([(f.name, f.read()) for f in files]), user=request.user, via="api")
     return {"changed": result.changed,
             "already_uploaded_at": result.already.uploaded_at if result.already else None,

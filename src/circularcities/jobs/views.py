@@ -1,15 +1,13 @@
-from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
-from circularcities.accounts.permissions import is_secretariat
 from circularcities.jobs.models import Job
+from circularcities.jobs.permissions import require_see_job
 
 
 def _get(request, pk):
     job = get_object_or_404(Job, pk=pk)
-    if job.owner_id and job.owner_id != getattr(request.user, "pk", None) and not is_secretariat(request.user):
-        raise PermissionDenied("This job belongs to someone else.")
+    require_see_job(request.user, job)
     return job
 
 

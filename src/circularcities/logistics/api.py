@@ -10,7 +10,7 @@ from circularcities.accounts.auth import write_auth
 from circularcities.core.errors import InfeasibleError, ValidationError
 
 from . import models as m
-from . import services
+from . import permissions, services
 
 router = Router(tags=["logistics"])
 
@@ -78,7 +78,7 @@ def _run_out(run: m.Run, with_geojson: bool = False) -> dict:
 @router.get("/scenarios", response=list[ScenarioOut])
 def list_scenarios(request):
     """Scenarios you may see (published ones, your cities', all for the secretariat)."""
-    return [_scenario_out(s) for s in services.visible_scenarios(request.user)]
+    return [_scenario_out(s) for s in permissions.visible_scenarios(request.user)]
 
 
 @router.get("/scenarios/{pk}")
@@ -87,7 +87,7 @@ def scenario_detail(request, pk: int):
     from .convert import to_core, to_dict
 
     scenario = get_object_or_404(m.Scenario, pk=pk)
-    services.require_view(request.user, scenario)
+    permissions.require_view(request.user, scenario)
     return {**_scenario_out(scenario), "data": to_dict(to_core(scenario)),
             "runs": [{"id": r.pk, "status": r.status, "mode": r.mode,
                       "cheapest": (r.result or {}).get("cheapest")} for r in scenario.runs.all()]}
@@ -101,7 +101,7 @@ def start_run(request, pk: int, payload: RunIn):
     capacity...), nothing runs and every problem is listed under ``errors``.
     """
     scenario = get_object_or_404(m.Scenario, pk=pk)
-    services.require_edit(request.user, scenario)
+    permissions.require_edit(request.user, scenario)
     try:
         run = services.start_run(scenario, seconds=payload.seconds, seed=payload.seed,
                                  mode=payload.mode, user=request.user)
@@ -117,5 +117,5 @@ def run_detail(request, pk: int):
     """A run's status and progress; when done, the comparison, the routes per
     plan and group, and a GeoJSON FeatureCollection per plan (``result.geojson``)."""
     run = get_object_or_404(m.Run.objects.select_related("scenario", "job"), pk=pk)
-    services.require_view(request.user, run.scenario)
+    permissions.require_view(request.user, run.scenario)
     return _run_out(services.sync_status(run), with_geojson=True)

@@ -10,17 +10,8 @@ from __future__ import annotations
 
 import math
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from circularcities.accounts.permissions import (
-    can_edit_city,
-    can_view_city_drafts,
-    editable_city_ids,
-    is_secretariat,
-)
 from circularcities.core import routing
 from circularcities.core.errors import (
     CircularCitiesError,
@@ -35,53 +26,6 @@ from .convert import from_dict, to_core, to_dict
 
 MAX_SECONDS = 60.0
 MIN_SECONDS = 0.1
-
-
-# -- permissions -----------------------------------------------------------
-
-def can_view(user, scenario: m.Scenario) -> bool:
-    if scenario.published or is_secretariat(user):
-        return True
-    return scenario.city is not None and can_view_city_drafts(user, scenario.city)
-
-
-def can_edit(user, scenario: m.Scenario) -> bool:
-    if scenario.city is None:
-        return is_secretariat(user)
-    return can_edit_city(user, scenario.city)
-
-
-def require_view(user, scenario: m.Scenario) -> None:
-    if not can_view(user, scenario):
-        raise PermissionDenied(_("Only the members of %(city)s or the secretariat can see this "
-                                 "scenario.") % {"city": _owner_name(scenario)})
-
-
-def require_edit(user, scenario: m.Scenario) -> None:
-    if not can_edit(user, scenario):
-        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can change or "
-                                 "run this scenario.") % {"city": _owner_name(scenario)})
-
-
-def _owner_name(scenario: m.Scenario) -> str:
-    return scenario.city.t("name") if scenario.city else _("the secretariat")
-
-
-def visible_scenarios(user):
-    qs = m.Scenario.objects.select_related("city")
-    if is_secretariat(user):
-        return qs
-    cond = Q(published=True)
-    if getattr(user, "is_authenticated", False):
-        cond |= Q(city__memberships__user=user)
-    return qs.filter(cond).distinct()
-
-
-def creatable_cities(user):
-    from circularcities.coalition.models import City
-
-    ids = editable_city_ids(user)
-    return City.objects.all() if ids is None else City.objects.filter(pk__in=ids)
 
 
 # -- checks before solving --------------------------------------------------

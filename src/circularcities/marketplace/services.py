@@ -8,17 +8,12 @@ import time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from circularcities.accounts.permissions import (
-    can_edit_organisation,
-    is_secretariat,
-    organisation_of,
-)
+from circularcities.accounts.permissions import is_secretariat, organisation_of
 from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.lca import avoided_emissions
@@ -29,6 +24,11 @@ from circularcities.marketplace.catalogue import (
     to_tonnes,
 )
 from circularcities.marketplace.models import Exchange, Listing, MaterialWeight
+from circularcities.marketplace.permissions import (
+    require_create_listing,
+    require_edit_listing,
+    require_record_exchange,
+)
 
 OPEN = (Listing.Status.AVAILABLE, Listing.Status.PARTIAL)
 FACTOR_SET = "DEFRA-2025"
@@ -69,36 +69,6 @@ def fmt_t(d: Decimal) -> str:
     return text or "0"
 
 
-# --- permissions -----------------------------------------------------------
-
-def can_edit_listing(user, listing: Listing) -> bool:
-    """The secretariat; people of the listing's organisation; a resident their own share listing."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if is_secretariat(user):
-        return True
-    if listing.organisation_id:
-        return can_edit_organisation(user, listing.organisation)
-    return listing.created_by_id == user.pk
-
-
-def require_edit_listing(user, listing: Listing) -> None:
-    if not can_edit_listing(user, listing):
-        raise PermissionDenied(_("Only people of the organisation that owns this listing, or the "
-                                 "secretariat, can change it."))
-
-
-def can_record_exchange(user, offer: Listing) -> bool:
-    """Recording an exchange hands out the offer: its owner or the secretariat."""
-    return offer.kind in (Listing.Kind.OFFER, Listing.Kind.SHARE) and can_edit_listing(user, offer)
-
-
-def require_record_exchange(user, offer: Listing) -> None:
-    if not can_record_exchange(user, offer):
-        raise PermissionDenied(_("Only the organisation offering this material, or the "
-                                 "secretariat, can record an exchange of it."))
-
-
 # --- listings --------------------------------------------------------------
 
 def _decimal(value, field: str, *, places: str = "0.000001", allow_none: bool = True,
@@ -129,19 +99,13 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
     use_organisation_location, is_free, price, currency, avoided_cost_per_t,
     available_from, available_until, organisation (Partner; secretariat only).
     """
-    if not getattr(user, "is_authenticated", False):
-        raise PermissionDenied(_("Sign in to list materials."))
     creating = listing is None
     if creating:
         org = data.get("organisation") if is_secretariat(user) else organisation_of(user)
         kind = data.get("kind")
+        require_create_listing(user, org, kind)
         if kind not in Listing.Kind.values:
             raise FieldError("kind", _("Field 'kind': expected offer, want or share."))
-        if org is None and kind != Listing.Kind.SHARE and not is_secretariat(user):
-            raise PermissionDenied(_("Only people of a registered organisation can list offers and "
-                                     "wants; residents can list items to share or lend."))
-        if org is not None and not can_edit_organisation(user, org):
-            raise PermissionDenied(_("You can list only for your own organisation."))
         listing = Listing(kind=kind, organisation=org,
                           created_by=user if getattr(user, "pk", None) else None)
     else:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Schema
@@ -21,10 +20,10 @@ from circularcities.core.planning import PROGRAMME_INDICATORS, Trajectory, check
 from circularcities.planning.history import set_status
 from circularcities.planning.models import Measure, Programme, Project, Target
 from circularcities.planning.permissions import (
-    can_manage_programmes,
     require_edit_project_description,
     require_manage_programmes,
     require_plan,
+    require_project_fields,
 )
 from circularcities.planning.programmes import set_goals, users_named
 from circularcities.planning.schemas import (
@@ -301,7 +300,6 @@ class ProjectIn(ProjectPatch):
     title_en: str = Field(..., min_length=1)
 
 
-OWNER_FIELDS = {"description_en", "description_zh"}
 
 
 def _apply_project(p: Project, data: dict) -> Project:
@@ -371,9 +369,7 @@ def patch_project(request, code: str, payload: ProjectPatch):
     p = get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
     require_edit_project_description(request.user, p)
     data = payload.model_dump(exclude_unset=True)
-    if not can_manage_programmes(request.user, p.programme.city) and (other := sorted(set(data) - OWNER_FIELDS)):
-        raise PermissionDenied(f"A project's owners may change only its description (description_en, "
-                               f"description_zh), not {', '.join(other)}.")
+    require_project_fields(request.user, p, data)
     if "title_en" in data and not data["title_en"]:
         raise ValidationError("'title_en': expected a title.")
     return _apply_project(p, data)

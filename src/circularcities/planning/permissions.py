@@ -22,6 +22,9 @@ from circularcities.accounts.permissions import (
     is_secretariat,
 )
 
+# What a project's owners (not its city's editors) may change.
+OWNER_FIELDS = {"description_en", "description_zh"}
+
 
 def can_plan(user, city) -> bool:
     return can_edit_city(user, city)
@@ -103,3 +106,24 @@ def can_view_group_review(user, group) -> bool:
 def require_secretariat(user) -> None:
     if not is_secretariat(user):
         raise PermissionDenied(_("Only the secretariat can do this."))
+
+
+def require_create_any_programme(user) -> None:
+    """Opening the new-programme form: editors of some city, or the secretariat."""
+    ids = editable_city_ids(user)
+    if ids is not None and not ids:
+        raise PermissionDenied(_("Only the editors of a city or the secretariat can create programmes."))
+
+
+def require_view_group_review(user, group) -> None:
+    if not can_view_group_review(user, group):
+        raise PermissionDenied(_("Only the secretariat, the group's coordinators and the editors of its cities can "
+                                 "read this review."))
+
+
+def require_project_fields(user, project, fields) -> None:
+    """A project's owners change only its description; its city's editors change everything."""
+    other = sorted(set(fields) - OWNER_FIELDS)
+    if other and not can_manage_programmes(user, project.programme.city):
+        raise PermissionDenied(_("A project's owners may change only its description (description_en, "
+                                 "description_zh), not %(fields)s.") % {"fields": ", ".join(other)})

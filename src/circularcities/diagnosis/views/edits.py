@@ -5,29 +5,22 @@ import zipfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from circularcities.accounts.permissions import can_edit_city
 from circularcities.coalition.models import City
 from circularcities.core.diagnosis_io import COLUMNS, write_template
 from circularcities.core.errors import DataImportError, ValidationError
 from circularcities.diagnosis.forms import UploadForm, ValueForm
 from circularcities.diagnosis.imports import import_file, read_files
 from circularcities.diagnosis.models import IndicatorValue, Quality
+from circularcities.diagnosis.permissions import require_edit_diagnosis
 from circularcities.diagnosis.values import ComputedValueError, set_typed_value
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def require_editor(request, city):
-    if not can_edit_city(request.user, city):
-        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can change its diagnosis.")
-                               % {"city": city.t("name")})
 
 
 def summary_lines(result) -> list[str]:
@@ -49,7 +42,7 @@ def summary_lines(result) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def upload(request, slug):
     city = get_object_or_404(City, slug=slug)
-    require_editor(request, city)
+    require_edit_diagnosis(request.user, city)
     problems, lines, status = [], [], 200
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -84,7 +77,7 @@ def upload(request, slug):
 @require_http_methods(["GET", "POST"])
 def edit_value(request, slug):
     city = get_object_or_404(City, slug=slug)
-    require_editor(request, city)
+    require_edit_diagnosis(request.user, city)
     initial = {"indicator": request.GET.get("code"), "year": request.GET.get("year")}
     current = None
     if initial["indicator"] and initial["year"]:
@@ -149,7 +142,7 @@ def assess(request, slug):
     from circularcities.diagnosis.models import MaturityAssessment
 
     city = get_object_or_404(City, slug=slug)
-    require_editor(request, city)
+    require_edit_diagnosis(request.user, city)
     form = AssessmentForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():

@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from circularcities.accounts.permissions import can_edit_city
 from circularcities.coalition.models import City
 from circularcities.diagnosis import dashboard as dash
 from circularcities.diagnosis.models import DataUpload, Indicator, IndicatorValueChange
+from circularcities.diagnosis.permissions import can_edit_diagnosis
 from circularcities.diagnosis.services import latest_values
 
 
@@ -25,7 +25,7 @@ def dashboard(request, slug):
     bench = dash.benchmark_view(city, latest=latest)
     context = {
         "city": city,
-        "can_edit": can_edit_city(request.user, city),
+        "can_edit": can_edit_diagnosis(request.user, city),
         "sankey": sankey,
         "sankey_data": {**sankey.chart, "title": ""},
         "layer_labels": dash.LAYER_LABELS,
@@ -55,4 +55,4 @@ def history(request, slug):
     return render(request, "diagnosis/history.html", {
         "city": city, "page": page, "indicator": indicator, "current": current.get(code),
         "uploads": DataUpload.objects.filter(city=city).select_related("uploaded_by")[:20],
-        "can_edit": can_edit_city(request.user, city)})
+        "can_edit": can_edit_diagnosis(request.user, city)})

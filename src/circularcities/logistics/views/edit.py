@@ -20,7 +20,7 @@ from ..imports import (
     read_points_csv,
     read_workbook,
 )
-from ..services import require_edit
+from ..permissions import require_edit
 from .scenarios import scenario_detail
 
 

@@ -16,7 +16,7 @@ from circularcities.core.errors import InfeasibleError, ValidationError
 from .. import models as m
 from .. import report, services
 from ..forms import RunForm
-from ..services import require_edit, require_view
+from ..permissions import can_edit, require_edit, require_view
 from .scenarios import XLSX, scenario_detail
 
 
@@ -55,7 +55,7 @@ def _map_data(core, comparison) -> dict:
 
 def run_detail(request, pk):
     run = _run(request, pk)
-    context = {"run": run, "scenario": run.scenario, "can_edit": services.can_edit(request.user,
+    context = {"run": run, "scenario": run.scenario, "can_edit": can_edit(request.user,
                                                                                    run.scenario)}
     if run.status == m.Run.Status.DONE:
         core, comparison = services.rebuild(run)

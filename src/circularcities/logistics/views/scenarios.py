@@ -7,13 +7,12 @@ import tempfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from circularcities.accounts.permissions import can_edit_city, is_secretariat
+from circularcities.accounts.permissions import is_secretariat
 from circularcities.core import routing
 from circularcities.core.errors import CircularCitiesError, DataImportError
 
@@ -30,7 +29,16 @@ from ..forms import (
     WorkbookForm,
 )
 from ..imports import import_workbook, read_workbook
-from ..services import base_features, can_edit, creatable_cities, require_view, visible_scenarios
+from ..permissions import (
+    can_edit,
+    creatable_cities,
+    may_create_scenarios,
+    require_create_scenarios,
+    require_scenario_city,
+    require_view,
+    visible_scenarios,
+)
+from ..services import base_features
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -42,7 +50,7 @@ def _forms_for(user):
 
 def index(request, upload_form=None, new_form=None, problems=None, status=200):
     cities, allow_none = _forms_for(request.user)
-    may_create = request.user.is_authenticated and (allow_none or cities.exists())
+    may_create = may_create_scenarios(request.user)
     if may_create:
 
         upload_form = upload_form or WorkbookForm(cities=cities, allow_none=allow_none)
@@ -67,26 +75,17 @@ def download_template(request):
     return resp
 
 
-def _check_city(user, city):
-    if city is None and not is_secretariat(user):
-        raise PermissionDenied(_("Only the secretariat can keep scenarios without a city."))
-    if city is not None and not can_edit_city(user, city):
-        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can add its "
-                                 "scenarios.") % {"city": city.t("name")})
-
-
 @login_required
 @require_POST
 def upload_workbook(request):
 
     cities, allow_none = _forms_for(request.user)
-    if not allow_none and not cities.exists():
-        raise PermissionDenied(_("Only a city's editors or the secretariat can add scenarios."))
+    require_create_scenarios(request.user)
     form = WorkbookForm(request.POST, request.FILES, cities=cities, allow_none=allow_none)
     if not form.is_valid():
         return index(request, upload_form=form, status=400)
     city = form.cleaned_data["city"]
-    _check_city(request.user, city)
+    require_scenario_city(request.user, city)
     try:
         core, _settings = read_workbook(form.cleaned_data["file"])
     except DataImportError as exc:
@@ -105,12 +104,11 @@ def upload_workbook(request):
 @require_POST
 def create_scenario(request):
     cities, allow_none = _forms_for(request.user)
-    if not allow_none and not cities.exists():
-        raise PermissionDenied(_("Only a city's editors or the secretariat can add scenarios."))
+    require_create_scenarios(request.user)
     form = NewScenarioForm(request.POST, cities=cities, allow_none=allow_none)
     if not form.is_valid():
         return index(request, new_form=form, status=400)
-    _check_city(request.user, form.cleaned_data["city"])
+    require_scenario_city(request.user, form.cleaned_data["city"])
     scenario = form.save(commit=False)
     scenario.created_by = request.user
     scenario.save()

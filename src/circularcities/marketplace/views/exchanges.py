@@ -14,11 +14,8 @@ from circularcities.core.errors import ValidationError
 from circularcities.marketplace.catalogue import FieldError, field_message
 from circularcities.marketplace.forms import ExchangeForm
 from circularcities.marketplace.models import Exchange, Listing
-from circularcities.marketplace.services import (
-    open_listings,
-    record_exchange,
-    require_record_exchange,
-)
+from circularcities.marketplace.permissions import require_record_exchange
+from circularcities.marketplace.services import open_listings, record_exchange
 
 
 @login_required

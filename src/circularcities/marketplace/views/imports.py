@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from circularcities.accounts.permissions import organisation_of
 from circularcities.core.errors import DataImportError
 from circularcities.marketplace.imports import COLUMNS, example_csv, import_listings_csv
+from circularcities.marketplace.permissions import require_import_listings
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_listings(request):
-    if organisation_of(request.user) is None:
-        raise PermissionDenied(_("Only people of a registered organisation can import listings."))
+    require_import_listings(request.user)
     problems, status = [], 200
     if request.method == "POST":
         upload = request.FILES.get("file")

@@ -22,15 +22,12 @@ from circularcities.marketplace.catalogue import CHAPTER_ZH, FieldError, field_m
 from circularcities.marketplace.forms import ExchangeForm, ListingForm
 from circularcities.marketplace.matching import DEFAULT_MAX_KM, suggest
 from circularcities.marketplace.models import Listing, ProductCategory, WasteCode
-from circularcities.marketplace.services import (
-    OPEN,
+from circularcities.marketplace.permissions import (
     can_edit_listing,
     can_record_exchange,
-    open_listings,
     require_edit_listing,
-    save_listing,
-    withdraw_listing,
 )
+from circularcities.marketplace.services import OPEN, open_listings, save_listing, withdraw_listing
 from circularcities.web.bilingual import is_chinese
 
 

@@ -7,13 +7,11 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from circularcities.accounts.permissions import can_edit_city, is_secretariat
 from circularcities.coalition.models import City
 from circularcities.jobs import runner
 from circularcities.jobs.models import Job
@@ -26,6 +24,12 @@ from circularcities.marketplace.models import (
     MaterialWeight,
     ProductCategory,
     ProgrammeFigure,
+)
+from circularcities.marketplace.permissions import (
+    can_run_matching,
+    require_edit_compatibility,
+    require_run_matching,
+    require_see_matching_run,
 )
 from circularcities.web.bilingual import is_chinese
 
@@ -44,7 +48,7 @@ def metrics(request):
     return render(request, "marketplace/metrics.html", {
         "m": m, "city": city, "chart": chart_data(m), "figures": figures,
         "cities": City.objects.filter(listings__isnull=False).distinct(),
-        "may_match": _may_match(request.user, city), "default_km": DEFAULT_MAX_KM})
+        "may_match": can_run_matching(request.user, city), "default_km": DEFAULT_MAX_KM})
 
 
 def method(request):
@@ -78,17 +82,11 @@ def metrics_xlsx(request):
     return resp
 
 
-def _may_match(user, city) -> bool:
-    return is_secretariat(user) or (city is not None and can_edit_city(user, city))
-
-
 @login_required
 @require_POST
 def start_matching(request):
     city = _city(request)
-    if not _may_match(request.user, city):
-        raise PermissionDenied(_("Only the secretariat, or a city's editors for their city, can run "
-                                 "programme-wide matching."))
+    require_run_matching(request.user, city)
     try:
         max_km = float(request.POST.get("max_km") or DEFAULT_MAX_KM)
         if max_km < 0:
@@ -108,20 +106,14 @@ def matching_result(request, run_id):
     job = Job.objects.filter(kind="marketplace-matching", params__run_id=run_id).first()
     if job is None:
         raise Http404(_("No such matching run."))
-    if job.owner_id and job.owner_id != getattr(request.user, "pk", None) and not is_secretariat(request.user):
-        raise PermissionDenied(_("This matching run belongs to someone else."))
+    require_see_matching_run(request.user, job)
     return render(request, "marketplace/matching_result.html", {"job": job, "r": job.result or {}})
-
-
-def _require_secretariat(user):
-    if not is_secretariat(user):
-        raise PermissionDenied(_("Only the secretariat can edit this table."))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def compatibility(request):
-    _require_secretariat(request.user)
+    require_edit_compatibility(request.user)
     if request.method == "POST" and request.POST.get("delete"):
         CompatibilityRule.objects.filter(pk=request.POST["delete"]).delete()
         messages.success(request, _("Rule removed."))
@@ -142,7 +134,7 @@ def compatibility(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def weights(request):
-    _require_secretariat(request.user)
+    require_edit_compatibility(request.user)
     form = MaterialWeightForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

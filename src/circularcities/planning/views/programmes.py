@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from circularcities.accounts.permissions import editable_city_ids
 from circularcities.coalition.models import City
 from circularcities.planning.models import Programme, Project
 from circularcities.planning.permissions import (
     can_manage_programmes,
+    require_create_any_programme,
     require_edit_project_description,
     require_manage_programmes,
 )
@@ -48,9 +47,7 @@ def _save_programme(request, form, instance):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create_programme(request):
-    ids = editable_city_ids(request.user)
-    if ids is not None and not ids:
-        raise PermissionDenied(_("Only the editors of a city or the secretariat can create programmes."))
+    require_create_any_programme(request.user)
     initial = {}
     city = City.objects.filter(slug=request.GET.get("city") or "").first()
     if city is not None and can_manage_programmes(request.user, city):

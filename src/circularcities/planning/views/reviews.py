@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,8 +16,8 @@ from circularcities.coalition.models import City, WorkingGroup
 from circularcities.core.planning import Quarter
 from circularcities.core.reports import to_pdf, to_xlsx
 from circularcities.planning.permissions import (
-    can_view_group_review,
     require_secretariat,
+    require_view_group_review,
     require_view_review,
 )
 from circularcities.planning.review import build_report, quarter_review, rule_text, send_reminders
@@ -65,9 +64,7 @@ def city_review(request, slug):
 @login_required
 def group_review(request, slug):
     group = get_object_or_404(WorkingGroup.objects.select_related("area"), area__slug=slug)
-    if not can_view_group_review(request.user, group):
-        raise PermissionDenied(_("Only the secretariat, the group's coordinators and the editors of its cities can "
-                                 "read this review."))
+    require_view_group_review(request.user, group)
     review = quarter_review(_quarter(request), group.cities())
     return _respond(request, review, group.area.t("name"), {"group": group})
 

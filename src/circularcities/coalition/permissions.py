@@ -1,0 +1,24 @@
+"""Who may change the coalition's records: built on accounts.permissions.
+
+- a city's editors (and the secretariat) change the city's profile and focal areas;
+- the secretariat adds events, partners and everything coalition-wide.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from circularcities.accounts.permissions import can_edit_city, require_secretariat
+
+__all__ = ["can_edit_city", "require_add_event", "require_edit_city"]
+
+
+def require_edit_city(user, city) -> None:
+    if not can_edit_city(user, city):
+        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can change its data.")
+                               % {"city": city.t("name")})
+
+
+def require_add_event(user) -> None:
+    require_secretariat(user, _("Only the secretariat can add events."))

@@ -1,0 +1,88 @@
+"""Who may do what in the marketplace: built on accounts.permissions.
+
+- people of an organisation list offers and wants for it, change and withdraw
+  its listings, import listings and record exchanges of its offers;
+- a resident lists items to share or lend and changes their own;
+- a city's editors run the programme matching for their city;
+- the secretariat does all of this and edits the compatibility table;
+- everybody reads open listings, exchanges and the programme metrics.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from circularcities.accounts.permissions import (
+    can_edit_city,
+    can_edit_organisation,
+    is_secretariat,
+    organisation_of,
+    require_secretariat,
+)
+from circularcities.marketplace.models import Listing
+
+GIVING_KINDS = (Listing.Kind.OFFER, Listing.Kind.SHARE)
+
+
+def can_edit_listing(user, listing: Listing) -> bool:
+    """The secretariat; people of the listing's organisation; a resident their own share listing."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_secretariat(user):
+        return True
+    if listing.organisation_id:
+        return can_edit_organisation(user, listing.organisation)
+    return listing.created_by_id == user.pk
+
+
+def require_edit_listing(user, listing: Listing) -> None:
+    if not can_edit_listing(user, listing):
+        raise PermissionDenied(_("Only people of the organisation that owns this listing, or the "
+                                 "secretariat, can change it."))
+
+
+def require_create_listing(user, organisation, kind: str) -> None:
+    """Listing for ``organisation`` (None: as a resident) a listing of ``kind``."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied(_("Sign in to list materials."))
+    if organisation is None and kind != Listing.Kind.SHARE and not is_secretariat(user):
+        raise PermissionDenied(_("Only people of a registered organisation can list offers and "
+                                 "wants; residents can list items to share or lend."))
+    if organisation is not None and not can_edit_organisation(user, organisation):
+        raise PermissionDenied(_("You can list only for your own organisation."))
+
+
+def can_record_exchange(user, offer: Listing) -> bool:
+    """Recording an exchange hands out the offer: its owner or the secretariat."""
+    return offer.kind in GIVING_KINDS and can_edit_listing(user, offer)
+
+
+def require_record_exchange(user, offer: Listing) -> None:
+    if not can_record_exchange(user, offer):
+        raise PermissionDenied(_("Only the organisation offering this material, or the "
+                                 "secretariat, can record an exchange of it."))
+
+
+def require_import_listings(user) -> None:
+    if organisation_of(user) is None:
+        raise PermissionDenied(_("Only people of a registered organisation can import listings."))
+
+
+def can_run_matching(user, city) -> bool:
+    return is_secretariat(user) or (city is not None and can_edit_city(user, city))
+
+
+def require_run_matching(user, city) -> None:
+    if not can_run_matching(user, city):
+        raise PermissionDenied(_("Only the secretariat, or a city's editors for their city, can run "
+                                 "programme-wide matching."))
+
+
+def require_see_matching_run(user, job) -> None:
+    if job.owner_id and job.owner_id != getattr(user, "pk", None) and not is_secretariat(user):
+        raise PermissionDenied(_("This matching run belongs to someone else."))
+
+
+def require_edit_compatibility(user) -> None:
+    require_secretariat(user, _("Only the secretariat can edit this table."))
