@@ -1,0 +1,58 @@
+"""Recurring jobs without cron: settings.JOBS_SCHEDULE, started by the workers.
+
+Each entry names a job function and a period; an occurrence is the latest
+``at + k * every`` seconds (UTC) not in the future. Every worker looks now and
+then; the unique (name, occurrence) row of :class:`ScheduledRun` lets exactly
+one of them start each occurrence, however many workers run. An occurrence
+missed while no worker ran is started once when one comes back.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from circularcities.jobs import runner
+from circularcities.jobs.models import Job, ScheduledRun
+
+
+def occurrence(entry: dict, now: datetime) -> datetime:
+    every = max(60, int(entry["every"]))
+    at = int(entry.get("at", 0))
+    k = math.floor((now.timestamp() - at) / every)
+    return datetime.fromtimestamp(k * every + at, tz=UTC)
+
+
+def start_due(now: datetime | None = None, worker: str = "") -> list[Job]:
+    """Start every scheduled job whose current occurrence has not been started."""
+    now = now or timezone.now()
+    started = []
+    for entry in getattr(settings, "JOBS_SCHEDULE", []):
+        when = occurrence(entry, now)
+        if ScheduledRun.objects.filter(name=entry["name"], occurrence=when).exists():
+            continue
+        try:
+            with transaction.atomic():
+                mark = ScheduledRun.objects.create(name=entry["name"], occurrence=when, worker=worker[:64])
+                job = runner.start(entry.get("kind", entry["name"]), entry["func"],
+                                   {**entry.get("params", {}), "occurrence": when.isoformat()},
+                                   title=entry.get("title", entry["name"]))
+                ScheduledRun.objects.filter(pk=mark.pk).update(job=job)
+        except IntegrityError:  # another worker started this occurrence first
+            continue
+        started.append(job)
+    return started
+
+
+def plans_remind(params: dict, report) -> dict:
+    """Job function: e-mail every owner their overdue reports and milestones."""
+    from circularcities.planning.review import send_reminders
+
+    as_of = date.fromisoformat(params["occurrence"][:10]) if params.get("occurrence") else date.today()
+    report(0.0, f"Reminders as of {as_of.isoformat()}")
+    sent = send_reminders(as_of)
+    return {"sent": sent, "as_of": as_of.isoformat()}
