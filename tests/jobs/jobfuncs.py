@@ -47,3 +47,21 @@ def cancels_itself(params, report):
     runner.cancel(Job.objects.get(pk=params["job"]))
     report(0.5, "after cancel")
     return {"reached": "end"}
+
+
+def reaps_itself_once(params, report):
+    """First attempt: declares its own worker dead (as a lease timeout would) and
+    reports, which must stop it; the next attempt finishes."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from circularcities.jobs import runner
+
+    path = Path(params["counter"])
+    if not path.exists():
+        path.write_text("1")
+        runner.reap(now=timezone.now() + timedelta(hours=1))
+        report(0.5, "after being given up")
+        return {"reached": "first attempt end"}
+    return {"reached": "second attempt"}

@@ -57,8 +57,12 @@ class JobLeaseLost(BaseException):  # noqa: N818 - a signal to stop, like Keyboa
     record it as their own failure."""
 
 
+_current_worker: list[str] = []  # set by a Worker while it runs (see worker.py)
+
+
 def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"[:64]
+    """The id of the worker running in this process: host:pid unless the worker has one."""
+    return _current_worker[-1] if _current_worker else f"{socket.gethostname()}:{os.getpid()}"[:64]
 
 
 def resolve(path: str):

@@ -11,6 +11,9 @@ from django_tasks import task
 
 @task()
 def run_job(job_id: str) -> str:
-    from circularcities.jobs.runner import execute, worker_name
+    from circularcities.jobs.runner import JobLeaseLost, execute, worker_name
 
-    return execute(job_id, worker=worker_name())
+    status = execute(job_id, worker=worker_name())
+    if status == "lost":  # the queue entry says so too, instead of "successful"
+        raise JobLeaseLost(job_id)
+    return status

@@ -61,6 +61,13 @@ class Worker(DBWorker):
 
     def run(self) -> None:
         log.info("worker %s started", self.worker_id)
+        runner._current_worker.append(self.worker_id)
+        try:
+            self._loop()
+        finally:
+            runner._current_worker.pop()
+
+    def _loop(self) -> None:
         while self.running:
             if self.parent_pid and os.getppid() != self.parent_pid:
                 log.warning("worker %s: the server that started it is gone; stopping", self.worker_id)

@@ -1,0 +1,62 @@
+"""Scheduled jobs: one job per occurrence, however often or by how many workers it is asked."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from django.core import mail
+
+from circularcities.jobs import scheduled
+from circularcities.jobs.models import Job, ScheduledRun
+from tests.jobs.conftest import work
+
+pytestmark = pytest.mark.django_db
+DAILY = {"name": "plans-remind", "kind": "plans.remind", "title": "Overdue reminders",
+         "func": "circularcities.jobs.scheduled.plans_remind", "every": 86400, "at": 6 * 3600}
+
+
+def test_occurrence_is_the_latest_time_not_in_the_future():
+    at = datetime(2026, 3, 10, 5, 59, tzinfo=UTC)
+    assert scheduled.occurrence(DAILY, at) == datetime(2026, 3, 9, 6, 0, tzinfo=UTC)
+    assert scheduled.occurrence(DAILY, at.replace(hour=6, minute=0)) == datetime(2026, 3, 10, 6, 0, tzinfo=UTC)
+    assert scheduled.occurrence({"every": 3600, "at": 900}, at) == datetime(2026, 3, 10, 5, 15, tzinfo=UTC)
+
+
+def test_each_occurrence_starts_one_job(queue):
+    queue.JOBS_SCHEDULE = [DAILY]
+    day = datetime(2026, 3, 10, 7, 0, tzinfo=UTC)
+    first = scheduled.start_due(now=day, worker="a")
+    assert len(first) == 1 and first[0].kind == "plans.remind"
+    assert scheduled.start_due(now=day.replace(hour=23), worker="b") == []  # same occurrence
+    assert len(scheduled.start_due(now=day.replace(day=11), worker="b")) == 1  # the next day
+    runs = list(ScheduledRun.objects.order_by("occurrence").values_list("worker", "occurrence"))
+    assert [w for w, _ in runs] == ["a", "b"]
+    assert Job.objects.filter(kind="plans.remind").count() == 2
+
+
+def test_the_guard_is_in_the_database(queue):
+    """A worker that missed the row in its check still cannot start a second job."""
+    from django.db import IntegrityError, transaction
+
+    queue.JOBS_SCHEDULE = [DAILY]
+    day = datetime(2026, 3, 10, 7, 0, tzinfo=UTC)
+    scheduled.start_due(now=day)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ScheduledRun.objects.create(name="plans-remind", occurrence=scheduled.occurrence(DAILY, day))
+
+
+def test_reminders_job_sends_the_overdue_e_mails(queue, demo):
+    from datetime import date
+
+    from circularcities.planning.review import overdue_for_reminders
+
+    queue.JOBS_SCHEDULE = [DAILY]
+    day = datetime(2031, 1, 5, 7, 0, tzinfo=UTC)  # late enough for demo items to be overdue
+    [job] = scheduled.start_due(now=day)
+    queue.JOBS_SCHEDULE = []  # the worker would start today's occurrence too
+    work()
+    job.refresh_from_db()
+    expected = len(overdue_for_reminders(date(2031, 1, 5)))
+    assert job.status == Job.Status.DONE and job.result == {"sent": expected, "as_of": "2031-01-05"}
+    assert len(mail.outbox) == expected
