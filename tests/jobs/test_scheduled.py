@@ -60,3 +60,22 @@ def test_reminders_job_sends_the_overdue_e_mails(queue, demo):
     expected = len(overdue_for_reminders(date(2031, 1, 5)))
     assert job.status == Job.Status.DONE and job.result == {"sent": expected, "as_of": "2031-01-05"}
     assert len(mail.outbox) == expected
+
+
+def test_prune_removes_old_finished_queue_entries_only(queue):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from circularcities.jobs import runner
+
+    queue.JOBS_KEEP_DAYS = 30
+    old, recent, waiting = (runner.start("test", "tests.jobs.jobfuncs.counting", {"n": 1}) for _ in range(3))
+    work(max_tasks=2)
+    DBTaskResult.objects.filter(id=old.task_id).update(finished_at=timezone.now() - timedelta(days=31))
+    ScheduledRun.objects.create(name="x", occurrence=timezone.now() - timedelta(days=40))
+    ScheduledRun.objects.create(name="x", occurrence=timezone.now() - timedelta(days=1))
+    assert scheduled.prune_queue({}, lambda *a: None) == {"queue_entries": 1, "schedule_marks": 1}
+    assert set(DBTaskResult.objects.values_list("id", flat=True)) == {recent.task_id, waiting.task_id}
+    assert Job.objects.filter(pk=old.pk).exists()

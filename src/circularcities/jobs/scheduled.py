@@ -56,3 +56,17 @@ def plans_remind(params: dict, report) -> dict:
     report(0.0, f"Reminders as of {as_of.isoformat()}")
     sent = send_reminders(as_of)
     return {"sent": sent, "as_of": as_of.isoformat()}
+
+
+def prune_queue(params: dict, report) -> dict:
+    """Job function: delete finished queue entries and schedule marks older than
+    JOBS_KEEP_DAYS. Jobs themselves stay: they are what people see."""
+    from datetime import timedelta
+
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - timedelta(days=max(1, int(settings.JOBS_KEEP_DAYS)))
+    entries, _ = DBTaskResult.objects.filter(status__in=["SUCCESSFUL", "FAILED"],
+                                             finished_at__lt=cutoff).delete()
+    marks, _ = ScheduledRun.objects.filter(occurrence__lt=cutoff).delete()
+    return {"queue_entries": entries, "schedule_marks": marks}

@@ -196,6 +196,7 @@ JOBS_RETRY_BACKOFF = env_int("CIRCULARCITIES_JOBS_RETRY_BACKOFF", 30)  # s befor
 JOBS_RETRY_BACKOFF_MAX = env_int("CIRCULARCITIES_JOBS_RETRY_BACKOFF_MAX", 3600)
 JOBS_HEARTBEAT = env_int("CIRCULARCITIES_JOBS_HEARTBEAT", 5)  # s between a running job's signs of life
 JOBS_LEASE = env_int("CIRCULARCITIES_JOBS_LEASE", 60)  # s without one: the worker is taken for dead
+JOBS_KEEP_DAYS = env_int("CIRCULARCITIES_JOBS_KEEP_DAYS", 30)  # finished queue entries kept
 JOBS_HOUSEKEEPING = env_int("CIRCULARCITIES_JOBS_HOUSEKEEPING", 10)  # s between schedule/lease checks
 # Recurring jobs, run by whichever worker looks first (one per occurrence, guarded in
 # the database). `every` and `at` are seconds; `at` is the offset from midnight UTC.
@@ -204,6 +205,8 @@ JOBS_SCHEDULE = [
     {"name": "plans-remind", "kind": "plans.remind", "title": "Overdue reminders",
      "func": "circularcities.jobs.scheduled.plans_remind", "every": 86400,
      "at": env_int("CIRCULARCITIES_REMINDERS_AT", 6 * 3600)},
+    {"name": "jobs-prune", "kind": "jobs.prune", "title": "Tidy the job queue",
+     "func": "circularcities.jobs.scheduled.prune_queue", "every": 86400, "at": 3 * 3600},
 ] if env_bool("CIRCULARCITIES_SCHEDULE", True) else []
 
 # Several web processes share state only through the database (sessions, cache)
