@@ -156,3 +156,22 @@ def test_a_live_job_is_not_taken_back(queue):
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, attempt=1, heartbeat_at=timezone.now())
     assert runner.reap() == 0
     assert Job.objects.get(pk=job.pk).status == Job.Status.RUNNING
+
+
+def test_a_job_claimed_by_a_worker_that_died_before_starting_it_runs(queue):
+    job = runner.start("test", F + "counting", {"n": 2})
+    old = timezone.now() - timedelta(minutes=10)
+    # The worker claimed the queue entry, then died before the job was marked running.
+    DBTaskResult.objects.filter(id=job.task_id).update(status="RUNNING", started_at=old)
+    Job.objects.filter(pk=job.pk).update(created_at=old)
+    assert work() == 1  # the worker's housekeeping gives the job a new entry, then runs it
+    job.refresh_from_db()
+    assert (job.status, job.result, job.attempt) == (Job.Status.DONE, {"total": 1}, 1)
+    assert DBTaskResult.objects.count() == 2 and runner.reap() == 0
+
+
+def test_a_job_waiting_in_the_queue_is_left_alone(queue):
+    job = runner.start("test", F + "counting", {"n": 2})
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    assert runner.reap() == 0
+    assert DBTaskResult.objects.count() == 1

@@ -285,11 +285,16 @@ def reap(now: datetime | None = None) -> int:
                     status="FAILED", finished_at=now, traceback=reason,
                     exception_class_path="circularcities.jobs.runner.JobLeaseLost")
         taken += int(bool(done))
-    # Jobs queued before the queue existed (or whose entry was lost) get one.
-    for job_id in Job.objects.filter(status=Job.Status.QUEUED, task_id__isnull=True,
-                                     created_at__lt=cutoff).values_list("pk", flat=True):
+    # Queued jobs without a live queue entry get a new one: jobs queued before the queue
+    # existed, and jobs whose entry a worker claimed but died before starting them.
+    live = DBTaskResult.objects.filter(Q(status="READY") | Q(status="RUNNING", started_at__gte=cutoff))
+    orphans = (Job.objects.filter(status=Job.Status.QUEUED, created_at__lt=cutoff)
+               .filter(Q(run_after__isnull=True) | Q(run_after__lt=cutoff))
+               .filter(Q(task_id__isnull=True) | ~Q(task_id__in=live.values("id"))))
+    for job_id in orphans.values_list("pk", flat=True):
         with transaction.atomic():
             _enqueue(job_id)
+        taken += 1
     return taken
 
 
