@@ -14,7 +14,7 @@ import os
 import time
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 from django.db.utils import OperationalError
 from django_tasks_db.management.commands.db_worker import Worker as DBWorker
 from django_tasks_db.models import DBTaskResult
@@ -23,6 +23,13 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 from circularcities.jobs import runner, scheduled
 
 log = logging.getLogger(__name__)
+
+
+def _tidy_connections() -> None:
+    """Drop broken or old database connections between jobs, as Django does between
+    requests; not inside a transaction (a test running the loop holds one)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 class Worker(DBWorker):
@@ -72,7 +79,7 @@ class Worker(DBWorker):
             if self.parent_pid and os.getppid() != self.parent_pid:
                 log.warning("worker %s: the server that started it is gone; stopping", self.worker_id)
                 return
-            close_old_connections()
+            _tidy_connections()
             if time.monotonic() >= self._next_housekeeping:
                 self.housekeeping()
                 self._next_housekeeping = time.monotonic() + self.housekeeping_every
@@ -83,6 +90,6 @@ class Worker(DBWorker):
                 return
             if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
                 return
-            close_old_connections()
+            _tidy_connections()
             if self.running and entry is None:
                 time.sleep(self.interval)
