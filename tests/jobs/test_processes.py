@@ -129,15 +129,18 @@ def test_two_web_servers_and_two_workers_share_the_queue(platform, tmp_path):
     for w in web:
         wait_for(lambda w=w: up(w), 90, f"{w.base} to serve", platform.logs)
 
+    # The queue is first in, first out: the two slow jobs take both workers, the quick
+    # ones wait for the one that is not killed.
+    [slow] = platform.enqueue(_slow(tmp_path, "slow", steps=60, step=0.3))
+    [long] = platform.enqueue(_slow(tmp_path, "long", steps=600, step=0.2))
     quick = platform.enqueue(*[{"func": COUNT, "params": {"n": 3}} for _ in range(6)])
-    [slow] = platform.enqueue(_slow(tmp_path, "slow", steps=30, step=0.3))
-    [long] = platform.enqueue(_slow(tmp_path, "long", steps=300, step=0.2))
 
     def status(job_id, i=0):
         return json.loads(web[i % 2].get(f"/jobs/{job_id}.json")[1])
 
-    wait_for(lambda: status(slow)["status"] == "running" and status(long, 1)["status"] == "running",
-             90, "both slow jobs to run", platform.logs)
+    wait_for(lambda: (tmp_path / "slow").exists() and (tmp_path / "long").exists(),
+             90, "both slow jobs to start", platform.logs)
+    assert status(slow)["status"] == "running"
     victim = int((tmp_path / "slow").read_text())
     other = int((tmp_path / "long").read_text())
     assert victim != other
