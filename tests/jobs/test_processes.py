@@ -156,7 +156,7 @@ def test_two_web_servers_and_two_workers_share_the_queue(platform, tmp_path):
 
     wait_for(lambda: status(long)["status"] == "cancelled", 30, "the cancel", platform.logs)
     wait_for(lambda: all(status(j, i)["status"] == "done" for i, j in enumerate([*quick, slow])),
-             120, "every job to finish", platform.logs)
+             180, "every job to finish", platform.logs)
     after = status(slow, 1)
     assert after["attempt"] == 2 and after["result"]["pid"] == other  # the surviving worker
     assert status(long)["result"] is None
