@@ -41,8 +41,6 @@ API_READS = ["/api/cities", "/api/cities/amsterdam", "/api/cases/search?q=plasti
              "/api/events", "/api/working-groups"]
 WRITE_SHARE = 0.02  # of requests in the mix; the rest split evenly between pages and API reads
 TOKEN = """
-from circularcities.web.bootstrap import setup_django
-setup_django()
 from django.contrib.auth import get_user_model
 from circularcities.accounts.models import ApiToken
 print(ApiToken.issue(get_user_model().objects.get(username="amsterdam-editor"), "load test")[1])
@@ -128,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
 
     home = Path(tempfile.mkdtemp(prefix="cc-load-"))
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env.update({"CIRCULARCITIES_HOME": str(home), "DJANGO_SETTINGS_MODULE": "circularcities.web.settings",
+    env.update({"CIRCULARCITIES_HOME": str(home),
                 "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")]),
                 "LOG_LEVEL": "ERROR", "CIRCULARCITIES_SCHEDULE": "0"})
     admin = None
@@ -148,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     try:
         subprocess.run([*CLI, "load-demo"], env=env, cwd=ROOT, check=True, capture_output=True)
-        token = subprocess.run([sys.executable, "-c", TOKEN], env=env, cwd=ROOT, check=True,
+        token = subprocess.run([*CLI, "manage", "shell", "-c", TOKEN], env=env, cwd=ROOT, check=True,
                                capture_output=True, text=True).stdout.strip().splitlines()[-1]
         port = free_port()
         server = subprocess.Popen([*CLI, "serve", "--port", str(port), "--workers", str(args.web_processes),

@@ -17,13 +17,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-c", "import sys; from circularcities.cli import main; sys.exit(main())"]
+# Run by `circularcities manage shell -c` (Django set up as the command line does).
 ENQUEUE = """
-import json, sys
-from circularcities.web.bootstrap import setup_django
-setup_django()
+import json, os
 from circularcities.jobs import runner
 print(json.dumps([str(runner.start(s.get("kind", "test"), s["func"], s["params"]).pk)
-                  for s in json.loads(sys.argv[1])]))
+                  for s in json.loads(os.environ["CC_TEST_JOBS"])]))
 """
 
 
@@ -44,6 +43,7 @@ class Platform:
         self.procs: list[subprocess.Popen] = []
         base = postgres_url()
         self.pg_url = None
+        # Without DJANGO_SETTINGS_MODULE the command line uses the platform's own settings.
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
         if base:
             parts = urlsplit(base)
@@ -53,7 +53,6 @@ class Platform:
             self._pg(f'CREATE DATABASE "{self.pg_name}"')
             env["DATABASE_URL"] = self.pg_url
         env.update({
-            "DJANGO_SETTINGS_MODULE": "circularcities.web.settings",
             "CIRCULARCITIES_HOME": str(home), "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
             "CIRCULARCITIES_JOBS_INLINE": "0", "CIRCULARCITIES_JOBS_HEARTBEAT": "1",
             "CIRCULARCITIES_JOBS_LEASE": "4", "CIRCULARCITIES_JOBS_HOUSEKEEPING": "1",
@@ -95,8 +94,10 @@ class Platform:
         return proc
 
     def enqueue(self, *specs: dict) -> list[str]:
-        done = subprocess.run([sys.executable, "-c", ENQUEUE, json.dumps(list(specs))], env=self.env,
-                              cwd=ROOT, text=True, capture_output=True, timeout=120)
+        # The platform's settings, not the test settings pytest names (jobs inline).
+        done = subprocess.run([*CLI, "manage", "shell", "-c", ENQUEUE], cwd=ROOT, text=True,
+                              env={**self.env, "CC_TEST_JOBS": json.dumps(list(specs))},
+                              capture_output=True, timeout=120)
         assert done.returncode == 0, done.stderr[-2000:]
         return json.loads(done.stdout.strip().splitlines()[-1])
 

@@ -13,7 +13,7 @@ from tests.jobs.conftest import work
 
 pytestmark = pytest.mark.django_db
 DAILY = {"name": "plans-remind", "kind": "plans.remind", "title": "Overdue reminders",
-         "func": "circularcities.jobs.scheduled.plans_remind", "every": 86400, "at": 6 * 3600}
+         "func": "circularcities.planning.review.reminders_job", "every": 86400, "at": 6 * 3600}
 
 
 def test_occurrence_is_the_latest_time_not_in_the_future():

@@ -92,7 +92,7 @@ def _serve(host, port, threads=8, workers=1, job_workers=1) -> int:
     """Serve until stopped, with ``job_workers`` job worker processes that stop with it."""
     from django.db import connections
 
-    from circularcities.commands.worker import spawn_workers, stop_workers
+    from circularcities.commands.worker import serve_gunicorn, spawn_workers, stop_workers
 
     connections.close_all()  # nothing open is shared with forked or spawned processes
     procs = spawn_workers(job_workers)
@@ -100,8 +100,6 @@ def _serve(host, port, threads=8, workers=1, job_workers=1) -> int:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
         if workers > 1:
-            from circularcities.web.gunicorn import serve_gunicorn
-
             serve_gunicorn(host, port, workers=workers, threads=threads)
         else:
             from waitress import serve

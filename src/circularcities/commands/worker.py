@@ -35,11 +35,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         c.set_defaults(func=cmd_cancel if name == "cancel" else cmd_retry)
 
 
-def cmd_worker(args) -> int:
-    from circularcities.web.bootstrap import pending_migrations, setup_django
+def _bootstrap():
+    """Start-up helpers: ``circularcities.site.bootstrap`` on main since site/ was split
+    from web/, ``circularcities.web.bootstrap`` on the branch this was written on.
+    (Drop the fallback once both are merged.)"""
+    try:
+        from circularcities.site import bootstrap
+    except ModuleNotFoundError:
+        from circularcities.web import bootstrap  # type: ignore[no-redef]
+    return bootstrap
 
-    setup_django()
-    if pending_migrations()[0]:
+
+def cmd_worker(args) -> int:
+    bootstrap = _bootstrap()
+    bootstrap.setup_django()
+    if bootstrap.pending_migrations()[0]:
         print("error: the database needs migrating; run `circularcities setup` first.", file=sys.stderr)
         return 1
     from circularcities.jobs.worker import Worker
@@ -58,9 +68,7 @@ def cmd_worker(args) -> int:
 
 
 def _job(job_id):
-    from circularcities.web.bootstrap import ensure_database
-
-    ensure_database(load_demo_if_new=False)
+    _bootstrap().ensure_database(load_demo_if_new=False)
     from django.core.exceptions import ValidationError
 
     from circularcities.jobs.models import Job
@@ -80,9 +88,7 @@ def _line(job) -> str:
 
 
 def cmd_list(args) -> int:
-    from circularcities.web.bootstrap import ensure_database
-
-    ensure_database(load_demo_if_new=False)
+    _bootstrap().ensure_database(load_demo_if_new=False)
     from circularcities.jobs.models import Job
 
     jobs = Job.objects.all()
@@ -136,3 +142,28 @@ def stop_workers(procs: list[subprocess.Popen], grace: float = 10.0) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def serve_gunicorn(host: str, port: int, workers: int, threads: int = 8) -> None:
+    """Several web server processes (``serve --workers N``, Unix only).
+
+    The web tier keeps no state of its own: sessions and the cache are in the
+    database and files go through the storage API, so the processes (and other
+    machines running the same command on the same database) are interchangeable."""
+    from gunicorn.app.base import BaseApplication
+
+    class App(BaseApplication):
+        def load_config(self):
+            for key, value in {
+                "bind": f"{host}:{port}", "workers": max(1, workers), "threads": max(1, threads),
+                "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20,
+                "accesslog": None, "errorlog": "-", "loglevel": "warning", "proc_name": "circularcities",
+            }.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from django.core.wsgi import get_wsgi_application
+
+            return get_wsgi_application()
+
+    App().run()

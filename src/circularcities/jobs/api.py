@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from pydantic import Field
@@ -13,7 +12,7 @@ from circularcities.web.api import TokenAuth, write_auth
 
 from . import runner
 from .models import Job
-from .views import may_change, may_read
+from .permissions import require_change_job, require_see_job
 
 router = Router(tags=["jobs"])
 
@@ -53,10 +52,7 @@ def _out(job: Job) -> dict:
 
 def _job(request, pk: UUID, change: bool = False) -> Job:
     job = get_object_or_404(Job, pk=pk)
-    if not may_read(request.user, job):
-        raise PermissionDenied("This job belongs to someone else.")
-    if change and not may_change(request.user, job):
-        raise PermissionDenied("Only the person who started this job or the secretariat may change it.")
+    (require_change_job if change else require_see_job)(request.user, job)
     return job
 
 

@@ -35,6 +35,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 from circularcities.core.errors import CircularCitiesError
 from circularcities.jobs.models import Job
@@ -91,10 +92,18 @@ def start(kind: str, func_path: str, params: dict, owner=None, title: str = "") 
     return job
 
 
+@task()
+def run_job(job_id: str) -> str:
+    """The one queue task: run an attempt of a Job. The queue (django-tasks with its
+    database backend) only moves job ids; what people see stays on the Job."""
+    status = execute(job_id, worker=worker_name())
+    if status == "lost":  # the queue entry says so too, instead of "successful"
+        raise JobLeaseLost(job_id)
+    return status
+
+
 def _enqueue(job_id, run_after: datetime | None = None) -> None:
     """Put one attempt of the job in the queue (inside the caller's transaction)."""
-    from circularcities.jobs.tasks import run_job
-
     task = run_job if run_after is None else run_job.using(run_after=run_after)
     entry = task.enqueue(str(job_id))
     Job.objects.filter(pk=job_id).update(task_id=entry.id, run_after=run_after)

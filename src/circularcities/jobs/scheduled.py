@@ -10,7 +10,7 @@ missed while no worker ran is started once when one comes back.
 from __future__ import annotations
 
 import math
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -46,16 +46,6 @@ def start_due(now: datetime | None = None, worker: str = "") -> list[Job]:
             continue
         started.append(job)
     return started
-
-
-def plans_remind(params: dict, report) -> dict:
-    """Job function: e-mail every owner their overdue reports and milestones."""
-    from circularcities.planning.review import send_reminders
-
-    as_of = date.fromisoformat(params["occurrence"][:10]) if params.get("occurrence") else date.today()
-    report(0.0, f"Reminders as of {as_of.isoformat()}")
-    sent = send_reminders(as_of)
-    return {"sent": sent, "as_of": as_of.isoformat()}
 
 
 def prune_queue(params: dict, report) -> dict:

@@ -203,7 +203,7 @@ JOBS_HOUSEKEEPING = env_int("CIRCULARCITIES_JOBS_HOUSEKEEPING", 10)  # s between
 # Digests and recurring listings go here too, as further entries.
 JOBS_SCHEDULE = [
     {"name": "plans-remind", "kind": "plans.remind", "title": "Overdue reminders",
-     "func": "circularcities.jobs.scheduled.plans_remind", "every": 86400,
+     "func": "circularcities.planning.review.reminders_job", "every": 86400,
      "at": env_int("CIRCULARCITIES_REMINDERS_AT", 6 * 3600)},
     {"name": "jobs-prune", "kind": "jobs.prune", "title": "Tidy the job queue",
      "func": "circularcities.jobs.scheduled.prune_queue", "every": 86400, "at": 3 * 3600},
