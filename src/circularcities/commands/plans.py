@@ -9,7 +9,7 @@ from datetime import date
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plans", help="action plans: reminders for overdue reports and milestones")
     plans = p.add_subparsers(dest="plans_command", metavar="SUBCOMMAND", required=True)
-    r = plans.add_parser("remind", help="e-mail every owner their overdue items (run it from cron)")
+    r = plans.add_parser("remind", help="e-mail every owner their overdue items now (workers also do it daily)")
     r.add_argument("--as-of", type=date.fromisoformat, default=None,
                    help="date to judge overdue items by (YYYY-MM-DD, default today)")
     r.set_defaults(func=cmd_remind)

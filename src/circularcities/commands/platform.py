@@ -6,6 +6,7 @@ import argparse
 import getpass
 import gzip
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -15,12 +16,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--no-serve", action="store_true", help="only prepare the data, do not serve")
+    p.add_argument("--job-workers", type=int, default=1,
+                   help="background job workers to start beside the server (default 1)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", help="serve the platform (production-ready WSGI server)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--workers", type=int, default=1,
+                   help="web server processes (more than 1: gunicorn, Unix only)")
+    p.add_argument("--job-workers", type=int, default=1,
+                   help="background job workers to start beside the server (default 1; "
+                   "0 when `circularcities worker` runs elsewhere)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("setup", help="create or migrate the database (no demo data)")
@@ -77,15 +85,30 @@ def cmd_demo(args) -> int:
     _print_accounts(args.port, args.host)
     if args.no_serve:
         return 0
-    return _serve(args.host, args.port, threads=8)
+    return _serve(args.host, args.port, threads=8, job_workers=args.job_workers)
 
 
-def _serve(host, port, threads=8) -> int:
-    from waitress import serve
+def _serve(host, port, threads=8, workers=1, job_workers=1) -> int:
+    """Serve until stopped, with ``job_workers`` job worker processes that stop with it."""
+    from django.db import connections
 
-    from circularcities.site.wsgi import application
+    from circularcities.commands.worker import serve_gunicorn, spawn_workers, stop_workers
 
-    serve(application, host=host, port=port, threads=threads, ident="circularcities")
+    connections.close_all()  # nothing open is shared with forked or spawned processes
+    procs = spawn_workers(job_workers)
+    # `kill` (SIGTERM) stops the server like Ctrl+C does, so the workers stop with it.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    try:
+        if workers > 1:
+            serve_gunicorn(host, port, workers=workers, threads=threads)
+        else:
+            from waitress import serve
+
+            from circularcities.site.wsgi import application
+
+            serve(application, host=host, port=port, threads=threads, ident="circularcities")
+    finally:
+        stop_workers(procs)
     return 0
 
 
@@ -94,7 +117,8 @@ def cmd_serve(args) -> int:
 
     ensure_database(load_demo_if_new=False)
     print(f"Serving on http://{args.host}:{args.port}/", flush=True)
-    return _serve(args.host, args.port, threads=args.threads)
+    return _serve(args.host, args.port, threads=args.threads, workers=args.workers,
+                  job_workers=args.job_workers)
 
 
 def cmd_setup(args) -> int:

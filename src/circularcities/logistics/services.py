@@ -126,10 +126,10 @@ def start_run(scenario: m.Scenario, *, seconds: float, seed: int = 0, mode: str 
 
 
 def sync_status(run: m.Run) -> m.Run:
-    """Mark the run failed when its job failed before the run could say so
+    """Mark the run failed when its job failed or was cancelled before the run could say so
     (e.g. the worker lost it)."""
     job = run.job
-    if not run.finished and job is not None and job.status == "failed":
+    if not run.finished and job is not None and job.status in ("failed", "cancelled"):
         m.Run.objects.filter(pk=run.pk).update(status=m.Run.Status.FAILED, error=job.error,
                                                finished_at=job.finished_at or timezone.now())
         run.refresh_from_db()

@@ -223,3 +223,11 @@ def send_reminders(as_of: date) -> int:
                               _("Please log progress or update the milestone on the platform.")])
             messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
     return send_mass_mail(messages, fail_silently=False) if messages else 0
+
+
+def reminders_job(params: dict, report) -> dict:
+    """Job function the workers run daily (settings.JOBS_SCHEDULE): the reminders as of
+    the scheduled day, so a late run does not judge by a later date."""
+    as_of = date.fromisoformat(params["occurrence"][:10]) if params.get("occurrence") else date.today()
+    report(0.0, f"Reminders as of {as_of.isoformat()}")
+    return {"sent": send_reminders(as_of), "as_of": as_of.isoformat()}

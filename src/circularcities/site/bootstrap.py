@@ -39,6 +39,8 @@ def ensure_database(load_demo_if_new: bool = True, log=None) -> bool:
         if empty:
             log("Creating the database and loading the demo data (first run)…")
         call_command("migrate", interactive=False, verbosity=0)
+    # The shared cache lives in the database (see settings.CACHES); idempotent.
+    call_command("createcachetable", verbosity=0)
     if empty and load_demo_if_new:
         from circularcities.site.demo import load_demo
 

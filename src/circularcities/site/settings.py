@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "circularcities.accounts",
     "circularcities.coalition",
     "circularcities.knowledge",
+    "django_tasks",
+    "django_tasks_db",
     "circularcities.jobs",
     "circularcities.diagnosis",
     "circularcities.planning",
@@ -133,15 +135,30 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "circularcities.web.staticfinders.PackageAssetFinder",
 ]
+# Uploaded and generated files go through Django's storage API. CIRCULARCITIES_STORAGE=s3
+# puts them in an S3-compatible bucket through django-storages (pip install
+# 'circularcities[s3]'; AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID,
+# AWS_SECRET_ACCESS_KEY, AWS_S3_REGION_NAME); the default is a local directory.
+STORAGE_KIND = os.environ.get("CIRCULARCITIES_STORAGE", "local").strip().lower() or "local"
+if STORAGE_KIND == "local":
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif STORAGE_KIND == "s3":
+    _default_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "default_acl": None, "querystring_auth": True, "file_overwrite": False}}
+else:
+    raise ValueError(f"Expected CIRCULARCITIES_STORAGE to be 'local' or 's3'; got {STORAGE_KIND!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Serve straight from the installed packages, so a fresh install needs no
 # collectstatic step; production may still run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
-MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or DATA_DIR / "media")
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -169,8 +186,35 @@ LEAFLET_CONFIG = {
     "ATTRIBUTION_PREFIX": "",
 }
 
-# Background jobs: run in a thread of the web process unless a worker is configured.
+# Background jobs: a queue in the database (django-tasks with its database backend),
+# run by `circularcities worker` processes on this or other machines; `demo` and
+# `serve` start one beside the web server. CIRCULARCITIES_JOBS_INLINE=1 runs each
+# job in the caller instead (tests, scripts).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 JOBS_INLINE = env_bool("CIRCULARCITIES_JOBS_INLINE", False)
+JOBS_MAX_ATTEMPTS = env_int("CIRCULARCITIES_JOBS_MAX_ATTEMPTS", 3)  # per job, first run included
+JOBS_RETRY_BACKOFF = env_int("CIRCULARCITIES_JOBS_RETRY_BACKOFF", 30)  # s before attempt 2; doubles
+JOBS_RETRY_BACKOFF_MAX = env_int("CIRCULARCITIES_JOBS_RETRY_BACKOFF_MAX", 3600)
+JOBS_HEARTBEAT = env_int("CIRCULARCITIES_JOBS_HEARTBEAT", 5)  # s between a running job's signs of life
+JOBS_LEASE = env_int("CIRCULARCITIES_JOBS_LEASE", 60)  # s without one: the worker is taken for dead
+JOBS_KEEP_DAYS = env_int("CIRCULARCITIES_JOBS_KEEP_DAYS", 30)  # finished queue entries kept
+JOBS_HOUSEKEEPING = env_int("CIRCULARCITIES_JOBS_HOUSEKEEPING", 10)  # s between schedule/lease checks
+# Recurring jobs, run by whichever worker looks first (one per occurrence, guarded in
+# the database). `every` and `at` are seconds; `at` is the offset from midnight UTC.
+# Digests and recurring listings go here too, as further entries.
+JOBS_SCHEDULE = [
+    {"name": "plans-remind", "kind": "plans.remind", "title": "Overdue reminders",
+     "func": "circularcities.planning.review.reminders_job", "every": 86400,
+     "at": env_int("CIRCULARCITIES_REMINDERS_AT", 6 * 3600)},
+    {"name": "jobs-prune", "kind": "jobs.prune", "title": "Tidy the job queue",
+     "func": "circularcities.jobs.scheduled.prune_queue", "every": 86400, "at": 3 * 3600},
+] if env_bool("CIRCULARCITIES_SCHEDULE", True) else []
+
+# Several web processes share state only through the database (sessions, cache)
+# and the file storage, so any number of them can run on any number of machines.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                      "LOCATION": "circularcities_cache"}}
 
 LOGGING = {
     "version": 1,
