@@ -55,26 +55,22 @@ def _django():
     setup_django()
 
 
-def _print_accounts(port, host):
-    from circularcities.web.demo import ensure_demo_accounts
-
+def _print_accounts(accounts, port, host):
     print(f"\nCircular Cities Platform (demo) at http://{host}:{port}/  (中文: http://{host}:{port}/zh-hans/)")
     print("Sign in with one of these demo accounts:")
-    for a in ensure_demo_accounts():
-        print(f"  {a['username']:<18} password {a['password']:<14} {a['role']:<12} {a['what']}")
+    for a in accounts:
+        password = a["password"] or "(changed by its owner)"
+        print(f"  {a['username']:<18} password {password:<14} {a['role']:<12} {a['what']}")
     print("Stop with Ctrl+C.\n", flush=True)
 
 
 def cmd_demo(args) -> int:
     os.environ.setdefault("CIRCULARCITIES_DEMO", "1")
-    from circularcities.web.bootstrap import ensure_database
+    _django()
+    from circularcities.web.demo import prepare_demo
 
-    created = ensure_database(load_demo_if_new=True, log=print)
-    if not created:
-        from circularcities.web.demo import load_demo
-
-        load_demo(log=print)
-    _print_accounts(args.port, args.host)
+    # Loads the demo data only into a database without it: a restart keeps people's edits.
+    _print_accounts(prepare_demo(log=print), args.port, args.host)
     if args.no_serve:
         return 0
     return _serve(args.host, args.port, threads=8)
