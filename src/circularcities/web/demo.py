@@ -19,6 +19,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from circularcities.web.env import write_private
+
 DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics"]
 
 # (username, role, cities edited, organisation slug, what they can try)
@@ -102,6 +104,5 @@ def ensure_demo_accounts(reset: bool = False) -> list[dict]:
                 CityMembership.objects.get_or_create(user=user, city=city)
         stored[username] = password
         accounts.append({"username": username, "password": password, "role": role, "what": what})
-    path.write_text(json.dumps(stored, indent=1))
-    path.chmod(0o600)
+    write_private(path, json.dumps(stored, indent=1))
     return accounts

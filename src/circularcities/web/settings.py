@@ -17,7 +17,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from circularcities.web.env import data_dir, env_bool, env_int, env_list, secret_key
+from circularcities.web.env import data_dir, env_bool, env_int, env_list, secret_key, sqlite_private
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
@@ -103,6 +103,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    if DATABASES["default"]["NAME"] not in ("", ":memory:") and not str(DATABASES["default"]["NAME"]).startswith("file:"):
+        sqlite_private(Path(DATABASES["default"]["NAME"]))
     # WAL lets readers work while a writer commits; the timeout makes writers
     # wait for each other instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
