@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_accounts_sign_in_with_their_roles(demo):
-    accounts = {a["username"]: a for a in ensure_demo_accounts()}
+    accounts = {a["username"]: a for a in ensure_demo_accounts(reset=True)}
     for name, a in accounts.items():
         user = authenticate(username=name, password=a["password"])
         assert user is not None, name
