@@ -26,8 +26,12 @@ def test_sign_in_failure_lockout_and_sign_out_are_recorded(client, owner, settin
     assert "sign_out" in kinds(user=owner)
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/accounts/login/", {"username": "ghost", "password": "x"}, REMOTE_ADDR="203.0.113.6")
+    for _ in range(3):  # refused attempts while locked out add failures, not more lock-outs
+        client.post("/accounts/login/", {"username": "ghost", "password": "x"}, REMOTE_ADDR="203.0.113.6")
     locked = AuditEvent.objects.get(kind="locked_out")
-    assert locked.username == "ghost" and locked.user is None
+    assert locked.username == "ghost" and locked.user is None and locked.ip_address == "203.0.113.6"
+    assert AuditEvent.objects.filter(kind="sign_in_failed", username="ghost").count() == (
+        settings.AXES_FAILURE_LIMIT + 3)
 
 
 def test_role_and_membership_changes_name_who_did_them(client, secretariat, owner, other_city):

@@ -125,3 +125,12 @@ def test_a_backup_file_has_a_format_version(installed):
     data = json.loads(gzip.decompress(backup.read_bytes()))
     assert data["format"] == "circularcities-backup" and data["version"] == 1
     assert any(o["model"] == "auth.user" for o in data["objects"])
+
+
+def test_a_backup_from_before_format_versions_is_still_read(tmp_path):
+    from circularcities.web.backup import read_backup
+
+    old = tmp_path / "old.json.gz"
+    record = {"model": "auth.group", "pk": 1, "fields": {"name": "editors", "permissions": []}}
+    old.write_bytes(gzip.compress(json.dumps([record]).encode()))
+    assert read_backup(old) == [record]

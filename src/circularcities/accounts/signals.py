@@ -36,6 +36,15 @@ def on_sign_in_failed(sender, credentials, request=None, **kwargs):
 
 @receiver(user_locked_out)
 def on_locked_out(sender, request, username, ip_address, **kwargs):
+    from django.utils import timezone
+
+    from circularcities.accounts.audit import client_address
+
+    # django-axes signals a lock-out at every refused attempt; one event per cool-off is enough.
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    if AuditEvent.objects.filter(kind=Kind.LOCKED_OUT, username=username or "",
+                                 ip_address=client_address(request), created_at__gte=since).exists():
+        return
     audit_record(Kind.LOCKED_OUT, user=_account(username), username=username or "", request=request)
 
 
