@@ -67,4 +67,4 @@ def test_every_page_links_to_itself_in_the_other_language(client, demo, path):
     back = re.search(r'<a href="([^"]+)" hreflang="en"[^>]*data-testid="lang-en"', zh)
     assert back
     assert client.get(back.group(1).replace("&amp;", "&"))["Location"] == path
-    assert f'rel="alternate" hreflang="zh-Hans" href="http://testserver/zh-hans{path.replace("?", "?")}"' in html.replace("&amp;", "&")
+    assert f'rel="alternate" hreflang="zh-Hans" href="/zh-hans{path}"' in html.replace("&amp;", "&")
