@@ -91,3 +91,30 @@ def test_help_lists_commands(capsys):
     text = capsys.readouterr().out
     for cmd in ["demo", "serve", "search", "backup", "restore", "create-secretariat"]:
         assert cmd in text
+
+
+def _readme_production_env(tmp_path):
+    """The environment of the README's Production section, with its placeholders filled in."""
+    import re
+    import secrets
+    import shlex
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Production.*?```sh\n(.*?)```", text, re.S).group(1)
+    env = {}
+    for line in block.splitlines():
+        for word in shlex.split(line, comments=True):
+            name, _eq, value = word.partition("=")
+            env[name] = value
+    env["SECRET_KEY"] = secrets.token_urlsafe(50)
+    env["CIRCULARCITIES_HOME"] = str(tmp_path / "home")
+    return {k: v.replace("...", "placeholder") for k, v in env.items()}
+
+
+def test_check_deploy_is_clean_with_the_readme_production_environment(tmp_path):
+    env = _readme_production_env(tmp_path)
+    assert env["DATABASE_URL"].startswith("postgresql://") and env["BEHIND_PROXY"] == "1"
+    out = run(["manage", "check", "--deploy", "--fail-level", "WARNING"], env, tmp_path)
+    text = out.stdout + out.stderr
+    assert out.returncode == 0 and "no issues" in text, text

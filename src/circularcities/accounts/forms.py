@@ -57,3 +57,44 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error("password1", exc)
         return data
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=80, required=False)
+    # Left out (an older page or a script): the default lifetime.
+    days = forms.TypedChoiceField(label=_("Expires after"), coerce=int, choices=[],
+                                  required=False, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        from circularcities.accounts.services import DEFAULT_TOKEN_DAYS, TOKEN_DAYS
+
+        super().__init__(*args, **kwargs)
+        self.fields["days"].choices = TOKEN_DAYS
+        self.fields["days"].initial = DEFAULT_TOKEN_DAYS
+
+    def clean_days(self):
+        from circularcities.accounts.services import DEFAULT_TOKEN_DAYS
+
+        return self.cleaned_data["days"] or DEFAULT_TOKEN_DAYS
+
+
+class AuditFilterForm(forms.Form):
+    user = forms.CharField(label=_("User name"), max_length=150, required=False)
+    kind = forms.ChoiceField(label=_("Event"), required=False)
+    date_from = forms.DateField(label=_("From"), required=False,
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        from circularcities.accounts.models import AuditEvent
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All events")), *AuditEvent.Kind.choices]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data

@@ -101,16 +101,64 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # Chosen when the token is made; an expired token is refused (None: made before expiry existed).
+    expires_at = models.DateTimeField(null=True, blank=True)
 
     @classmethod
-    def issue(cls, user, name: str) -> tuple[ApiToken, str]:
+    def issue(cls, user, name: str, days: int | None = None) -> tuple[ApiToken, str]:
         token = "cc_" + secrets.token_urlsafe(32)
-        return cls.objects.create(user=user, name=name, token_hash=_hash(token)), token
+        expires = timezone.now() + timedelta(days=days) if days else None
+        return cls.objects.create(user=user, name=name, token_hash=_hash(token), expires_at=expires), token
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
     @classmethod
     def authenticate(cls, token: str):
         found = cls.objects.select_related("user").filter(token_hash=_hash(token)).first()
-        if found is None or not found.user.is_active:
+        if found is None or not found.user.is_active or found.expired:
             return None
         cls.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
         return found.user
+
+
+class AuditEvent(models.Model):
+    """One security event: who, what, when, from where. Only the secretariat reads these."""
+
+    class Kind(models.TextChoices):
+        SIGN_IN = "sign_in", _("Signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("Failed sign-in")
+        LOCKED_OUT = "locked_out", _("Locked out")
+        SIGN_OUT = "sign_out", _("Signed out")
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
+        PASSWORD_RESET = "password_reset", _("Password reset")
+        TOKEN_CREATED = "token_created", _("API token created")
+        TOKEN_REVOKED = "token_revoked", _("API token revoked")
+        INVITATION_SENT = "invitation_sent", _("Invitation sent")
+        INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        MEMBERSHIP_ADDED = "membership_added", _("City membership added")
+        MEMBERSHIP_CHANGED = "membership_changed", _("City membership changed")
+        MEMBERSHIP_REMOVED = "membership_removed", _("City membership removed")
+
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The account the event is about, and the user name as typed or as it was (kept when
+    # the account is deleted, and for failed sign-ins with names that match no account).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="audit_events")
+    username = models.CharField(max_length=150, blank=True, db_index=True)
+    # Who did it when that is someone else (the secretariat changing a role); empty: the
+    # person themselves, or the command line.
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["kind", "created_at"], name="audit_kind_time")]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.kind} {self.username}"

@@ -74,3 +74,7 @@ def require_secretariat(user, message: str | None = None) -> None:
 
 def require_invite(user) -> None:
     require_secretariat(user, _("Only the secretariat can invite people."))
+
+
+def require_read_audit_log(user) -> None:
+    require_secretariat(user, _("Only the secretariat can read the audit log."))

@@ -13,13 +13,14 @@ urlpatterns = [
         success_url=reverse_lazy("accounts:password_reset_done")), name="password_reset"),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(
         template_name="accounts/password_reset_done.html"), name="password_reset_done"),
-    path("reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        template_name="accounts/password_reset_confirm.html",
-        success_url=reverse_lazy("accounts:password_reset_complete")), name="password_reset_confirm"),
+    path("reset/<uidb64>/<token>/", views.PasswordResetConfirm.as_view(), name="password_reset_confirm"),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(
         template_name="accounts/password_reset_complete.html"), name="password_reset_complete"),
     path("me/", views.profile, name="profile"),
     path("me/tokens/", views.create_token, name="create_token"),
+    path("me/tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
+    path("me/password/", views.PasswordChange.as_view(), name="password_change"),
+    path("audit/", views.audit_log, name="audit_log"),
     path("invite/", views.invite, name="invite"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
 ]

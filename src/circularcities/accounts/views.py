@@ -2,36 +2,104 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from circularcities.accounts.forms import AcceptInvitationForm, InvitationForm
-from circularcities.accounts.models import ApiToken, CityMembership, Invitation
-from circularcities.accounts.permissions import require_invite
+from circularcities.accounts.audit import audit_record
+from circularcities.accounts.forms import (
+    AcceptInvitationForm,
+    ApiTokenForm,
+    AuditFilterForm,
+    InvitationForm,
+)
+from circularcities.accounts.models import ApiToken, AuditEvent, CityMembership, Invitation
+from circularcities.accounts.permissions import require_invite, require_read_audit_log
+from circularcities.accounts.services import api_token_create, api_token_revoke
 
 
 @login_required
-def profile(request):
+def profile(request, token_form=None):
     return render(request, "accounts/profile.html", {
         "memberships": CityMembership.objects.filter(user=request.user).select_related("city"),
         "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
+        "token_form": token_form or ApiTokenForm(),
         "new_token": request.session.pop("new_api_token", None),
-    })
+    }, status=400 if token_form is not None else 200)
 
 
 @login_required
 @require_POST
 def create_token(request):
-    name = (request.POST.get("name") or "").strip() or _("script")
-    _token, raw = ApiToken.issue(request.user, name[:80])
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return profile(request, token_form=form)
+    _token, raw = api_token_create(user=request.user, name=form.cleaned_data["name"] or _("script"),
+                                   days=form.cleaned_data["days"])
     request.session["new_api_token"] = raw
     return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def revoke_token(request, pk):
+    api_token_revoke(user=request.user, token_id=pk)
+    messages.success(request, _("The token is revoked: scripts using it are refused from now on."))
+    return redirect("accounts:profile")
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)  # keeps this session signed in
+        audit_record(AuditEvent.Kind.PASSWORD_CHANGED, user=self.request.user, request=self.request)
+        messages.success(self.request, _("Your password is changed."))
+        return response
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_record(AuditEvent.Kind.PASSWORD_RESET, user=form.user, request=self.request)
+        return response
+
+
+AUDIT_PAGE_SIZE = 50
+
+
+@login_required
+def audit_log(request):
+    require_read_audit_log(request.user)
+    form = AuditFilterForm(request.GET or None)
+    events = AuditEvent.objects.select_related("user", "actor")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["user"]:
+            events = events.filter(username__icontains=data["user"])
+        if data["kind"]:
+            events = events.filter(kind=data["kind"])
+        if data["date_from"]:
+            events = events.filter(created_at__date__gte=data["date_from"])
+        if data["date_to"]:
+            events = events.filter(created_at__date__lte=data["date_to"])
+    query = request.GET.copy()
+    query.pop("page", None)
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "accounts/audit_log.html",
+                  {"form": form, "page": page, "query": query.urlencode()},
+                  status=400 if form.is_bound and not form.is_valid() else 200)
 
 
 @login_required
@@ -51,6 +119,8 @@ def invite(request):
                       "Open this link within 14 days to create your account:\n%(link)s\n")
             % {"role": inv.get_role_display(), "link": link},
             from_email=None, recipient_list=[inv.email])
+        audit_record(AuditEvent.Kind.INVITATION_SENT, actor=request.user, request=request,
+                     username=inv.email, detail=f"{inv.role}: {inv.email}")
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": inv.email})
         return redirect("accounts:invite")
     status = 400 if request.method == "POST" else 200
@@ -80,6 +150,8 @@ def accept_invitation(request, token):
             inv.accepted_at = timezone.now()
             inv.accepted_user = user
             inv.save(update_fields=["accepted_at", "accepted_user"])
+            audit_record(AuditEvent.Kind.INVITATION_ACCEPTED, user=user, request=request,
+                         detail=f"{inv.role}: {inv.email}, invited by {inv.invited_by.get_username()}")
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome! Your account is ready."))
         return redirect("home")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import gzip
 import os
 import signal
 import sys
@@ -63,26 +62,22 @@ def _django():
     setup_django()
 
 
-def _print_accounts(port, host):
-    from circularcities.site.demo import ensure_demo_accounts
-
+def _print_accounts(accounts, port, host):
     print(f"\nCircular Cities Platform (demo) at http://{host}:{port}/  (中文: http://{host}:{port}/zh-hans/)")
     print("Sign in with one of these demo accounts:")
-    for a in ensure_demo_accounts():
-        print(f"  {a['username']:<18} password {a['password']:<14} {a['role']:<12} {a['what']}")
+    for a in accounts:
+        password = a["password"] or "(changed by its owner)"
+        print(f"  {a['username']:<18} password {password:<14} {a['role']:<12} {a['what']}")
     print("Stop with Ctrl+C.\n", flush=True)
 
 
 def cmd_demo(args) -> int:
     os.environ.setdefault("CIRCULARCITIES_DEMO", "1")
-    from circularcities.site.bootstrap import ensure_database
+    _django()
+    from circularcities.site.demo import prepare_demo
 
-    created = ensure_database(load_demo_if_new=True, log=print)
-    if not created:
-        from circularcities.site.demo import load_demo
-
-        load_demo(log=print)
-    _print_accounts(args.port, args.host)
+    # Loads the demo data only into a database without it: a restart keeps people's edits.
+    _print_accounts(prepare_demo(log=print), args.port, args.host)
     if args.no_serve:
         return 0
     return _serve(args.host, args.port, threads=8, job_workers=args.job_workers)
@@ -168,38 +163,46 @@ def cmd_backup(args) -> int:
     from circularcities.site.bootstrap import ensure_database
 
     ensure_database(load_demo_if_new=False)
-    from django.core.management import call_command
+    from circularcities.web.backup import write_backup
 
     path = Path(args.path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "wt", encoding="utf-8") as fh:
-        call_command("dumpdata", natural_foreign=True, natural_primary=False,
-                     exclude=["contenttypes", "auth.permission", "sessions"], indent=None, stdout=fh)
-    print(f"Backup written to {path}.")
+    write_backup(path)
+    print(f"Backup written to {path} (readable by you only: it holds password hashes).")
     return 0
 
 
 def cmd_restore(args) -> int:
-    from circularcities.site.bootstrap import ensure_database
-
-    ensure_database(load_demo_if_new=False)
-    from django.core.management import call_command
-    from django.db import transaction
+    # The file is checked before anything else: a bad file is answered in one sentence, exit 2.
+    from circularcities.web.backup import BackupError, read_backup
 
     path = Path(args.path)
-    if not path.exists():
-        print(f"error: {path} does not exist.", file=sys.stderr)
-        return 1
+    try:
+        objects = read_backup(path)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if not args.yes:
+        if not sys.stdin.isatty():
+            print("error: restore replaces all data; confirm it in a terminal, or add --yes.",
+                  file=sys.stderr)
+            return 2
         answer = input("This replaces ALL data with the backup. Type 'yes' to go on: ")
         if answer.strip().lower() != "yes":
             print("Nothing changed.")
             return 1
-    # All or nothing: flush and load in one transaction.
-    with transaction.atomic():
-        call_command("flush", interactive=False, verbosity=0)
-        call_command("loaddata", str(path), verbosity=0)
-    print(f"Restored from {path}.")
+    from circularcities.site.bootstrap import ensure_database
+
+    ensure_database(load_demo_if_new=False)
+    from django.conf import settings
+
+    from circularcities.web.backup import restore_backup
+
+    try:
+        count = restore_backup(objects, settings.DATA_DIR)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"Restored {count} records from {path}.")
     return 0
 
 

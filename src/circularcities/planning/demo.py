@@ -116,14 +116,15 @@ def _belo_horizonte(areas, log):
                        title_zh="CRC 翻新与培训", organisation=prodabel, start=date(2008, 4, 1), source=SRC)
     area = areas.get("municipal-resources")
     common = {"city": city, "programme": prog, "area": area, "is_demo": True, "owner_name": "Prodabel"}
+    # Looked up among demo targets only: people may add their own on the same indicator.
     items, _ = Target.objects.update_or_create(
-        city=city, programme=prog, programme_indicator="items_refurbished", defaults={
+        city=city, programme=prog, programme_indicator="items_refurbished", is_demo=True, defaults={
             **common, "title_en": "At least 1,000 items refurbished a year by 2021",
             "title_zh": "到2021年每年至少翻新1000件物品", "baseline_year": 2017, "baseline_value": 778,
             "target_year": 2021, "target_value": 1000,
             "source": f"{SRC} (PPAG 2018-2021). Baseline derived: 7,000 items in the first nine years ≈ 778 a year"})
     trained, _ = Target.objects.update_or_create(
-        city=city, programme=prog, programme_indicator="people_trained", defaults={
+        city=city, programme=prog, programme_indicator="people_trained", is_demo=True, defaults={
             **common, "title_en": "At least 2,000 people trained in IT a year", "title_zh": "每年至少为2000人提供信息技术培训",
             "baseline_year": 2018, "baseline_value": 2000, "target_year": 2021, "target_value": 2000,
             "source": f"{SRC} (PPAG 2018-2021)"})
@@ -200,7 +201,7 @@ def _amsterdam(areas, log):
              "到2030年将人均城市固体废物降至375千克", 395.66, 375.0)):
         if not Indicator.objects.filter(code=code).exists():
             continue
-        t, _ = Target.objects.update_or_create(city=city, indicator_id=code, defaults={
+        t, _ = Target.objects.update_or_create(city=city, indicator_id=code, is_demo=True, defaults={
             "area": area, "title_en": title_en, "title_zh": title_zh, "baseline_year": 2018,
             "baseline_value": base, "target_year": 2030, "target_value": goal, "is_demo": True,
             "owner_name": "Municipality of Amsterdam (illustrative)", "source": label})

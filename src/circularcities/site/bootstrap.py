@@ -37,7 +37,8 @@ def ensure_database(load_demo_if_new: bool = True, log=None) -> bool:
     pending, empty = pending_migrations()
     if pending:
         if empty:
-            log("Creating the database and loading the demo data (first run)…")
+            log("Creating the database and loading the demo data (first run)…" if load_demo_if_new
+                else "Creating the database (first run)…")
         call_command("migrate", interactive=False, verbosity=0)
     # The shared cache lives in the database (see settings.CACHES); idempotent.
     call_command("createcachetable", verbosity=0)

@@ -1,5 +1,9 @@
 """Demo data: every app contributes a ``demo.load(log)``; accounts come last.
 
+The demo data is loaded once, into a database without cities; ``circularcities
+demo`` then only starts, so what people changed in demo records stays changed.
+``circularcities load-demo`` refreshes the demo records on purpose.
+
 Demo accounts get random passwords, kept in the data directory (mode 0600)
 so ``circularcities demo`` can print them again at every start.
 """
@@ -14,6 +18,8 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+
+from circularcities.web.env import write_private
 
 DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics"]
 
@@ -33,14 +39,42 @@ def _accounts_file():
 
 
 def load_demo(log=print) -> None:
+    """Load or refresh every demo record (``load-demo``): demo records get their demo values back."""
     for app in DEMO_APPS:
         if find_spec(f"circularcities.{app}.demo") is not None:
             import_module(f"circularcities.{app}.demo").load(log=log)
-    ensure_demo_accounts()
+    ensure_demo_accounts(reset=True)
+
+
+def demo_loaded() -> bool:
+    from circularcities.coalition.models import City
+
+    return City.objects.exists()
+
+
+def prepare_demo(log=print) -> list[dict]:
+    """What ``circularcities demo`` does before serving, at every start.
+
+    Creates or migrates the database and loads the demo data when it has none;
+    on later starts it changes no record, so people's edits survive a restart.
+    Returns the demo accounts to print.
+    """
+    from circularcities.site.bootstrap import ensure_database
+
+    created = ensure_database(load_demo_if_new=True, log=log)
+    if not created and not demo_loaded():
+        load_demo(log=log)
+    return ensure_demo_accounts(reset=False)
 
 
 @transaction.atomic
-def ensure_demo_accounts() -> list[dict]:
+def ensure_demo_accounts(reset: bool = False) -> list[dict]:
+    """The demo accounts with their passwords; missing ones are created.
+
+    With ``reset`` (``load-demo``) existing accounts get their demo role and a
+    known password back; without it an account someone changed is left alone
+    and its password shown as changed (``None``).
+    """
     from circularcities.accounts.models import CityMembership
     from circularcities.coalition.models import City, Partner
 
@@ -51,7 +85,12 @@ def ensure_demo_accounts() -> list[dict]:
     for username, role, cities, org, what in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
         password = stored.get(username)
-        if user is None or not password or not user.check_password(password):
+        known = user is not None and bool(password) and user.check_password(password)
+        if user is not None and not reset:
+            accounts.append({"username": username, "password": password if known else None,
+                             "role": user.profile.role, "what": what})
+            continue
+        if not known:
             password = secrets.token_urlsafe(9)
             user = user or User(username=username, email=f"{username}@demo.invalid")
             user.set_password(password)
@@ -65,6 +104,5 @@ def ensure_demo_accounts() -> list[dict]:
                 CityMembership.objects.get_or_create(user=user, city=city)
         stored[username] = password
         accounts.append({"username": username, "password": password, "role": role, "what": what})
-    path.write_text(json.dumps(stored, indent=1))
-    path.chmod(0o600)
+    write_private(path, json.dumps(stored, indent=1))
     return accounts

@@ -12,11 +12,12 @@ EMAIL_URL-free e-mail: EMAIL_HOST etc.; console back end unless EMAIL_HOST is se
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from circularcities.web.env import data_dir, env_bool, env_int, env_list, secret_key
+from circularcities.web.env import data_dir, env_bool, env_int, env_list, secret_key, sqlite_private
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",  # sign-in rate limiting (lock-out per user name and address)
     "leaflet",
     "ninja",  # serves Swagger UI from its own static files, not a CDN
     "circularcities.web",
@@ -65,14 +67,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "circularcities.web.language.PreferredLanguageMiddleware",  # Django's LocaleMiddleware, and more
     "circularcities.web.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "circularcities.accounts.audit.AuditContextMiddleware",  # who did it, for the audit log
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "circularcities.site.urls"
@@ -102,6 +107,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    if DATABASES["default"]["NAME"] not in ("", ":memory:") and not str(DATABASES["default"]["NAME"]).startswith("file:"):
+        sqlite_private(Path(DATABASES["default"]["NAME"]))
     # WAL lets readers work while a writer commits; the timeout makes writers
     # wait for each other instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -117,6 +124,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user name + address before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force limit: after AXES_FAILURE_LIMIT wrong passwords for one user name from one
+# address, that pair is refused for the cool-off time, whether or not the account exists.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "circularcities.accounts.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins go to the platform's own audit log
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "circularcities.accounts.lockout.client_ip"
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -223,5 +247,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # A refused edit (403) or a missing page (404) is the platform working as meant, not
     # something an operator must read; server errors (5xx) are still logged.
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+                # Failed sign-ins and lock-outs are written to the audit log instead.
+                "axes": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }

@@ -44,32 +44,30 @@ def page_not_found(request, exception=None):
 def switch_language(request):
     """Switch language and stay on the same page in the other language.
 
-    Django's ``set_language`` cannot translate a prefixed URL when called from
-    an unprefixed one (it resolves the path in the current language), so the
-    language prefix is swapped here directly.
+    A link (GET) on every page and the older form (POST) both land here; the
+    choice is kept in the language cookie, so later visits to unprefixed
+    addresses open in that language. Django's ``set_language`` cannot
+    translate a prefixed URL when called from an unprefixed one (it resolves
+    the path in the current language), so the prefix is swapped directly.
     """
     from django.conf import settings
     from django.http import HttpResponseBadRequest, HttpResponseRedirect
     from django.utils.http import url_has_allowed_host_and_scheme
 
-    if request.method != "POST":
-        return HttpResponseBadRequest("Use POST with 'language' and 'next'.")
-    lang = request.POST.get("language", "")
-    codes = [code for code, _name in settings.LANGUAGES]
-    if lang not in codes:
-        return HttpResponseBadRequest(f"Unknown language {lang!r}; expected one of {', '.join(codes)}.")
-    next_url = request.POST.get("next") or "/"
+    from circularcities.web.language import codes, language_path
+
+    if request.method not in ("GET", "POST"):
+        return HttpResponseBadRequest("Use GET or POST with 'language' and 'next'.")
+    data = request.POST if request.method == "POST" else request.GET
+    lang = data.get("language", "")
+    if lang not in codes():
+        return HttpResponseBadRequest(f"Unknown language {lang!r}; expected one of {', '.join(codes())}.")
+    next_url = data.get("next") or "/"
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
         next_url = "/"
     path, sep, query = next_url.partition("?")
-    for code in codes:
-        if path == f"/{code}" or path.startswith(f"/{code}/"):
-            path = path[len(code) + 1:] or "/"
-            break
-    if lang != settings.LANGUAGE_CODE:
-        path = f"/{lang}{path}"
-    response = HttpResponseRedirect(path + (sep + query if query else ""))
+    response = HttpResponseRedirect(language_path(path, lang) + (sep + query if query else ""))
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, max_age=365 * 24 * 3600,
                         samesite="Lax", secure=settings.SESSION_COOKIE_SECURE)
     return response

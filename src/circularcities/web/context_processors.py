@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from circularcities.web.language import other_language
+
 NAV = [
     ("home", _("Home")),
     ("coalition:city_list", _("Cities")),
@@ -24,4 +26,5 @@ def platform(request):
             continue
         nav.append({"url": url, "label": label,
                     "active": request.path == url or (url != "/" and url != "/zh-hans/" and request.path.startswith(url))})
-    return {"nav": nav, "DEMO_MODE": getattr(settings, "DEMO_MODE", False)}
+    return {"nav": nav, "DEMO_MODE": getattr(settings, "DEMO_MODE", False),
+            "other_language": other_language(request)}

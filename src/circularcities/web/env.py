@@ -55,8 +55,52 @@ def data_dir() -> Path:
     else:
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         path = Path(base) / "circularcities"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(path)
     return path
+
+
+def private_dir(path: Path) -> None:
+    """Only the owner may enter: the directory holds the database, keys and backups."""
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    except PermissionError:  # a directory someone else owns: leave it as they set it
+        pass
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` (if missing) readable by its owner only, and tighten it if it exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    path.chmod(0o600)
+    return path
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to a file that is never readable by others, not even for a moment."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def sqlite_private(db_path: Path) -> None:
+    """The SQLite database and its -wal/-shm/-journal files, owner-only (they hold password hashes).
+
+    SQLite gives the files it creates next to the database the database's own mode,
+    so the database is created 0600 before the first connection.
+    """
+    if not db_path.parent.is_dir():
+        return  # Django reports the missing directory when it connects
+    try:
+        private_file(db_path)
+        for suffix in ("-wal", "-shm", "-journal"):
+            extra = db_path.with_name(db_path.name + suffix)
+            if extra.exists():
+                extra.chmod(0o600)
+    except PermissionError:  # another user's database: leave its mode as they set it
+        pass
 
 
 def secret_key() -> str:
@@ -70,6 +114,5 @@ def secret_key() -> str:
         return raw
     path = data_dir() / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(64))
-        path.chmod(0o600)
+        write_private(path, secrets.token_urlsafe(64))
     return path.read_text().strip()
