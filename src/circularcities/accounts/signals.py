@@ -90,7 +90,7 @@ def on_membership_saved(sender, instance, created, raw=False, **kwargs):
 
 @receiver(post_delete, sender=CityMembership)
 def on_membership_removed(sender, instance, **kwargs):
-    from circularcities.coalition.models import City
+    City = apps.get_model("coalition", "City")  # by label: accounts sits below coalition
 
     # Names, not links: the user or city may be being deleted in this same transaction.
     name = get_user_model().objects.filter(pk=instance.user_id).values_list("username", flat=True).first()
