@@ -214,7 +214,8 @@ class Workbook:
     :meth:`rows` streams ``(row_number, cells)`` and enforces the limits.
     """
 
-    def __init__(self, data: bytes, filename: str, limits: Limits, csv_sheet: str | None):
+    def __init__(self, data: bytes, filename: str, limits: Limits, csv_sheet: str | None,
+                 formats: tuple[str, ...] = ("csv", "xlsx")):
         self.filename = filename
         self.limits = limits
         self.cells_read = 0
@@ -223,6 +224,11 @@ class Workbook:
         if not data.strip():
             raise _fail("The file is empty: expected a header row and data rows.")
         self.kind = sniff_kind(data, filename)
+        if self.kind not in formats:
+            if self.kind == "xlsx":
+                raise _fail("This file is an Excel workbook; expected a CSV file here. In Excel choose "
+                            "File > Save As > CSV UTF-8, then upload that file.")
+            raise _fail(_NOT_WORKBOOK.format(what="it is not a zip package as every .xlsx file is"))
         self._data = data
         self._text: str | None = None
         self._parts: dict[str, str] = {}
@@ -405,12 +411,7 @@ def open_table(data: bytes, filename: str = "", *, limits: Limits | None = None,
     ``formats`` restricts what is accepted (e.g. ``("csv",)``); ``csv_sheet``
     names a CSV file in messages (e.g. its file name), as a sheet would be.
     """
-    book = Workbook(data, filename, limits or default_limits(), csv_sheet)
-    if book.kind not in formats:
-        book.close()
-        raise _fail("This file is an Excel workbook; expected a CSV file here. In Excel choose "
-                    "File > Save As > CSV UTF-8, then upload that file.")
-    return book
+    return Workbook(data, filename, limits or default_limits(), csv_sheet, formats)
 
 
 # -- header and rows ------------------------------------------------------------------------
