@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 from xml.etree import ElementTree
 
 from circularcities.core.errors import DataImportError, Problem
@@ -222,7 +223,7 @@ class Workbook:
         if len(data) > limits.max_bytes:
             raise _fail(f"The file is larger than {limits.max_bytes / MB:g} MB; {_SPLIT_HINT}.")
         if not data.strip():
-            raise _fail("The file is empty: expected a header row and data rows.")
+            raise _fail("The file is empty: expected a header row and data rows.", row=1)
         self.kind = sniff_kind(data, filename)
         if self.kind not in formats:
             if self.kind == "xlsx":
@@ -414,6 +415,15 @@ def open_table(data: bytes, filename: str = "", *, limits: Limits | None = None,
     return Workbook(data, filename, limits or default_limits(), csv_sheet, formats)
 
 
+def source_bytes(source: str | os.PathLike | IO) -> bytes:
+    """The bytes of a path or a (text or binary) stream; text is encoded as UTF-8."""
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as fh:
+            return fh.read()
+    raw = source.read()
+    return raw.encode("utf-8") if isinstance(raw, str) else raw
+
+
 # -- header and rows ------------------------------------------------------------------------
 def text(value: Any) -> str:
     """A cell as the user reads it: ``''`` for empty, ``3`` for 3.0, dates as ``YYYY-MM-DD``."""
@@ -439,6 +449,8 @@ class Row:
 
     number: int
     values: dict[str, Any]
+    width: int = 0
+    """How many cells the row has up to its last non-empty one (named or not)."""
 
     def __getitem__(self, name: str) -> str:
         return text(self.values.get(name))
@@ -512,7 +524,8 @@ def read_sheet(book: Workbook, sheet: str | None, required: tuple[str, ...] = ()
     for number, cells in rows:
         if not cells:
             continue
-        out.append(Row(number, {h: (cells[i] if i < len(cells) else None) for h, i in index.items()}))
+        out.append(Row(number, {h: (cells[i] if i < len(cells) else None) for h, i in index.items()},
+                       len(cells)))
     wanted = required + optional
     return Table(shown, tuple(c for c in wanted if c in index), out, header, header_n,
                  {h: column_letter(i) for h, i in index.items()})
