@@ -514,7 +514,7 @@ def read_sheet(book: Workbook, sheet: str | None, required: tuple[str, ...] = ()
             raise _fail("The sheet is empty: expected a header row and data rows.", shown, 1)
         number, names = first
         expected = ", ".join(required + optional)
-        raise DataImportError([Problem(f"Missing column '{c}' in the header row (expected columns: {expected}).",
+        raise DataImportError([Problem(f"Expected a column '{c}' in the header row (columns: {expected}).",
                                        shown, number, c) for c in required if c not in names])
     index: dict[str, int] = {}
     for i, h in enumerate(header):
