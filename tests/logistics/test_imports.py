@@ -174,3 +174,32 @@ def test_new_scenario_junk_is_refused(client, owner, city, field, value):
     resp = client.post("/logistics/new/", data)
     assert resp.status_code in (200, 400)
     assert Scenario.objects.count() == before
+
+
+def test_workbook_without_an_expected_sheet_is_refused_before_any_row_is_read(client, owner, city):
+    """A workbook whose 'points' sheet declares 3 million rows but that lacks 'plans': the
+    missing sheet is reported at once, the rows are never parsed, nothing is stored."""
+    import time
+
+    from tests.core.test_tables import _bomb
+
+    data = _bomb(3_000_000)  # one sheet 'points' only
+    client.force_login(owner)
+    started = time.perf_counter()
+    resp = client.post("/logistics/upload/", {"city": city.pk, "name": "Bomb",
+                                              "file": SimpleUploadedFile("s.xlsx", data)})
+    elapsed = time.perf_counter() - started
+    html = resp.content.decode()
+    assert resp.status_code == 400 and elapsed < 2, elapsed
+    assert "Expected a sheet named &#x27;plans&#x27;" in html
+    assert "more than 100,000 rows" not in html
+    assert not m.Scenario.objects.filter(name="Bomb").exists()
+
+
+def test_upload_larger_than_the_limit_is_refused_unread(client, owner, city, settings):
+    settings.IMPORT_MAX_UPLOAD_MB = 1
+    client.force_login(owner)
+    resp = client.post("/logistics/upload/", {"city": city.pk, "name": "Big",
+                                              "file": SimpleUploadedFile("s.xlsx", b"x" * (1024 * 1024 + 10))})
+    assert resp.status_code == 413 and "larger than 1 MB" in resp.content.decode()
+    assert not m.Scenario.objects.filter(name="Big").exists()

@@ -88,6 +88,10 @@ def _fmt(n: int) -> str:
     return f"{n:,}"
 
 
+def _size(n: int) -> str:
+    return f"{n / MB:.3g} MB" if n >= MB else f"{n / 1024:.3g} KB"
+
+
 def column_letter(index: int) -> str:
     """``0 -> 'A'``, ``26 -> 'AA'`` (the spreadsheet's own column names)."""
     letters = ""
@@ -221,7 +225,7 @@ class Workbook:
         self.limits = limits
         self.cells_read = 0
         if len(data) > limits.max_bytes:
-            raise _fail(f"The file is larger than {limits.max_bytes / MB:g} MB; {_SPLIT_HINT}.")
+            raise _fail(f"The file is larger than {_size(limits.max_bytes)}; {_SPLIT_HINT}.")
         if not data.strip():
             raise _fail("The file is empty: expected a header row and data rows.", row=1)
         self.kind = sniff_kind(data, filename)
@@ -253,7 +257,7 @@ class Workbook:
                         "it is a zip archive of other files")
                 raise _fail(_NOT_WORKBOOK.format(what=what))
             if len(infos) > 10_000 or sum(i.file_size for i in infos) > limits.max_expanded_bytes:
-                raise _fail(f"The workbook unzips to more than {limits.max_expanded_bytes / MB:g} MB; {_SPLIT_HINT}.")
+                raise _fail(f"The workbook unzips to more than {_size(limits.max_expanded_bytes)}; {_SPLIT_HINT}.")
             wb = _xml(zf, "xl/workbook.xml")
             rels = _xml(zf, "xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else None
             targets = {r.get("Id"): r.get("Target", "") for r in (rels if rels is not None else [])}

@@ -18,7 +18,12 @@ from django.views.decorators.http import require_http_methods
 from circularcities.accounts.permissions import organisation_of
 from circularcities.core.errors import DataImportError
 from circularcities.jobs import runner
-from circularcities.marketplace.imports import COLUMNS, example_csv, import_listings_csv, read_listings
+from circularcities.marketplace.imports import (
+    COLUMNS,
+    example_csv,
+    import_listings_csv,
+    read_listings,
+)
 from circularcities.web.uploads import job_rows, keep
 
 
