@@ -221,3 +221,12 @@ def test_junk_inside_a_zip_only_ever_raises_the_import_error(junk):
             read_table(damaged, "f.xlsx", "s", ("id",))
         except DataImportError as exc:
             assert exc.problems
+
+
+def test_count_rows_is_cheap_and_bounded():
+    from circularcities.core.tables import count_rows
+
+    data = xlsx({"a": [["id"]] + [[i] for i in range(30)], "b": [["id"], [1]], "c": [["x"]]})
+    assert count_rows(data, "f.xlsx") == 34 and count_rows(data, "f.xlsx", ("a", "b", "zz")) == 33
+    assert count_rows(b"id\n1\n\n2\n", "f.csv") == 4
+    assert "more than 100,000 rows" in problems(lambda: count_rows(_bomb(300_000), "f.xlsx"))[0]

@@ -296,7 +296,21 @@ class Workbook:
             raise DataImportError([Problem(f"Expected a sheet named '{s}'; the workbook's sheets are {shown}.", s)
                                    for s in missing])
 
-    def _prescan(self, sheet: str) -> None:
+    def count_rows(self, sheet: str | None = None) -> int:
+        """How many rows a sheet (the first if ``None``) or the CSV file has, blank ones
+        included, without building any cell: cheap enough to decide, in a request,
+        whether an import should run as a job. Limits apply."""
+        if self.kind == "csv":
+            return sum(1 for _ in self._csv_rows())
+        name = sheet if sheet is not None else (self.sheetnames[0] if self.sheetnames else "")
+        self.require(name)
+        saved = self.cells_read
+        try:
+            return self._prescan(name)
+        finally:
+            self.cells_read = saved
+
+    def _prescan(self, sheet: str) -> int:
         """Count rows and cells in the sheet's XML before openpyxl builds any of it."""
         limits = self.limits
         part = self._parts.get(sheet, "")
@@ -326,6 +340,7 @@ class Workbook:
             raise
         except Exception:
             raise _fail(_NOT_WORKBOOK.format(what="it is damaged"), sheet) from None
+        return state["rows"]
 
     def rows(self, sheet: str | None = None) -> Iterator[tuple[int, tuple]]:
         """``(row_number, cells)`` of a sheet (the first if ``None``), blank rows included.
@@ -407,6 +422,16 @@ def _too_many_columns(sheet: str | None, row: int, limits: Limits) -> DataImport
 
 def _too_many_cells(sheet: str | None, limits: Limits) -> DataImportError:
     return _fail(f"The file has more than {_fmt(limits.max_cells)} cells; {_SPLIT_HINT}.", sheet)
+
+
+def count_rows(data: bytes, filename: str = "", sheets: tuple[str, ...] | None = None, *,
+               limits: Limits | None = None) -> int:
+    """Rows of a CSV file, or of the ``sheets`` of a workbook that exist (all if ``None``)."""
+    with open_table(data, filename, limits=limits) as book:
+        if book.kind == "csv":
+            return book.count_rows()
+        names = [s for s in (sheets if sheets is not None else book.sheetnames) if s in book.sheetnames]
+        return sum(book.count_rows(s) for s in names)
 
 
 def open_table(data: bytes, filename: str = "", *, limits: Limits | None = None,

@@ -185,17 +185,11 @@ def _write(user, org, table: Table, batches: list[list], report, total: int) -> 
 
 def import_listings_job(params: dict, report) -> dict:
     """Job: import a stored listings file for ``params['user']`` (see :func:`import_listings_csv`)."""
-    from django.contrib.auth import get_user_model
     from django.urls import reverse
-    from django.utils import translation
 
-    from circularcities.web.uploads import discard, kept
+    from circularcities.web.uploads import job_files
 
-    try:
-        with translation.override(params.get("lang") or None):
-            user = get_user_model().objects.get(pk=params["user"])
-            saved = import_listings_csv(user, kept(params["file"]), report=report)
-            return {"count": len(saved), "url": reverse("marketplace:my_listings"),
-                    "message": _("%(n)s listings imported or updated.") % {"n": len(saved)}}
-    finally:
-        discard(params["file"])
+    with job_files(params) as (user, files):
+        saved = import_listings_csv(user, files[0][1], report=report)
+        return {"count": len(saved), "url": reverse("marketplace:my_listings"),
+                "message": _("%(n)s listings imported or updated.") % {"n": len(saved)}}

@@ -93,3 +93,43 @@ def kept(name: str) -> bytes:
 def discard(name: str) -> None:
     if os.path.basename(name) == name and name:
         (_folder() / name).unlink(missing_ok=True)
+
+
+def start_import(request, *, kind: str, func: str, files: list[tuple[str, bytes]], params: dict,
+                 title: str):
+    """Store ``files`` and start the import job ``func`` (``func(params, report) -> dict``).
+
+    The job gets ``params`` plus ``files`` (``[[name, stored], ...]``, read with
+    :func:`job_files`), ``user`` and ``lang`` (the requester's language, for messages).
+    """
+    from django.utils.translation import get_language
+
+    from circularcities.jobs import runner
+
+    stored = [[name, keep(data, os.path.splitext(name)[1].lower())] for name, data in files]
+    return runner.start(kind, func, {**params, "files": stored, "user": request.user.pk, "lang": get_language()},
+                        owner=request.user, title=title)
+
+
+class job_files:  # noqa: N801  (used as a context manager, like open())
+    """In an import job: ``with job_files(params) as (user, files):`` gives the
+    requester and ``[(name, bytes), ...]`` in the requester's language, and
+    deletes the stored files afterwards, whatever happens."""
+
+    def __init__(self, params: dict):
+        self.params = params
+
+    def __enter__(self):
+        from django.contrib.auth import get_user_model
+        from django.utils import translation
+
+        self._lang = translation.override(self.params.get("lang") or None)
+        self._lang.__enter__()
+        user = get_user_model().objects.get(pk=self.params["user"])
+        return user, [(name, kept(stored)) for name, stored in self.params["files"]]
+
+    def __exit__(self, *exc):
+        for _name, stored in self.params.get("files", []):
+            discard(stored)
+        self._lang.__exit__(*exc)
+        return False

@@ -11,20 +11,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from circularcities.accounts.permissions import organisation_of
 from circularcities.core.errors import DataImportError
-from circularcities.jobs import runner
 from circularcities.marketplace.imports import (
     COLUMNS,
     example_csv,
     import_listings_csv,
     read_listings,
 )
-from circularcities.web.uploads import job_rows, keep
+from circularcities.web.uploads import job_rows, start_import
 
 
 @login_required
@@ -42,10 +40,9 @@ def import_listings(request):
             try:
                 rows = len(read_listings(content).rows)
                 if rows > job_rows():
-                    job = runner.start("marketplace-import", "circularcities.marketplace.imports.import_listings_job",
-                                       {"file": keep(content, ".csv"), "user": request.user.pk,
-                                        "lang": get_language()},
-                                       owner=request.user,
+                    job = start_import(request, kind="marketplace-import",
+                                       func="circularcities.marketplace.imports.import_listings_job",
+                                       files=[(upload.name, content)], params={},
                                        title=_("Importing %(n)s listings") % {"n": rows})
                     status = 202
                 else:
