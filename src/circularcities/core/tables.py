@@ -425,12 +425,15 @@ def _too_many_cells(sheet: str | None, limits: Limits) -> DataImportError:
 
 
 def count_rows(data: bytes, filename: str = "", sheets: tuple[str, ...] | None = None, *,
-               limits: Limits | None = None) -> int:
-    """Rows of a CSV file, or of the ``sheets`` of a workbook that exist (all if ``None``)."""
+               limits: Limits | None = None, first_sheet_fallback: bool = False) -> int:
+    """Rows of a CSV file, or of the ``sheets`` of a workbook that exist (all if ``None``;
+    the first sheet if none of them exists and ``first_sheet_fallback``)."""
     with open_table(data, filename, limits=limits) as book:
         if book.kind == "csv":
             return book.count_rows()
         names = [s for s in (sheets if sheets is not None else book.sheetnames) if s in book.sheetnames]
+        if not names and first_sheet_fallback and book.sheetnames:
+            names = book.sheetnames[:1]
         return sum(book.count_rows(s) for s in names)
 
 
