@@ -10,4 +10,13 @@ T = {
     "The upload is larger than %(mb)s MB, the most this platform accepts. Split the file into smaller ones "
     "and upload them one by one.":
         "上传的文件超过 %(mb)s MB，即本平台可接受的上限。请将文件拆分为较小的文件，逐个上传。",
+    "Reading and checking every row.": "正在读取并检查每一行。",
+    "Writing.": "正在写入。",
+    "The file is large: it is being checked and imported in the background. If any row is wrong, nothing is "
+    "imported; this page shows the progress.":
+        "文件较大，正在后台检查并导入。只要有一行有误，就不会导入任何内容；本页显示进度。",
+    "Importing diagnosis data for %(city)s": "正在导入%(city)s的诊断数据",
+    "Importing targets for %(city)s": "正在导入%(city)s的目标",
+    "Importing measures for %(city)s": "正在导入%(city)s的措施",
+    "Importing progress entries": "正在导入进展记录",
 }

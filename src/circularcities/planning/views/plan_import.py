@@ -42,7 +42,8 @@ def import_plan(request, slug):
             if count_rows(data, upload.name, (kind,), first_sheet_fallback=True) > job_rows():  # cheap: no cell is built
                 job = start_import(request, kind="planning-import", func="circularcities.planning.import_jobs.import_plan_job",
                                    files=[(upload.name, data)], params={"city": city.slug, "kind": kind},
-                                   title=_("Importing %(what)s for %(city)s") % {"what": kind, "city": city.t("name")})
+                                   title=(_("Importing targets for %(city)s") if kind == "targets"
+                                          else _("Importing measures for %(city)s")) % {"city": city.t("name")})
                 return render(request, "planning/import_plan.html", {"city": city, "form": form, "job": job},
                               status=202)
             result = run(city, data, upload.name, request.user)
