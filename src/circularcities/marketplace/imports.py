@@ -55,7 +55,7 @@ def _date(value: str, column: str, line: int, problems: list) -> dt.date | None:
         return None
 
 
-BATCH = 100
+BATCH = 50
 """Rows written per transaction: each holds the database's write lock for well under a second."""
 
 

@@ -33,5 +33,5 @@ def import_progress_job(params: dict, report) -> dict:
     with job_files(params) as (user, files):
         report(0.05, _("Reading and checking every row."))
         name, data = files[0]
-        result = import_progress(data, name, user)
+        result = import_progress(data, name, user, report=report)
         return {**result, "url": reverse("planning:import_progress")}

@@ -133,3 +133,36 @@ class job_files:  # noqa: N801  (used as a context manager, like open())
             discard(stored)
         self._lang.__exit__(*exc)
         return False
+
+
+def write_in_batches(items: list, write, *, batch: int = 50, report=None, start: float = 0.0,
+                     end: float = 1.0, message: str = "") -> list:
+    """Write ``items`` a batch per short transaction, all or nothing overall.
+
+    Each transaction holds the database's write lock only for one batch (SQLite
+    lets sign-ins and other writes in between). ``write(item)`` writes one item
+    (already checked) and returns ``(result, undo)``, ``undo`` being a callable
+    that puts back what was there before, or ``None`` when nothing changed. If a
+    batch fails, its transaction is rolled back and the batches already written
+    are undone, newest first, then the error is raised. Returns the results.
+    """
+    from django.db import transaction
+
+    results: list = []
+    undos: list = []
+    for i in range(0, len(items), batch):
+        try:
+            with transaction.atomic():
+                done = [write(item) for item in items[i:i + batch]]
+        except Exception:
+            with transaction.atomic():
+                for undo in reversed(undos):
+                    undo()
+            raise
+        results += [r for r, _u in done]
+        undos += [u for _r, u in done if u is not None]
+        if report:
+            n = min(i + batch, len(items))
+            report(start + (end - start) * n / max(1, len(items)), message % {"n": n, "total": len(items)}
+                   if message else "")
+    return results
