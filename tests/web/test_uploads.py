@@ -6,7 +6,14 @@ import pytest
 
 from circularcities.core import tables
 from circularcities.jobs.models import Job
-from circularcities.web.uploads import configure, discard, keep, kept, table_limits, write_in_batches
+from circularcities.web.uploads import (
+    configure,
+    discard,
+    keep,
+    kept,
+    table_limits,
+    write_in_batches,
+)
 
 pytestmark = pytest.mark.django_db
 

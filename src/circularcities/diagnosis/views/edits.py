@@ -60,6 +60,9 @@ def upload(request, slug):
             try:
                 # Counting rows is cheap (no cell is built); a large file is imported by a job.
                 rows = sum(count_rows(blob, name, tuple(COLUMNS)) for name, blob in files)
+            except DataImportError:
+                rows = 0  # not a readable table: the importer below says why, in the reader's language
+            try:
                 if rows > job_rows():
                     job = start_import(request, kind="diagnosis-import",
                                        func="circularcities.diagnosis.imports.import_files_job",

@@ -39,7 +39,11 @@ def import_plan(request, slug):
         run = import_targets if kind == "targets" else import_measures
         data = upload.read()
         try:
-            if count_rows(data, upload.name, (kind,), first_sheet_fallback=True) > job_rows():  # cheap: no cell is built
+            rows = count_rows(data, upload.name, (kind,), first_sheet_fallback=True)  # cheap: no cell is built
+        except DataImportError:
+            rows = 0  # not a readable table: the importer below says why, in the reader's language
+        try:
+            if rows > job_rows():
                 job = start_import(request, kind="planning-import", func="circularcities.planning.import_jobs.import_plan_job",
                                    files=[(upload.name, data)], params={"city": city.slug, "kind": kind},
                                    title=(_("Importing targets for %(city)s") if kind == "targets"

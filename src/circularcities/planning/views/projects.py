@@ -89,7 +89,11 @@ def import_progress_file(request):
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            if count_rows(data, upload.name, ("progress",), first_sheet_fallback=True) > job_rows():  # cheap: no cell is built
+            rows = count_rows(data, upload.name, ("progress",), first_sheet_fallback=True)  # cheap: no cell is built
+        except DataImportError:
+            rows = 0  # not a readable table: the importer below says why, in the reader's language
+        try:
+            if rows > job_rows():
                 job = start_import(request, kind="planning-progress-import",
                                    func="circularcities.planning.import_jobs.import_progress_job",
                                    files=[(upload.name, data)], params={}, title=_("Importing progress entries"))
