@@ -81,7 +81,8 @@ def problems_of(text):
     (HEADER + "A, ,1,0,0\n", [(2, "material")]),
     (HEADER + ",x,1,0,0\n", [(2, "id")]),
     (HEADER + "A,x,1,0,0\nA,y,2,0,0\n", [(3, "id")]),
-    (HEADER + "A,x,1,0\n", [(2, None)]),
+    (HEADER + "A,x,1,0\n", [(2, "lon")]),  # a short row reads as empty cells, as a spreadsheet shows it
+    (HEADER + "A,x,1,0,0,9\n", [(2, None)]),
 ])
 def test_each_kind_of_bad_row(text, expected):
     assert problems_of(text) == expected

@@ -75,7 +75,7 @@ def test_plan_reports_bad_rows(capsys, tmp_path):
     wb.save(scenario)
     assert main(["route", "plan", str(scenario), "--quiet"]) == 1
     err = capsys.readouterr().err
-    assert "Sheet 'points', row 2, column 'lat'" in err
+    assert "Sheet 'points', row 2, column D 'lat'" in err
     assert "row 8" in err  # problems beyond the first five are listed too
 
 

@@ -110,7 +110,7 @@ def test_every_problem_is_located():
         ("maturity", 2, "r"), ("maturity", 3, "level"), ("maturity", 4, "assessment_date"),
     }
     text = {str(p) for p in info.value.problems}
-    assert "Sheet 'flows', row 8, column 'origin': Expected one row per origin, destination, year, " \
+    assert "Sheet 'flows', row 8, column A 'origin': Expected one row per origin, destination, year, " \
            "layer, material; this repeats row 2." in text
     assert any("Expected unit '%' for SW-RECYCLING" in t for t in text)
 

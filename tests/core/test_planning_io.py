@@ -52,7 +52,7 @@ def test_every_bad_row_is_reported_with_row_and_column():
 
 @pytest.mark.parametrize(("data", "message"), [
     (b"", "empty"),
-    (b"project,quarter\nx,2024-Q1\n", "Missing column"),
+    (b"project,quarter\nx,2024-Q1\n", "Expected a column 'indicator' in the header row"),
     (b"\xff\xfe\x00garbage", "UTF-8"),
 ])
 def test_file_level_problems(data, message):

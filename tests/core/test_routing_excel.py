@@ -75,17 +75,23 @@ def test_bad_cells_are_all_reported_with_location(tmp_path):
     assert ("depots", 3, "id") in where
     assert ("plans", 2, "municipalities") in where
     texts = [str(p) for p in problems]
-    assert any(t.startswith("Sheet 'points', row 2, column 'lat': Expected a number") for t in texts)
+    assert any(t.startswith("Sheet 'points', row 2, column D 'lat': Expected a number") for t in texts)
 
 
-def test_missing_sheet_and_column(tmp_path):
-    def edit(wb):
+def test_missing_sheet_is_refused_before_rows_and_missing_column_named(tmp_path):
+    def no_sheet(wb):
         del wb["facilities"]
         wb["vehicles"]["E1"] = "payload"
-    problems = _broken(tmp_path, edit)
-    texts = " ".join(str(p) for p in problems)
-    assert "Expected a sheet named 'facilities'" in texts
-    assert "column 'capacity_t': Expected a column 'capacity_t'" in texts
+    texts = [str(p) for p in _broken(tmp_path, no_sheet)]
+    # The sheet is missing: said alone, since no row was read.
+    assert texts == ["Sheet 'facilities': Expected a sheet named 'facilities'; the workbook's sheets are "
+                     "'settings', 'points', 'depots', 'vehicles', 'plans', 'help'."]
+
+    def no_column(wb):
+        wb["vehicles"]["E1"] = "payload"
+    texts = [str(p) for p in _broken(tmp_path, no_column)]
+    assert any(t.startswith("Sheet 'vehicles', row 1, column 'capacity_t': Expected a column 'capacity_t'")
+               for t in texts), texts
 
 
 def test_bad_currency_and_incomplete_plan(tmp_path):

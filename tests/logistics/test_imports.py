@@ -39,17 +39,18 @@ def test_every_bad_row_is_reported_with_row_and_column():
                          "d,,North,52.4,4.9,-1,,,\n"               # row 5: negative quantity
                          "d,,North,52.4,4.9,1,,,\n"                # row 6: duplicate id
                          "e,,North,52.4,4.9,1,,90,30\n")           # row 7: window reversed
-    assert any(p.startswith("Sheet 'points', row 2, column 'lat'") for p in problems), problems
-    assert any("row 3, column 'lon'" in p and "Expected a number" in p for p in problems)
-    assert any("row 4, column 'lat'" in p and "latitude" in p for p in problems)
-    assert any("row 5, column 'quantity_t'" in p for p in problems)
-    assert any("row 6, column 'id'" in p and "row 5" in p for p in problems)
-    assert any("row 7, column 'earliest_min'" in p for p in problems)
+    assert any(p.startswith("Sheet 'points', row 2, column D 'lat'") for p in problems), problems
+    assert any("row 3, column E 'lon'" in p and "Expected a number" in p for p in problems)
+    assert any("row 4, column D 'lat'" in p and "latitude" in p for p in problems)
+    assert any("row 5, column F 'quantity_t'" in p for p in problems)
+    assert any("row 6, column A 'id'" in p and "row 5" in p for p in problems)
+    assert any("row 7, column H 'earliest_min'" in p for p in problems)
 
 
 def test_missing_required_column_is_named():
     assert _problems("id,municipality,lat,quantity_t\na,N,1,1\n") == [
-        "Sheet 'points', row 1, column 'lon': Expected a column 'lon'."]
+        "Sheet 'points', row 1, column 'lon': Expected a column 'lon' in the header row (columns: id, "
+        "municipality, lat, lon, quantity_t, name, service_min, earliest_min, latest_min)."]
 
 
 def test_empty_file_is_refused():
@@ -79,7 +80,7 @@ def test_upload_of_a_bad_csv_changes_nothing(client, owner, scenario):
     before = list(scenario.points.values_list("code", "lat"))
     resp = _upload(client, scenario, HEADER + "N0,,North,52.5,4.9,0.3,,,\nX,,North,abc,4.9,1,,,\n")
     assert resp.status_code == 400
-    assert "row 3, column &#x27;lat&#x27;" in resp.content.decode()
+    assert "row 3, column D &#x27;lat&#x27;" in resp.content.decode()
     assert list(scenario.points.values_list("code", "lat")) == before
 
 
@@ -131,8 +132,8 @@ def test_bad_workbook_lists_sheet_row_and_column_and_stores_nothing(client, owne
                        SimpleUploadedFile("bad.xlsx", path.read_bytes())})
     assert resp.status_code == 400
     html = resp.content.decode()
-    assert "Sheet &#x27;points&#x27;, row 3, column &#x27;lat&#x27;" in html
-    assert "Sheet &#x27;vehicles&#x27;, row 2, column &#x27;capacity_t&#x27;" in html
+    assert "Sheet &#x27;points&#x27;, row 3, column D &#x27;lat&#x27;" in html
+    assert "Sheet &#x27;vehicles&#x27;, row 2, column E &#x27;capacity_t&#x27;" in html
     assert not m.Scenario.objects.filter(name="Bad").exists()
 
 
@@ -173,3 +174,32 @@ def test_new_scenario_junk_is_refused(client, owner, city, field, value):
     resp = client.post("/logistics/new/", data)
     assert resp.status_code in (200, 400)
     assert Scenario.objects.count() == before
+
+
+def test_workbook_without_an_expected_sheet_is_refused_before_any_row_is_read(client, owner, city):
+    """A workbook whose 'points' sheet declares 3 million rows but that lacks 'plans': the
+    missing sheet is reported at once, the rows are never parsed, nothing is stored."""
+    import time
+
+    from tests.core.test_tables import _bomb
+
+    data = _bomb(3_000_000)  # one sheet 'points' only
+    client.force_login(owner)
+    started = time.process_time()
+    resp = client.post("/logistics/upload/", {"city": city.pk, "name": "Bomb",
+                                              "file": SimpleUploadedFile("s.xlsx", data)})
+    elapsed = time.process_time() - started
+    html = resp.content.decode()
+    assert resp.status_code == 400 and elapsed < 2, elapsed
+    assert "Expected a sheet named &#x27;plans&#x27;" in html
+    assert "more than 100,000 rows" not in html
+    assert not m.Scenario.objects.filter(name="Bomb").exists()
+
+
+def test_upload_larger_than_the_limit_is_refused_unread(client, owner, city, settings):
+    settings.IMPORT_MAX_UPLOAD_MB = 1
+    client.force_login(owner)
+    resp = client.post("/logistics/upload/", {"city": city.pk, "name": "Big",
+                                              "file": SimpleUploadedFile("s.xlsx", b"x" * (1024 * 1024 + 10))})
+    assert resp.status_code == 413 and "larger than 1 MB" in resp.content.decode()
+    assert not m.Scenario.objects.filter(name="Big").exists()

@@ -60,9 +60,18 @@ def test_missing_and_unknown_columns(seller):
         import_listings_csv(seller, b"kind,material,quantity,colour\n")
 
 
-def test_not_utf8(seller):
-    with pytest.raises(DataImportError, match="UTF-8"):
-        import_listings_csv(seller, "kind,material,quantity\noffer,Béton,1\n".encode("utf-16"))
+def test_encodings_and_delimiters_are_detected_and_binary_is_refused(seller, org_a):
+    # Excel's "Unicode text" (UTF-16, tabs) and Chinese Windows CSV (GB18030, semicolons) both read.
+    utf16 = GOOD.replace(",", "\t").encode("utf-16")
+    assert len(import_listings_csv(seller, utf16)) == 2
+    gbk = GOOD.replace("Concrete", "混凝土").replace(",", ";").encode("gb18030")
+    import_listings_csv(seller, gbk)
+    assert mine(org_a).get(reference="R1").title_en == "混凝土"
+    with pytest.raises(DataImportError, match="not a CSV text file") as exc:
+        import_listings_csv(seller, b"\x00\x01\x02binary\x00" * 50)
+    assert len(exc.value.problems) == 1
+    with pytest.raises(DataImportError, match="PDF"):
+        import_listings_csv(seller, b"%PDF-1.7\n...")
 
 
 @pytest.mark.parametrize("who, status", [("seller", 302), ("owner", 403), ("anonymous", 302)])
@@ -79,5 +88,5 @@ def test_upload_page_shows_problems_by_row(client, seller, org_a):
     bad = GOOD + "R3,offer,Bad code,99 99 99,1,t,,,,,\n"
     resp = client.post("/marketplace/mine/import/", {"file": SimpleUploadedFile("l.csv", bad.encode())})
     assert resp.status_code == 400
-    assert "Row 4, column &#x27;material&#x27;" in resp.content.decode()
+    assert "Row 4, column D &#x27;material&#x27;" in resp.content.decode()
     assert not mine(org_a).exists()

@@ -56,7 +56,7 @@ def test_measures_import_is_all_or_nothing_and_idempotent(client, owner, city):
     resp = _post(client, city, "measures", bad)
     html = resp.content.decode()
     assert resp.status_code == 400 and "Nothing was imported" in html
-    assert "Row 4, column &#x27;title_en&#x27;" in html and "Row 4, column &#x27;status&#x27;" in html
+    assert "Row 4, column B &#x27;title_en&#x27;" in html and "Row 4, column C &#x27;status&#x27;" in html
     assert not Measure.objects.filter(city=city, code__in=["M-1", "M-2"]).exists()
     assert "2 rows read, 2 created or changed" in _post(client, city, "measures", MEASURES).content.decode()
     m1 = Measure.objects.get(city=city, code="M-1")
@@ -102,3 +102,20 @@ def test_import_page_renders_in_both_languages(client, owner, city):
     client.force_login(owner)
     for prefix in ("", "/zh-hans"):
         assert client.get(f"{prefix}/plans/{city.slug}/import/").status_code == 200
+
+
+def test_large_measures_file_is_imported_by_a_job(client, owner, city, settings):
+    from circularcities.jobs.models import Job
+
+    settings.IMPORT_JOB_ROWS = 2  # MEASURES has 3 rows with its header
+    settings.JOBS_INLINE = True
+    client.force_login(owner)
+    resp = _post(client, city, "measures", MEASURES)
+    assert resp.status_code == 202 and 'data-testid="import-job"' in resp.content.decode()
+    job = Job.objects.get(kind="planning-import")
+    assert job.status == Job.Status.DONE and job.result["rows"] == 2, job.error
+    assert Measure.objects.filter(city=city, code__in=["M-1", "M-2"]).count() == 2
+    _post(client, city, "measures", MEASURES + b"M-3,,finished,,,,,\n")
+    failed = Job.objects.filter(kind="planning-import").order_by("-created_at").first()
+    assert failed.status == Job.Status.FAILED and "Row 4, column B 'title_en'" in failed.error
+    assert not Measure.objects.filter(city=city, code="M-3").exists()

@@ -21,9 +21,7 @@ The same sheets can be read from CSV files, one file per sheet.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +41,7 @@ from circularcities.core.mfa.model import (
     Flow,
     StockChange,
 )
+from circularcities.core.tables import Limits, Table, Workbook, open_table, read_sheet
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "flows": ("origin", "destination", "year", "layer", "material", "value", "unit", "source", "quality"),
@@ -271,37 +270,23 @@ KEYS = {"flows": ("origin", "destination", "year", "layer", "material"),
         "maturity": ("assessment_date", "subject", "r")}
 
 
-def _read_sheet(sheet: str, rows: Iterable[tuple], problems: list[Problem], catalogue) -> list:
-    """Validate one sheet given as an iterator of (row_number, cells tuple); header first."""
-    it = iter(rows)
-    try:
-        _, header_cells = next(it)
-    except StopIteration:
-        problems.append(Problem("Expected a header row, the sheet is empty.", sheet=sheet, row=1))
-        return []
-    header = [_text(h).lower() for h in header_cells]
-    missing = [c for c in COLUMNS[sheet] if c not in header and c not in OPTIONAL_COLUMNS]
-    for col in missing:
-        problems.append(Problem(f"Expected a column '{col}' in the header.", sheet=sheet, row=1, column=col))
-    if missing:
-        return []
-    index = {c: header.index(c) for c in COLUMNS[sheet] if c in header}
+def _read_sheet(sheet: str, table: Table, problems: list[Problem], catalogue) -> list:
+    """Validate the data rows of one sheet, read by :func:`core.tables.read_sheet`."""
+    present = [c for c in COLUMNS[sheet] if c in table.letters]
     out: list = []
     seen: dict[tuple, int] = {}
-    for number, cells in it:
-        cells = tuple(cells)
-        if all(c is None or _text(c) == "" for c in cells):
-            continue
-        by_col = {c: (cells[i] if i < len(cells) else None) for c, i in index.items()}
+    for row in table.rows:
+        number = row.number
+        by_col = {c: row.value(c) for c in present}
         values, errors = _parse_row(sheet, by_col, catalogue)
         for col, msg in errors:
-            problems.append(Problem(msg, sheet=sheet, row=number, column=col))
+            problems.append(table.problem(msg, number, col))
         if errors:
             continue
         key = tuple(values[k] for k in KEYS[sheet])
         if key in seen:
-            problems.append(Problem(f"Expected one row per {', '.join(KEYS[sheet])}; this repeats row "
-                                    f"{seen[key]}.", sheet=sheet, row=number, column=KEYS[sheet][0]))
+            problems.append(table.problem(f"Expected one row per {', '.join(KEYS[sheet])}; this repeats row "
+                                          f"{seen[key]}.", number, KEYS[sheet][0]))
             continue
         seen[key] = number
         out.append(ROW_TYPES[sheet](**{c: values.get(c, "") for c in COLUMNS[sheet]}))
@@ -322,66 +307,85 @@ def _check_complete_assessments(rows: list[MaturityRow], seen: dict, problems: l
                                     f"missing {', '.join(missing)}.", sheet="maturity", row=first, column="r"))
 
 
-def _finish(sheets: Mapping[str, Iterable[tuple] | None]) -> DiagnosisData:
+def _finish(tables: Mapping[str, Table | list[Problem] | None]) -> DiagnosisData:
     problems: list[Problem] = []
     catalogue = load_catalogue()
     data = DiagnosisData()
     for sheet in COLUMNS:
-        rows = sheets.get(sheet)
-        if rows is None:
+        table = tables.get(sheet)
+        if table is None:
             problems.append(Problem(f"Expected a sheet named '{sheet}'.", sheet=sheet))
-            continue
-        setattr(data, sheet, _read_sheet(sheet, rows, problems, catalogue))
+        elif isinstance(table, list):
+            problems += table
+        else:
+            setattr(data, sheet, _read_sheet(sheet, table, problems, catalogue))
     if problems:
         raise DataImportError(problems)
     return data
 
 
+def _table(book: Workbook, sheet: str) -> Table | list[Problem]:
+    """A sheet's table, or the problems of its header (reported with every other sheet's)."""
+    required = tuple(c for c in COLUMNS[sheet] if c not in OPTIONAL_COLUMNS)
+    optional = tuple(c for c in COLUMNS[sheet] if c in OPTIONAL_COLUMNS)
+    try:
+        return read_sheet(book, sheet, required, optional)
+    except DataImportError as exc:
+        for p in exc.problems:
+            p.sheet = sheet
+        return exc.problems
+
+
+def _bytes(source: str | os.PathLike | IO) -> bytes:
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as fh:
+            raw = fh.read()
+    else:
+        raw = source.read()
+    return raw.encode("utf-8") if isinstance(raw, str) else raw
+
+
 # -- Excel ---------------------------------------------------------------------------------
-def read_workbook(source: str | os.PathLike | IO[bytes]) -> DiagnosisData:
+def read_workbook(source: str | os.PathLike | IO[bytes], limits: Limits | None = None) -> DiagnosisData:
     """Read and validate a diagnosis workbook (.xlsx path or binary stream).
+
+    Sheets are looked up by name before any row is read; a limit exceeded
+    (:class:`~circularcities.core.tables.Limits`) stops reading at once.
 
     Raises
     ------
     DataImportError
         With every problem found (sheet, row, column, message).
     """
-    import openpyxl
-
     try:
-        wb = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise DataImportError([f"Expected an Excel .xlsx workbook: {exc}"]) from exc
-    try:
-        sheets = {name: list(enumerate(wb[name].iter_rows(values_only=True), start=1))
-                  for name in COLUMNS if name in wb.sheetnames}
-    except Exception as exc:
-        raise DataImportError([f"Expected a readable Excel workbook: {exc}"]) from exc
-    finally:
-        wb.close()
-    return _finish(sheets)
+        data = _bytes(source)
+    except OSError as exc:
+        raise DataImportError([f"Expected an Excel .xlsx workbook that can be read: {exc.strerror}."]) from exc
+    with open_table(data, "workbook.xlsx", limits=limits, formats=("xlsx",)) as book:
+        return _finish({name: _table(book, name) for name in COLUMNS if name in book.sheetnames})
 
 
-def read_csv_files(files: Mapping[str, str | os.PathLike | IO]) -> DiagnosisData:
+def read_csv_files(files: Mapping[str, str | os.PathLike | IO], limits: Limits | None = None) -> DiagnosisData:
     """Read the four sheets from CSV files, ``{"flows": path_or_stream, ...}``.
 
-    Row numbers are CSV line numbers (header = 1).
+    Row numbers are CSV record numbers as a spreadsheet shows them (header = 1).
     """
-    sheets = {}
+    tables: dict[str, Table | list[Problem] | None] = {}
     for sheet, source in files.items():
         if sheet not in COLUMNS:
             raise DataImportError([Problem(f"Expected sheet names {', '.join(COLUMNS)}.", sheet=sheet)])
         try:
-            if isinstance(source, str | os.PathLike):
-                with open(source, encoding="utf-8-sig", newline="") as fh:
-                    text = fh.read()
-            else:
-                raw = source.read()
-                text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-            sheets[sheet] = list(enumerate(csv.reader(io.StringIO(text)), start=1))
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise DataImportError([Problem(f"Expected a readable UTF-8 CSV file: {exc}", sheet=sheet)]) from exc
-    return _finish(sheets)
+            data = _bytes(source)
+        except OSError as exc:
+            raise DataImportError([Problem(f"Expected a readable CSV file: {exc.strerror}.", sheet=sheet)]) from exc
+        try:
+            with open_table(data, f"{sheet}.csv", limits=limits, formats=("csv",), csv_sheet=sheet) as book:
+                tables[sheet] = _table(book, sheet)
+        except DataImportError as exc:
+            for p in exc.problems:
+                p.sheet = sheet
+            raise
+    return _finish(tables)
 
 
 def read_csv_directory(path: str | os.PathLike) -> DiagnosisData:

@@ -48,17 +48,20 @@ class Problem:
         What is wrong, as a sentence.
     sheet, row, column
         Where it is. ``row`` is the 1-based line or spreadsheet row number as
-        the user sees it (header is row 1).
+        the user sees it (header is row 1); ``column`` is the header name.
+    letter
+        The spreadsheet's column letter (``C``), when known.
     """
 
-    __slots__ = ("message", "sheet", "row", "column")
+    __slots__ = ("message", "sheet", "row", "column", "letter")
 
     def __init__(self, message: str, sheet: str | None = None, row: int | None = None,
-                 column: str | None = None):
+                 column: str | None = None, letter: str | None = None):
         self.message = message
         self.sheet = sheet
         self.row = row
         self.column = column
+        self.letter = letter
 
     def location(self) -> str:
         parts = []
@@ -67,7 +70,9 @@ class Problem:
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column:
-            parts.append(f"column '{self.column}'")
+            parts.append(f"column {self.letter} '{self.column}'" if self.letter else f"column '{self.column}'")
+        elif self.letter:
+            parts.append(f"column {self.letter}")
         return ", ".join(parts)
 
     def __str__(self) -> str:
@@ -76,7 +81,7 @@ class Problem:
 
     def as_dict(self) -> dict:
         return {"sheet": self.sheet, "row": self.row, "column": self.column,
-                "message": self.message, "text": str(self)}
+                "letter": self.letter, "message": self.message, "text": str(self)}
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Problem({str(self)!r})"

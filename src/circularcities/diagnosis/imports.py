@@ -347,3 +347,24 @@ def recompute_indicators(city, user=None) -> dict:
             else:
                 counts["unchanged"] += 1
     return {"counts": counts, "imbalances": [str(i) for i in model.imbalances(rtol=1e-4, atol=1e-3)]}
+
+
+def import_files_job(params: dict, report) -> dict:
+    """Job: read and import stored diagnosis files for ``params['city']`` (see :func:`import_file`).
+
+    The rows are all read and checked before anything is written; the writing
+    is one transaction of bulk statements.
+    """
+    from django.urls import reverse
+
+    from circularcities.coalition.models import City
+    from circularcities.web.uploads import job_files
+
+    with job_files(params) as (user, files):
+        city = City.objects.get(slug=params["city"])
+        report(0.05, _("Reading and checking every row."))
+        read = read_files(files)
+        report(0.6, _("Writing."))
+        result = import_file(city, read, user=user, via="upload")
+        return {"url": reverse("diagnosis:dashboard", args=[city.slug]), "counts": result.counts,
+                "already": result.already is not None, "imbalances": len(result.imbalances)}

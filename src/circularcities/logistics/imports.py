@@ -7,16 +7,14 @@ of them before anything is stored.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import os
-import tempfile
 
 from django.db import transaction
 
 from circularcities.core import routing
 from circularcities.core.errors import DataImportError, Problem
+from circularcities.core.tables import read_table
+from circularcities.web.uploads import table_limits
 
 from . import models as m
 from .convert import save_core
@@ -33,83 +31,52 @@ def read_workbook(upload) -> tuple[routing.Scenario, dict]:
     """Read an uploaded scenario workbook (.xlsx) with the core reader."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise DataImportError([Problem("Expected a file of at most 10 MB.")])
-    fd, path = tempfile.mkstemp(suffix=".xlsx")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for chunk in upload.chunks():
-                fh.write(chunk)
-        return routing.read_scenario_workbook(path)
-    finally:
-        os.unlink(path)
-
-
-def _text(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030", "cp932"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataImportError([Problem("Expected a CSV file encoded in UTF-8.")])
+    return routing.read_scenario_workbook(upload.read(), limits=table_limits())
 
 
 def read_points_csv(raw: bytes, sheet: str = "points") -> list[routing.CollectionPoint]:
-    """Collection points from CSV text with the columns of the workbook's
-    ``points`` sheet (header row 1; ``,`` or ``;`` separated).
+    """Collection points from a CSV file (or a workbook's ``points`` sheet) with the
+    columns of the workbook's ``points`` sheet (``,``, ``;`` or tab separated).
 
     Raises
     ------
     DataImportError
         Every problem, each naming the row (header = row 1) and column.
     """
-    text = _text(raw)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    except csv.Error as exc:
-        raise DataImportError([Problem(f"Could not read the CSV file: {exc}.", sheet)]) from exc
-    if not rows:
-        raise DataImportError([Problem("Expected a header row.", sheet, 1)])
-    header = [h.strip().lower() for h in rows[0]]
-    problems = [Problem(f"Expected a column '{c}'.", sheet, 1, c) for c in POINT_COLUMNS
-                if c in REQUIRED and c not in header]
-    if problems:
-        raise DataImportError(problems)
+    table = read_table(raw, "points.csv", sheet, tuple(c for c in POINT_COLUMNS if c in REQUIRED),
+                       tuple(c for c in POINT_COLUMNS if c not in REQUIRED), limits=table_limits(),
+                       csv_sheet=sheet)
+    problems: list[Problem] = []
     points: list[routing.CollectionPoint] = []
     seen: dict[str, int] = {}
-    for row_no, raw_row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in raw_row):
-            continue
-        cells = dict(zip(header, raw_row, strict=False))
+    for r in table.rows:
+        row_no, cells = r.number, r.cells
         record: dict = {}
         ok = True
         for col in POINT_COLUMNS:
             value = (cells.get(col) or "").strip()
             if not value:
                 if col in REQUIRED:
-                    problems.append(Problem(f"Expected a value for '{col}'.", sheet, row_no, col))
+                    problems.append(table.problem(f"Expected a value for '{col}'.", row_no, col))
                     ok = False
                 continue
             if col in NUMBERS:
                 try:
                     number = float(value.replace(",", "."))
                 except ValueError:
-                    problems.append(Problem(f"Expected a number, got '{value}'.", sheet, row_no, col))
+                    problems.append(table.problem(f"Expected a number, got '{value}'.", row_no, col))
                     ok = False
                     continue
                 if not math.isfinite(number):
-                    problems.append(Problem(f"Expected a finite number, got '{value}'.", sheet,
-                                            row_no, col))
+                    problems.append(table.problem(f"Expected a finite number, got '{value}'.", row_no, col))
                     ok = False
                     continue
                 record[col] = number
             else:
                 record[col] = value
         if record.get("id") in seen:
-            problems.append(Problem(f"Expected a unique id, '{record['id']}' is also on row "
-                                    f"{seen[record['id']]}.", sheet, row_no, "id"))
+            problems.append(table.problem(f"Expected a unique id, '{record['id']}' is also on row "
+                                          f"{seen[record['id']]}.", row_no, "id"))
             ok = False
         elif record.get("id"):
             seen[record["id"]] = row_no
@@ -119,7 +86,7 @@ def read_points_csv(raw: bytes, sheet: str = "points") -> list[routing.Collectio
         try:
             points.append(routing.CollectionPoint(**record))
         except routing.RoutingValidationError as exc:
-            problems += [Problem(msg, sheet, row_no, name) for name, msg in exc.fields]
+            problems += [table.problem(msg, row_no, name) for name, msg in exc.fields]
     if problems:
         raise DataImportError(problems)
     if not points:

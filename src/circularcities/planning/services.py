@@ -10,7 +10,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.db.models import Sum
 
 from circularcities.core.errors import ValidationError
@@ -123,11 +122,13 @@ def log_progress(project: Project, quarter: Quarter, indicator: str, value: floa
     return entry, True
 
 
-def import_progress(data: bytes, filename: str, user) -> dict:
+def import_progress(data: bytes, filename: str, user, report=None) -> dict:
     """Import a progress file all or nothing.
 
     Every row must name a project the user may report for. Returns
     ``{"rows": n, "changed": n}``; raises DataImportError naming every bad row.
+    Every row is checked before anything is written; the rows are then written
+    a short transaction per batch, and undone should a batch fail.
     """
     from circularcities.planning.plan_import import check_workbook
 
@@ -147,13 +148,23 @@ def import_progress(data: bytes, filename: str, user) -> dict:
         return None
 
     rows = read_progress(data, filename, check_project=check)
-    changed = 0
-    with transaction.atomic():
-        for r in rows:
-            _, did = log_progress(projects[r.project], r.quarter, r.indicator, r.value, user=user,
+
+    def write(r):
+        project = projects[r.project]
+        before = ProgressEntry.objects.filter(project=project, year=r.quarter.year, quarter=r.quarter.q,
+                                              indicator=r.indicator).first()
+        entry, did = log_progress(project, r.quarter, r.indicator, r.value, user=user,
                                   currency=r.currency, note=r.note, source=r.source)
-            changed += did
-    return {"rows": len(rows), "changed": changed}
+        if not did:
+            return False, None
+        if before is None:
+            return True, ProgressEntry.objects.filter(pk=entry.pk).delete
+        return True, before.save
+
+    from circularcities.web.uploads import write_in_batches
+
+    done = write_in_batches(rows, write, report=report, start=0.1, message="%(n)s / %(total)s")
+    return {"rows": len(rows), "changed": sum(done)}
 
 
 def progress_totals(project: Project) -> list[dict]:

@@ -7,4 +7,9 @@ class WebConfig(AppConfig):
     verbose_name = "Web"
 
     def ready(self):
-        from circularcities.web import checks  # noqa: F401  (registers system checks)
+        from circularcities.web import (
+            checks,  # noqa: F401  (registers system checks)
+            uploads,
+        )
+
+        uploads.configure()  # the table reader's limits from settings

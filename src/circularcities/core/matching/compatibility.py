@@ -7,13 +7,14 @@ clean cardboard can serve a want for mixed paper, not necessarily the reverse).
 
 from __future__ import annotations
 
-import csv
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from circularcities.core.errors import DataImportError, Problem, ValidationError
+from circularcities.core.errors import DataImportError, ValidationError
 from circularcities.core.lca.mapping import material_key
+from circularcities.core.tables import read_table
 
 __all__ = ["Compatibility", "default_compatibility", "material_key", "read_compatibility_csv"]
 
@@ -73,19 +74,16 @@ def read_compatibility_csv(path: str | None = None) -> Compatibility:
     """
     if path is None:
         path = str(DATA_DIR / "material_compatibility.csv")
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        text = fh.read()
-    reader = csv.DictReader(text.splitlines())
-    missing = {"offer_material", "want_material"} - set(reader.fieldnames or [])
-    if missing:
-        raise DataImportError([Problem(f"Expected column '{c}'.", row=1, column=c)
-                               for c in sorted(missing)])
+    with open(path, "rb") as fh:
+        data = fh.read()
+    table = read_table(data, os.path.basename(path), None, ("offer_material", "want_material"), ("note",),
+                       formats=("csv",), header_search=1)
     problems, pairs = [], []
-    for line, row in enumerate(reader, start=2):
-        a, b = (row.get("offer_material") or "").strip(), (row.get("want_material") or "").strip()
+    for r in table.rows:
+        a, b = r["offer_material"], r["want_material"]
         for col, val in (("offer_material", a), ("want_material", b)):
             if not val:
-                problems.append(Problem("Expected a material code.", row=line, column=col))
+                problems.append(table.problem("Expected a material code.", r.number, col))
         if a and b:
             pairs.append((a, b))
     if problems:

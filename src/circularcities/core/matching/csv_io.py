@@ -7,13 +7,12 @@ user sees them (the header is line 1).
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
 
 from circularcities.core.errors import DataImportError, Problem
 from circularcities.core.matching.model import Listing
+from circularcities.core.tables import Limits, read_table
 
 REQUIRED_COLUMNS = ("id", "material", "quantity_t", "lat", "lon")
 OPTIONAL_COLUMNS = ("avoided_cost_per_t", "currency")
@@ -45,45 +44,38 @@ def _number(text: str, column: str, line: int, problems: list[Problem],
     return value
 
 
-def parse_listings_csv(text: str, sheet: str | None = None) -> list[Listing]:
-    """Listings from CSV text; see :func:`read_listings_csv`."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = next(reader, None)
-    if header is None:
+def parse_listings_csv(text: str | bytes, sheet: str | None = None, limits: Limits | None = None) -> list[Listing]:
+    """Listings from CSV text or bytes; see :func:`read_listings_csv`."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if not data.strip():
         raise DataImportError([Problem("Expected a header line id,material,quantity_t,lat,lon; "
                                        "the file is empty.", sheet=sheet, row=1)])
-    names = [h.strip() for h in header]
+    table = read_table(data, sheet or "listings.csv", None, REQUIRED_COLUMNS, OPTIONAL_COLUMNS,
+                       limits=limits, formats=("csv",), csv_sheet=sheet, header_search=1)
+    names = list(table.header)
     problems: list[Problem] = []
-    for col in REQUIRED_COLUMNS:
-        if col not in names:
-            problems.append(Problem(f"Expected a column named '{col}'.", sheet=sheet, row=1,
-                                    column=col))
     allowed = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
     for col in names:
         if col not in allowed:
-            problems.append(Problem(f"Expected only the columns {', '.join(REQUIRED_COLUMNS)} "
-                                    f"(optionally {', '.join(OPTIONAL_COLUMNS)}); "
-                                    f"'{col}' is not one of them.",
-                                    sheet=sheet, row=1, column=col))
+            problems.append(table.problem(f"Expected only the columns {', '.join(REQUIRED_COLUMNS)} "
+                                          f"(optionally {', '.join(OPTIONAL_COLUMNS)}); "
+                                          f"'{col}' is not one of them.", 1, col))
     seen_cols = set()
     for col in names:
         if col in seen_cols:
-            problems.append(Problem(f"Expected each column once; '{col}' repeats.", sheet=sheet,
-                                    row=1, column=col))
+            problems.append(table.problem(f"Expected each column once; '{col}' repeats.", 1, col))
         seen_cols.add(col)
     if problems:
         raise DataImportError(problems)
     has_cost = "avoided_cost_per_t" in names
     listings: list[Listing] = []
     first_line: dict[str, int] = {}
-    for line, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
-            continue  # blank lines carry no listing
-        if len(cells) != len(names):
-            problems.append(Problem(f"Expected {len(names)} cells, got {len(cells)}.",
-                                    sheet=sheet, row=line))
+    for r in table.rows:
+        line = r.number
+        if r.width > len(names):
+            problems.append(Problem(f"Expected {len(names)} cells, got {r.width}.", sheet=sheet, row=line))
             continue
-        row = dict(zip(names, cells, strict=True))
+        row = r.cells
         before = len(problems)
         ident = row["id"].strip()
         if not ident:
@@ -127,7 +119,7 @@ def read_listings_csv(path: str | os.PathLike[str]) -> list[Listing]:
     Parameters
     ----------
     path
-        UTF-8 CSV (a byte-order mark is fine) with columns
+        CSV (UTF-8 with or without BOM, or GB18030; ``,`` ``;`` or tab) with columns
         ``id,material,quantity_t,lat,lon``: quantity in tonnes (>= 0),
         coordinates in WGS84 degrees.
 
@@ -137,6 +129,6 @@ def read_listings_csv(path: str | os.PathLike[str]) -> list[Listing]:
         With one :class:`Problem` per bad cell or line (row = line number,
         column = column name), all collected before anything is returned.
     """
-    with open(path, encoding="utf-8", newline="") as fh:
-        text = fh.read()
-    return parse_listings_csv(text, sheet=os.path.basename(os.fspath(path)))
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return parse_listings_csv(data, sheet=os.path.basename(os.fspath(path)))

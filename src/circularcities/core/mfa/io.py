@@ -18,13 +18,12 @@ any problem nothing is returned (:class:`DataImportError`).
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from typing import IO
 
 from circularcities.core.errors import DataImportError, Problem, ValidationError
 from circularcities.core.mfa.model import CityMetabolism, Flow, StockChange
+from circularcities.core.tables import Limits, read_table, source_bytes
 
 REQUIRED_COLUMNS = ("origin", "destination", "year", "layer", "material", "value", "unit")
 KINDS = ("flow", "stock_change")
@@ -52,18 +51,7 @@ def parse_year(text: object) -> int | None:
     return int(value)
 
 
-def _open_text(source: str | os.PathLike | IO) -> tuple[IO[str], bool]:
-    if isinstance(source, str | os.PathLike):
-        return open(source, newline="", encoding="utf-8-sig"), True
-    if isinstance(source, io.TextIOBase):
-        return source, False
-    data = source.read()
-    if isinstance(data, bytes):
-        data = data.decode("utf-8-sig", errors="replace")
-    return io.StringIO(data), False
-
-
-def read_flows_csv(source: str | os.PathLike | IO) -> CityMetabolism:
+def read_flows_csv(source: str | os.PathLike | IO, limits: Limits | None = None) -> CityMetabolism:
     """Read flows and stock changes from a CSV file (path, text or binary stream).
 
     Raises
@@ -71,28 +59,13 @@ def read_flows_csv(source: str | os.PathLike | IO) -> CityMetabolism:
     DataImportError
         Listing every problem with its line and column.
     """
-    handle, close = _open_text(source)
-    try:
-        try:
-            reader = csv.DictReader(handle)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            rows = list(reader)
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise DataImportError([f"Expected a readable UTF-8 CSV file: {exc}."]) from exc
-    finally:
-        if close:
-            handle.close()
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise DataImportError([Problem(f"Expected a column '{c}' in the header.", row=1, column=c)
-                               for c in missing])
+    data = source_bytes(source)  # OSError for a missing file: the caller says which file
+    table = read_table(data, "flows.csv", None, REQUIRED_COLUMNS, ("kind",), limits=limits,
+                       formats=("csv",), header_search=1)
     problems: list[Problem] = []
     flows, stocks = [], []
-    for line, raw in enumerate(rows, start=2):
-        row = {(k or "").strip(): (v or "").strip() if isinstance(v, str) else ""
-               for k, v in raw.items()}
-        if not any(row.values()):
-            continue
+    for r in table.rows:
+        line, row = r.number, r.cells
         kind = row.get("kind", "") or "flow"
         if kind not in KINDS:
             problems.append(Problem(f"Expected kind 'flow' or 'stock_change', got {kind!r}.",

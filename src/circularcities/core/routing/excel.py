@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import math
 import os
-import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from circularcities.core.errors import DataImportError, Problem
+from circularcities.core.tables import Limits, open_table, read_sheet, source_bytes
+from circularcities.core.tables import Workbook as TableFile
 
 from .export import stop_rows
 from .model import (
@@ -161,29 +161,22 @@ def _cell(value, column: Column, sheet: str, row: int, problems: list[Problem]):
     return number
 
 
-def _rows(wb, sheet: str, problems: list[Problem]) -> list[tuple[int, dict]]:
-    if sheet not in wb.sheetnames:
-        problems.append(Problem(f"Expected a sheet named '{sheet}'.", sheet))
-        return []
-    ws = wb[sheet]
-    values = list(ws.iter_rows(values_only=True))
-    if not values:
-        problems.append(Problem("Expected a header row.", sheet, 1))
-        return []
-    header = [str(h).strip().lower() if h is not None else "" for h in values[0]]
+def _rows(book: TableFile, sheet: str, problems: list[Problem], letters: dict[str, dict[str, str]]
+          ) -> list[tuple[int, dict]]:
     columns = SHEETS[sheet]
-    missing = [c.name for c in columns if c.required and c.name not in header]
-    for name in missing:
-        problems.append(Problem(f"Expected a column '{name}'.", sheet, 1, name))
-    if missing:
+    try:
+        table = read_sheet(book, sheet, tuple(c.name for c in columns if c.required),
+                           tuple(c.name for c in columns if not c.required))
+    except DataImportError as exc:
+        if any(p.column is None and p.row is None for p in exc.problems):
+            raise  # a limit or a damaged file: nothing more can be read
+        problems += exc.problems
         return []
     out = []
-    for row_no, raw in enumerate(values[1:], start=2):
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw):
-            continue
-        cells = dict(zip(header, raw, strict=False))
-        record = {c.name: _cell(cells.get(c.name), c, sheet, row_no, problems) for c in columns}
-        out.append((row_no, record))
+    letters[sheet] = table.letters
+    for r in table.rows:
+        record = {c.name: _cell(r.value(c.name), c, sheet, r.number, problems) for c in columns}
+        out.append((r.number, record))
     return out
 
 
@@ -205,8 +198,12 @@ def _required(sheet: str) -> set[str]:
     return {c.name for c in SHEETS[sheet] if c.required}
 
 
-def read_scenario_workbook(path: str | os.PathLike) -> tuple[Scenario, dict]:
-    """Read a scenario workbook: ``(scenario, settings)``.
+def read_scenario_workbook(path: str | os.PathLike | bytes, limits: Limits | None = None
+                           ) -> tuple[Scenario, dict]:
+    """Read a scenario workbook (a path or its bytes): ``(scenario, settings)``.
+
+    The sheets are looked up before any row is read, and the reader's limits
+    (:class:`~circularcities.core.tables.Limits`) are checked while reading.
 
     ``settings`` holds ``seconds`` (float) and ``seed`` (int) when given.
 
@@ -215,16 +212,18 @@ def read_scenario_workbook(path: str | os.PathLike) -> tuple[Scenario, dict]:
     DataImportError
         With every problem found, each naming sheet, row and column.
     """
-    try:
-        wb = load_workbook(os.fspath(path), read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise DataImportError([Problem(
-            "This file is not an Excel workbook (.xlsx) that can be read. Download the template, "
-            f"save your data in it and upload it again. (Detail: {exc})")]) from exc
+    data = path if isinstance(path, bytes) else source_bytes(path)
+    with open_table(data, "scenario.xlsx", limits=limits, formats=("xlsx",)) as book:
+        # Every sheet is looked up before any row is read: a wrong workbook costs nothing.
+        book.require(*SHEETS)
+        return _read_book(book)
+
+
+def _read_book(book: TableFile) -> tuple[Scenario, dict]:
     problems: list[Problem] = []
     settings: dict = {}
-    if "settings" in wb.sheetnames:
-        for row_no, row in enumerate(wb["settings"].iter_rows(values_only=True), start=1):
+    if "settings" in book.sheetnames:
+        for row_no, row in book.rows("settings"):
             if row_no == 1 or not row or row[0] is None:
                 continue
             key = str(row[0]).strip().lower()
@@ -236,7 +235,8 @@ def read_scenario_workbook(path: str | os.PathLike) -> tuple[Scenario, dict]:
                     settings[key] = parsed
             elif key in ("currency", "name") and value is not None:
                 settings[key] = str(value).strip().upper() if key == "currency" else str(value)
-    rows = {sheet: _rows(wb, sheet, problems) for sheet in SHEETS}
+    letters: dict[str, dict[str, str]] = {}
+    rows = {sheet: _rows(book, sheet, problems, letters) for sheet in SHEETS}
     points = [_build(CollectionPoint, "points", r, {**rec, "name": rec["name"] or rec["id"] or ""},
                      problems) for r, rec in rows["points"]]
     depots = [_build(Depot, "depots", r, {**rec, "name": rec["name"] or ""}, problems)
@@ -273,6 +273,8 @@ def read_scenario_workbook(path: str | os.PathLike) -> tuple[Scenario, dict]:
             problems += [Problem(msg, "settings" if f in ("currency", "circuity") else None,
                                  column=f) for f, msg in exc.fields]
     if problems:
+        for p in problems:  # the spreadsheet's column letter next to each header name
+            p.letter = p.letter or letters.get(p.sheet or "", {}).get(p.column or "")
         raise DataImportError(problems)
     assert scenario is not None
     return scenario, settings

@@ -14,11 +14,14 @@ from django.views.decorators.http import require_http_methods
 from circularcities.coalition.models import City
 from circularcities.core.diagnosis_io import COLUMNS, write_template
 from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.tables import count_rows
 from circularcities.diagnosis.forms import UploadForm, ValueForm
 from circularcities.diagnosis.imports import import_file, read_files
 from circularcities.diagnosis.models import IndicatorValue, Quality
 from circularcities.diagnosis.permissions import require_edit_diagnosis
 from circularcities.diagnosis.values import ComputedValueError, set_typed_value
+from circularcities.jobs.imports import start_import
+from circularcities.web.uploads import job_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,16 +46,31 @@ def summary_lines(result) -> list[str]:
 def upload(request, slug):
     city = get_object_or_404(City, slug=slug)
     require_edit_diagnosis(request.user, city)
-    problems, lines, status = [], [], 200
+    problems, lines, status, job = [], [], 200, None
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if form.is_valid():
             files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
             try:
-                result = import_file(city, read_files(files), user=request.user, via="upload")
+                # Counting rows is cheap (no cell is built); a large file is imported by a job.
+                rows = sum(count_rows(blob, name, tuple(COLUMNS)) for name, blob in files)
+            except DataImportError:
+                rows = 0  # not a readable table: the importer below says why, in the reader's language
+            try:
+                if rows > job_rows():
+                    job = start_import(request, kind="diagnosis-import",
+                                       func="circularcities.diagnosis.imports.import_files_job",
+                                       files=files, params={"city": city.slug},
+                                       title=_("Importing diagnosis data for %(city)s") % {"city": city.t("name")})
+                    status = 202
+                else:
+                    result = import_file(city, read_files(files), user=request.user, via="upload")
             except DataImportError as exc:
                 problems, status = exc.problems, 400
             else:
+                if job is not None:
+                    return render(request, "diagnosis/upload.html", {"city": city, "form": form, "job": job},
+                                  status=status)
                 if result.already is not None:
                     who = result.already.uploaded_by.get_username() if result.already.uploaded_by else _("the demo")
                     messages.info(request, _("This file was already imported on %(when)s by %(who)s; nothing changed.")

@@ -13,8 +13,11 @@ from django.views.decorators.http import require_http_methods
 
 from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError
+from circularcities.core.tables import count_rows
+from circularcities.jobs.imports import start_import
 from circularcities.planning.permissions import require_plan
 from circularcities.planning.plan_import import KINDS, import_measures, import_targets, template
+from circularcities.web.uploads import job_rows
 
 
 class PlanImportForm(forms.Form):
@@ -30,12 +33,25 @@ def import_plan(request, slug):
     require_plan(request.user, city)
     form = PlanImportForm(request.POST or None, request.FILES or None,
                           initial={"kind": request.GET.get("kind", "targets")})
-    problems = []
+    problems, job = [], None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        run = import_targets if form.cleaned_data["kind"] == "targets" else import_measures
+        kind = form.cleaned_data["kind"]
+        run = import_targets if kind == "targets" else import_measures
+        data = upload.read()
         try:
-            result = run(city, upload.read(), upload.name, request.user)
+            rows = count_rows(data, upload.name, (kind,), first_sheet_fallback=True)  # cheap: no cell is built
+        except DataImportError:
+            rows = 0  # not a readable table: the importer below says why, in the reader's language
+        try:
+            if rows > job_rows():
+                job = start_import(request, kind="planning-import", func="circularcities.planning.import_jobs.import_plan_job",
+                                   files=[(upload.name, data)], params={"city": city.slug, "kind": kind},
+                                   title=(_("Importing targets for %(city)s") if kind == "targets"
+                                          else _("Importing measures for %(city)s")) % {"city": city.t("name")})
+                return render(request, "planning/import_plan.html", {"city": city, "form": form, "job": job},
+                              status=202)
+            result = run(city, data, upload.name, request.user)
         except DataImportError as exc:
             problems = exc.problems
         else:

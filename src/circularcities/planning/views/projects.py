@@ -12,6 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from circularcities.core.errors import DataImportError, ValidationError
 from circularcities.core.planning import PROGRAMME_INDICATORS
+from circularcities.core.tables import count_rows
+from circularcities.jobs.imports import start_import
 from circularcities.planning.forms import ImportForm, ProgressForm
 from circularcities.planning.models import Programme, Project
 from circularcities.planning.permissions import (
@@ -27,6 +29,7 @@ from circularcities.planning.services import (
     log_progress,
     progress_totals,
 )
+from circularcities.web.uploads import job_rows
 
 
 def programme_detail(request, slug):
@@ -85,8 +88,18 @@ def import_progress_file(request):
     problems = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        data = upload.read()
         try:
-            result = import_progress(upload.read(), upload.name, request.user)
+            rows = count_rows(data, upload.name, ("progress",), first_sheet_fallback=True)  # cheap: no cell is built
+        except DataImportError:
+            rows = 0  # not a readable table: the importer below says why, in the reader's language
+        try:
+            if rows > job_rows():
+                job = start_import(request, kind="planning-progress-import",
+                                   func="circularcities.planning.import_jobs.import_progress_job",
+                                   files=[(upload.name, data)], params={}, title=_("Importing progress entries"))
+                return render(request, "planning/import.html", {"form": form, "job": job}, status=202)
+            result = import_progress(data, upload.name, request.user)
         except DataImportError as exc:
             problems = exc.problems
         else:
