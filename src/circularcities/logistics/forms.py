@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from circularcities.core.planning.currency import ISO_4217
+from circularcities.core import rules
+from circularcities.web.fielderrors import check
 
 from . import models as m
 from .services import MAX_SECONDS, MIN_SECONDS
@@ -48,10 +49,7 @@ class NewScenarioForm(forms.ModelForm):
         self.fields["city"].empty_label = _("— the secretariat —")
 
     def clean_currency(self):
-        cur = self.cleaned_data["currency"].strip().upper()
-        if cur not in ISO_4217:
-            raise forms.ValidationError(_("Expected a three-letter ISO 4217 code such as JPY."))
-        return cur
+        return check(self, rules.currency, "currency", self.cleaned_data["currency"])
 
     def clean_circuity(self):
         # Road distance over straight-line distance: measured values lie around 1.1-1.6;

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from circularcities.coalition.models import Partner
-from circularcities.marketplace.catalogue import CURRENCIES
+from circularcities.core.rules import CURRENCIES
 from circularcities.marketplace.models import CompatibilityRule, Listing
 
 CURRENCY_CHOICES = [("", "—")] + [(c, c) for c in CURRENCIES]
@@ -91,12 +91,14 @@ class ExchangeForm(forms.Form):
 def _material_key(value: str) -> str:
     """The material key (6-digit EWC code or category slug) of ``value``,
     checked the same way a listing's material is."""
-    from circularcities.marketplace.catalogue import FieldError, field_message, resolve_material
+    from circularcities.core.rules import FieldError
+    from circularcities.marketplace.catalogue import resolve_material
+    from circularcities.web.fielderrors import as_form_error
 
     try:
         code, category = resolve_material(value)
     except FieldError as exc:
-        raise forms.ValidationError(field_message(exc)) from exc
+        raise as_form_error(exc) from exc
     return code.code if code is not None else category.slug
 
 

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from circularcities.accounts.permissions import organisation_of
 from circularcities.core.errors import DataImportError, Problem, ValidationError
-from circularcities.marketplace.catalogue import FieldError
+from circularcities.core.rules import FieldError
 from circularcities.marketplace.models import Listing
 from circularcities.marketplace.services import save_listing
+from circularcities.web.fielderrors import message
 
 COLUMNS = ["reference", "kind", "title_en", "title_zh", "material", "quantity", "unit",
            "mass_per_piece_kg", "density_t_per_m3", "frequency", "route", "lat", "lon", "is_free",
@@ -106,8 +107,7 @@ def import_listings_csv(user, content: bytes | str) -> list[Listing]:
                 with transaction.atomic():
                     saved.append(save_listing(user, data, existing))
             except FieldError as exc:
-                message = str(exc).split(": ", 1)[-1]
-                problems.append(Problem(message, row=line, column=exc.field))
+                problems.append(Problem(message(exc), row=line, column=exc.field))
             except ValidationError as exc:
                 problems.append(Problem(str(exc), row=line))
         if problems:

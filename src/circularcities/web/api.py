@@ -19,6 +19,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from circularcities.core.errors import CircularCitiesError, DataImportError
+from circularcities.core.rules import FieldError
+from circularcities.web.fielderrors import api_body
 
 
 class TokenAuth(HttpBearer):
@@ -76,6 +78,11 @@ def on_validation_error(request, exc):
 def on_import_error(request, exc):
     return api.create_response(request, {"detail": str(exc.problems[0]) if exc.problems else str(exc),
                                          "errors": [p.as_dict() for p in exc.problems]}, status=422)
+
+
+@api.exception_handler(FieldError)
+def on_field_error(request, exc):
+    return api.create_response(request, api_body(exc), status=422)
 
 
 @api.exception_handler(CircularCitiesError)

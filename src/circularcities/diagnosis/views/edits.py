@@ -16,10 +16,12 @@ from circularcities.accounts.permissions import can_edit_city
 from circularcities.coalition.models import City
 from circularcities.core.diagnosis_io import COLUMNS, write_template
 from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.rules import FieldError
 from circularcities.diagnosis.forms import UploadForm, ValueForm
 from circularcities.diagnosis.imports import import_file, read_files
 from circularcities.diagnosis.models import IndicatorValue, Quality
 from circularcities.diagnosis.values import ComputedValueError, set_typed_value
+from circularcities.web.fielderrors import add_to_form
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -108,6 +110,8 @@ def edit_value(request, slug):
             except ComputedValueError:
                 form.add_error("override", _("This value is computed from the metabolism model. Tick the box to "
                                              "replace it with the value you typed."))
+            except FieldError as exc:
+                add_to_form(form, exc)
             except ValidationError as exc:
                 form.add_error(None, str(exc))
             else:
