@@ -244,7 +244,7 @@ def year(field: str, value, *, required: bool = True) -> int | None:
         if required:
             raise FieldError(field, REQUIRED)
         return None
-    shown = str(value).strip()[:40] if not isinstance(value, float) else _fmt(value)
+    shown = f"{value:g}" if isinstance(value, float) else str(value).strip()[:40]
     try:
         f = float(value) if not isinstance(value, bool) else math.nan
     except (TypeError, ValueError, OverflowError):

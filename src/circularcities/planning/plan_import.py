@@ -86,7 +86,7 @@ def import_targets(city, data: bytes, filename: str, user) -> dict:
                     target_update(target=target, user=user, **fields)
                     changed += 1
             except FieldError as exc:
-                raise DataImportError([Problem(exc.text(), sheet="targets", row=r.number,
+                raise DataImportError([Problem(exc.text(), sheet="targets", row=r.row,
                                                column=exc.field)]) from None
     return {"rows": len(rows), "changed": changed}
 

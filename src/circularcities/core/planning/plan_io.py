@@ -83,11 +83,9 @@ class MeasureRow:
 
 def _year(t: Table, r: Row, name: str, problems: list[Problem]) -> int | None:
     try:
-        return rules.year(name, number(r[name]))
-    except (ValueError, OverflowError):
-        problems.append(t.problem(rules.FieldError(name, rules.YEAR, minimum=rules.YEAR_MIN,
-                                                   maximum=rules.YEAR_MAX, value=repr(r[name])).text(),
-                                  r.number, name))
+        return rules.year(name, r[name])
+    except rules.FieldError as exc:
+        problems.append(t.problem(exc.text(), r.number, name))
         return None
 
 
