@@ -90,8 +90,10 @@ def city_update(*, city: City, user=None, **changes) -> City:
 
     Checks every rule first; then saves and, when a figure computed indicators read
     changed (population, GDP), recomputes the city's computed indicator values in the
-    same transaction, so per-capita values never disagree with the profile. The
-    density is computed from population and area when read, so it follows by itself.
+    same transaction, so per-capita values never disagree with the profile: the
+    profile's population becomes the population of its year in the series the
+    per-capita indicators divide by. The density is computed from population and
+    area when read, so it follows by itself.
     """
     from circularcities.core.rules import FieldError
 
@@ -108,8 +110,12 @@ def city_update(*, city: City, user=None, **changes) -> City:
         if any(getattr(city, k) != v for k, v in before.items()):
             # diagnosis builds on coalition; imported here so coalition loads without it.
             from circularcities.diagnosis.imports import recompute_indicators
-            from circularcities.diagnosis.models import MetabolismFlow
+            from circularcities.diagnosis.models import CityPopulation, MetabolismFlow
 
+            if city.population is not None and city.population_year is not None:
+                CityPopulation.objects.update_or_create(
+                    city=city, year=city.population_year,
+                    defaults={"population": city.population, "source": _("City profile")})
             if MetabolismFlow.objects.filter(city=city).exists():
                 recompute_indicators(city, user=user)
     return city
