@@ -10,6 +10,14 @@ from circularcities.marketplace.models import CompatibilityRule, Listing
 CURRENCY_CHOICES = [("", "—")] + [(c, c) for c in CURRENCIES]
 
 
+class CurrencyField(forms.ChoiceField):
+    """A select of ISO 4217 codes whose value the service checks with the platform's
+    currency rule, so a forged value gets the same message as on the API."""
+
+    def valid_value(self, value):
+        return True
+
+
 class ListingForm(forms.Form):
     """Shape only; :func:`services.save_listing` checks meaning and raises
     FieldError, which the view puts beside the named field."""
@@ -38,7 +46,7 @@ class ListingForm(forms.Form):
     is_free = forms.BooleanField(label=_("Free"), required=False)
     price = forms.DecimalField(label=_("Price for the whole quantity"), required=False,
                                max_digits=14, decimal_places=2)
-    currency = forms.ChoiceField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES,
+    currency = CurrencyField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES,
                                  required=False)
     avoided_cost_per_t = forms.DecimalField(
         label=_("Cost avoided per tonne"), required=False, max_digits=12, decimal_places=2,
@@ -72,7 +80,7 @@ class ExchangeForm(forms.Form):
     items = forms.IntegerField(label=_("Items shared"), required=False, min_value=0)
     value = forms.DecimalField(label=_("Price paid"), required=False, max_digits=14, decimal_places=2,
                                help_text=_("Empty: from the listing's price."))
-    currency = forms.ChoiceField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES, required=False)
+    currency = CurrencyField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES, required=False)
     disposal_cost_avoided = forms.DecimalField(label=_("Disposal cost avoided by the giver"), required=False,
                                                max_digits=14, decimal_places=2,
                                                help_text=_("Empty: from the offer's cost per tonne."))
