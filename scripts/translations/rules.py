@@ -33,4 +33,14 @@ T = {
     'The listing chosen as receiver is not a want.': '所选接收登记不是需求。',
     'This material has no default density; give one in t/m³ to list cubic metres.': '该物料没有默认密度；按立方米登记时请填写密度（吨/立方米）。',
     'Your organisation has no location on record; pick the place on the map.': '本机构没有登记位置；请在地图上选择位置。',
+    # planning, coalition and diagnosis services
+    'This field cannot be changed.': '此字段不能修改。',
+    'City profile': '城市概况',
+    'Expected measured, estimated or proxy; computed values come from the metabolism model only.':
+        '应为实测、估算或替代值；计算值只能来自代谢模型。',
+    'No thematic area %(slug)s.': '没有主题领域 %(slug)s。',
+    'The programme belongs to another city.': '该项目计划属于另一个城市。',
+    'Write milestone points as year: value pairs.': '请按“年份: 数值”的形式填写里程碑点。',
+    'Unknown indicator code %(code)s.': '未知的指标代码 %(code)s。',
+    'No programme %(slug)s in this city.': '本市没有项目计划 %(slug)s。',
 }
