@@ -33,12 +33,12 @@ FACTOR_SET = "DEFRA-2025"
 
 # Upper bounds of numeric input: generous for any real exchange, small enough
 # that a typo (1e300) cannot reach the database or the metrics.
-MAX_QUANTITY = Decimal("10000000")        # listed quantity, any unit; and tonnes
+MAX_QUANTITY = Decimal(str(int(rules.MAX_QUANTITY)))  # listed quantity, any unit; and tonnes
 MAX_MASS_PER_PIECE_KG = 100000.0          # 100 t per piece
 MAX_DENSITY = 25.0                        # t/m3 (the densest metals are ~22.6)
-MAX_MONEY = Decimal("10000000000")        # 1e10 in any currency (price, value, costs)
-MAX_COST_PER_T = Decimal("1000000")       # per tonne
-MAX_ITEMS = 10000000
+MAX_MONEY = Decimal(str(int(rules.MAX_PRICE)))  # in any currency (price, value, costs)
+MAX_COST_PER_T = Decimal(str(int(rules.MAX_COST_PER_T)))  # per tonne
+MAX_ITEMS = rules.MAX_ITEMS
 
 
 def _at_most(value, limit, field: str, label: str):

@@ -146,7 +146,7 @@ class MilestoneForm(forms.ModelForm):
 class ProgressForm(forms.Form):
     quarter = forms.CharField(label=gettext_lazy("Quarter"), help_text=gettext_lazy("e.g. 2024-Q3"))
     indicator = forms.ChoiceField(label=gettext_lazy("Indicator"))
-    value = forms.FloatField(label=gettext_lazy("Value"), min_value=0, max_value=1e15)
+    value = forms.FloatField(label=gettext_lazy("Value"))
     currency = forms.CharField(label=gettext_lazy("Currency (for money)"), required=False, max_length=3)
     note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
 
@@ -167,6 +167,8 @@ class ProgressForm(forms.Form):
         if ind:
             data["currency"] = check(self, rules.currency, "currency", data.get("currency"),
                                      required=PROGRAMME_INDICATORS[ind].is_money)
+        if data.get("value") is not None:
+            data["value"] = check(self, rules.non_negative, "value", data["value"], maximum=rules.MAX_MAGNITUDE)
         return data
 
 
