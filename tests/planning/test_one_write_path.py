@@ -119,3 +119,22 @@ def test_patch_keeps_what_it_did_not_send_and_uses_the_same_rules(client, owner,
     assert resp.status_code == 200
     target.refresh_from_db()
     assert (target.owner_name, target.target_value, target.title_en) == ("Waste dept", 40, "Recycling 40% by 2030")
+
+
+def test_control_characters_are_refused_on_every_api_body_and_measure_form(client, owner, city, measure):
+    client.force_login(owner)
+    message = "Remove the invisible control character U+001B (position 5); only printable text can be stored."
+    resp = client.patch(f"/api/plans/measures/{measure.pk}", json.dumps({"description_en": "Line\x1b two"}),
+                        content_type="application/json")
+    assert resp.status_code == 422
+    assert resp.json() == {"detail": f"Field 'description_en': {message}",
+                           "errors": [{"field": "description_en", "message": message}]}
+    resp = client.post(reverse("planning:edit_measure", args=[measure.pk]),
+                       {"title_en": "Collect food waste", "description_en": "Line\x1b two", "status": "started"})
+    assert resp.status_code == 400 and message in _form_errors(resp)
+    measure.refresh_from_db()
+    assert "\x1b" not in measure.description_en
+    # line breaks and tabs are text, not control characters
+    resp = client.patch(f"/api/plans/measures/{measure.pk}", json.dumps({"description_en": "One\r\n\ttwo"}),
+                        content_type="application/json")
+    assert resp.status_code == 200, resp.content

@@ -329,7 +329,7 @@ def choice(field: str, value, allowed) -> str:
 
 
 def _bad_char(ch: str, *, multi_line: bool) -> bool:
-    if multi_line and ch in "\n\t":
+    if multi_line and ch in "\n\t\r":  # text() turns \r\n and \r into \n
         return False
     # Cc: C0/C1 controls (incl. \n, \t, DEL); Cs: lone surrogates; Zl/Zp: line and paragraph separators.
     return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")

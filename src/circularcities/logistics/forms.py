@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from circularcities.core import rules
-from circularcities.web.fielderrors import check
+from circularcities.web.fielderrors import PlainTextForm, check
 
 from . import models as m
 from .services import MAX_SECONDS, MIN_SECONDS
@@ -35,7 +35,7 @@ class ReplaceWorkbookForm(forms.Form):
     file = forms.FileField(label=_("Scenario workbook (.xlsx)"))
 
 
-class NewScenarioForm(forms.ModelForm):
+class NewScenarioForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = m.Scenario
         fields = ["city", "name", "currency", "circuity", "description_en", "description_zh", "published"]
@@ -66,7 +66,7 @@ class PointsCsvForm(forms.Form):
                                  required=False, initial=True)
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(PlainTextForm, forms.Form):
     """Something placed on the map: a collection point, a depot or a facility."""
 
     KINDS = [("point", _("Collection point")), ("depot", _("Depot")), ("facility", _("Facility"))]
@@ -110,7 +110,7 @@ class PlaceForm(forms.Form):
         return data
 
 
-class VehicleForm(forms.ModelForm):
+class VehicleForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = m.VehicleType
         fields = ["code", "name", "depot", "count", "capacity_t", "cost_per_km", "cost_per_hour",

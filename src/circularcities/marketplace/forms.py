@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from circularcities.coalition.models import Partner
 from circularcities.core.rules import CURRENCIES
 from circularcities.marketplace.models import CompatibilityRule, Listing
+from circularcities.web.fielderrors import PlainTextForm
 
 CURRENCY_CHOICES = [("", "—")] + [(c, c) for c in CURRENCIES]
 
@@ -110,7 +111,7 @@ def _material_key(value: str) -> str:
     return code.code if code is not None else category.slug
 
 
-class CompatibilityRuleForm(forms.Form):
+class CompatibilityRuleForm(PlainTextForm, forms.Form):
     offer_material = forms.CharField(label=_("Offered material"), max_length=40,
                                      widget=forms.TextInput(attrs={"list": "materials"}))
     want_material = forms.CharField(label=_("Can serve a want for"), max_length=40,

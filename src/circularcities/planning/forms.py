@@ -10,7 +10,7 @@ from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, Milestone, Programme, Target
 from circularcities.planning.services import target_create, target_update
 from circularcities.web.bilingual import pick
-from circularcities.web.fielderrors import check
+from circularcities.web.fielderrors import PlainTextForm, check
 
 
 def _named(obj) -> str:
@@ -94,7 +94,7 @@ class TargetForm(forms.ModelForm):
                              **fields)
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = Measure
         fields = ["code", "title_en", "title_zh", "description_en", "description_zh", "area", "r_strategies",
@@ -134,7 +134,7 @@ class MeasureForm(forms.ModelForm):
         return super().save(commit)
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["title_en", "title_zh", "due", "done"]
@@ -143,7 +143,7 @@ class MilestoneForm(forms.ModelForm):
         widgets = {"due": forms.DateInput(attrs={"type": "date"}), "done": forms.DateInput(attrs={"type": "date"})}
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(PlainTextForm, forms.Form):
     quarter = forms.CharField(label=gettext_lazy("Quarter"), help_text=gettext_lazy("e.g. 2024-Q3"))
     indicator = forms.ChoiceField(label=gettext_lazy("Indicator"))
     value = forms.FloatField(label=gettext_lazy("Value"))

@@ -14,7 +14,7 @@ from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.core.planning.programme import parse_goals
 from circularcities.planning.models import Programme, Project
 from circularcities.planning.programmes import goals_text, users_named
-from circularcities.web.fielderrors import check
+from circularcities.web.fielderrors import PlainTextForm, check
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -31,7 +31,7 @@ def _period(form):
         form.add_error("end", _("The end date must not be before the start date."))
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(PlainTextForm, forms.ModelForm):
     indicators = forms.MultipleChoiceField(label=gettext_lazy("Programme indicators it tracks"), required=False,
                                            widget=forms.CheckboxSelectMultiple)
     goals = forms.CharField(label=gettext_lazy("Yearly targets"), required=False,
@@ -79,7 +79,7 @@ class ProgrammeForm(forms.ModelForm):
         return data
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(PlainTextForm, forms.ModelForm):
     owner_names = forms.CharField(label=gettext_lazy("Owner users (user names, comma-separated)"), required=False)
 
     class Meta:
@@ -125,7 +125,7 @@ class ProjectForm(forms.ModelForm):
         return project
 
 
-class ProjectDescriptionForm(forms.ModelForm):
+class ProjectDescriptionForm(PlainTextForm, forms.ModelForm):
     """What a project's own owners may change."""
 
     class Meta:

@@ -14,13 +14,13 @@ from importlib.util import find_spec
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from circularcities.core.errors import CircularCitiesError, DataImportError
 from circularcities.core.rules import FieldError
-from circularcities.web.fielderrors import api_body
+from circularcities.web.fielderrors import PlainTextParser, api_body
 
 
 class TokenAuth(HttpBearer):
@@ -54,6 +54,7 @@ api = NinjaAPI(
     description="Cities, thematic areas, working groups, events, the case library and the "
     "capabilities built on them. Units: tonnes, kg CO2e, km, ISO 4217 currencies, WGS84.",
     urls_namespace="api",
+    parser=PlainTextParser(),
 )
 
 
@@ -83,6 +84,15 @@ def on_import_error(request, exc):
 @api.exception_handler(FieldError)
 def on_field_error(request, exc):
     return api.create_response(request, api_body(exc), status=422)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    # django-ninja wraps whatever the body parser raises in a 400 "Cannot parse request
+    # body"; a control character refused by PlainTextParser is a field error like any other.
+    if isinstance(exc.__cause__, FieldError):
+        return on_field_error(request, exc.__cause__)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(CircularCitiesError)

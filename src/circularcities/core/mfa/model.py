@@ -56,7 +56,8 @@ UNITS_BY_LAYER: dict[str, frozenset[str]] = {
 def _check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int):
         raise ValidationError(f"Expected year to be an integer in {YEAR_MIN}..{YEAR_MAX}, got {year!r}.")
-    return rules.year("year", year)
+    rules.year("year", year)
+    return year
 
 
 def _check_layer_unit(layer: str, unit: str) -> None:
