@@ -77,8 +77,12 @@ def test_edit_profile_validates(client, demo, make_user):
                                                       "gdp_currency": ""})
     assert resp.status_code == 400
     html = resp.content.decode()
-    assert "Latitude must be between -90 and 90." in html
-    assert "Give the currency of the GDP figure." in html
+    assert "An amount of money needs its currency (ISO 4217, e.g. EUR)." in html
+    resp = client.post(f"/cities/{city.slug}/edit/", {"name_en": "Amsterdam", "name_zh": "阿姆斯特丹",
+                                                      "lat": "95", "lon": "4.9", "gdp": "10",
+                                                      "gdp_currency": "EUR"})
+    assert resp.status_code == 400
+    assert "Expected a latitude between -90 and 90; got 95." in resp.content.decode()
     city.refresh_from_db()
     assert city.lat != 95
 
@@ -92,11 +96,11 @@ def test_switch_back_to_english_from_chinese_page(client, demo):
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("area_km2", "-10", "more than 0"),
-    ("gdp_year", "99999", "between 1800 and 2100"),
+    ("area_km2", "-10", "Expected a number above 0"),
+    ("gdp_year", "99999", "Expected a year from 1900 to 2100"),
     ("population_year", "-1", ""),
     ("gdp_currency", "xyz", "ISO 4217"),
-    ("population", "999999999999", "at most 100 million"),
+    ("population", "999999999999", "Expected at most 100,000,000"),
 ])
 def test_profile_junk_is_refused(client, demo, make_user, field, value, message):
     city = City.objects.get(slug="amsterdam")

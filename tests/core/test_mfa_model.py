@@ -33,7 +33,7 @@ def test_small_model_balances():
 @pytest.mark.parametrize("kwargs, message", [
     (dict(origin="nowhere"), "Expected origin"),
     (dict(origin="imports"), "differ"),
-    (dict(year=1800), "Expected year"),
+    (dict(year=1800), "Expected a year"),
     (dict(layer="heat"), "Expected layer"),
     (dict(unit="kg"), "Expected unit t"),
     (dict(value=-1.0), "Expected value >= 0"),

@@ -16,7 +16,7 @@ from circularcities.core.planning import (
     split_exact,
     summarise,
 )
-from circularcities.core.planning.currency import check_currency
+from circularcities.core.rules import currency
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -50,7 +50,7 @@ def test_dates_time_and_arithmetic():
 
 
 @settings(max_examples=200, derandomize=True)
-@given(y=st.integers(1911, 2188), q=st.integers(1, 4), n=st.integers(-40, 40))
+@given(y=st.integers(1911, 2088), q=st.integers(1, 4), n=st.integers(-40, 40))
 def test_shift_round_trips_and_time_is_consistent(y, q, n):
     a = Quarter(y, q)
     b = a.shift(n)
@@ -107,7 +107,7 @@ def test_roll_up_counts_per_area_and_city():
 
 
 def test_currency():
-    assert check_currency(" eur ") == "EUR"
+    assert currency("currency", " eur ") == "EUR"
     for bad in ("", "EURO", "XYZ", "RMB"):
         with pytest.raises(ValueError, match="ISO 4217"):
-            check_currency(bad)
+            currency("currency", bad)

@@ -86,7 +86,7 @@ def test_record_exchange(client, request, offer, want, who, status):
 def test_record_too_much_is_refused_with_sentence(client, seller, offer, org_b):
     client.force_login(seller)
     resp = post(client, "/api/marketplace/exchanges", {"offer": offer.pk, "receiver": org_b.slug, "quantity_t": 11})
-    assert resp.status_code == 422 and "only 10 t" in resp.json()["detail"]
+    assert resp.status_code == 422 and "Only 10 t" in resp.json()["detail"]
 
 
 def test_list_exchanges(client, seller, offer, org_b):

@@ -57,7 +57,7 @@ def test_accepting_same_offer_twice_hands_out_only_what_is_there(demo, seller, b
     errors = [r[1] for r in results if r[0] == "error"]
     assert len(ok) == 1, results
     assert len(errors) == 1 and isinstance(errors[0], ValidationError), results
-    assert "only 3 t" in str(errors[0])
+    assert "Only 3 t" in str(errors[0])
     offer.refresh_from_db()
     assert offer.remaining_t == Decimal("3")
     assert offer.status == Listing.Status.PARTIAL

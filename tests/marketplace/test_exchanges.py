@@ -9,7 +9,7 @@ import pytest
 
 from circularcities.core.errors import ValidationError
 from circularcities.core.lca import avoided_emissions
-from circularcities.marketplace.catalogue import FieldError
+from circularcities.core.rules import FieldError
 from circularcities.marketplace.models import Exchange, Listing, MaterialWeight
 from circularcities.marketplace.services import record_exchange
 
@@ -69,7 +69,7 @@ def test_taking_everything_marks_taken_then_refuses(seller, offer, org_b):
 
 
 def test_more_than_remaining_refused_and_nothing_changes(seller, offer, org_b):
-    with pytest.raises(FieldError, match="only 10 t"):
+    with pytest.raises(FieldError, match="Only 10 t"):
         record_exchange(seller, offer, Decimal("10.5"), receiver=org_b)
     offer.refresh_from_db()
     assert offer.remaining_t == Decimal("10.000") and not Exchange.objects.filter(offer=offer).exists()

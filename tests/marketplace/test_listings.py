@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from circularcities.marketplace.catalogue import FieldError, ensure_catalogue
+from circularcities.core.rules import FieldError
+from circularcities.marketplace.catalogue import ensure_catalogue
 from circularcities.marketplace.models import CompatibilityRule, Listing, ProductCategory, WasteCode
 from circularcities.marketplace.services import save_listing, withdraw_listing
 from tests.marketplace.conftest import listing_data
@@ -84,7 +85,7 @@ def test_bad_input_names_the_field(seller, kw, field, words):
     with pytest.raises(FieldError) as exc:
         save_listing(seller, listing_data(**kw))
     assert exc.value.field == field
-    assert f"Field '{field}'" in str(exc.value) and words in str(exc.value)
+    assert f"Field '{field}'" in str(exc.value) and words.lower() in str(exc.value).lower()
     assert not Listing.objects.filter(organisation=seller.profile.organisation).exists()
 
 

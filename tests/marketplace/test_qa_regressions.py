@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.utils import timezone
 
-from circularcities.marketplace.catalogue import FieldError
+from circularcities.core.rules import FieldError
 from circularcities.marketplace.models import CompatibilityRule, Exchange, Listing, MaterialWeight
 from circularcities.marketplace.services import record_exchange, save_listing
 from tests.marketplace.conftest import listing_data
@@ -151,7 +151,7 @@ def test_exchange_form_future_date_named(client, seller, offer, org_b):
                        {"quantity_t": "1", "receiver": org_b.pk, "date": "2999-01-01"})
     assert resp.status_code == 400
     body = resp.content.decode()
-    assert 'data-field="date"' in body and "after today" in body
+    assert 'data-field="date"' in body and "not in the future" in body
     assert not Exchange.objects.filter(offer=offer).exists()
 
 
@@ -160,7 +160,7 @@ def test_exchange_api_future_date_refused(client, seller, offer, org_b):
     resp = client.post("/api/marketplace/exchanges", {"offer": offer.pk, "quantity_t": 1,
                                                           "receiver": org_b.slug, "date": "2999-01-01"},
                        content_type="application/json")
-    assert resp.status_code == 422 and "after today" in resp.json()["detail"]
+    assert resp.status_code == 422 and "not in the future" in resp.json()["detail"]
     assert not Exchange.objects.filter(offer=offer).exists()
 
 

@@ -9,9 +9,9 @@ from pydantic import Field
 from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City, Event, Partner, ThematicArea, WorkingGroup
 from circularcities.coalition.permissions import require_add_event, require_edit_city
-from circularcities.coalition.services import set_focal_areas
+from circularcities.coalition.services import city_update, set_focal_areas
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
-from circularcities.core.planning.currency import ISO_4217
 
 PREFIX = "/"
 router = Router(tags=["coalition"])
@@ -118,16 +118,16 @@ class EventOut(Schema):
 class CityPatch(Schema):
     """Fields a city editor may change; omitted fields stay as they are."""
 
-    name_en: str | None = Field(None, min_length=1, max_length=120)
-    name_zh: str | None = Field(None, min_length=1, max_length=120)
-    population: int | None = Field(None, ge=0, le=100_000_000)
-    population_year: int | None = Field(None, ge=1800, le=2100)
-    gdp: float | None = Field(None, ge=0, le=1e15)
-    gdp_currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 4217")
-    gdp_year: int | None = Field(None, ge=1800, le=2100)
-    area_km2: float | None = Field(None, gt=0, le=1_000_000)
-    lat: float | None = Field(None, ge=-90, le=90)
-    lon: float | None = Field(None, ge=-180, le=180)
+    name_en: str | None = Field(None, max_length=120)
+    name_zh: str | None = Field(None, max_length=120)
+    population: int | None = Field(None, description=f"0..{rules.MAX_POPULATION:,}")
+    population_year: int | None = Field(None, description=f"{rules.YEAR_MIN}..{rules.YEAR_MAX}")
+    gdp: float | None = Field(None, description=f"0..{rules.MAX_GDP:g}, in gdp_currency")
+    gdp_currency: str | None = Field(None, description="ISO 4217")
+    gdp_year: int | None = Field(None, description=f"{rules.YEAR_MIN}..{rules.YEAR_MAX}")
+    area_km2: float | None = Field(None, description=f"above 0, at most {rules.MAX_AREA_KM2:,.0f}")
+    lat: float | None = Field(None, description="-90..90 (WGS84)")
+    lon: float | None = Field(None, description="-180..180 (WGS84)")
     profile_en: str | None = None
     profile_zh: str | None = None
 
@@ -192,14 +192,7 @@ def put_focal_areas(request, slug: str, payload: FocalAreasIn):
 def patch_city(request, slug: str, payload: CityPatch):
     city = get_object_or_404(City, slug=slug)
     require_edit_city(request.user, city)
-    changes = payload.dict(exclude_unset=True)
-    if changes.get("gdp_currency") and changes["gdp_currency"] not in ISO_4217:
-        raise ValidationError(f"Field 'gdp_currency': {changes['gdp_currency']!r} is not an ISO 4217 currency code.")
-    if "gdp" in changes and changes["gdp"] is not None and not (changes.get("gdp_currency") or city.gdp_currency):
-        raise ValidationError("Field 'gdp_currency': give the ISO 4217 currency of the GDP figure.")
-    for field, value in changes.items():
-        setattr(city, field, value)
-    city.save()
+    city_update(city=city, user=request.user, **payload.dict(exclude_unset=True))
     return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
 
 

@@ -2,9 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from circularcities.coalition.models import MAX_FOCAL_AREAS, City, ThematicArea
-from circularcities.core.planning.currency import ISO_4217
-
-YEARS = (1800, 2100)
 
 
 class FocalAreasForm(forms.Form):
@@ -41,52 +38,14 @@ class CityProfileForm(forms.ModelForm):
         widgets = {"profile_en": forms.Textarea(attrs={"rows": 4}),
                    "profile_zh": forms.Textarea(attrs={"rows": 4})}
 
-    def clean_gdp_currency(self):
-        value = (self.cleaned_data.get("gdp_currency") or "").strip().upper()
-        if value and value not in ISO_4217:
-            raise forms.ValidationError(_("Enter a three-letter ISO 4217 code such as EUR or CNY."))
-        if self.cleaned_data.get("gdp") is not None and not value:
-            raise forms.ValidationError(_("Give the currency of the GDP figure."))
-        return value
+    def _post_clean(self):
+        # The one write path (coalition.services.city_update) checks every rule, with the
+        # same messages as the API; the form only parses the numbers.
+        pass
 
-    def _year(self, name):
-        v = self.cleaned_data.get(name)
-        if v is not None and not YEARS[0] <= v <= YEARS[1]:
-            raise forms.ValidationError(_("Enter a year between %(a)d and %(b)d.") % {"a": YEARS[0], "b": YEARS[1]})
-        return v
+    def save(self, commit=True, *, user=None):
+        """Save through the service; raises FieldError naming the field."""
+        from circularcities.coalition.services import city_update
 
-    def clean_population_year(self):
-        return self._year("population_year")
-
-    def clean_gdp_year(self):
-        return self._year("gdp_year")
-
-    def clean_area_km2(self):
-        v = self.cleaned_data.get("area_km2")
-        if v is not None and not 0 < v <= 1_000_000:
-            raise forms.ValidationError(_("The area must be more than 0 and at most 1,000,000 km²."))
-        return v
-
-    def clean_population(self):
-        v = self.cleaned_data.get("population")
-        if v is not None and v > 100_000_000:
-            raise forms.ValidationError(_("The population must be at most 100 million."))
-        return v
-
-    def clean_gdp(self):
-        v = self.cleaned_data.get("gdp")
-        if v is not None and v < 0:
-            raise forms.ValidationError(_("The GDP cannot be negative."))
-        return v
-
-    def clean_lat(self):
-        v = self.cleaned_data.get("lat")
-        if v is not None and not -90 <= v <= 90:
-            raise forms.ValidationError(_("Latitude must be between -90 and 90."))
-        return v
-
-    def clean_lon(self):
-        v = self.cleaned_data.get("lon")
-        if v is not None and not -180 <= v <= 180:
-            raise forms.ValidationError(_("Longitude must be between -180 and 180."))
-        return v
+        return city_update(city=self.instance, user=user,
+                           **{k: self.cleaned_data.get(k) for k in self.Meta.fields})

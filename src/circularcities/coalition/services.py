@@ -56,3 +56,66 @@ def add_focal_area(city: City, area: ThematicArea, user=None) -> FocalArea:
                 return FocalArea.objects.create(city=city, area=area, slot=slot, chosen_by=user)
         except IntegrityError as exc:
             raise ValidationError(_("A city can choose at most three focal areas.")) from exc
+
+
+# --- city profile: the one write path (form, API, commands) ------------------
+
+CITY_EDITABLE = ("name_en", "name_zh", "population", "population_year", "gdp", "gdp_currency", "gdp_year",
+                 "area_km2", "lat", "lon", "profile_en", "profile_zh")
+CITY_DERIVED_INPUTS = ("population", "population_year", "gdp", "gdp_currency", "gdp_year")
+"""Fields that computed indicators read (per-capita values, resource productivity)."""
+
+
+def check_city(city: City) -> None:
+    """Every rule on a city profile; raises FieldError naming the field."""
+    from circularcities.core import rules
+
+    city.name_en = rules.name("name_en", city.name_en, max_length=120, required=True)
+    city.name_zh = rules.name("name_zh", city.name_zh, max_length=120, required=True)
+    city.population = rules.non_negative("population", city.population, maximum=rules.MAX_POPULATION,
+                                         integer=True, required=False)
+    city.population_year = rules.year("population_year", city.population_year, required=False)
+    gdp = rules.non_negative("gdp", city.gdp, maximum=rules.MAX_GDP, required=False)
+    city.gdp_currency = rules.money_currency("gdp_currency", city.gdp_currency, gdp)
+    city.gdp_year = rules.year("gdp_year", city.gdp_year, required=False)
+    city.area_km2 = rules.positive("area_km2", city.area_km2, maximum=rules.MAX_AREA_KM2, required=False)
+    city.lat = rules.latitude("lat", city.lat, required=False)
+    city.lon = rules.longitude("lon", city.lon, required=False)
+    city.profile_en = rules.text("profile_en", city.profile_en)
+    city.profile_zh = rules.text("profile_zh", city.profile_zh)
+
+
+def city_update(*, city: City, user=None, **changes) -> City:
+    """Change the given fields of a city profile (others stay as they are).
+
+    Checks every rule first; then saves and, when a figure computed indicators read
+    changed (population, GDP), recomputes the city's computed indicator values in the
+    same transaction, so per-capita values never disagree with the profile: the
+    profile's population becomes the population of its year in the series the
+    per-capita indicators divide by. The density is computed from population and
+    area when read, so it follows by itself.
+    """
+    from circularcities.core.rules import FieldError
+
+    unknown = set(changes) - set(CITY_EDITABLE)
+    if unknown:
+        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    before = {k: getattr(city, k) for k in CITY_DERIVED_INPUTS}
+    for name, value in changes.items():
+        setattr(city, name, "" if value is None and name in ("gdp_currency", "profile_en", "profile_zh")
+                else value)
+    check_city(city)
+    with transaction.atomic():
+        city.save()
+        if any(getattr(city, k) != v for k, v in before.items()):
+            # diagnosis builds on coalition; imported here so coalition loads without it.
+            from circularcities.diagnosis.imports import recompute_indicators
+            from circularcities.diagnosis.models import CityPopulation, MetabolismFlow
+
+            if city.population is not None and city.population_year is not None:
+                CityPopulation.objects.update_or_create(
+                    city=city, year=city.population_year,
+                    defaults={"population": city.population, "source": _("City profile")})
+            if MetabolismFlow.objects.filter(city=city).exists():
+                recompute_indicators(city, user=user)
+    return city

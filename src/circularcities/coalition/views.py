@@ -21,6 +21,8 @@ from circularcities.coalition.models import (
 from circularcities.coalition.permissions import can_edit_city, require_edit_city
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
+from circularcities.core.rules import FieldError
+from circularcities.web.fielderrors import add_to_form
 
 
 def city_points(cities):
@@ -87,9 +89,13 @@ def edit_city(request, slug):
     form = CityProfileForm(request.POST or None, instance=city)
     if request.method == "POST":
         if form.is_valid():
-            form.save()
-            messages.success(request, _("Profile of %(city)s saved.") % {"city": city.t("name")})
-            return redirect(city.get_absolute_url())
+            try:
+                form.save(user=request.user)
+            except FieldError as exc:
+                add_to_form(form, exc)
+            else:
+                messages.success(request, _("Profile of %(city)s saved.") % {"city": city.t("name")})
+                return redirect(city.get_absolute_url())
         return render(request, "coalition/city_form.html", {"city": city, "form": form}, status=400)
     return render(request, "coalition/city_form.html", {"city": city, "form": form})
 

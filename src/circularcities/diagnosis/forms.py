@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from circularcities.core import rules
 from circularcities.diagnosis.models import Indicator, Quality
+from circularcities.web.fielderrors import check
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -40,7 +40,7 @@ TYPED_QUALITIES = [(q.value, q.label) for q in (Quality.MEASURED, Quality.ESTIMA
 
 class ValueForm(forms.Form):
     indicator = IndicatorChoiceField(queryset=Indicator.objects.all(), label=_("Indicator"), to_field_name="code")
-    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100)
+    year = forms.IntegerField(label=_("Year"))
     value = forms.FloatField(label=_("Value"))
     quality = forms.ChoiceField(label=_("Quality"), choices=TYPED_QUALITIES,
                                 help_text=_("Estimated and proxy values are labelled as such wherever they are shown."))
@@ -50,24 +50,17 @@ class ValueForm(forms.Form):
         label=_("Replace the value computed from the metabolism model"), required=False,
         help_text=_("Computed values follow the flows. A typed value replaces it and is no longer recomputed."))
 
-    def clean_value(self):
-        import math
+    def clean_year(self):
+        return check(self, rules.year, "year", self.cleaned_data["year"])
 
-        from circularcities.diagnosis.services import MAX_MAGNITUDE
-
-        v = self.cleaned_data["value"]
-        if not math.isfinite(v):
-            raise forms.ValidationError(_("Expected a finite number."))
-        if abs(v) > MAX_MAGNITUDE:
-            raise forms.ValidationError(_("Expected a number between -1e15 and 1e15."))
-        return v
+    def clean_source(self):
+        return check(self, rules.name, "source", self.cleaned_data["source"], max_length=300, required=True)
 
     def clean(self):
         d = super().clean()
         ind, v = d.get("indicator"), d.get("value")
-        if ind is not None and v is not None and ind.unit == "%" and not 0 <= v <= 100:
-            self.add_error("value", _("%(code)s is a share: expected a value between 0 and 100 %%.")
-                           % {"code": ind.code})
+        if v is not None:
+            d["value"] = check(self, rules.indicator_value, "value", ind.unit if ind else "", v)
         return d
 
 
@@ -79,14 +72,7 @@ class AssessmentForm(forms.Form):
                                                                     ("business", _("business"))])
 
     def clean_date(self):
-        from circularcities.diagnosis.services import ASSESSMENT_EARLIEST
-
-        d = self.cleaned_data["date"]
-        if d > dt.date.today():
-            raise forms.ValidationError(_("Expected a date that is not in the future."))
-        if d < ASSESSMENT_EARLIEST:
-            raise forms.ValidationError(_("Expected a date from 1 January 1990 on."))
-        return d
+        return check(self, rules.date, "date", self.cleaned_data["date"], not_future=True)
 
     def __init__(self, *args, **kwargs):
         from circularcities.core.maturity import load_maturity_model

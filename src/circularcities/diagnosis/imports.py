@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from circularcities.core import rules
 from circularcities.core.diagnosis_io import COLUMNS, DiagnosisData, read_csv_files, read_workbook
 from circularcities.core.errors import DataImportError, Problem
 from circularcities.core.indicators import FORMULAS, CityFacts, compute_indicators
 from circularcities.core.mfa import CityMetabolism, Flow, StockChange
+from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import (
     CityPopulation,
     DataUpload,
@@ -39,13 +41,7 @@ from circularcities.diagnosis.models import (
     MetabolismStock,
     Quality,
 )
-from circularcities.diagnosis.services import (
-    FieldError,
-    check_assessment_date,
-    check_value,
-    set_value,
-    sync_catalogue,
-)
+from circularcities.diagnosis.services import set_value, sync_catalogue
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 TYPED = {Quality.MEASURED, Quality.ESTIMATED, Quality.PROXY}
@@ -234,15 +230,15 @@ def _check_bounds(data: DiagnosisData) -> None:
     problems = []
     for row in data.indicators:
         try:
-            check_value(units.get(row.indicator_code, ""), row.value)
+            rules.indicator_value("value", units.get(row.indicator_code, ""), row.value)
         except FieldError as exc:
-            problems.append(Problem(f"{row.indicator_code} {row.year}: {exc.detail}", sheet="indicators",
+            problems.append(Problem(f"{row.indicator_code} {row.year}: {exc.text()}", sheet="indicators",
                                     column="value"))
     for a in {m.assessment_date for m in data.maturity}:
         try:
-            check_assessment_date(a)
+            rules.date("assessment_date", a, not_future=True)
         except FieldError as exc:
-            problems.append(Problem(exc.detail[0].upper() + exc.detail[1:], sheet="maturity",
+            problems.append(Problem(exc.text(), sheet="maturity",
                                     column="assessment_date"))
     if problems:
         raise DataImportError(problems)
@@ -336,7 +332,7 @@ def recompute_indicators(city, user=None) -> dict:
             if r.code.endswith("-CAP") and year not in pops:
                 source += "; population of the city profile"
             try:
-                check_value(units.get(r.code, ""), _round(r.value))
+                rules.indicator_value("value", units.get(r.code, ""), _round(r.value))
             except FieldError:
                 counts["out_of_range"] = counts.get("out_of_range", 0) + 1  # impossible; flows need a look
                 continue

@@ -2,55 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-
 from django.db import transaction
 
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
 from circularcities.core.indicators import load_catalogue
 from circularcities.diagnosis.models import Indicator, IndicatorValue, IndicatorValueChange, Quality
-
-YEAR_MIN, YEAR_MAX = 1900, 2100
-"""Years a value may be stored for (the form, the upload template and the API agree)."""
-MAX_MAGNITUDE = 1e15
-"""No indicator of the catalogue comes near this; a larger figure is a typing mistake."""
-ASSESSMENT_EARLIEST = dt.date(1990, 1, 1)
-"""7R assessments are dated from 1990 to today."""
-
-
-class FieldError(ValidationError):
-    """A value that cannot be stored; ``field`` names the input (year, value, date...)."""
-
-    def __init__(self, field: str, message: str):
-        self.field = field
-        self.detail = message
-        super().__init__(f"Field '{field}': {message}")
-
-
-def check_year(year) -> None:
-    """Raise :class:`FieldError` unless ``year`` is a whole year in 1900..2100."""
-    if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
-        raise FieldError("year", f"expected a year {YEAR_MIN}..{YEAR_MAX}, got {year!r}.")
-
-
-def check_value(unit: str, value) -> None:
-    """Raise :class:`FieldError` unless ``value`` is finite, of sane size, and a share 0..100 for unit %."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise FieldError("value", f"expected a finite number, got {value!r}.")
-    if unit == "%" and not 0 <= value <= 100:
-        raise FieldError("value", f"expected a share between 0 and 100 %, got {value:g}.")
-    if abs(value) > MAX_MAGNITUDE:
-        raise FieldError("value", f"expected a number between -1e15 and 1e15, got {value:g}.")
-
-
-def check_assessment_date(date: dt.date, today: dt.date | None = None) -> None:
-    """Raise :class:`FieldError` for a 7R assessment dated in the future or before 1990."""
-    today = today or dt.date.today()
-    if date > today:
-        raise FieldError("date", f"expected a date that is not in the future, got {date.isoformat()}.")
-    if date < ASSESSMENT_EARLIEST:
-        raise FieldError("date", f"expected a date from 1990-01-01 on, got {date.isoformat()}.")
 
 
 def sync_catalogue() -> int:
@@ -78,18 +35,21 @@ def set_value(city, code: str, year: int, value: float, *, source: str = "",
     Raises
     ------
     ValidationError
-        (a :class:`FieldError` naming the field) for a year outside 1900..2100, a value that is
-        not finite or larger than 1e15 in size, a share outside 0..100 (unit %), an unknown
-        quality or indicator.
+        (a :class:`~circularcities.core.rules.FieldError` naming the field) for a year outside
+        the data years, a value that is not finite or larger than 1e15 in size, a share outside
+        0..100 (unit %), a source with control characters, an unknown quality or indicator.
     """
-    check_year(year)
+    year = rules.year("year", year)
+    source = rules.name("source", source, max_length=300)
     if quality not in Quality.values:
         raise ValidationError(f"Expected quality to be one of {', '.join(Quality.values)}; got {quality!r}.")
     try:
         indicator = Indicator.objects.get(code=code)
     except Indicator.DoesNotExist:
         raise ValidationError(f"Unknown indicator code {code!r}.") from None
-    check_value(indicator.unit, value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise rules.FieldError("value", rules.NOT_NUMBER, value=str(value)[:40])
+    rules.indicator_value("value", indicator.unit, value)
     with transaction.atomic():
         current = (IndicatorValue.objects.select_for_update()
                    .filter(city=city, indicator=indicator, year=year).first())

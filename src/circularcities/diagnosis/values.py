@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import math
+from django.utils.translation import gettext as _
 
+from circularcities.core import rules
 from circularcities.core.diagnosis_io import SIGNED_INDICATORS
 from circularcities.core.errors import ValidationError
+from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import IndicatorValue, Quality
-from circularcities.diagnosis.services import check_year, set_value
+from circularcities.diagnosis.services import set_value
 
 
 class ComputedValueError(ValidationError):
@@ -26,19 +28,19 @@ def set_typed_value(city, code: str, year: int, value: float, *, source: str, qu
     ComputedValueError
         If the stored value is computed from the model and ``override`` is not set.
     """
-    check_year(year)
+    year = rules.year("year", year)
     if quality == Quality.COMPUTED:
-        raise ValidationError("Field 'quality': expected measured, estimated or proxy; "
-                              "computed values come from the metabolism model only.")
-    if not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError("Field 'value': expected a finite number.")
+        raise FieldError("quality", _("Expected measured, estimated or proxy; "
+                                      "computed values come from the metabolism model only."))
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldError("value", rules.NOT_NUMBER, value=str(value)[:40])
+    value = rules.magnitude("value", value)
     if value < 0 and code not in SIGNED_INDICATORS:
-        raise ValidationError(f"Field 'value': expected a value >= 0 for {code}, got {value:g}.")
-    if not (source or "").strip():
-        raise ValidationError("Field 'source': say where the figure comes from.")
+        rules.non_negative("value", value, maximum=rules.MAX_MAGNITUDE)
+    source = rules.name("source", source, max_length=300, required=True)
     current = IndicatorValue.objects.filter(city=city, indicator_id=code, year=year).first()
     if current is not None and current.quality == Quality.COMPUTED and not override:
         raise ComputedValueError(
             f"Field 'override': the {year} value of {code} is computed from the metabolism model "
             f"({current.value:g}); confirm that a typed value should replace it.")
-    return set_value(city, code, year, float(value), source=source.strip(), quality=quality, user=user, via=via)
+    return set_value(city, code, year, float(value), source=source, quality=quality, user=user, via=via)

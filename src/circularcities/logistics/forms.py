@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from circularcities.core.planning.currency import ISO_4217
+from circularcities.core import rules
+from circularcities.web.fielderrors import PlainTextForm, check
 
 from . import models as m
 from .services import MAX_SECONDS, MIN_SECONDS
@@ -34,7 +35,7 @@ class ReplaceWorkbookForm(forms.Form):
     file = forms.FileField(label=_("Scenario workbook (.xlsx)"))
 
 
-class NewScenarioForm(forms.ModelForm):
+class NewScenarioForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = m.Scenario
         fields = ["city", "name", "currency", "circuity", "description_en", "description_zh", "published"]
@@ -48,10 +49,7 @@ class NewScenarioForm(forms.ModelForm):
         self.fields["city"].empty_label = _("— the secretariat —")
 
     def clean_currency(self):
-        cur = self.cleaned_data["currency"].strip().upper()
-        if cur not in ISO_4217:
-            raise forms.ValidationError(_("Expected a three-letter ISO 4217 code such as JPY."))
-        return cur
+        return check(self, rules.currency, "currency", self.cleaned_data["currency"])
 
     def clean_circuity(self):
         # Road distance over straight-line distance: measured values lie around 1.1-1.6;
@@ -68,7 +66,7 @@ class PointsCsvForm(forms.Form):
                                  required=False, initial=True)
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(PlainTextForm, forms.Form):
     """Something placed on the map: a collection point, a depot or a facility."""
 
     KINDS = [("point", _("Collection point")), ("depot", _("Depot")), ("facility", _("Facility"))]
@@ -112,7 +110,7 @@ class PlaceForm(forms.Form):
         return data
 
 
-class VehicleForm(forms.ModelForm):
+class VehicleForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = m.VehicleType
         fields = ["code", "name", "depot", "count", "capacity_t", "cost_per_km", "cost_per_hour",

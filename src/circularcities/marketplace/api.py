@@ -76,8 +76,8 @@ class ListingIn(Schema):
     density_t_per_m3: float | None = Field(None, gt=0, description="For m3; empty uses a labelled default")
     frequency: str = "once"
     route: str = "reuse"
-    lat: float | None = Field(None, ge=-90, le=90)
-    lon: float | None = Field(None, ge=-180, le=180)
+    lat: float | None = Field(None, description="-90..90 (WGS84)")
+    lon: float | None = Field(None, description="-180..180 (WGS84)")
     use_organisation_location: bool = False
     is_free: bool = False
     price: Decimal | None = Field(None, ge=0)
@@ -99,8 +99,8 @@ class ListingPatch(Schema):
     density_t_per_m3: float | None = Field(None, gt=0)
     frequency: str | None = None
     route: str | None = None
-    lat: float | None = Field(None, ge=-90, le=90)
-    lon: float | None = Field(None, ge=-180, le=180)
+    lat: float | None = Field(None, description="-90..90 (WGS84)")
+    lon: float | None = Field(None, description="-180..180 (WGS84)")
     is_free: bool | None = None
     price: Decimal | None = Field(None, ge=0)
     currency: str | None = None

@@ -1,5 +1,5 @@
 """The material catalogue: EU List of Waste entries and product categories,
-the units a listing may use and their conversion to tonnes, and currencies.
+the units a listing may use and their conversion to tonnes.
 
 ``ensure_catalogue()`` fills the tables from the packaged data files; it is
 idempotent and never overwrites what the secretariat has edited (the
@@ -9,26 +9,16 @@ compatibility table is seeded only when empty).
 from __future__ import annotations
 
 import csv
-import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from circularcities.core.errors import ValidationError
 from circularcities.core.matching import material_key
+from circularcities.core.rules import FieldError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-# ISO 4217 codes people are likely to use in the coalition's cities; the form
-# refuses anything else so a typo ("RBM") cannot slip into the accounts.
-CURRENCIES = sorted({
-    "AED", "ARS", "AUD", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP", "EUR",
-    "GBP", "HKD", "HUF", "IDR", "ILS", "INR", "ISK", "JPY", "KES", "KRW", "MAD", "MXN", "MYR",
-    "NGN", "NOK", "NZD", "PEN", "PHP", "PKR", "PLN", "RON", "RUB", "SAR", "SEK", "SGD", "THB",
-    "TRY", "TWD", "UAH", "USD", "VND", "ZAR",
-})
 
 # Chinese titles of the 20 chapters of the List of Waste (the platform's own
 # translation; the list itself is published in English here).
@@ -94,25 +84,6 @@ EWC_DENSITY = {"170101": 1.40, "170102": 1.10, "170107": 1.30, "170504": 1.60, "
                "150107": 0.30, "200108": 0.50, "200201": 0.35, "190112": 1.20, "100101": 1.20}
 
 
-class FieldError(ValidationError):
-    """Bad input for one field; ``field`` names it so forms can put the message beside it."""
-
-    def __init__(self, field: str, message: str):
-        self.field = field
-        super().__init__(message)
-
-
-_FIELD_PREFIX = re.compile(r"^\s*(?:Field '[^']*':\s*|字段“[^”]*”[：:]\s*)")
-
-
-def field_message(exc: Exception) -> str:
-    """The sentence of a FieldError without its "Field 'name':" prefix, for a
-    form that already shows it beside the field's label (the API keeps it)."""
-    text = str(exc)
-    plain = _FIELD_PREFIX.sub("", text, count=1)
-    return plain[:1].upper() + plain[1:] if plain else text
-
-
 def ensure_catalogue() -> None:
     """Fill waste codes, categories and (when empty) the compatibility table."""
     from circularcities.marketplace.models import CompatibilityRule, ProductCategory, WasteCode
@@ -150,17 +121,17 @@ def resolve_material(text: str):
 
     key = material_key(text or "")
     if not key:
-        raise FieldError("material", _("Field 'material': give an EU List of Waste code (e.g. 17 01 01) "
+        raise FieldError("material", _("Give an EU List of Waste code (e.g. 17 01 01) "
                                 "or a product category."))
     if key.isdigit() and len(key) == 6:
         code = WasteCode.objects.filter(code=key).first()
         if code is None:
-            raise FieldError("material", _("Field 'material': %(code)s is not in the EU List of Waste.")
+            raise FieldError("material", _("%(code)s is not in the EU List of Waste.")
                                   % {"code": text})
         return code, None
     cat = ProductCategory.objects.filter(slug=key).first()
     if cat is None:
-        raise FieldError("material", _("Field 'material': '%(code)s' is neither an EU List of Waste code "
+        raise FieldError("material", _("'%(code)s' is neither an EU List of Waste code "
                                 "nor a known product category.") % {"code": text})
     return None, cat
 
@@ -183,37 +154,28 @@ def to_tonnes(quantity: Decimal, unit: str, *, mass_per_piece_kg: float | None =
     Raises :class:`ValidationError` naming the field that is missing or wrong.
     """
     if quantity is None or quantity <= 0:
-        raise FieldError("quantity", _("Field 'quantity': expected a quantity above zero."))
+        raise FieldError("quantity", _("Expected a quantity above zero."))
     if unit == "t":
         tonnes, density, source = quantity, None, ""
     elif unit == "pcs":
         if not mass_per_piece_kg or mass_per_piece_kg <= 0:
-            raise FieldError("mass_per_piece_kg", _("Field 'mass_per_piece_kg': give the mass of one piece in kg "
+            raise FieldError("mass_per_piece_kg", _("Give the mass of one piece in kg "
                                     "to list pieces (it converts them to tonnes)."))
         tonnes, density, source = quantity * Decimal(str(mass_per_piece_kg)) / 1000, None, ""
     elif unit == "m3":
         if density_t_per_m3 is not None:
             if density_t_per_m3 <= 0:
-                raise FieldError("density_t_per_m3", _("Field 'density_t_per_m3': expected a density above zero."))
+                raise FieldError("density_t_per_m3", _("Expected a density above zero."))
             density, source = density_t_per_m3, "given"
         else:
             density, source = default_density(waste_code, category), "default"
             if density is None:
-                raise FieldError("density_t_per_m3", _("Field 'density_t_per_m3': this material has no default "
+                raise FieldError("density_t_per_m3", _("This material has no default "
                                         "density; give one in t/m³ to list cubic metres."))
         tonnes = quantity * Decimal(str(density))
     else:
-        raise FieldError("unit", _("Field 'unit': expected t, m3 or pcs."))
+        raise FieldError("unit", _("Expected t, m3 or pcs."))
     tonnes = tonnes.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
     if tonnes <= 0:
-        raise FieldError("quantity", _("Field 'quantity': less than one gram once converted to tonnes."))
+        raise FieldError("quantity", _("Less than one gram once converted to tonnes."))
     return tonnes, density, source
-
-
-def check_currency(code: str, field: str = "currency") -> str:
-    code = (code or "").strip().upper()
-    if code not in CURRENCIES:
-        raise FieldError(field, _("Field '%(field)s': '%(code)s' is not an ISO 4217 currency code "
-                                "this platform knows (e.g. USD, EUR, CNY, GBP).")
-                              % {"field": field, "code": code})
-    return code

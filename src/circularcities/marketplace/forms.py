@@ -4,10 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from circularcities.coalition.models import Partner
-from circularcities.marketplace.catalogue import CURRENCIES
+from circularcities.core.rules import CURRENCIES
 from circularcities.marketplace.models import CompatibilityRule, Listing
+from circularcities.web.fielderrors import PlainTextForm
 
 CURRENCY_CHOICES = [("", "—")] + [(c, c) for c in CURRENCIES]
+
+
+class CurrencyField(forms.ChoiceField):
+    """A select of ISO 4217 codes whose value the service checks with the platform's
+    currency rule, so a forged value gets the same message as on the API."""
+
+    def valid_value(self, value):
+        return True
 
 
 class ListingForm(forms.Form):
@@ -38,7 +47,7 @@ class ListingForm(forms.Form):
     is_free = forms.BooleanField(label=_("Free"), required=False)
     price = forms.DecimalField(label=_("Price for the whole quantity"), required=False,
                                max_digits=14, decimal_places=2)
-    currency = forms.ChoiceField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES,
+    currency = CurrencyField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES,
                                  required=False)
     avoided_cost_per_t = forms.DecimalField(
         label=_("Cost avoided per tonne"), required=False, max_digits=12, decimal_places=2,
@@ -72,7 +81,7 @@ class ExchangeForm(forms.Form):
     items = forms.IntegerField(label=_("Items shared"), required=False, min_value=0)
     value = forms.DecimalField(label=_("Price paid"), required=False, max_digits=14, decimal_places=2,
                                help_text=_("Empty: from the listing's price."))
-    currency = forms.ChoiceField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES, required=False)
+    currency = CurrencyField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES, required=False)
     disposal_cost_avoided = forms.DecimalField(label=_("Disposal cost avoided by the giver"), required=False,
                                                max_digits=14, decimal_places=2,
                                                help_text=_("Empty: from the offer's cost per tonne."))
@@ -91,16 +100,18 @@ class ExchangeForm(forms.Form):
 def _material_key(value: str) -> str:
     """The material key (6-digit EWC code or category slug) of ``value``,
     checked the same way a listing's material is."""
-    from circularcities.marketplace.catalogue import FieldError, field_message, resolve_material
+    from circularcities.core.rules import FieldError
+    from circularcities.marketplace.catalogue import resolve_material
+    from circularcities.web.fielderrors import as_form_error
 
     try:
         code, category = resolve_material(value)
     except FieldError as exc:
-        raise forms.ValidationError(field_message(exc)) from exc
+        raise as_form_error(exc) from exc
     return code.code if code is not None else category.slug
 
 
-class CompatibilityRuleForm(forms.Form):
+class CompatibilityRuleForm(PlainTextForm, forms.Form):
     offer_material = forms.CharField(label=_("Offered material"), max_length=40,
                                      widget=forms.TextInput(attrs={"list": "materials"}))
     want_material = forms.CharField(label=_("Can serve a want for"), max_length=40,

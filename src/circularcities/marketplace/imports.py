@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 
 from circularcities.accounts.permissions import organisation_of
 from circularcities.core.errors import DataImportError, Problem, ValidationError
+from circularcities.core.rules import FieldError
 from circularcities.core.tables import Table, read_table
-from circularcities.marketplace.catalogue import FieldError
 from circularcities.marketplace.models import Listing
 from circularcities.marketplace.services import save_listing
+from circularcities.web.fielderrors import message
 
 COLUMNS = ["reference", "kind", "title_en", "title_zh", "material", "quantity", "unit",
            "mass_per_piece_kg", "density_t_per_m3", "frequency", "route", "lat", "lon", "is_free",
@@ -107,7 +108,7 @@ def _save_rows(user, org, table: Table, rows: list, problems: list[Problem]) -> 
             with transaction.atomic():
                 saved.append(save_listing(user, data, existing.get(r["reference"])))
         except FieldError as exc:
-            problems.append(table.problem(str(exc).split(": ", 1)[-1], r.number, exc.field))
+            problems.append(table.problem(message(exc), r.number, exc.field))
         except (ValidationError, PermissionDenied) as exc:
             problems.append(table.problem(str(exc), r.number))
     return saved

@@ -4,6 +4,7 @@ exchange so that concurrent acceptances never hand out more than is left."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -14,15 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from circularcities.accounts.permissions import is_secretariat, organisation_of
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.lca import avoided_emissions
-from circularcities.marketplace.catalogue import (
-    FieldError,
-    check_currency,
-    resolve_material,
-    to_tonnes,
-)
+from circularcities.core.rules import FieldError
+from circularcities.marketplace.catalogue import resolve_material, to_tonnes
 from circularcities.marketplace.models import Exchange, Listing, MaterialWeight
 from circularcities.marketplace.permissions import (
     require_create_listing,
@@ -35,32 +33,24 @@ FACTOR_SET = "DEFRA-2025"
 
 # Upper bounds of numeric input: generous for any real exchange, small enough
 # that a typo (1e300) cannot reach the database or the metrics.
-MAX_QUANTITY = Decimal("10000000")        # listed quantity, any unit; and tonnes
+MAX_QUANTITY = Decimal(str(int(rules.MAX_QUANTITY)))  # listed quantity, any unit; and tonnes
 MAX_MASS_PER_PIECE_KG = 100000.0          # 100 t per piece
 MAX_DENSITY = 25.0                        # t/m3 (the densest metals are ~22.6)
-MAX_MONEY = Decimal("10000000000")        # 1e10 in any currency (price, value, costs)
-MAX_COST_PER_T = Decimal("1000000")       # per tonne
-MAX_ITEMS = 10000000
-EARLIEST_EXCHANGE = dt.date(1990, 1, 1)
+MAX_MONEY = Decimal(str(int(rules.MAX_PRICE)))  # in any currency (price, value, costs)
+MAX_COST_PER_T = Decimal(str(int(rules.MAX_COST_PER_T)))  # per tonne
+MAX_ITEMS = rules.MAX_ITEMS
 
 
 def _at_most(value, limit, field: str, label: str):
     """Raise a FieldError when ``value`` exceeds ``limit``; ``label`` is the unit sentence."""
     if value is not None and value > limit:
-        raise FieldError(field, _("Field '%(field)s': expected at most %(limit)s %(unit)s.")
+        raise FieldError(field, _("Expected at most %(limit)s %(unit)s.")
                          % {"field": field, "limit": f"{limit:,.0f}", "unit": label})
 
 
 def check_exchange_date(date) -> None:
-    """An exchange happened on or before today and not before 1990."""
-    if date is None:
-        return
-    today = timezone.localdate()
-    if date > today:
-        raise FieldError("date", _("Field 'date': an exchange cannot be dated after today (%(today)s).")
-                         % {"today": today.isoformat()})
-    if date < EARLIEST_EXCHANGE:
-        raise FieldError("date", _("Field 'date': expected a date in 1990 or later."))
+    """An exchange happened on or before today, within the platform's event dates."""
+    rules.date("date", date, not_future=True, today=timezone.localdate(), required=False)
 
 
 def fmt_t(d: Decimal) -> str:
@@ -76,15 +66,12 @@ def _decimal(value, field: str, *, places: str = "0.000001", allow_none: bool = 
     if value in (None, ""):
         if allow_none:
             return None
-        raise FieldError(field, _("Field '%(field)s': a value is required.") % {"field": field})
+        raise FieldError(field, _("A value is required.") % {"field": field})
     try:
-        d = Decimal(str(value))
-    except Exception as exc:
-        raise FieldError(field, _("Field '%(field)s': '%(value)s' is not a number.")
-                         % {"field": field, "value": value}) from exc
-    if not d.is_finite():
-        raise FieldError(field, _("Field '%(field)s': '%(value)s' is not a number.")
-                         % {"field": field, "value": value})
+        d = Decimal(str(value).strip().replace(",", ""))
+    except Exception:
+        raise FieldError(field, rules.NOT_NUMBER, value=str(value)[:40]) from None
+    rules.number(field, d, minimum=-math.inf, maximum=math.inf)  # finite
     if limit is not None:
         _at_most(d, limit, field, unit)
     return d.quantize(Decimal(places), rounding=ROUND_HALF_UP)
@@ -105,17 +92,17 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
         kind = data.get("kind")
         require_create_listing(user, org, kind)
         if kind not in Listing.Kind.values:
-            raise FieldError("kind", _("Field 'kind': expected offer, want or share."))
+            raise FieldError("kind", _("Expected offer, want or share."))
         listing = Listing(kind=kind, organisation=org,
                           created_by=user if getattr(user, "pk", None) else None)
     else:
         require_edit_listing(user, listing)
         if listing.status == Listing.Status.WITHDRAWN:
             raise ValidationError(_("This listing was withdrawn; list it again instead."))
-    title_en = (data.get("title_en") or "").strip()
-    title_zh = (data.get("title_zh") or "").strip()
+    title_en = rules.name("title_en", data.get("title_en"), max_length=200)
+    title_zh = rules.name("title_zh", data.get("title_zh"), max_length=200)
     if not (title_en or title_zh):
-        raise FieldError("title_en", _("Field 'title_en': give a title in English or Chinese."))
+        raise FieldError("title_en", _("Give a title in English or Chinese."))
     waste_code, category = resolve_material(data.get("material") or "")
     unit = data.get("unit") or Listing.Unit.TONNE
     quantity = _decimal(data.get("quantity"), "quantity", allow_none=False, limit=MAX_QUANTITY,
@@ -133,27 +120,23 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
     _at_most(tonnes, MAX_QUANTITY, "quantity", _("tonnes once converted"))
     frequency = data.get("frequency") or Listing.Frequency.ONCE
     if frequency not in Listing.Frequency.values:
-        raise FieldError("frequency", _("Field 'frequency': expected once or monthly."))
+        raise FieldError("frequency", _("Expected once or monthly."))
     route = data.get("route") or Listing.Route.REUSE
     if route not in Listing.Route.values:
-        raise FieldError("route", _("Field 'route': expected reuse or recycling."))
+        raise FieldError("route", _("Expected reuse or recycling."))
     use_org = bool(data.get("use_organisation_location"))
     org = listing.organisation
     if use_org:
         if org is None or org.lat is None or org.lon is None:
-            raise FieldError("lat", _("Field 'lat': your organisation has no location on record; "
+            raise FieldError("lat", _("Your organisation has no location on record; "
                                       "pick the place on the map."))
         lat, lon = org.lat, org.lon
     else:
         lat, lon = data.get("lat"), data.get("lon")
         if lat in (None, "") or lon in (None, ""):
-            raise FieldError("lat", _("Field 'lat': pick the place on the map or use your "
+            raise FieldError("lat", _("Pick the place on the map or use your "
                                       "organisation's location."))
-        lat, lon = float(lat), float(lon)
-        if not -90 <= lat <= 90:
-            raise FieldError("lat", _("Field 'lat': expected a latitude between -90 and 90."))
-        if not -180 <= lon <= 180:
-            raise FieldError("lon", _("Field 'lon': expected a longitude between -180 and 180."))
+        lat, lon = rules.latitude("lat", lat), rules.longitude("lon", lon)
     is_free = bool(data.get("is_free"))
     price = None if is_free else _decimal(data.get("price"), "price", places="0.01", limit=MAX_MONEY,
                                           unit=_("in the listing's currency"))
@@ -161,22 +144,22 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
                     limit=MAX_COST_PER_T, unit=_("per tonne"))
     for name, val in (("price", price), ("avoided_cost_per_t", cost)):
         if val is not None and val < 0:
-            raise FieldError(name, _("Field '%(field)s': expected zero or more.") % {"field": name})
+            raise FieldError(name, _("Expected zero or more.") % {"field": name})
     currency = (data.get("currency") or "").strip().upper()
     if price is not None or cost is not None or currency:
-        currency = check_currency(currency)
+        currency = rules.currency("currency", currency)
     start, until = data.get("available_from"), data.get("available_until")
     if start and until and until < start:
-        raise FieldError("available_until", _("Field 'available_until': the end date is before "
+        raise FieldError("available_until", _("The end date is before "
                                               "the start date."))
     taken = Decimal("0") if creating else listing.taken_t
     if tonnes < taken:
-        raise FieldError("quantity", _("Field 'quantity': %(taken)s t were already exchanged; the "
+        raise FieldError("quantity", _("%(taken)s t were already exchanged; the "
                                        "quantity cannot be less.") % {"taken": fmt_t(taken)})
     if "reference" in data:
-        listing.reference = (data.get("reference") or "").strip()[:60]
+        listing.reference = rules.name("reference", data.get("reference"), max_length=60)
     listing.title_en, listing.title_zh = title_en, title_zh
-    listing.description = (data.get("description") or "").strip()
+    listing.description = rules.text("description", data.get("description"))
     listing.waste_code, listing.category = waste_code, category
     listing.quantity, listing.unit = quantity, unit
     listing.mass_per_piece_kg = float(mass_piece) if unit == "pcs" else None
@@ -247,29 +230,31 @@ def _record(offer: Listing, quantity_t, *, want=None, receiver=None, receiver_na
     (demo data and tests of the database guard call it directly)."""
     q = _decimal(quantity_t, "quantity_t", allow_none=False, limit=MAX_QUANTITY, unit=_("tonnes"))
     if q <= 0:
-        raise FieldError("quantity_t", _("Field 'quantity_t': expected tonnes above zero."))
+        raise FieldError("quantity_t", _("Expected tonnes above zero."))
     if items is not None:
         if items < 0:
-            raise FieldError("items", _("Field '%(field)s': expected zero or more.") % {"field": "items"})
+            raise FieldError("items", _("Expected zero or more.") % {"field": "items"})
         _at_most(items, MAX_ITEMS, "items", _("items"))
     check_exchange_date(date)
     if want is not None and want.kind != Listing.Kind.WANT:
-        raise FieldError("want", _("Field 'want': the listing chosen as receiver is not a want."))
+        raise FieldError("want", _("The listing chosen as receiver is not a want."))
     if want is not None:
         receiver = receiver or want.organisation
-    if receiver is None and not receiver_name.strip():
-        raise FieldError("receiver", _("Field 'receiver': name the organisation or person receiving it."))
+    receiver_name = rules.name("receiver_name", receiver_name, max_length=200)
+    end_use = rules.name("end_use", end_use, max_length=300)
+    if receiver is None and not receiver_name:
+        raise FieldError("receiver", _("Name the organisation or person receiving it."))
     if receiver is not None and offer.organisation_id and receiver.pk == offer.organisation_id:
-        raise FieldError("receiver", _("Field 'receiver': an organisation cannot exchange with itself."))
+        raise FieldError("receiver", _("An organisation cannot exchange with itself."))
     for name, val in (("value", value), ("disposal_cost_avoided", disposal_cost_avoided),
                       ("purchase_cost_avoided", purchase_cost_avoided)):
         if val not in (None, "") and Decimal(str(val)) < 0:
-            raise FieldError(name, _("Field '%(field)s': expected zero or more.") % {"field": name})
+            raise FieldError(name, _("Expected zero or more.") % {"field": name})
         if val not in (None, ""):
             _at_most(Decimal(str(val)), MAX_MONEY, name, _("in the exchange's currency"))
     currency = (currency or offer.currency or (want.currency if want else "") or "").upper()
     if currency:
-        currency = check_currency(currency)
+        currency = rules.currency("currency", currency)
     args = dict(q=q, want=want, receiver=receiver, receiver_name=receiver_name, value=value,
                 currency=currency, disposal_cost_avoided=disposal_cost_avoided,
                 purchase_cost_avoided=purchase_cost_avoided, end_use=end_use, date=date,
@@ -299,7 +284,7 @@ def _decrement_and_record(offer, *, q, want, receiver, receiver_name, value, cur
         updated = (Listing.objects.filter(pk=locked.pk, status__in=OPEN, remaining_t__gte=q)
                    .update(remaining_t=F("remaining_t") - q, updated_at=timezone.now()))
         if updated != 1:
-            raise FieldError("quantity_t", _("Field 'quantity_t': only %(left)s t of this offer "
+            raise FieldError("quantity_t", _("Only %(left)s t of this offer "
                                              "remain; %(asked)s t asked.")
                              % {"left": fmt_t(locked.remaining_t), "asked": fmt_t(q)})
         locked.refresh_from_db(fields=["remaining_t"])

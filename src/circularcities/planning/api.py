@@ -15,9 +15,9 @@ from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City, ThematicArea
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
-from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter, Trajectory
-from circularcities.diagnosis.models import Indicator
+from circularcities.core.planning import Quarter
 from circularcities.planning.models import Measure, ProgressEntry, Project, Target
 from circularcities.planning.permissions import require_log_progress, require_plan
 from circularcities.planning.schemas import (
@@ -28,8 +28,8 @@ from circularcities.planning.schemas import (
     router,
     target_out,
 )
-from circularcities.planning.services import assess_targets, check_measure_currency, log_progress
-from circularcities.planning.validation import TARGET_FIELDS, check_model
+from circularcities.planning.services import assess_targets, log_progress, target_create
+from circularcities.planning.validation import check_model
 
 PREFIX = "/plans/"
 
@@ -71,36 +71,9 @@ def get_target(request, target_id: int):
 def create_target(request, payload: TargetIn):
     city = get_object_or_404(City, slug=payload.city)
     require_plan(request.user, city)
-    if bool(payload.indicator) == bool(payload.programme):
-        raise ValidationError("Expected either 'indicator' or 'programme' (with 'programme_indicator'), not both.")
-    indicator = programme = None
-    if payload.indicator:
-        indicator = Indicator.objects.filter(code=payload.indicator).first()
-        if indicator is None:
-            raise ValidationError(f"Unknown indicator code {payload.indicator!r}.")
-    else:
-        programme = city.programmes.filter(slug=payload.programme).first()
-        if programme is None:
-            raise ValidationError(f"No programme {payload.programme!r} in {city.name_en}.")
-        if payload.programme_indicator not in PROGRAMME_INDICATORS:
-            raise ValidationError(f"Expected 'programme_indicator' among {', '.join(PROGRAMME_INDICATORS)}.")
-    check_model(Target(indicator=indicator, programme=programme,
-                       programme_indicator=payload.programme_indicator if programme else "",
-                       baseline_year=payload.baseline_year, baseline_value=payload.baseline_value,
-                       target_year=payload.target_year, target_value=payload.target_value), TARGET_FIELDS)
-    try:
-        Trajectory(payload.baseline_year, payload.baseline_value, payload.target_year, payload.target_value,
-                   tuple(tuple(p) for p in payload.trajectory_points))
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from None
-    area = ThematicArea.objects.filter(slug=payload.area).first() if payload.area else None
-    t = Target.objects.create(
-        city=city, area=area, indicator=indicator, programme=programme,
-        programme_indicator=payload.programme_indicator if programme else "", title_en=payload.title_en,
-        title_zh=payload.title_zh, baseline_year=payload.baseline_year, baseline_value=payload.baseline_value,
-        target_year=payload.target_year, target_value=payload.target_value,
-        trajectory_points=payload.trajectory_points, owner=request.user, owner_name=payload.owner_name,
-        source=payload.source)
+    data = payload.dict(exclude={"city"})
+    data["programme_indicator"] = data["programme_indicator"] or ""
+    t = target_create(city=city, user=request.user, **data)
     t = Target.objects.select_related("city", "area", "indicator", "programme").get(pk=t.pk)
     return Status(201, target_out(t, assess_targets([t])[t.pk]))
 
@@ -141,7 +114,7 @@ def create_measure(request, payload: MeasureIn):
     if payload.start and payload.end and payload.end < payload.start:
         raise ValidationError("Expected 'end' on or after 'start'.")
     check_model(Measure(budget=payload.budget, start=payload.start, end=payload.end), ("budget",))
-    currency = check_measure_currency(payload.currency, payload.budget)
+    currency = rules.money_currency("currency", payload.currency, payload.budget)
     targets = list(Target.objects.filter(city=city, pk__in=payload.targets))
     if len(targets) != len(set(payload.targets)):
         raise ValidationError(f"Expected targets of {city.name_en}; some ids are not.")

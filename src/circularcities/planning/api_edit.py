@@ -15,8 +15,9 @@ from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City, Partner, RStrategy, ThematicArea
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
-from circularcities.core.planning import PROGRAMME_INDICATORS, Trajectory, check_currency
+from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.planning.history import set_status
 from circularcities.planning.models import Measure, Programme, Project, Target
 from circularcities.planning.permissions import (
@@ -34,19 +35,8 @@ from circularcities.planning.schemas import (
     router,
     target_out,
 )
-from circularcities.planning.services import assess_targets
-from circularcities.planning.validation import TARGET_FIELDS, check_model
-
-
-def _currency(value: str, amount, field: str = "currency") -> str:
-    if not value:
-        if amount is not None:
-            raise ValidationError(f"'{field}': a budget needs its currency (ISO 4217, e.g. EUR).")
-        return ""
-    try:
-        return check_currency(value)
-    except ValueError as exc:
-        raise ValidationError(f"'{field}': {exc}") from None
+from circularcities.planning.services import assess_targets, target_update
+from circularcities.planning.validation import check_model
 
 
 def _period(start, end) -> None:
@@ -80,24 +70,7 @@ class TargetPatch(Schema):
 def patch_target(request, target_id: int, payload: TargetPatch):
     t = get_object_or_404(Target.objects.select_related("city", "area", "indicator", "programme"), pk=target_id)
     require_plan(request.user, t.city)
-    data = payload.model_dump(exclude_unset=True)
-    if "area" in data:
-        data["area"] = _area(data["area"])
-    for key in ("title_en", "title_zh", "owner_name", "source"):
-        if key in data and data[key] is None:
-            data[key] = ""
-    for key in ("baseline_year", "baseline_value", "target_year", "target_value", "trajectory_points"):
-        if key in data and data[key] is None:
-            raise ValidationError(f"'{key}': expected a value, not null.")
-    for key, value in data.items():
-        setattr(t, key, value)
-    check_model(t, TARGET_FIELDS)
-    try:
-        Trajectory(t.baseline_year, t.baseline_value, t.target_year, t.target_value,
-                   tuple(tuple(p) for p in (t.trajectory_points or [])))
-    except ValueError as exc:
-        raise ValidationError(f"'target_year' or 'trajectory_points': {exc}") from None
-    t.save()
+    target_update(target=t, user=request.user, **payload.model_dump(exclude_unset=True))
     return target_out(t, assess_targets([t])[t.pk])
 
 
@@ -145,7 +118,7 @@ def patch_measure(request, measure_id: int, payload: MeasurePatch):
         if key in data and data[key] is None:
             data[key] = ""
     budget = data.get("budget", m.budget)
-    data["currency"] = _currency(data.get("currency", m.currency), budget)
+    data["currency"] = rules.money_currency("currency", data.get("currency", m.currency), budget)
     _period(data.get("start", m.start), data.get("end", m.end))
     with transaction.atomic():
         for key, value in data.items():
@@ -244,7 +217,7 @@ def _apply_programme(request, p: Programme, data: dict) -> Programme:
     for key in ("name_zh", "description_en", "description_zh", "funder", "source", "currency"):
         if key in data and data[key] is None:
             data[key] = ""
-    data["currency"] = _currency(data.get("currency", p.currency), data.get("budget", p.budget))
+    data["currency"] = rules.money_currency("currency", data.get("currency", p.currency), data.get("budget", p.budget))
     _period(data.get("start", p.start), data.get("end", p.end))
     with transaction.atomic():
         for key, value in data.items():
@@ -317,7 +290,7 @@ def _apply_project(p: Project, data: dict) -> Project:
             data[key] = ""
     if "reports_quarterly" in data and data["reports_quarterly"] is None:
         data.pop("reports_quarterly")
-    data["currency"] = _currency(data.get("currency", p.currency), data.get("grant", p.grant))
+    data["currency"] = rules.money_currency("currency", data.get("currency", p.currency), data.get("grant", p.grant))
     _period(data.get("start", p.start), data.get("end", p.end))
     with transaction.atomic():
         for key, value in data.items():

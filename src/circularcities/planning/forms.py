@@ -4,10 +4,13 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter, Trajectory, check_currency
+from circularcities.core import rules
+from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, Milestone, Programme, Target
+from circularcities.planning.services import target_create, target_update
 from circularcities.web.bilingual import pick
+from circularcities.web.fielderrors import PlainTextForm, check
 
 
 def _named(obj) -> str:
@@ -65,43 +68,33 @@ class TargetForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        ind, prog, pind = data.get("indicator"), data.get("programme"), data.get("programme_indicator")
-        if not ind and not prog:
-            raise forms.ValidationError(_("Choose a catalogue indicator or a programme indicator."))
-        if ind and prog:
-            raise forms.ValidationError(_("Choose a catalogue indicator or a programme indicator, not both."))
-        if prog and not pind:
-            self.add_error("programme_indicator", _("Choose the programme indicator to follow."))
-        if ind and pind:
+        if data.get("indicator") and data.get("programme_indicator"):
             self.add_error("programme_indicator", _("A programme indicator goes with a programme only."))
         try:
-            points = parse_points(data.get("points", ""))
+            data["trajectory_points"] = parse_points(data.get("points", ""))
         except forms.ValidationError as exc:
             self.add_error("points", exc)
-            return data
-        if None not in (data.get("baseline_year"), data.get("baseline_value"), data.get("target_year"),
-                        data.get("target_value")):
-            try:
-                Trajectory(data["baseline_year"], data["baseline_value"], data["target_year"], data["target_value"],
-                           tuple(tuple(p) for p in points))
-            except ValueError as exc:
-                raise forms.ValidationError(str(exc)) from None
-        data["trajectory_points"] = points
-        if not data.get("area") and ind and ind.related_areas:
-            from circularcities.coalition.models import ThematicArea
-
-            data["area"] = ThematicArea.objects.filter(slug__in=ind.related_areas).first()
         return data
 
-    def save(self, commit=True):
-        self.instance.trajectory_points = self.cleaned_data["trajectory_points"]
-        self.instance.area = self.cleaned_data.get("area")
-        if self.city is not None:
-            self.instance.city = self.city
-        return super().save(commit)
+    def _post_clean(self):
+        # Every rule is checked by the one write path (planning.services), with the same
+        # messages as the API and the import; the model's validators would word them differently.
+        pass
+
+    def save(self, commit=True, *, user=None):
+        """Create or change the target through the service; raises FieldError naming the field."""
+        d = self.cleaned_data
+        fields = {k: d.get(k) for k in ("area", "title_en", "title_zh", "baseline_year", "baseline_value",
+                                         "target_year", "target_value", "owner_name", "source")}
+        fields["trajectory_points"] = d.get("trajectory_points", [])
+        if self.instance.pk:
+            return target_update(target=self.instance, user=user, **fields)
+        return target_create(city=self.city, user=user, indicator=d.get("indicator"),
+                             programme=d.get("programme"), programme_indicator=d.get("programme_indicator") or "",
+                             **fields)
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = Measure
         fields = ["code", "title_en", "title_zh", "description_en", "description_zh", "area", "r_strategies",
@@ -127,19 +120,10 @@ class MeasureForm(forms.ModelForm):
         self.fields["area"].label_from_instance = _named
         self.fields["r_strategies"].label_from_instance = _named
 
-    def clean_currency(self):
-        code = self.cleaned_data.get("currency", "")
-        if not code:
-            return ""
-        try:
-            return check_currency(code)
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from None
-
     def clean(self):
         data = super().clean()
-        if data.get("budget") is not None and not data.get("currency"):
-            self.add_error("currency", _("A budget needs its currency (ISO 4217, e.g. EUR)."))
+        if "currency" in data:
+            data["currency"] = check(self, rules.money_currency, "currency", data["currency"], data.get("budget"))
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end date must not be before the start date."))
         return data
@@ -150,7 +134,7 @@ class MeasureForm(forms.ModelForm):
         return super().save(commit)
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["title_en", "title_zh", "due", "done"]
@@ -159,10 +143,10 @@ class MilestoneForm(forms.ModelForm):
         widgets = {"due": forms.DateInput(attrs={"type": "date"}), "done": forms.DateInput(attrs={"type": "date"})}
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(PlainTextForm, forms.Form):
     quarter = forms.CharField(label=gettext_lazy("Quarter"), help_text=gettext_lazy("e.g. 2024-Q3"))
     indicator = forms.ChoiceField(label=gettext_lazy("Indicator"))
-    value = forms.FloatField(label=gettext_lazy("Value"), min_value=0, max_value=1e15)
+    value = forms.FloatField(label=gettext_lazy("Value"))
     currency = forms.CharField(label=gettext_lazy("Currency (for money)"), required=False, max_length=3)
     note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
 
@@ -180,12 +164,11 @@ class ProgressForm(forms.Form):
     def clean(self):
         data = super().clean()
         ind = data.get("indicator")
-        code = (data.get("currency") or "").strip()
-        if ind and (code or PROGRAMME_INDICATORS[ind].is_money):
-            try:
-                data["currency"] = check_currency(code)
-            except ValueError as exc:
-                self.add_error("currency", str(exc))
+        if ind:
+            data["currency"] = check(self, rules.currency, "currency", data.get("currency"),
+                                     required=PROGRAMME_INDICATORS[ind].is_money)
+        if data.get("value") is not None:
+            data["value"] = check(self, rules.non_negative, "value", data["value"], maximum=rules.MAX_MAGNITUDE)
         return data
 
 

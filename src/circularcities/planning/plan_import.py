@@ -23,9 +23,11 @@ from circularcities.core.planning.plan_io import (
     read_measures,
     read_targets,
 )
+from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.history import record_status
 from circularcities.planning.models import Measure, Target
+from circularcities.planning.services import target_create, target_update
 
 KINDS = ("targets", "measures")
 
@@ -36,6 +38,10 @@ def check_workbook(data: bytes, filename: str) -> None:
 
     if filename.lower().endswith(".xlsx") and not is_xlsx(data):
         raise DataImportError([Problem(NOT_XLSX())])
+
+
+def _differs(obj, fields: dict) -> bool:
+    return any(getattr(obj, k) != v for k, v in fields.items())
 
 
 def _changed(obj, fields: dict) -> bool:
@@ -65,15 +71,23 @@ def import_targets(city, data: bytes, filename: str, user) -> dict:
                           "programme_indicator": r.programme_indicator}
             fields = {"title_en": r.title_en, "title_zh": r.title_zh, "baseline_year": r.baseline_year,
                       "baseline_value": r.baseline_value, "target_value": r.target_value,
-                      "trajectory_points": r.points, "owner_name": r.owner_name, "source": r.source,
-                      "area": areas.get(r.area) if r.area else None}
+                      "trajectory_points": [list(p) for p in r.points], "owner_name": r.owner_name,
+                      "source": r.source}
+            if r.area:  # an empty cell keeps the target's area (or its indicator's default)
+                fields["area"] = areas[r.area]
             target = Target.objects.filter(**match).first()
-            if target is None:
-                Target.objects.create(**match, **fields, owner=user)
-                changed += 1
-            elif _changed(target, fields):
-                target.save()
-                changed += 1
+            try:
+                if target is None:
+                    target_create(city=city, user=user, indicator=match.get("indicator_id") or None,
+                                  programme=match["programme"], programme_indicator=match["programme_indicator"],
+                                  target_year=r.target_year, **fields)
+                    changed += 1
+                elif _differs(target, fields):
+                    target_update(target=target, user=user, **fields)
+                    changed += 1
+            except FieldError as exc:
+                raise DataImportError([Problem(exc.text(), sheet="targets", row=r.row,
+                                               column=exc.field)]) from None
     return {"rows": len(rows), "changed": changed}
 
 

@@ -8,24 +8,21 @@ from django.utils.translation import gettext_lazy
 
 from circularcities.accounts.permissions import editable_city_ids
 from circularcities.coalition.models import City
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
-from circularcities.core.planning import PROGRAMME_INDICATORS, check_currency
+from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.core.planning.programme import parse_goals
 from circularcities.planning.models import Programme, Project
 from circularcities.planning.programmes import goals_text, users_named
+from circularcities.web.fielderrors import PlainTextForm, check
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _currency(form, field="currency", amount="budget"):
-    code = (form.cleaned_data.get(field) or "").strip()
-    if code:
-        try:
-            form.cleaned_data[field] = check_currency(code)
-        except ValueError as exc:
-            form.add_error(field, str(exc))
-    elif form.cleaned_data.get(amount) is not None:
-        form.add_error(field, _("A budget needs its currency (ISO 4217, e.g. EUR)."))
+    if field in form.cleaned_data:
+        form.cleaned_data[field] = check(form, rules.money_currency, field, form.cleaned_data[field],
+                                         form.cleaned_data.get(amount))
 
 
 def _period(form):
@@ -34,7 +31,7 @@ def _period(form):
         form.add_error("end", _("The end date must not be before the start date."))
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(PlainTextForm, forms.ModelForm):
     indicators = forms.MultipleChoiceField(label=gettext_lazy("Programme indicators it tracks"), required=False,
                                            widget=forms.CheckboxSelectMultiple)
     goals = forms.CharField(label=gettext_lazy("Yearly targets"), required=False,
@@ -82,7 +79,7 @@ class ProgrammeForm(forms.ModelForm):
         return data
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(PlainTextForm, forms.ModelForm):
     owner_names = forms.CharField(label=gettext_lazy("Owner users (user names, comma-separated)"), required=False)
 
     class Meta:
@@ -128,7 +125,7 @@ class ProjectForm(forms.ModelForm):
         return project
 
 
-class ProjectDescriptionForm(forms.ModelForm):
+class ProjectDescriptionForm(PlainTextForm, forms.ModelForm):
     """What a project's own owners may change."""
 
     class Meta:

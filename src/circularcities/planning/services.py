@@ -6,12 +6,14 @@ observations of any number of targets in two queries.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
 from circularcities.core.planning import (
     PROGRAMME_INDICATORS,
@@ -21,14 +23,13 @@ from circularcities.core.planning import (
     Trajectory,
     annual_observations,
     assess,
-    check_currency,
     read_progress,
     summarise,
 )
+from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import IndicatorValue
 from circularcities.planning.models import Measure, ProgressEntry, Project, Target
 from circularcities.planning.permissions import can_log_progress
-from circularcities.planning.validation import MAX_MAGNITUDE
 
 
 def trajectory_of(target: Target) -> Trajectory:
@@ -99,15 +100,10 @@ def log_progress(project: Project, quarter: Quarter, indicator: str, value: floa
     if indicator not in PROGRAMME_INDICATORS:
         raise ValidationError(f"Expected a programme indicator among {', '.join(PROGRAMME_INDICATORS)}; "
                               f"got {indicator!r}.")
-    if value is None or value < 0:
-        raise ValidationError(f"'value': expected a value >= 0; got {value!r}.")
-    if not math.isfinite(value) or value > MAX_MAGNITUDE:
-        raise ValidationError(f"'value': expected a finite number of at most 1e15; got {value!r}.")
-    if currency or PROGRAMME_INDICATORS[indicator].is_money:
-        try:
-            currency = check_currency(currency)
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from None
+    value = rules.non_negative("value", value, maximum=rules.MAX_MAGNITUDE)
+    currency = rules.currency("currency", currency, required=PROGRAMME_INDICATORS[indicator].is_money)
+    note = rules.text("note", note, max_length=500)
+    source = rules.name("source", source, max_length=300)
     entry = ProgressEntry.objects.filter(project=project, year=quarter.year, quarter=quarter.q,
                                          indicator=indicator).first()
     fields = {"value": float(value), "currency": currency, "note": note, "source": source}
@@ -177,16 +173,113 @@ def progress_totals(project: Project) -> list[dict]:
     return out
 
 
-def check_measure_currency(currency: str, budget) -> str:
-    """Currency of a measure's budget: required with a budget, ISO 4217."""
-    if budget is None and not currency:
-        return ""
-    try:
-        return check_currency(currency)
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from None
-
-
 def measures_for(city):
     return (Measure.objects.filter(city=city).select_related("area", "lead")
             .prefetch_related("r_strategies", "milestones", "targets"))
+
+
+# --- targets: the one write path (form, API POST and PATCH, import) ---------------
+
+TARGET_TEXT = {"title_en": 200, "title_zh": 200, "owner_name": 200, "source": 300}
+TARGET_EDITABLE = ("area", "title_en", "title_zh", "baseline_year", "baseline_value", "target_year",
+                   "target_value", "trajectory_points", "owner_name", "source")
+
+
+def _area_of(value):
+    from circularcities.coalition.models import ThematicArea
+
+    if value is None or value == "" or isinstance(value, ThematicArea):
+        return value or None
+    area = ThematicArea.objects.filter(slug=value).first()
+    if area is None:
+        raise FieldError("area", _("No thematic area %(slug)s.") % {"slug": repr(value)})
+    return area
+
+
+def _check_target(t: Target) -> None:
+    """Every rule on a target, in field order; raises FieldError naming the field."""
+    from circularcities.coalition.models import ThematicArea
+
+    if not t.indicator_id and not t.programme_id:
+        raise FieldError("indicator", _("Choose a catalogue indicator or a programme indicator."))
+    if t.indicator_id and t.programme_id:
+        raise FieldError("indicator", _("Choose a catalogue indicator or a programme indicator, not both."))
+    if t.programme_id:
+        if t.programme.city_id != t.city_id:
+            raise FieldError("programme", _("The programme belongs to another city."))
+        rules.choice("programme_indicator", t.programme_indicator, tuple(PROGRAMME_INDICATORS))
+    else:
+        t.programme_indicator = ""
+    for name, length in TARGET_TEXT.items():
+        setattr(t, name, rules.name(name, getattr(t, name), max_length=length))
+    t.baseline_year = rules.year("baseline_year", t.baseline_year)
+    t.baseline_value = rules.indicator_value("baseline_value", t.unit, t.baseline_value)
+    t.target_year = rules.year("target_year", t.target_year)
+    rules.year_after("target_year", t.target_year, t.baseline_year)
+    t.target_value = rules.indicator_value("target_value", t.unit, t.target_value)
+    points = [list(p) for p in (t.trajectory_points or [])]
+    for p in points:
+        if len(p) != 2:
+            raise FieldError("trajectory_points", _("Write milestone points as year: value pairs."))
+        p[0] = rules.year("trajectory_points", p[0])
+        p[1] = rules.indicator_value("trajectory_points", t.unit, p[1])
+    try:
+        Trajectory(t.baseline_year, t.baseline_value, t.target_year, t.target_value,
+                   tuple(tuple(p) for p in points))
+    except ValueError as exc:
+        raise FieldError("trajectory_points", str(exc)) from None
+    t.trajectory_points = points
+    if t.area_id is None and t.indicator_id and t.indicator.related_areas:
+        # A target on a catalogue indicator belongs to the indicator's first thematic area
+        # unless one is chosen, whichever path created it.
+        t.area = ThematicArea.objects.filter(slug__in=t.indicator.related_areas).first()
+
+
+def target_create(*, city, user, indicator=None, programme=None, programme_indicator: str = "",
+                  area=None, title_en: str = "", title_zh: str = "", baseline_year, baseline_value,
+                  target_year, target_value, trajectory_points=(), owner_name: str = "",
+                  source: str = "") -> Target:
+    """Create a target after checking every rule. ``indicator``, ``programme`` and ``area``
+    are objects or their codes/slugs. Raises FieldError naming the field."""
+    from circularcities.diagnosis.models import Indicator
+
+    if isinstance(indicator, str):
+        code = indicator
+        indicator = Indicator.objects.filter(code=code).first()
+        if indicator is None:
+            raise FieldError("indicator", _("Unknown indicator code %(code)s.") % {"code": repr(code)})
+    if isinstance(programme, str):
+        slug = programme
+        programme = city.programmes.filter(slug=slug).first()
+        if programme is None:
+            raise FieldError("programme", _("No programme %(slug)s in this city.") % {"slug": repr(slug)})
+    t = Target(city=city, indicator=indicator or None, programme=programme or None,
+               programme_indicator=programme_indicator or "", area=_area_of(area), title_en=title_en,
+               title_zh=title_zh, baseline_year=baseline_year, baseline_value=baseline_value,
+               target_year=target_year, target_value=target_value,
+               trajectory_points=list(trajectory_points or []), owner=user, owner_name=owner_name,
+               source=source)
+    _check_target(t)
+    with transaction.atomic():
+        t.save()
+    return t
+
+
+def target_update(*, target: Target, user, **changes) -> Target:
+    """Change the given fields of a target (others stay as they are) after checking every rule."""
+    unknown = set(changes) - set(TARGET_EDITABLE)
+    if unknown:
+        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    if "area" in changes:
+        changes["area"] = _area_of(changes["area"])
+    for name in TARGET_TEXT:
+        if name in changes and changes[name] is None:
+            changes[name] = ""
+    for name, value in changes.items():
+        if value is None and name != "area":
+            raise FieldError(name, rules.REQUIRED)
+        setattr(target, name, value)
+    _check_target(target)
+    with transaction.atomic():
+        target.save()
+    return target

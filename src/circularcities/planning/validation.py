@@ -1,25 +1,21 @@
-"""Bounds on plan figures, shared by the forms (model validation) and the API.
-
-Years of targets lie in 1900..2100 and the target year follows the baseline year;
-money (budgets, grants) is never negative; values are finite and at most 1e15 in size,
-shares (unit %) lie in 0..100; milestone dates lie in 1990..2100 and a milestone is
-not done in the future.
+"""Model-level validators of plan figures, built on the platform's rules
+(:mod:`circularcities.core.rules`): data years, event dates, finite values of at most
+1e15 in size, shares 0..100, money never negative. The write paths check with the
+rules themselves; these validators guard model validation (``full_clean``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
-
-YEAR_MIN, YEAR_MAX = 1900, 2100
-MAX_MAGNITUDE = 1e15
-DATE_MIN, DATE_MAX = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+from circularcities.core.rules import DATE_MAX, DATE_MIN, YEAR_MAX, YEAR_MIN
+from circularcities.web.fielderrors import message
 
 TARGET_FIELDS = ("baseline_year", "baseline_value", "target_year", "target_value")
 
@@ -32,10 +28,10 @@ DATE_VALIDATORS = [MinValueValidator(DATE_MIN, _("Expected a date from 1990 to 2
 
 def sane_number(value) -> None:
     """A finite number of at most 1e15 in size."""
-    if value is None:
-        return
-    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
-        raise DjangoValidationError(_("Expected a finite number between -1e15 and 1e15."), code="magnitude")
+    try:
+        rules.magnitude("value", value, required=False)
+    except rules.FieldError as exc:
+        raise DjangoValidationError(message(exc), code="magnitude") from None
 
 
 def not_in_future(value) -> None:
@@ -47,8 +43,13 @@ def share_errors(unit: str, values: dict) -> dict:
     """``{field: message}`` for the values of a % indicator outside 0..100."""
     if unit != "%":
         return {}
-    return {k: _("Expected a share between 0 and 100 %.") for k, v in values.items()
-            if v is not None and math.isfinite(v) and abs(v) <= MAX_MAGNITUDE and not 0 <= v <= 100}
+    out = {}
+    for k, v in values.items():
+        try:
+            rules.share(k, v, required=False)
+        except rules.FieldError as exc:
+            out[k] = message(exc)
+    return out
 
 
 def check_model(obj, only: tuple[str, ...], rename: dict[str, str] | None = None) -> None:

@@ -12,6 +12,7 @@ from importlib.util import find_spec
 from ninja import NinjaAPI
 
 from circularcities.web.api import install_error_handlers
+from circularcities.web.fielderrors import PlainTextParser
 
 api = NinjaAPI(
     title="Circular Cities Platform API",
@@ -19,6 +20,7 @@ api = NinjaAPI(
     description="Cities, thematic areas, working groups, events, the case library and the "
     "capabilities built on them. Units: tonnes, kg CO2e, km, ISO 4217 currencies, WGS84.",
     urls_namespace="api",
+    parser=PlainTextParser(),
 )
 install_error_handlers(api)
 

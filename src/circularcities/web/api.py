@@ -13,10 +13,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from circularcities.core.errors import CircularCitiesError, DataImportError
+from circularcities.core.rules import FieldError
+from circularcities.web.fielderrors import api_body
 
 _HANDLERS: list[tuple[type[Exception], object]] = []
 
@@ -61,6 +63,20 @@ def on_validation_error(api, request, exc):
 def on_import_error(api, request, exc):
     return api.create_response(request, {"detail": str(exc.problems[0]) if exc.problems else str(exc),
                                          "errors": [p.as_dict() for p in exc.problems]}, status=422)
+
+
+@_handler(FieldError)
+def on_field_error(api, request, exc):
+    return api.create_response(request, api_body(exc), status=422)
+
+
+@_handler(HttpError)
+def on_http_error(api, request, exc):
+    # django-ninja wraps whatever the body parser raises in a 400 "Cannot parse request
+    # body"; a control character refused by PlainTextParser is a field error like any other.
+    if isinstance(exc.__cause__, FieldError):
+        return on_field_error(api, request, exc.__cause__)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @_handler(CircularCitiesError)

@@ -13,7 +13,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from circularcities.core import rules
 from circularcities.core.errors import MassBalanceError, ValidationError
+from circularcities.core.rules import YEAR_MAX, YEAR_MIN
 
 ENVIRONMENT = "environment"
 """The system boundary: nature and the rest of the world. Never balanced."""
@@ -51,12 +53,10 @@ UNITS_BY_LAYER: dict[str, frozenset[str]] = {
 }
 """The one unit (or, for nutrients, units) each layer is accounted in."""
 
-YEAR_MIN, YEAR_MAX = 1900, 2100
-
-
 def _check_year(year: object) -> int:
-    if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
+    if isinstance(year, bool) or not isinstance(year, int):
         raise ValidationError(f"Expected year to be an integer in {YEAR_MIN}..{YEAR_MAX}, got {year!r}.")
+    rules.year("year", year)
     return year
 
 

@@ -4,7 +4,6 @@ Pure computation, no Django: the planning app feeds plain data in and shows
 what comes out.
 """
 
-from circularcities.core.planning.currency import ISO_4217, check_currency
 from circularcities.core.planning.measures import (
     MEASURE_STATUSES,
     MeasureSummary,
@@ -30,9 +29,8 @@ from circularcities.core.planning.status import (
 from circularcities.core.planning.trajectory import Trajectory
 
 __all__ = [
-    "DEFAULT_TOLERANCE", "ISO_4217", "MEASURE_STATUSES", "PROGRAMME_INDICATORS", "RULE_TEXT",
+    "DEFAULT_TOLERANCE", "MEASURE_STATUSES", "PROGRAMME_INDICATORS", "RULE_TEXT",
     "Assessment", "MeasureSummary", "Observation", "ProgrammeIndicator", "ProgressRow", "Quarter",
-    "RollUp", "Status", "Tally", "Trajectory", "annual_observations", "assess", "check_currency",
-    "is_overdue", "measure_overdue", "quarter_range", "read_progress", "roll_up", "split_exact",
-    "summarise",
+    "RollUp", "Status", "Tally", "Trajectory", "annual_observations", "assess", "is_overdue",
+    "measure_overdue", "quarter_range", "read_progress", "roll_up", "split_exact", "summarise",
 ]

@@ -25,8 +25,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from circularcities.core import rules
 from circularcities.core.errors import DataImportError, Problem
-from circularcities.core.planning.currency import check_currency
 from circularcities.core.planning.measures import MEASURE_STATUSES
 from circularcities.core.planning.programme import INDICATORS
 from circularcities.core.planning.tables import Row, Table, number, read_table
@@ -83,13 +83,9 @@ class MeasureRow:
 
 def _year(t: Table, r: Row, name: str, problems: list[Problem]) -> int | None:
     try:
-        y = number(r[name])
-        if y != int(y) or not 1900 <= y <= 2100:
-            raise ValueError
-        return int(y)
-    except (ValueError, OverflowError):
-        problems.append(t.problem(f"Expected a year from 1900 to 2100, such as 2030; got {r[name]!r}.",
-                                  r.number, name))
+        return rules.year(name, r[name])
+    except rules.FieldError as exc:
+        problems.append(t.problem(exc.text(), r.number, name))
         return None
 
 
@@ -208,9 +204,9 @@ def read_measures(data: bytes, filename: str, *, areas: set[str], r_strategies: 
         currency = r["currency"]
         if currency or budget is not None:
             try:
-                currency = check_currency(currency)
-            except ValueError as exc:
-                problems.append(t.problem(str(exc), r.number, "currency"))
+                currency = rules.currency("currency", currency)
+            except rules.FieldError as exc:
+                problems.append(t.problem(exc.text(), r.number, "currency"))
         start, end = _date(t, r, "start", problems), _date(t, r, "end", problems)
         if start and end and end < start:
             problems.append(t.problem("The end date must not be before the start date.", r.number, "end"))

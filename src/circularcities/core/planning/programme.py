@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from circularcities.core import rules
+
 
 @dataclass(frozen=True)
 class ProgrammeIndicator:
@@ -88,8 +90,11 @@ def parse_goals(text: str, allowed: list[str] | None = None) -> list[tuple[str, 
             value = float(val.strip().replace(",", ""))
         except ValueError:
             raise ValueError(f"Line {n}: expected a year and a number; got {line!r}.") from None
-        if not 1900 <= year <= 2200 or not value >= 0 or value == float("inf"):
-            raise ValueError(f"Line {n}: expected a year between 1900 and 2200 and a value >= 0; got {line!r}.")
+        try:
+            rules.year("year", year)
+            rules.non_negative("value", value, maximum=rules.MAX_MAGNITUDE)
+        except rules.FieldError as exc:
+            raise ValueError(f"Line {n}: {exc.text()}") from None
         if (key, year) in seen:
             raise ValueError(f"Line {n}: {key} {year} is given twice.")
         seen.add((key, year))

@@ -11,12 +11,11 @@ until the whole file is right.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from circularcities.core import rules
 from circularcities.core.errors import DataImportError, Problem
-from circularcities.core.planning.currency import check_currency
 from circularcities.core.planning.programme import INDICATORS
 from circularcities.core.planning.quarters import Quarter
 from circularcities.core.planning.tables import MAX_ROWS, read_table
@@ -78,17 +77,15 @@ def read_progress(data: bytes, filename: str = "progress.csv",
             problems.append(Problem(f"Expected an indicator among {', '.join(INDICATORS)}; got {indicator!r}.",
                                     sheet, n, "indicator"))
         try:
-            value = float(cell("value").replace(",", "")) if cell("value") else math.nan
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value) or not 0 <= value <= 1e15:
-            problems.append(Problem(f"Expected a number from 0 to 1e15; got {cell('value')!r}.", sheet, n, "value"))
+            value = rules.non_negative("value", cell("value"), maximum=rules.MAX_MAGNITUDE)
+        except rules.FieldError as exc:
+            problems.append(Problem(exc.text(), sheet, n, "value"))
         currency = cell("currency")
         if currency or (indicator in INDICATORS and INDICATORS[indicator].is_money):
             try:
-                currency = check_currency(currency)
-            except ValueError as exc:
-                problems.append(Problem(str(exc), sheet, n, "currency"))
+                currency = rules.currency("currency", currency)
+            except rules.FieldError as exc:
+                problems.append(Problem(exc.text(), sheet, n, "currency"))
         if len(problems) > before or quarter is None:
             continue
         key = (project, quarter, indicator)

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MIN_YEAR = 1900
-MAX_YEAR = 2200
+from circularcities.core.rules import YEAR_MAX as MAX_YEAR
+from circularcities.core.rules import YEAR_MIN as MIN_YEAR
 
 _PATTERNS = [
     re.compile(r"^\s*(?P<y>\d{4})\s*[-/ ]?\s*Q(?P<q>[1-4])\s*$", re.I),
@@ -31,7 +31,7 @@ class Quarter:
     Parameters
     ----------
     year
-        Calendar year, between 1900 and 2200.
+        Calendar year, a data year of :mod:`circularcities.core.rules` (1900..2100).
     q
         Quarter number: 1 (January–March) to 4 (October–December).
     """

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from circularcities.coalition.models import City
 from circularcities.core.diagnosis_io import COLUMNS, write_template
 from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.rules import FieldError
 from circularcities.core.tables import count_rows
 from circularcities.diagnosis.forms import UploadForm, ValueForm
 from circularcities.diagnosis.imports import import_file, read_files
@@ -21,6 +22,7 @@ from circularcities.diagnosis.models import IndicatorValue, Quality
 from circularcities.diagnosis.permissions import require_edit_diagnosis
 from circularcities.diagnosis.values import ComputedValueError, set_typed_value
 from circularcities.jobs.imports import start_import
+from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -119,6 +121,8 @@ def edit_value(request, slug):
             except ComputedValueError:
                 form.add_error("override", _("This value is computed from the metabolism model. Tick the box to "
                                              "replace it with the value you typed."))
+            except FieldError as exc:
+                add_to_form(form, exc)
             except ValidationError as exc:
                 form.add_error(None, str(exc))
             else:

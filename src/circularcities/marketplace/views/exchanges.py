@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 
 from circularcities.coalition.models import City
 from circularcities.core.errors import ValidationError
-from circularcities.marketplace.catalogue import FieldError, field_message
+from circularcities.core.rules import FieldError
 from circularcities.marketplace.forms import ExchangeForm
 from circularcities.marketplace.models import Exchange, Listing
 from circularcities.marketplace.permissions import require_record_exchange
 from circularcities.marketplace.services import open_listings, record_exchange
+from circularcities.web.fielderrors import add_to_form
 
 
 @login_required
@@ -35,8 +36,7 @@ def record(request, pk):
                                  purchase_cost_avoided=d["purchase_cost_avoided"],
                                  end_use=d["end_use"] or "", date=d["date"], items=d["items"])
         except FieldError as exc:
-            shown = exc.field in form.fields
-            form.add_error(exc.field if shown else None, field_message(exc) if shown else str(exc))
+            add_to_form(form, exc)
         except ValidationError as exc:
             form.add_error(None, str(exc))
         else:

@@ -18,7 +18,8 @@ from circularcities.coalition.models import Partner
 from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.matching import material_key
-from circularcities.marketplace.catalogue import CHAPTER_ZH, FieldError, field_message
+from circularcities.core.rules import FieldError
+from circularcities.marketplace.catalogue import CHAPTER_ZH
 from circularcities.marketplace.forms import ExchangeForm, ListingForm
 from circularcities.marketplace.matching import DEFAULT_MAX_KM, suggest
 from circularcities.marketplace.models import Listing, ProductCategory, WasteCode
@@ -29,6 +30,7 @@ from circularcities.marketplace.permissions import (
 )
 from circularcities.marketplace.services import OPEN, open_listings, save_listing, withdraw_listing
 from circularcities.web.bilingual import is_chinese
+from circularcities.web.fielderrors import add_to_form, full_message
 
 
 def _float(value):
@@ -150,9 +152,10 @@ def _save(request, listing):
         try:
             saved = save_listing(request.user, data, listing)
         except FieldError as exc:
-            shown = exc.field in form.fields and not (listing is not None
-                                                      and exc.field in ("kind", "organisation"))
-            form.add_error(exc.field if shown else None, field_message(exc) if shown else str(exc))
+            if listing is not None and exc.field in ("kind", "organisation"):  # not on the edit page
+                form.add_error(None, full_message(exc))
+            else:
+                add_to_form(form, exc)
         except ValidationError as exc:
             form.add_error(None, str(exc))
         else:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from circularcities.accounts.permissions import editable_city_ids, is_secretariat
 from circularcities.coalition.models import City
+from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import Indicator
 from circularcities.diagnosis.services import sync_catalogue
 from circularcities.planning.forms import MeasureForm, MilestoneForm, TargetForm
@@ -24,6 +25,7 @@ from circularcities.planning.services import (
     measures_for,
     observations_for,
 )
+from circularcities.web.fielderrors import add_to_form
 
 
 def index(request):
@@ -53,12 +55,13 @@ def _target_form_page(request, city, instance=None):
     form = TargetForm(request.POST or None, instance=instance, city=city)
     if request.method == "POST":
         if form.is_valid():
-            target = form.save(commit=False)
-            if instance is None:
-                target.owner = request.user
-            target.save()
-            messages.success(request, _("Target saved."))
-            return redirect(target.get_absolute_url())
+            try:
+                target = form.save(user=request.user)
+            except FieldError as exc:
+                add_to_form(form, exc, fields={"trajectory_points": "points"})
+            else:
+                messages.success(request, _("Target saved."))
+                return redirect(target.get_absolute_url())
         return render(request, "planning/target_form.html", {"city": city, "form": form, "target": instance},
                       status=400)
     return render(request, "planning/target_form.html", {"city": city, "form": form, "target": instance})

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from circularcities.core.errors import DataImportError, ValidationError
 from circularcities.core.planning import PROGRAMME_INDICATORS
+from circularcities.core.rules import FieldError
 from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
 from circularcities.planning.forms import ImportForm, ProgressForm
@@ -29,6 +30,7 @@ from circularcities.planning.services import (
     log_progress,
     progress_totals,
 )
+from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
 
 
@@ -73,6 +75,8 @@ def log_project_progress(request, code):
         try:
             _entry, changed = log_progress(project, d["quarter"], d["indicator"], d["value"], user=request.user,
                                            currency=d.get("currency") or "", note=d.get("note", ""))
+        except FieldError as exc:
+            add_to_form(form, exc)
         except ValidationError as exc:
             form.add_error(None, str(exc))
         else:
