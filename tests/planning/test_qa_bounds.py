@@ -18,8 +18,8 @@ from circularcities.planning.models import (
     Project,
     Target,
 )
-from circularcities.planning.plan_import import import_targets
-from circularcities.planning.services import import_progress, log_progress
+from circularcities.planning.plan_import import import_progress, import_targets
+from circularcities.planning.services import log_progress
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 
 from circularcities.coalition.models import City
 from circularcities.planning.models import Target
-from circularcities.site.demo import ensure_demo_accounts, load_demo, prepare_demo
+from circularcities.site.bootstrap import prepare_demo
+from circularcities.site.demo import ensure_demo_accounts, load_demo
 
 pytestmark = pytest.mark.django_db
 

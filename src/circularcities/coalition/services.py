@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from circularcities.coalition.models import MAX_FOCAL_AREAS, City, FocalArea, ThematicArea
+from circularcities.coalition.signals import city_facts_changed
 from circularcities.core.errors import ValidationError
 
 
@@ -108,14 +109,5 @@ def city_update(*, city: City, user=None, **changes) -> City:
     with transaction.atomic():
         city.save()
         if any(getattr(city, k) != v for k, v in before.items()):
-            # diagnosis builds on coalition; imported here so coalition loads without it.
-            from circularcities.diagnosis.imports import recompute_indicators
-            from circularcities.diagnosis.models import CityPopulation, MetabolismFlow
-
-            if city.population is not None and city.population_year is not None:
-                CityPopulation.objects.update_or_create(
-                    city=city, year=city.population_year,
-                    defaults={"population": city.population, "source": _("City profile")})
-            if MetabolismFlow.objects.filter(city=city).exists():
-                recompute_indicators(city, user=user)
+            city_facts_changed.send(sender=type(city), city=city, user=user)
     return city

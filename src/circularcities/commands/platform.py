@@ -74,7 +74,7 @@ def _print_accounts(accounts, port, host):
 def cmd_demo(args) -> int:
     os.environ.setdefault("CIRCULARCITIES_DEMO", "1")
     _django()
-    from circularcities.site.demo import prepare_demo
+    from circularcities.site.bootstrap import prepare_demo
 
     # Loads the demo data only into a database without it: a restart keeps people's edits.
     _print_accounts(prepare_demo(log=print), args.port, args.host)

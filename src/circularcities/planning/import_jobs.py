@@ -28,7 +28,7 @@ def import_plan_job(params: dict, report) -> dict:
 
 def import_progress_job(params: dict, report) -> dict:
     """Job: import a stored progress file for ``params['user']``."""
-    from circularcities.planning.services import import_progress
+    from circularcities.planning.plan_import import import_progress
 
     with job_files(params) as (user, files):
         report(0.05, _("Reading and checking every row."))

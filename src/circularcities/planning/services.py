@@ -23,13 +23,11 @@ from circularcities.core.planning import (
     Trajectory,
     annual_observations,
     assess,
-    read_progress,
     summarise,
 )
 from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import IndicatorValue
 from circularcities.planning.models import Measure, ProgressEntry, Project, Target
-from circularcities.planning.permissions import can_log_progress
 
 
 def trajectory_of(target: Target) -> Trajectory:
@@ -116,51 +114,6 @@ def log_progress(project: Project, quarter: Quarter, indicator: str, value: floa
     entry.created_by = user
     entry.save()
     return entry, True
-
-
-def import_progress(data: bytes, filename: str, user, report=None) -> dict:
-    """Import a progress file all or nothing.
-
-    Every row must name a project the user may report for. Returns
-    ``{"rows": n, "changed": n}``; raises DataImportError naming every bad row.
-    Every row is checked before anything is written; the rows are then written
-    a short transaction per batch, and undone should a batch fail.
-    """
-    from circularcities.planning.plan_import import check_workbook
-
-    check_workbook(data, filename)
-    projects: dict[str, Project | None] = {}
-
-    def check(code: str) -> str | None:
-        if code not in projects:
-            projects[code] = (Project.objects.select_related("programme__city", "organisation")
-                              .filter(code=code).first())
-            if projects[code] is not None and not can_log_progress(user, projects[code]):
-                projects[code] = False
-        if projects[code] is None:
-            return f"No project with code {code!r}."
-        if projects[code] is False:
-            return f"You may not log progress for project {code!r}."
-        return None
-
-    rows = read_progress(data, filename, check_project=check)
-
-    def write(r):
-        project = projects[r.project]
-        before = ProgressEntry.objects.filter(project=project, year=r.quarter.year, quarter=r.quarter.q,
-                                              indicator=r.indicator).first()
-        entry, did = log_progress(project, r.quarter, r.indicator, r.value, user=user,
-                                  currency=r.currency, note=r.note, source=r.source)
-        if not did:
-            return False, None
-        if before is None:
-            return True, ProgressEntry.objects.filter(pk=entry.pk).delete
-        return True, before.save
-
-    from circularcities.web.uploads import write_in_batches
-
-    done = write_in_batches(rows, write, report=report, start=0.1, message="%(n)s / %(total)s")
-    return {"rows": len(rows), "changed": sum(done)}
 
 
 def progress_totals(project: Project) -> list[dict]:

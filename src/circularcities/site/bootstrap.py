@@ -47,3 +47,18 @@ def ensure_database(load_demo_if_new: bool = True, log=None) -> bool:
 
         load_demo(log=log)
     return empty
+
+
+def prepare_demo(log=print) -> list[dict]:
+    """What ``circularcities demo`` does before serving, at every start.
+
+    Creates or migrates the database and loads the demo data when it has none;
+    on later starts it changes no record, so people's edits survive a restart.
+    Returns the demo accounts to print.
+    """
+    from circularcities.site.demo import demo_loaded, ensure_demo_accounts, load_demo
+
+    created = ensure_database(load_demo_if_new=True, log=log)
+    if not created and not demo_loaded():
+        load_demo(log=log)
+    return ensure_demo_accounts(reset=False)

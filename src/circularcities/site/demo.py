@@ -52,21 +52,6 @@ def demo_loaded() -> bool:
     return City.objects.exists()
 
 
-def prepare_demo(log=print) -> list[dict]:
-    """What ``circularcities demo`` does before serving, at every start.
-
-    Creates or migrates the database and loads the demo data when it has none;
-    on later starts it changes no record, so people's edits survive a restart.
-    Returns the demo accounts to print.
-    """
-    from circularcities.site.bootstrap import ensure_database
-
-    created = ensure_database(load_demo_if_new=True, log=log)
-    if not created and not demo_loaded():
-        load_demo(log=log)
-    return ensure_demo_accounts(reset=False)
-
-
 @transaction.atomic
 def ensure_demo_accounts(reset: bool = False) -> list[dict]:
     """The demo accounts with their passwords; missing ones are created.

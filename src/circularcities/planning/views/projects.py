@@ -23,13 +23,9 @@ from circularcities.planning.permissions import (
     is_project_owner,
     require_log_progress,
 )
+from circularcities.planning.plan_import import import_progress
 from circularcities.planning.programmes import goals_of
-from circularcities.planning.services import (
-    assess_targets,
-    import_progress,
-    log_progress,
-    progress_totals,
-)
+from circularcities.planning.services import assess_targets, log_progress, progress_totals
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
 
