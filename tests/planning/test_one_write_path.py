@@ -138,3 +138,13 @@ def test_control_characters_are_refused_on_every_api_body_and_measure_form(clien
     resp = client.patch(f"/api/plans/measures/{measure.pk}", json.dumps({"description_en": "One\r\n\ttwo"}),
                         content_type="application/json")
     assert resp.status_code == 200, resp.content
+
+
+def test_the_edit_form_changes_what_the_target_measures_through_the_service(client, owner, target):
+    client.force_login(owner)
+    resp = client.post(reverse("planning:edit_target", args=[target.pk]),
+                       {"indicator": "SW-LANDFILL", "baseline_year": 2020, "baseline_value": 30,
+                        "target_year": 2030, "target_value": 10, "title_en": "Landfill down"})
+    assert resp.status_code == 302, _form_errors(resp)
+    target.refresh_from_db()
+    assert (target.indicator_id, target.target_value, target.title_en) == ("SW-LANDFILL", 10, "Landfill down")

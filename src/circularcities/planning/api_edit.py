@@ -136,8 +136,8 @@ def patch_measure(request, measure_id: int, payload: MeasurePatch):
 
 class Goal(Schema):
     indicator: str
-    year: int = Field(..., ge=1900, le=2200)
-    value: float = Field(..., ge=0)
+    year: int = Field(..., description=f"{rules.YEAR_MIN}..{rules.YEAR_MAX}")
+    value: float = Field(..., description="0 or more")
 
 
 class ProgrammeOut(Schema):

@@ -87,11 +87,11 @@ class TargetForm(forms.ModelForm):
         fields = {k: d.get(k) for k in ("area", "title_en", "title_zh", "baseline_year", "baseline_value",
                                          "target_year", "target_value", "owner_name", "source")}
         fields["trajectory_points"] = d.get("trajectory_points", [])
+        measured = {"indicator": d.get("indicator"), "programme": d.get("programme"),
+                    "programme_indicator": d.get("programme_indicator") or ""}
         if self.instance.pk:
-            return target_update(target=self.instance, user=user, **fields)
-        return target_create(city=self.city, user=user, indicator=d.get("indicator"),
-                             programme=d.get("programme"), programme_indicator=d.get("programme_indicator") or "",
-                             **fields)
+            return target_update(target=self.instance, user=user, **measured, **fields)
+        return target_create(city=self.city, user=user, **measured, **fields)
 
 
 class MeasureForm(PlainTextForm, forms.ModelForm):

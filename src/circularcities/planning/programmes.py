@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from circularcities.core import rules
 from circularcities.core.errors import ValidationError
 from circularcities.planning.models import Programme, ProgrammeGoal, Project
 
@@ -16,6 +17,8 @@ def goals_text(programme: Programme) -> str:
 @transaction.atomic
 def set_goals(programme: Programme, goals: list[tuple[str, int, float]]) -> bool:
     """Make the programme's yearly targets exactly ``goals``; returns whether anything changed."""
+    goals = [(k, rules.year("goals", y), rules.non_negative("goals", v, maximum=rules.MAX_MAGNITUDE))
+             for k, y, v in goals]
     current = {(g.indicator, g.year): g.value for g in programme.goals.all()}
     wanted = {(k, y): v for k, y, v in goals}
     if current == wanted:

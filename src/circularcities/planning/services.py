@@ -134,7 +134,7 @@ def measures_for(city):
 # --- targets: the one write path (form, API POST and PATCH, import) ---------------
 
 TARGET_TEXT = {"title_en": 200, "title_zh": 200, "owner_name": 200, "source": 300}
-TARGET_EDITABLE = ("area", "title_en", "title_zh", "baseline_year", "baseline_value", "target_year",
+TARGET_EDITABLE = ("indicator", "programme", "programme_indicator", "area", "title_en", "title_zh", "baseline_year", "baseline_value", "target_year",
                    "target_value", "trajectory_points", "owner_name", "source")
 
 
@@ -147,6 +147,23 @@ def _area_of(value):
     if area is None:
         raise FieldError("area", _("No thematic area %(slug)s.") % {"slug": repr(value)})
     return area
+
+
+def _measured(city, indicator, programme):
+    """The indicator and programme objects for codes or slugs (or objects, or None)."""
+    from circularcities.diagnosis.models import Indicator
+
+    if isinstance(indicator, str):
+        code = indicator
+        indicator = Indicator.objects.filter(code=code).first()
+        if indicator is None:
+            raise FieldError("indicator", _("Unknown indicator code %(code)s.") % {"code": repr(code)})
+    if isinstance(programme, str):
+        slug = programme
+        programme = city.programmes.filter(slug=slug).first()
+        if programme is None:
+            raise FieldError("programme", _("No programme %(slug)s in this city.") % {"slug": repr(slug)})
+    return indicator or None, programme or None
 
 
 def _check_target(t: Target) -> None:
@@ -194,18 +211,7 @@ def target_create(*, city, user, indicator=None, programme=None, programme_indic
                   source: str = "") -> Target:
     """Create a target after checking every rule. ``indicator``, ``programme`` and ``area``
     are objects or their codes/slugs. Raises FieldError naming the field."""
-    from circularcities.diagnosis.models import Indicator
-
-    if isinstance(indicator, str):
-        code = indicator
-        indicator = Indicator.objects.filter(code=code).first()
-        if indicator is None:
-            raise FieldError("indicator", _("Unknown indicator code %(code)s.") % {"code": repr(code)})
-    if isinstance(programme, str):
-        slug = programme
-        programme = city.programmes.filter(slug=slug).first()
-        if programme is None:
-            raise FieldError("programme", _("No programme %(slug)s in this city.") % {"slug": repr(slug)})
+    indicator, programme = _measured(city, indicator, programme)
     t = Target(city=city, indicator=indicator or None, programme=programme or None,
                programme_indicator=programme_indicator or "", area=_area_of(area), title_en=title_en,
                title_zh=title_zh, baseline_year=baseline_year, baseline_value=baseline_value,
@@ -225,11 +231,16 @@ def target_update(*, target: Target, user, **changes) -> Target:
         raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
     if "area" in changes:
         changes["area"] = _area_of(changes["area"])
+    if "indicator" in changes or "programme" in changes:
+        changes["indicator"], changes["programme"] = _measured(
+            target.city, changes.get("indicator", target.indicator), changes.get("programme", target.programme))
+    if "programme_indicator" in changes:
+        changes["programme_indicator"] = changes["programme_indicator"] or ""
     for name in TARGET_TEXT:
         if name in changes and changes[name] is None:
             changes[name] = ""
     for name, value in changes.items():
-        if value is None and name != "area":
+        if value is None and name not in ("area", "indicator", "programme"):
             raise FieldError(name, rules.REQUIRED)
         setattr(target, name, value)
     _check_target(target)

@@ -21,7 +21,6 @@ measure), ``title_en``; optional ``title_zh``, ``description_en``,
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -90,18 +89,15 @@ def _year(t: Table, r: Row, name: str, problems: list[Problem]) -> int | None:
 
 
 def _number(t: Table, r: Row, name: str, problems: list[Problem], minimum: float | None = None) -> float | None:
+    low = -rules.MAX_MAGNITUDE if minimum is None else minimum
     try:
-        v = number(r[name])
-        if minimum is not None and v < minimum:
-            raise ValueError
-        if not math.isfinite(v) or abs(v) > 1e15:
-            raise ValueError
-        return v
-    except ValueError:
-        bound = f" >= {minimum:g}" if minimum is not None else ""
-        problems.append(t.problem(f"Expected a finite number{bound} of at most 1e15 in size; got {r[name]!r}.",
+        return rules.number(name, number(r[name]), minimum=low, maximum=rules.MAX_MAGNITUDE)
+    except rules.FieldError as exc:
+        problems.append(t.problem(exc.text(), r.number, name))
+    except (ValueError, OverflowError):
+        problems.append(t.problem(rules.FieldError(name, rules.NOT_NUMBER, value=str(r[name])[:40]).text(),
                                   r.number, name))
-        return None
+    return None
 
 
 def _points(text: str) -> list[list[float]]:
