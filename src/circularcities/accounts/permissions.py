@@ -8,9 +8,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-
 from circularcities.accounts.models import CityMembership, Role
 
 
@@ -64,9 +61,3 @@ def can_edit_organisation(user, organisation) -> bool:
         return True
     mine = organisation_of(user)
     return mine is not None and mine.pk == organisation.pk
-
-
-def require_audit_reader(user) -> None:
-    """Only the secretariat reads the security audit log."""
-    if not is_secretariat(user):
-        raise PermissionDenied(_("Only the secretariat can read the audit log."))

@@ -22,7 +22,7 @@ from circularcities.accounts.forms import (
     InvitationForm,
 )
 from circularcities.accounts.models import ApiToken, AuditEvent, CityMembership, Invitation
-from circularcities.accounts.permissions import is_secretariat, require_audit_reader
+from circularcities.accounts.permissions import is_secretariat
 from circularcities.accounts.services import api_token_create, api_token_revoke
 
 
@@ -82,7 +82,8 @@ AUDIT_PAGE_SIZE = 50
 
 @login_required
 def audit_log(request):
-    require_audit_reader(request.user)
+    if not is_secretariat(request.user):
+        raise PermissionDenied(_("Only the secretariat can read the audit log."))
     form = AuditFilterForm(request.GET or None)
     events = AuditEvent.objects.select_related("user", "actor")
     if form.is_valid():
