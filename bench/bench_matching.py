@@ -168,7 +168,7 @@ def main() -> None:
         times: dict[str, list[float]] = {}
         results: dict[str, tuple[float, float]] = {}
 
-        def record(name, out, t):
+        def record(name, out, t, times=times, results=results):
             times.setdefault(name, []).append(t)
             results[name] = out
 
