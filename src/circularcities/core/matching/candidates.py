@@ -21,12 +21,13 @@ from circularcities.core.matching.compatibility import Compatibility, material_k
 from circularcities.core.matching.distance import DistanceProvider, GreatCircle
 from circularcities.core.matching.model import QUANTITY_TOLERANCE_T, Listing
 
-BYTES_PER_ARC = 100
-"""Peak memory of the matcher per candidate arc, bytes (measured: the arcs in
-int32/float64, their sort into components, the component graph and the flows;
-see bench/README.md)."""
+BYTES_PER_ARC = 64
+"""Peak memory of the matcher per candidate arc, bytes: measured 4.5 GiB peak for
+the ~80 million arcs of 1,000,000 listings (arcs in int32/float64, their order
+into components, the component graph, the flows, the listings and the plan;
+see bench/README.md), rounded up."""
 
-MEMORY_SHARE = 0.8
+MEMORY_SHARE = 0.9
 """Share of the memory available when the matcher starts that its arcs may use."""
 
 
