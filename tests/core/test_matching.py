@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 
 from circularcities.core.errors import ValidationError
@@ -11,15 +12,19 @@ from circularcities.core.matching import (
     Compatibility,
     GreatCircle,
     Listing,
+    NetworkSimplex,
     StarSolver,
     TwoPhaseLP,
     WeightedLP,
     annotate_plan,
+    candidate_arcs,
     default_compatibility,
     exact_lp_reference,
     greedy_nearest_partner,
     match,
     material_key,
+    solve_component,
+    split_components,
 )
 from circularcities.core.matching.distance import DistanceProvider
 
@@ -125,7 +130,8 @@ def test_identical_coordinates_zero_distance():
     assert plan.matched_t == 2 and plan.tonne_km == 0
 
 
-@pytest.mark.parametrize("solver", [TwoPhaseLP(), WeightedLP(), ColumnGenerationLP(k_nearest=1)])
+@pytest.mark.parametrize("solver", [NetworkSimplex(), TwoPhaseLP(), WeightedLP(),
+                                    ColumnGenerationLP(k_nearest=1)])
 def test_solvers_agree_on_trap(solver):
     plan = match(TRAP_OFFERS + [L("o3", "wood", 4, 0.0, 0.2)],
                  TRAP_WANTS + [L("w3", "wood", 7, 0.0, -0.1)], max_km=40, solver=solver)
@@ -195,14 +201,57 @@ def test_two_workers_give_the_same_plan():
         match(offers, wants, workers=0)
 
 
-def test_no_limit_guard_is_a_clear_error(monkeypatch):
-    import circularcities.core.matching.matcher as matcher
-    monkeypatch.setattr(matcher, "MAX_CANDIDATE_ARCS", 3)
-    with pytest.raises(ValidationError, match="Expected a distance limit"):
+def test_memory_guard_says_what_it_would_need(monkeypatch):
+    import circularcities.core.matching.candidates as candidates
+    # 2 x 2 pairs need 4 x BYTES_PER_ARC bytes; pretend only 3 arcs' worth is free.
+    monkeypatch.setattr(candidates, "available_memory_bytes",
+                        lambda: 3 * candidates.BYTES_PER_ARC)
+    with pytest.raises(ValidationError, match=r"4 candidate pairs need about .* GiB"):
         match([L(f"o{i}", "x", 1, 0, 0) for i in range(2)],
               [L(f"w{i}", "x", 1, 0, 0) for i in range(2)])
-    # With a limit the same problem is fine (the k-d tree finds the pairs).
-    assert match([L("o", "x", 1, 0, 0)], [L("w", "x", 1, 0, 0)], max_km=1).matched_t == 1
+
+
+def test_memory_guard_counts_pairs_in_range_before_refusing(monkeypatch):
+    import circularcities.core.matching.candidates as candidates
+    # All pairs (4) would not fit, but only 2 are within max_km: those fit.
+    monkeypatch.setattr(candidates, "available_memory_bytes",
+                        lambda: 3 * candidates.BYTES_PER_ARC)
+    offers = [L("o1", "x", 1, 0, 0), L("o2", "x", 1, 10, 10)]
+    wants = [L("w1", "x", 1, 0, 0), L("w2", "x", 1, 10, 10)]
+    plan = match(offers, wants, max_km=5)
+    assert plan.matched_t == pytest.approx(2) and plan.n_components == 2
+
+
+def test_solve_component_from_plain_lists():
+    # The greedy trap as plain data: a job can solve one component without Listings.
+    flows = solve_component([10, 10], [10, 10], [0, 0, 1], [0, 1, 0], [1.1, 33.4, 34.5])
+    assert flows.tolist() == pytest.approx([0.0, 10.0, 10.0])
+    # Components are independent problems with local numbering.
+    offers = TRAP_OFFERS + [L("g", "glass", 4, 10, 10)]
+    wants = TRAP_WANTS + [L("h", "glass", 5, 10, 10.1)]
+    oi, wj, km = candidate_arcs(offers, wants, 40, Compatibility(), GreatCircle())
+    parts = split_components(len(offers), len(wants), oi, wj)
+    assert parts.n == 2
+    assert sorted(np.diff(parts.offer_bounds).tolist()) == [1, 2]
+
+
+def test_network_simplex_falls_back_to_lp_without_certificate(monkeypatch):
+    import circularcities.core.matching.solvers.network_simplex as ns
+    calls = []
+    real = ns.ColumnGenerationLP.solve
+
+    def spy(self, *args):
+        calls.append(1)
+        return real(self, *args)
+
+    monkeypatch.setattr(ns, "CERTIFICATE_TOLERANCE", -1.0)  # no plan can be certified
+    monkeypatch.setattr(ns.ColumnGenerationLP, "solve", spy)
+    offers = TRAP_OFFERS + [L("o3", "wood", 7, 0.0, 0.1)]
+    wants = TRAP_WANTS + [L("w3", "wood", 7, 0.0, -0.1)]
+    plan = match(offers, wants, max_km=40)
+    assert calls and plan.matched_t == pytest.approx(27)
+    ref = exact_lp_reference(offers, wants, max_km=40)
+    assert plan.tonne_km == pytest.approx(ref.tonne_km, rel=1e-6)
 
 
 def test_same_owner_pairs_are_excluded_before_solving():

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from circularcities.core.matching import (
     Compatibility,
     Listing,
+    NetworkSimplex,
     TwoPhaseLP,
     exact_lp_reference,
     greedy_nearest_partner,
@@ -65,6 +66,19 @@ def test_matches_dense_lp_optimum(offers, wants, limit):
     assert plan.matched_t == pytest.approx(ref.matched_t, abs=1e-6 * scale)
     # The reference's phase 2 may give up 1e-9 x total tonnes (its slack), which
     # can cost up to that times the longest possible arc (< 150 km here).
+    assert abs(plan.tonne_km - ref.tonne_km) <= 1e-6 * (1.0 + ref.tonne_km) + 1e-9 * scale * 150
+    check_limits(plan, offers, wants, limit)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(listings("o"), listings("w"), max_km)
+def test_sparse_network_simplex_matches_dense_lp_optimum(offers, wants, limit):
+    # The arcs-only form of the network simplex (used for sparse or huge components).
+    plan = match(offers, wants, max_km=limit, compatibility=COMPAT,
+                 solver=NetworkSimplex(dense_cells=0))
+    ref = exact_lp_reference(offers, wants, max_km=limit, compatibility=COMPAT)
+    scale = 1.0 + sum(x.quantity_t for x in offers)
+    assert plan.matched_t == pytest.approx(ref.matched_t, abs=1e-6 * scale)
     assert abs(plan.tonne_km - ref.tonne_km) <= 1e-6 * (1.0 + ref.tonne_km) + 1e-9 * scale * 150
     check_limits(plan, offers, wants, limit)
 

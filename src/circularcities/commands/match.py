@@ -18,6 +18,9 @@ from circularcities.core.errors import DataImportError, Problem
 PROGRESS_MIN_COMPONENTS = 50
 """Show a progress bar only when there are at least this many components."""
 
+LARGE_RUN_LISTINGS = 100_000
+"""From this many listings, say on stderr what the long steps before the bar are."""
+
 
 def register(subparsers: Any) -> None:
     """Add the ``match`` sub-command."""
@@ -34,7 +37,7 @@ def register(subparsers: Any) -> None:
                    help="table of extra allowed pairs offer_material,want_material; "
                    "'default' for the packaged table (default: identical materials only)")
     p.add_argument("--workers", type=int, default=1,
-                   help="processes solving independent components in parallel (default 1)")
+                   help="threads solving independent components in parallel (default 1)")
     p.add_argument("--json", action="store_true", help="print the plan as JSON")
     p.set_defaults(func=run)
 
@@ -80,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
         compatibility = read_compatibility_csv(
             None if args.compatibility == "default" else args.compatibility)
     offers, wants = sides
+    if len(offers) + len(wants) >= LARGE_RUN_LISTINGS:
+        print(f"{len(offers):,} offers and {len(wants):,} wants read; finding candidate pairs "
+              "and independent components...", file=sys.stderr, flush=True)
     plan = match(offers, wants, max_km=args.max_km, compatibility=compatibility,
                  progress=_progress_bar(), workers=max(1, args.workers))
     if args.json:

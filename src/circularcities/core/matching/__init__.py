@@ -2,7 +2,8 @@
 
 Given offers and wants, :func:`match` finds the exchange plan that first
 maximises the tonnes matched and then minimises the tonne-kilometres
-travelled, exactly (one transportation LP per independent component).
+travelled, exactly (one transportation problem per independent component,
+solved by the network simplex and checked by its dual certificate).
 """
 
 from circularcities.core.matching.compatibility import (
@@ -14,13 +15,21 @@ from circularcities.core.matching.compatibility import (
 from circularcities.core.matching.csv_io import parse_listings_csv, read_listings_csv
 from circularcities.core.matching.distance import CircuityDistance, DistanceProvider, GreatCircle
 from circularcities.core.matching.impacts import ExchangeImpact, annotate_plan
-from circularcities.core.matching.matcher import candidate_arcs, greedy_nearest_partner, match
+from circularcities.core.matching.matcher import (
+    Components,
+    candidate_arcs,
+    greedy_nearest_partner,
+    match,
+    solve_component,
+    split_components,
+)
 from circularcities.core.matching.model import QUANTITY_TOLERANCE_T, Listing, Match, MatchPlan
 from circularcities.core.matching.reference import exact_lp_reference
 from circularcities.core.matching.solvers import (
     ColumnGenerationLP,
     ComponentSolver,
     GreedyNearest,
+    NetworkSimplex,
     StarSolver,
     TwoPhaseLP,
     WeightedLP,
@@ -31,18 +40,20 @@ __all__ = [
     "CircuityDistance",
     "ColumnGenerationLP",
     "Compatibility",
+    "Components",
     "ComponentSolver",
     "DistanceProvider",
-   "ExchangeImpact",
+    "ExchangeImpact",
     "GreatCircle",
     "GreedyNearest",
     "Listing",
     "Match",
     "MatchPlan",
+    "NetworkSimplex",
     "StarSolver",
     "TwoPhaseLP",
     "WeightedLP",
-   "annotate_plan",
+    "annotate_plan",
     "candidate_arcs",
     "default_compatibility",
     "exact_lp_reference",
@@ -52,4 +63,6 @@ __all__ = [
     "material_key",
     "read_compatibility_csv",
     "read_listings_csv",
+    "solve_component",
+    "split_components",
 ]
