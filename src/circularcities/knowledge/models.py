@@ -73,3 +73,27 @@ class KeyFigure(Bilingual, models.Model):
     @property
     def note(self) -> str:
         return pick(self, "note")
+
+
+class SearchState(models.Model):
+    """One row: the version of the searchable case content.
+
+    Every write that changes what search sees (a case, its figures, areas,
+    R-strategies or city names) bumps ``version`` in its own transaction and
+    logs the cases it touched in :class:`SearchChange`. Each process compares
+    its index's version with this row before a query (one indexed read), so
+    an edit made through one web process or machine is seen by the next query
+    of every other. ``token`` is new at every bump: a stored index from a
+    database that was since reset cannot be mistaken for the current one.
+    """
+
+    version = models.BigIntegerField(default=0)
+    token = models.CharField(max_length=32, blank=True)
+
+
+class SearchChange(models.Model):
+    """A case changed at a version; ``case_id`` null means any case may have changed."""
+
+    version = models.BigIntegerField(db_index=True)
+    token = models.CharField(max_length=32)
+    case_id = models.BigIntegerField(null=True)
