@@ -196,14 +196,22 @@ def test_edits_are_seen_by_the_next_query_before_and_after_compaction():
 def test_saved_index_loads_with_the_same_results(tmp_path):
     index = SearchIndex(CORPUS)
     index.add("cn", {"t": "食物垃圾 food waste"}, tags=["country:CN"])
-    store.save(index, tmp_path / "i.npz", {"version": 7})
-    loaded, meta = store.load(tmp_path / "i.npz")
+    store.save(index, tmp_path / "i", {"version": 7})
+    loaded, meta = store.load(tmp_path / "i")
     assert meta["version"] == 7
     assert ranking(loaded) == ranking(index)
     assert keys(loaded.search("食物垃圾", tags=["country:CN"])) == ["cn"]
-    assert store.load(tmp_path / "missing.npz") is None
-    (tmp_path / "bad.npz").write_bytes(b"not an index")
-    assert store.load(tmp_path / "bad.npz") is None
+    # The loaded index takes edits like any other (its arrays are read-only maps of the files).
+    loaded.replace("d1", {"t": "food waste heat"})
+    loaded.remove("cn")
+    assert "d1" in keys(loaded.search("food waste")) and loaded.search("食物垃圾") == []
+    # A second save replaces the first for new readers.
+    store.save(loaded, tmp_path / "i", {"version": 8})
+    assert store.load(tmp_path / "i")[1]["version"] == 8
+    assert store.load(tmp_path / "missing") is None
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "current").write_text("not an index")
+    assert store.load(tmp_path / "bad") is None
 
 
 # -- query parsing and snippets --------------------------------------------------------

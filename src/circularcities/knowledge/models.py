@@ -25,9 +25,6 @@ class Case(Bilingual, models.Model):
     published = models.BooleanField(default=True)
     is_demo = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
-    # Weighted search terms and the updated_at they were computed for: a new
-    # process rebuilds its index from these without re-running segmentation.
-    search_terms = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["title_en"]
@@ -73,6 +70,19 @@ class KeyFigure(Bilingual, models.Model):
     @property
     def note(self) -> str:
         return pick(self, "note")
+
+
+class CaseTerms(models.Model):
+    """A case's weighted search terms, for the ``updated_at`` they were computed from.
+
+    Rebuilding an index from these skips segmentation. A table of its own, so
+    loading cases never decodes them.
+    """
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    computed_for = models.DateTimeField()
+    version = models.PositiveSmallIntegerField()
+    terms = models.JSONField()
 
 
 class SearchState(models.Model):

@@ -36,13 +36,17 @@ from circularcities.core.search import (
     store,
 )
 from circularcities.core.search import snippet as make_snippet
-from circularcities.knowledge.models import Case, SearchChange, SearchState
+from circularcities.knowledge.models import Case, CaseTerms, SearchChange, SearchState
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "place": 2.0, "summary": 1.0, "figures": 0.5}
 # Hits scoring under 40 % of the best one share a word or two with the
 # query but are about something else (a procurement case that mentions food
 # waste once): they are left out.
 PARAMS = BM25Params(weights=FIELD_WEIGHTS, phrase_weight=1.0, cutoff=0.4)
+# What a results list shows (other fields load on access): converting unused
+# columns, JSON above all, would cost more than the ranking.
+HIT_FIELDS = ("slug", "title_en", "title_zh", "summary_en", "summary_zh", "country", "city__slug",
+              "city__name_en", "city__name_zh", "city__country", "city__country_name_en", "city__country_name_zh")
 # Bump when document_terms changes: stored terms and saved indexes of another version are ignored.
 TERMS_VERSION = 2
 # More changes than this fraction of the library since the last look: rebuild instead.
@@ -113,14 +117,30 @@ def record_changes(case_ids: Iterable[int] | None) -> None:
 
 
 def _current() -> tuple[int, str]:
-    row = SearchState.objects.filter(pk=1).values_list("version", "token").first()
-    return row if row else (0, "")
+    # Raw SQL: this runs before every query, and the ORM would cost more than the read.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version, token FROM {SearchState._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+def _stored_terms(pks: list[int]) -> dict[int, dict]:
+    """Stored terms still valid for each case's current text (others are missing)."""
+    out = {}
+    for start in range(0, len(pks), 2000):
+        chunk = pks[start:start + 2000]
+        updated = dict(Case.objects.filter(pk__in=chunk).values_list("pk", "updated_at"))
+        for pk, at, version, terms in CaseTerms.objects.filter(case_id__in=chunk).values_list(
+                "case_id", "computed_for", "version", "terms"):
+            if version == TERMS_VERSION and at == updated.get(pk):
+                out[pk] = terms
+    return out
 
 
 def _snapshot_path() -> Path:
     db = connection.settings_dict
     ident = f"{connection.vendor}:{db.get('NAME')}:{db.get('HOST')}:{db.get('PORT')}"
-    return Path(settings.DATA_DIR) / "search" / f"cases-{hashlib.sha1(ident.encode()).hexdigest()[:12]}.npz"
+    return Path(settings.DATA_DIR) / "search" / f"cases-{hashlib.sha1(ident.encode()).hexdigest()[:12]}"
 
 
 def _in_history(version: int, token: str) -> bool:
@@ -165,18 +185,11 @@ class CaseSearch:
         self._build(now)
 
     def _build(self, now: tuple[int, str]) -> None:
-        published = Case.objects.filter(published=True)
-        pks = list(published.values_list("pk", flat=True))
+        pks = list(Case.objects.filter(published=True).values_list("pk", flat=True))
         tags = _tags(pks)
-        docs, stale = [], []
-        for start in range(0, len(pks), 2000):
-            for pk, stored, updated in published.filter(pk__in=pks[start:start + 2000]).values_list(
-                    "pk", "search_terms", "updated_at"):
-                if (stored and stored.get("v") == TERMS_VERSION
-                        and stored.get("at") == updated.isoformat()):
-                    docs.append((pk, stored["tf"], tags[pk]))
-                else:
-                    stale.append(pk)
+        stored = _stored_terms(pks)
+        docs = [(pk, stored[pk], tags[pk]) for pk in pks if pk in stored]
+        stale = [pk for pk in pks if pk not in stored]
         for start in range(0, len(stale), 500):
             docs.extend(self._segment(stale[start:start + 500], tags))
         index = SearchIndex(params=self.params)
@@ -186,13 +199,14 @@ class CaseSearch:
 
     def _segment(self, pks: list[int], tags: dict[int, list[str]]) -> list[tuple[int, dict, list[str]]]:
         """Tokenise these cases afresh and store their terms for the next rebuild."""
-        out = []
+        out, rows = [], []
         for c in Case.objects.filter(pk__in=pks, published=True).select_related("city").prefetch_related("figures"):
             tf = document_terms(_fields(c), self.params)
-            # Only if unchanged since read: a concurrent edit must not get these terms.
-            Case.objects.filter(pk=c.pk, updated_at=c.updated_at).update(
-                search_terms={"v": TERMS_VERSION, "at": c.updated_at.isoformat(), "tf": tf})
+            # Valid only while updated_at is unchanged: a concurrent edit makes them stale.
+            rows.append(CaseTerms(case_id=c.pk, computed_for=c.updated_at, version=TERMS_VERSION, terms=tf))
             out.append((c.pk, tf, tags.get(c.pk, [])))
+        CaseTerms.objects.bulk_create(rows, update_conflicts=True, unique_fields=["case"],
+                                      update_fields=["computed_for", "version", "terms"])
         return out
 
     def _apply_changes(self, now: tuple[int, str]) -> None:
@@ -203,14 +217,11 @@ class CaseSearch:
             self._build(now)
             return
         pks = sorted(changed)  # type: ignore[type-var]
-        tags = _tags(pks)
-        fresh = {}
-        for pk, stored, updated in Case.objects.filter(pk__in=pks, published=True).values_list(
-                "pk", "search_terms", "updated_at"):
-            if stored and stored.get("v") == TERMS_VERSION and stored.get("at") == updated.isoformat():
-                fresh[pk] = (pk, stored["tf"], tags[pk])
-        published = set(Case.objects.filter(pk__in=pks, published=True).values_list("pk", flat=True))
-        docs = list(fresh.values()) + self._segment(sorted(published - set(fresh)), tags)
+        published = sorted(Case.objects.filter(pk__in=pks, published=True).values_list("pk", flat=True))
+        tags = _tags(published)
+        stored = _stored_terms(published)
+        docs = [(pk, stored[pk], tags[pk]) for pk in published if pk in stored]
+        docs += self._segment([pk for pk in published if pk not in stored], tags)
         for pk in pks:
             self.index.remove(pk)
         for pk, tf, case_tags in docs:
@@ -238,7 +249,7 @@ class CaseSearch:
                 if t]
         parsed = parse_query(query, index.analyzer, known=index.knows)
         hits = index.search(parsed, limit=limit, tags=tags)
-        by_pk = Case.objects.select_related("city").in_bulk([h.key for h in hits])
+        by_pk = Case.objects.select_related("city").only(*HIT_FIELDS).in_bulk([h.key for h in hits])
         highlight = parsed.highlight
         ranked = [h for h in hits if h.key in by_pk]
         return [CaseHit(case=by_pk[h.key], rank=i + 1, matched=h.matched, terms=highlight)
@@ -248,10 +259,7 @@ class CaseSearch:
         index = self.get_index()
         if case.pk not in index:
             return []
-        stored = Case.objects.filter(pk=case.pk).values_list("search_terms", flat=True).first() or {}
-        terms = stored.get("tf") if stored.get("v") == TERMS_VERSION else None
-        if terms is None:
-            terms = document_terms(_fields(case), self.params)
+        terms = _stored_terms([case.pk]).get(case.pk) or document_terms(_fields(case), self.params)
         ranked = similar_documents(index, case.pk, terms, limit=limit)
         by_pk = Case.objects.select_related("city").in_bulk([k for k, _ in ranked])
         return [(by_pk[k], s) for k, s in ranked if k in by_pk]

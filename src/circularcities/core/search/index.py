@@ -17,6 +17,7 @@ document; these arrays keep the ranking rules in one readable place.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -153,28 +154,27 @@ class SearchIndex:
         """
         term_ids: dict[str, int] = {}
         tag_ids: dict[str, int] = {}
-        p_term: list[int] = []
-        p_slot: list[int] = []
-        p_tf: list[float] = []
-        t_tag: list[int] = []
-        t_slot: list[int] = []
+        # Compact typed buffers: millions of postings as Python lists would take gigabytes.
+        p_term, p_slot, p_tf = array("i"), array("i"), array("f")
+        t_tag, t_slot = array("i"), array("i")
         new_keys: list[object] = []
         lengths: list[float] = []
         first = len(self._keys)
         for key, tf, tags in docs:
             if key in self._slot:
+                for k in new_keys:
+                    del self._slot[k]
                 raise ValidationError(f"Expected unique document keys; {key!r} was added twice.")
             slot = first + len(new_keys)
             self._slot[key] = slot
             new_keys.append(key)
             lengths.append(document_length(tf))
-            for term, freq in tf.items():
-                p_term.append(term_ids.setdefault(term, len(term_ids)))
-                p_slot.append(slot)
-                p_tf.append(freq)
-            for tag in set(tags):
-                t_tag.append(tag_ids.setdefault(tag, len(tag_ids)))
-                t_slot.append(slot)
+            p_term.extend([term_ids.setdefault(term, len(term_ids)) for term in tf])
+            p_slot.extend([slot] * len(tf))
+            p_tf.extend(tf.values())
+            tag_set = set(tags)
+            t_tag.extend([tag_ids.setdefault(tag, len(tag_ids)) for tag in tag_set])
+            t_slot.extend([slot] * len(tag_set))
         if not new_keys:
             return
         self._keys.extend(new_keys)
@@ -184,7 +184,10 @@ class SearchIndex:
         self._n_live += len(new_keys)
         self._total_length += float(sum(lengths))
         # Merge with what is there: old base + delta + these, one rebuild.
-        self._compact(extra=(term_ids, p_term, p_slot, p_tf, tag_ids, t_tag, t_slot))
+        self._compact(extra=(
+            (_names(term_ids), np.frombuffer(p_term, dtype=np.int32), np.frombuffer(p_slot, dtype=np.int32),
+             np.frombuffer(p_tf, dtype=np.float32)),
+            (_names(tag_ids), np.frombuffer(t_tag, dtype=np.int32), np.frombuffer(t_slot, dtype=np.int32), None)))
 
     def _grow(self, n: int) -> None:
         if n > len(self._live):
@@ -195,50 +198,26 @@ class SearchIndex:
             length[:len(self._length)] = self._length
             self._live, self._length = live, length
 
-    def _base_coo(self, vocab, indptr, slots, values):
-        ids = np.repeat(np.arange(len(vocab)), np.diff(indptr))
-        keep = self._live[slots] if len(slots) else np.zeros(0, dtype=bool)
-        return vocab[ids[keep]], slots[keep], (values[keep] if values is not None else None)
-
     def _compact(self, extra=None) -> None:
         """Fold the delta (and ``extra`` postings) into new base arrays; drop dead documents."""
-        terms, slots, tfs = self._base_coo(self._vocab, self._indptr, self._post_slots, self._post_tf)
-        parts_t, parts_s, parts_f = [terms], [slots], [tfs]
-        tags, tslots, _ = self._base_coo(self._tag_vocab, self._tag_indptr, self._tag_slots, None)
-        parts_g, parts_gs = [tags], [tslots]
-        for term, postings in self._delta.items():
-            alive = [(s, f) for s, f in postings.items() if self._live[s]]
-            if alive:
-                parts_t.append(np.array([term] * len(alive)))
-                parts_s.append(np.array([s for s, _ in alive], dtype=np.int32))
-                parts_f.append(np.array([f for _, f in alive], dtype=np.float32))
-        for tag, members in self._delta_tags.items():
-            live_slots = [s for s in members if self._live[s]]
-            if live_slots:
-                parts_g.append(np.array([tag] * len(live_slots)))
-                parts_gs.append(np.array(live_slots, dtype=np.int32))
+        terms = [_base_group(self._vocab, self._indptr, self._post_slots, self._post_tf),
+                 _delta_group(self._delta, True)]
+        tags = [_base_group(self._tag_vocab, self._tag_indptr, self._tag_slots, None),
+                _delta_group(self._delta_tags, False)]
         if extra is not None:
-            term_ids, p_term, p_slot, p_tf, tag_ids, t_tag, t_slot = extra
-            names = np.array(list(term_ids)) if term_ids else np.zeros(0, dtype="<U1")
-            parts_t.append(names[np.asarray(p_term, dtype=np.int64)])
-            parts_s.append(np.asarray(p_slot, dtype=np.int32))
-            parts_f.append(np.asarray(p_tf, dtype=np.float32))
-            tag_names = np.array(list(tag_ids)) if tag_ids else np.zeros(0, dtype="<U1")
-            parts_g.append(tag_names[np.asarray(t_tag, dtype=np.int64)])
-            parts_gs.append(np.asarray(t_slot, dtype=np.int32))
+            terms.append(extra[0])
+            tags.append(extra[1])
         # Renumber slots so dead documents leave no gaps.
         n = len(self._keys)
-        live = self._live[:n]
-        new_slot = np.cumsum(live) - 1
+        live = self._live[:n].copy()
+        new_slot = (np.cumsum(live) - 1).astype(np.int32)
+        base = _merge(terms, live, new_slot)
+        tag_base = _merge(tags, live, new_slot)
         self._keys = [k for k, alive in zip(self._keys, live.tolist(), strict=True) if alive]
         self._slot = {k: i for i, k in enumerate(self._keys)}
         self._length = np.ascontiguousarray(self._length[:n][live])
         self._live = np.ones(len(self._keys), dtype=bool)
-        vocab, indptr, p_slots, p_tf = _csr(np.concatenate(parts_t), new_slot[np.concatenate(parts_s)],
-                                            np.concatenate(parts_f))
-        tag_vocab, tag_indptr, tag_slots, _ = _csr(np.concatenate(parts_g), new_slot[np.concatenate(parts_gs)],
-                                                   None)
-        self._set_base(vocab, indptr, p_slots, p_tf, tag_vocab, tag_indptr, tag_slots)
+        self._set_base(*base, *tag_base[:3])
         self._delta = defaultdict(dict)
         self._delta_tags = defaultdict(set)
         self._delta_docs = 0
@@ -259,7 +238,7 @@ class SearchIndex:
         index = cls(params=params, analyzer=analyzer)
         index._keys = arrays["keys"].tolist()
         index._slot = {k: i for i, k in enumerate(index._keys)}
-        index._length = np.asarray(arrays["length"], dtype=np.float64)
+        index._length = np.array(arrays["length"], dtype=np.float64)  # a copy: edits write to it
         index._live = np.ones(len(index._keys), dtype=bool)
         index._n_live = len(index._keys)
         index._total_length = float(index._length.sum())
@@ -497,14 +476,38 @@ class SearchIndex:
         return [Hit(key=self._keys[s], score=round(sc, 6), matched=()) for sc, s in ranked]
 
 
-def _csr(terms: np.ndarray, slots: np.ndarray, values: np.ndarray | None):
-    """Sorted vocabulary and CSR postings (slots sorted within each term)."""
-    if not len(terms):
-        return (np.zeros(0, dtype="<U1"), np.zeros(1, dtype=np.int64), _EMPTY_I,
-                None if values is None else _EMPTY_F)
-    vocab, inverse = np.unique(terms, return_inverse=True)
-    order = np.lexsort((slots, inverse))
+def _names(ids: Mapping[str, int]) -> np.ndarray:
+    return np.array(list(ids)) if ids else np.zeros(0, dtype="<U1")
+
+
+def _base_group(vocab, indptr, slots, values):
+    """Base postings as (names, name index per posting, slots, values)."""
+    return vocab, np.repeat(np.arange(len(vocab), dtype=np.int32), np.diff(indptr)), slots, values
+
+
+def _delta_group(delta, with_values: bool):
+    names = _names({t: 0 for t, p in delta.items() if p})
+    sizes = [len(delta[t]) for t in names.tolist()]
+    ids = np.repeat(np.arange(len(names), dtype=np.int32), sizes)
+    slots = np.fromiter((s for t in names.tolist() for s in delta[t]), dtype=np.int32, count=sum(sizes))
+    values = (np.fromiter((f for t in names.tolist() for f in delta[t].values()), dtype=np.float32,
+                          count=sum(sizes)) if with_values else None)
+    return names, ids, slots, values
+
+
+def _merge(groups, live: np.ndarray, new_slot: np.ndarray):
+    """Sorted vocabulary and CSR postings (slots ascending per term) of live documents."""
+    vocab = np.unique(np.concatenate([g[0] for g in groups])) if any(len(g[0]) for g in groups) \
+        else np.zeros(0, dtype="<U1")
+    ids = np.concatenate([np.searchsorted(vocab, g[0]).astype(np.int32)[g[1]] if len(g[1]) else _EMPTY_I
+                          for g in groups])
+    slots = np.concatenate([g[2] for g in groups]).astype(np.int32, copy=False)
+    values = None if groups[0][3] is None else np.concatenate([g[3] for g in groups])
+    keep = live[slots]
+    ids, slots = ids[keep], new_slot[slots[keep]]
+    values = values[keep] if values is not None else None
+    order = np.argsort(ids.astype(np.int64) * (len(live) + 1) + slots)
     indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(inverse, minlength=len(vocab)), out=indptr[1:])
+    np.cumsum(np.bincount(ids, minlength=len(vocab)), out=indptr[1:])
     return (vocab, indptr, slots[order].astype(np.int32),
             None if values is None else values[order].astype(np.float32))
