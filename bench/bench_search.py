@@ -122,7 +122,7 @@ t0 = time.perf_counter()
 from circularcities.web.bootstrap import ensure_database
 ensure_database(load_demo_if_new=False, log=lambda *a: None)
 from circularcities.knowledge import search
-{'search._snapshot_path().unlink()' if delete_saved else ''}
+{'(search._snapshot_path() / "current").unlink()' if delete_saved else ''}
 t1 = time.perf_counter()
 c1 = time.process_time()
 hits = search.search_cases("food waste", limit=20)
@@ -155,7 +155,7 @@ def run_one(n_cases: int, reps: int) -> dict:
     t = time.perf_counter()
     get_index()
     rows["first_build_s"] = time.perf_counter() - t
-    rows["index_file_mb"] = _snapshot_path().stat().st_size / 1e6
+    rows["index_file_mb"] = sum(f.stat().st_size for f in _snapshot_path().rglob("*.npy")) / 1e6
 
     rows["trivial"] = (timed(lambda i: Case.objects.filter(pk=pks[i % len(pks)]).select_related("city")
                                   .first(), reps))
@@ -230,7 +230,7 @@ def main() -> int:
     for n in args.cases:
         # One process per size: settings (the data directory) are fixed at start-up.
         out = subprocess.run([sys.executable, __file__, "--one", str(n), "--queries", str(args.queries)],
-                             capture_output=True, text=True, check=True)
+                             stdout=subprocess.PIPE, text=True, check=True)
         report(json.loads(out.stdout.strip().splitlines()[-1]))
     return 0
 
