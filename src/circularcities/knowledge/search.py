@@ -156,7 +156,8 @@ class CaseSearch:
         self.index: SearchIndex | None = None
         self.version: tuple[int, str] = (-1, "")
         self._unsaved = 0
-        self._lock = threading.Lock()
+        # Edits change the index in place: searches and updates take turns.
+        self._lock = threading.RLock()
 
     def get_index(self) -> SearchIndex:
         """The index, brought up to date with the database (one cheap read when nothing changed)."""
@@ -244,11 +245,12 @@ class CaseSearch:
         if not query or not query.strip():
             cases = filtered_cases(area, r, country).select_related("city").order_by("title_en")[: limit or None]
             return [CaseHit(case=c, rank=i + 1) for i, c in enumerate(cases)]
-        index = self.get_index()
         tags = [t for t in (area and f"area:{area}", r and f"r:{r}", country and f"country:{country.upper()}")
                 if t]
-        parsed = parse_query(query, index.analyzer, known=index.knows)
-        hits = index.search(parsed, limit=limit, tags=tags)
+        with self._lock:
+            index = self.get_index()
+            parsed = parse_query(query, index.analyzer, known=index.knows)
+            hits = index.search(parsed, limit=limit, tags=tags)
         by_pk = Case.objects.select_related("city").only(*HIT_FIELDS).in_bulk([h.key for h in hits])
         highlight = parsed.highlight
         ranked = [h for h in hits if h.key in by_pk]
@@ -256,11 +258,12 @@ class CaseSearch:
                 for i, h in enumerate(ranked)]
 
     def similar(self, case: Case, limit: int = 4) -> list[tuple[Case, float]]:
-        index = self.get_index()
-        if case.pk not in index:
-            return []
         terms = _stored_terms([case.pk]).get(case.pk) or document_terms(_fields(case), self.params)
-        ranked = similar_documents(index, case.pk, terms, limit=limit)
+        with self._lock:
+            index = self.get_index()
+            if case.pk not in index:
+                return []
+            ranked = similar_documents(index, case.pk, terms, limit=limit)
         by_pk = Case.objects.select_related("city").in_bulk([k for k, _ in ranked])
         return [(by_pk[k], s) for k, s in ranked if k in by_pk]
 

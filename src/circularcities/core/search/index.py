@@ -417,8 +417,10 @@ class SearchIndex:
             weights[p] = weights.get(p, 0.0) + self.params.phrase_weight
         scores, present = self._score(weights, n)
         matched = np.zeros(n, dtype=np.int16)
+        satisfied: dict[str, np.ndarray] = {}
         for c in query.concepts:
             sat = np.zeros(n, dtype=bool)
+            satisfied[c.term] = sat
             sat[present[c.term]] = True
             if c.parts:
                 count = np.zeros(n, dtype=np.int16)
@@ -452,10 +454,8 @@ class SearchIndex:
                         key=lambda sc: (-round(sc[0], 9), str(self._keys[sc[1]])))
         if limit is not None:
             ranked = ranked[:limit]
-        words = [c.term for c in query.concepts]
-        sets = {t: set(present[t].tolist()) for t in words} if len(ranked) else {}
         return [Hit(key=self._keys[s], score=round(sc, 6),
-                    matched=tuple(t for t in words if s in sets[t]))
+                    matched=tuple(t for t, sat in satisfied.items() if sat[s]))
                 for sc, s in ranked]
 
     def score_terms(self, query_terms: Mapping[str, float], limit: int | None = 20,
