@@ -35,6 +35,15 @@ QUERIES = ["food waste", "食物垃圾", "reused bricks", "产业共生", "mater
            "repair café", "循环采购", "sharing economy", "industrial park waste heat"]
 
 
+def ensure_database(**kwargs) -> None:
+    # The bootstrap module moved from web to site on main; work with both.
+    try:
+        from circularcities.site.bootstrap import ensure_database as ensure
+    except ImportError:
+        from circularcities.web.bootstrap import ensure_database as ensure
+    ensure(**kwargs)
+
+
 def _med_p95(samples: list[float]) -> tuple[float, float]:
     ms = [s * 1000 for s in samples]
     return statistics.median(ms), (statistics.quantiles(ms, n=20)[18] if len(ms) >= 2 else ms[0])
@@ -119,7 +128,10 @@ def new_process(home: str, delete_saved: bool) -> dict:
     code = f"""
 import json, time
 t0 = time.perf_counter()
-from circularcities.web.bootstrap import ensure_database
+try:
+    from circularcities.site.bootstrap import ensure_database
+except ImportError:
+    from circularcities.web.bootstrap import ensure_database
 ensure_database(load_demo_if_new=False, log=lambda *a: None)
 from circularcities.knowledge import search
 {'(search._snapshot_path() / "current").unlink()' if delete_saved else ''}
@@ -139,8 +151,6 @@ def run_one(n_cases: int, reps: int) -> dict:
     home = tempfile.mkdtemp(prefix="cc-bench-search-")
     os.environ["CIRCULARCITIES_HOME"] = home
     os.environ.pop("DATABASE_URL", None)
-    from circularcities.web.bootstrap import ensure_database
-
     ensure_database(load_demo_if_new=True, log=lambda *a: None)
     from django.db.models import Q
 
@@ -243,14 +253,10 @@ def run_core(n_docs: int, reps: int, home: str | None) -> None:
     if home is None:
         home = tempfile.mkdtemp(prefix="cc-bench-search-")
         os.environ["CIRCULARCITIES_HOME"] = home
-        from circularcities.web.bootstrap import ensure_database
-
         ensure_database(load_demo_if_new=True, log=lambda *a: None)
         generate(10_000)
     os.environ["CIRCULARCITIES_HOME"] = home
     os.environ.pop("DATABASE_URL", None)
-    from circularcities.web.bootstrap import ensure_database
-
     ensure_database(load_demo_if_new=False, log=lambda *a: None)
     from circularcities.core.search import SearchIndex, parse_query, store
     from circularcities.knowledge.models import CaseTerms
