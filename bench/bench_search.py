@@ -1,117 +1,317 @@
-"""Case-search latency over 10,000 generated cases, as a ratio to a trivial query.
+"""Case-search latency at 10,000 and 100,000 cases, against trivial baselines and the previous engine.
 
-    .venv/bin/python bench/bench_search.py [--cases 10000] [--queries 200]
+    .venv/bin/python bench/bench_search.py [--cases 10000 100000] [--queries 200]
 
-Builds a throwaway SQLite database, loads the demo library, adds generated
-bilingual cases (fixed seed) made by recombining the real cases' sentences,
-then measures in one run:
-  * trivial: fetching one case by primary key (the baseline);
-  * substring: a naive OR of icontains over the text fields (what many portals do);
-  * search (warm): our BM25 search over jieba/Snowball terms, index built;
-  * an edit: the first query after editing one case re-segments that case only;
-  * a new process: builds its index from the terms stored with each case;
-  * first ever build: segments all 10,000 cases and stores their terms.
+For each size, in a fresh process with a throwaway SQLite database: loads the
+demo library and adds generated bilingual cases (fixed seed 42) made by
+recombining the real cases' sentences and keywords, then measures in one run
+(median and 95th percentile per query, English and Chinese queries):
+  * trivial: fetching one case by primary key (the baseline of every ratio);
+  * substring: a naive OR of icontains over the text fields (unranked);
+  * previous engine: the pure-Python BM25 index of commit 2cae40f
+    (``search_previous.py``), with its per-query freshness aggregate;
+  * new engine, warm: ``search_cases`` (version check, numpy BM25, fetch);
+  * the first query after editing one case;
+  * a new process: Django set up, then its first query, from the saved index
+    (and, for comparison, with the saved index deleted: rebuilt from the
+    terms stored with each case);
+  * the first ever build (segment every case, store terms, save the index).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
+
+QUERIES = ["food waste", "食物垃圾", "reused bricks", "产业共生", "materials passport", "电动公交",
+           "repair café", "循环采购", "sharing economy", "industrial park waste heat"]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", type=int, default=10_000)
-    parser.add_argument("--queries", type=int, default=200)
-    args = parser.parse_args()
+def ensure_database(**kwargs) -> None:
+    from circularcities.site.bootstrap import ensure_database as ensure
 
-    os.environ["CIRCULARCITIES_HOME"] = tempfile.mkdtemp(prefix="cc-bench-search-")
-    os.environ.pop("DATABASE_URL", None)
-    from circularcities.site.bootstrap import ensure_database
+    ensure(**kwargs)
 
-    ensure_database(load_demo_if_new=True, log=lambda *a: None)
-    from django.db.models import Q
 
+def _med_p95(samples: list[float]) -> tuple[float, float]:
+    ms = [s * 1000 for s in samples]
+    return statistics.median(ms), (statistics.quantiles(ms, n=20)[18] if len(ms) >= 2 else ms[0])
+
+
+def timed(fn, reps: int) -> tuple[float, float, float, float]:
+    """Wall-clock median and p95, then CPU-time median and p95, in ms.
+
+    CPU time is reported too because the machine is shared: under load the
+    scheduler stretches a query's wall time by a factor that has nothing to do
+    with the query (a 2 ms computation waits behind other processes' slices).
+    """
+    fn(0)  # warm-up
+    wall, cpu = [], []
+    for i in range(reps):
+        t, c = time.perf_counter(), time.process_time()
+        fn(i)
+        wall.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    return (*_med_p95(wall), *_med_p95(cpu))
+
+
+def generate(n_cases: int) -> None:
     from circularcities.coalition.models import City, ThematicArea
     from circularcities.knowledge.models import Case
-    from circularcities.knowledge.search import get_index, search_cases
+    from circularcities.knowledge.search import record_changes
 
     rng = random.Random(42)
     real = list(Case.objects.all())
     cities = list(City.objects.all())
     areas = list(ThematicArea.objects.all())
-    en_sentences = [s.strip() + "." for c in real for s in c.summary_en.split(".") if len(s.strip()) > 20]
-    zh_sentences = [s.strip() + "。" for c in real for s in c.summary_zh.split("。") if len(s.strip()) > 8]
-    keywords_en = sorted({k for c in real for k in c.keywords_en})
-    keywords_zh = sorted({k for c in real for k in c.keywords_zh})
-    todo = args.cases - len(real)
-    batch = []
-    for i in range(todo):
-        city = rng.choice(cities)
-        batch.append(Case(
-            slug=f"generated-{i}", title_en=" ".join(rng.sample(keywords_en, 3)).capitalize() + f" #{i}",
-            title_zh="".join(rng.sample(keywords_zh, 3)) + f"（{i}）",
-            summary_en=" ".join(rng.sample(en_sentences, 5)), summary_zh="".join(rng.sample(zh_sentences, 5)),
-            city=city, country=city.country, keywords_en=rng.sample(keywords_en, 5),
-            keywords_zh=rng.sample(keywords_zh, 5), source_document="generated for the benchmark"))
-    Case.objects.bulk_create(batch, batch_size=1000)
+    en = [s.strip() + "." for c in real for s in c.summary_en.split(".") if len(s.strip()) > 20]
+    zh = [s.strip() + "。" for c in real for s in c.summary_zh.split("。") if len(s.strip()) > 8]
+    kw_en = sorted({k for c in real for k in c.keywords_en})
+    kw_zh = sorted({k for c in real for k in c.keywords_zh})
+    todo = n_cases - len(real)
+    for start in range(0, todo, 5000):
+        batch = []
+        for i in range(start, min(todo, start + 5000)):
+            city = rng.choice(cities)
+            batch.append(Case(
+                slug=f"generated-{i}", title_en=" ".join(rng.sample(kw_en, 3)).capitalize() + f" #{i}",
+                title_zh="".join(rng.sample(kw_zh, 3)) + f"（{i}）",
+                summary_en=" ".join(rng.sample(en, 5)), summary_zh="".join(rng.sample(zh, 5)),
+                city=city, country=city.country, keywords_en=rng.sample(kw_en, 5),
+                keywords_zh=rng.sample(kw_zh, 5), source_document="generated for the benchmark"))
+        Case.objects.bulk_create(batch, batch_size=1000)
     through = Case.areas.through
-    through.objects.bulk_create([through(case_id=c.pk, thematicarea_id=rng.choice(areas).pk)
-                                 for c in Case.objects.filter(slug__startswith="generated-")], batch_size=2000)
+    ids = list(Case.objects.filter(slug__startswith="generated-").values_list("pk", flat=True))
+    through.objects.bulk_create([through(case_id=pk, thematicarea_id=rng.choice(areas).pk) for pk in ids],
+                                batch_size=5000)
+    # bulk_create sends no signals: tell search, as any bulk writer must.
+    record_changes(None)
+
+
+def previous_engine():
+    """The old index over the same cases, and its query function (freshness check + search + fetch)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import search_previous as old
+    from django.db.models import Count, Max
+
+    from circularcities.knowledge.models import Case
+    from circularcities.knowledge.search import FIELD_WEIGHTS, _fields
+
+    params = old.BM25Params(weights=FIELD_WEIGHTS)
+    t = time.perf_counter()
+    index = old.SearchIndex(params=params)
+    published = Case.objects.filter(published=True)
+    for c in published.select_related("city").prefetch_related("figures").iterator(chunk_size=2000):
+        index.add(c.pk, _fields(c))
+    build = time.perf_counter() - t
+
+    def query(i):
+        published.aggregate(n=Count("id"), t=Max("updated_at"))
+        hits = index.search(QUERIES[i % len(QUERIES)], limit=20)
+        Case.objects.select_related("city").in_bulk([h.key for h in hits])
+
+    return build, query
+
+
+def new_process(home: str, delete_saved: bool) -> dict:
+    code = f"""
+import json, time
+t0 = time.perf_counter()
+from circularcities.site.bootstrap import ensure_database
+ensure_database(load_demo_if_new=False, log=lambda *a: None)
+from circularcities.knowledge import search
+{'(search._snapshot_path() / "current").unlink()' if delete_saved else ''}
+t1 = time.perf_counter()
+c1 = time.process_time()
+hits = search.search_cases("food waste", limit=20)
+t2 = time.perf_counter()
+print(json.dumps({{"setup": t1 - t0, "first": t2 - t1, "first_cpu": time.process_time() - c1, "hits": len(hits)}}))
+"""
+    env = {**os.environ, "CIRCULARCITIES_HOME": home}
+    env.pop("DATABASE_URL", None)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_one(n_cases: int, reps: int) -> dict:
+    home = tempfile.mkdtemp(prefix="cc-bench-search-")
+    os.environ["CIRCULARCITIES_HOME"] = home
+    os.environ.pop("DATABASE_URL", None)
+    ensure_database(load_demo_if_new=True, log=lambda *a: None)
+    from django.db.models import Q
+
+    from circularcities.knowledge.models import Case
+    from circularcities.knowledge.search import _snapshot_path, get_index, search_cases
+
+    generate(n_cases)
     n = Case.objects.count()
-
-    queries = ["food waste", "食物垃圾", "reused bricks", "产业共生", "materials passport", "电动公交",
-               "repair café", "循环采购", "sharing economy", "industrial park waste heat"]
     pks = list(Case.objects.values_list("pk", flat=True))
-
-    def timed(fn, reps):
-        samples = []
-        for i in range(reps):
-            t = time.perf_counter()
-            fn(i)
-            samples.append(time.perf_counter() - t)
-        return statistics.median(samples), samples
+    rows: dict = {"cases": n}
 
     t = time.perf_counter()
     get_index()
-    build = time.perf_counter() - t
+    rows["first_build_s"] = time.perf_counter() - t
+    rows["index_file_mb"] = sum(f.stat().st_size for f in _snapshot_path().rglob("*.npy")) / 1e6
 
-    trivial, _ = timed(lambda i: Case.objects.filter(pk=pks[i % len(pks)]).select_related("city").first(),
-                       args.queries)
-    search, _ = timed(lambda i: search_cases(queries[i % len(queries)], limit=20), args.queries)
+    rows["trivial"] = (timed(lambda i: Case.objects.filter(pk=pks[i % len(pks)]).select_related("city")
+                                  .first(), reps))
 
     def substring(i):
-        q = queries[i % len(queries)]
+        q = QUERIES[i % len(QUERIES)]
         cond = Q()
-        for field in ("title_en", "title_zh", "summary_en", "summary_zh"):
-            cond |= Q(**{f"{field}__icontains": q})
+        for f in ("title_en", "title_zh", "summary_en", "summary_zh"):
+            cond |= Q(**{f"{f}__icontains": q})
         list(Case.objects.filter(cond).select_related("city")[:20])
 
-    sub, _ = timed(substring, max(20, args.queries // 5))
-    print(f"cases in library: {n:,}; queries: {args.queries} (English and Chinese, median latency)")
-    print(f"{'trivial (case by primary key)':<36} {trivial * 1000:9.2f} ms   1.0x")
-    print(f"{'substring icontains (no ranking)':<36} {sub * 1000:9.2f} ms {sub / trivial:6.1f}x")
-    print(f"{'BM25 search, warm index':<36} {search * 1000:9.2f} ms {search / trivial:6.1f}x")
+    rows["substring"] = timed(substring, max(10, reps // 10))
+    rows["new_warm"] = timed(lambda i: search_cases(QUERIES[i % len(QUERIES)], limit=20), reps)
+    index = get_index()
+    rows["new_engine_only"] = timed(lambda i: index.search(QUERIES[i % len(QUERIES)], limit=20), reps)
+    rows["new_per_query_median"] = {
+        q: timed(lambda i, q=q: search_cases(q, limit=20), max(10, reps // 10))[2] for q in QUERIES}
+
     one = Case.objects.get(slug="generated-7")
     one.summary_en += " An edited sentence."
     one.save()
     t = time.perf_counter()
     search_cases("food waste", limit=20)
-    after_edit = time.perf_counter() - t
-    print(f"{'first search after editing one case':<36} {after_edit * 1000:9.2f} ms {after_edit / trivial:6.1f}x")
-    from circularcities.knowledge import search as search_module
+    rows["after_edit_ms"] = (time.perf_counter() - t) * 1000
+    # The file now lags one edit behind: a new process loads it and applies that edit.
 
-    search_module._cache.update(key=None, index=None, tags=None, stamps={})
+    rows["new_process"] = new_process(home, delete_saved=False)
+    rows["new_process_no_file"] = new_process(home, delete_saved=True)
+
+    build, old_query = previous_engine()
+    rows["previous_build_s"] = build
+    rows["previous_warm"] = timed(old_query, max(20, reps // 4))
+    return rows
+
+
+def report(r: dict) -> None:
+    base = r["trivial"][2]
+    print(f"\ncases in library: {r['cases']:,}  (per query, ms; ratio = CPU median / trivial CPU median)")
+    print(f"{'':46} {'wall med':>9} {'wall p95':>9} {'CPU med':>8} {'CPU p95':>8} {'ratio':>7}")
+    for label, key in [("trivial (case by primary key)", "trivial"),
+                       ("substring icontains (no ranking)", "substring"),
+                       ("previous engine, warm (commit 2cae40f)", "previous_warm"),
+                       ("new engine, warm (search_cases, 20 hits)", "new_warm"),
+                       ("  of which ranking only (index.search)", "new_engine_only")]:
+        w, w95, c, c95 = r[key]
+        print(f"{label:46} {w:9.2f} {w95:9.2f} {c:8.2f} {c95:8.2f} {c / base:7.1f}")
+    print(f"{'new engine: first query after an edit':46} {r['after_edit_ms']:9.2f}")
+    np_ = r["new_process"]
+    nf = r["new_process_no_file"]
+    print(f"{'new process: first query, saved index':46} {np_['first'] * 1000:9.2f}"
+          f" {'':9} {np_['first_cpu'] * 1000:8.2f}"
+          f"   (Django set-up before it: {np_['setup'] * 1000:.0f} ms)")
+    print(f"{'new process: first query, no saved index':46} {nf['first'] * 1000:9.2f}"
+          f" {'':9} {nf['first_cpu'] * 1000:8.2f}")
+    print(f"previous engine: index build {r['previous_build_s']:.1f} s; "
+          f"new engine: first ever build {r['first_build_s']:.1f} s; saved index {r['index_file_mb']:.0f} MB")
+    print("new engine, CPU median per query (ms): "
+          + ", ".join(f"{q} {ms:.2f}" for q, ms in r["new_per_query_median"].items()))
+    print(f"warm query, previous / new engine: {r['previous_warm'][2] / r['new_warm'][2]:.0f}x (CPU), "
+          f"{r['previous_warm'][0] / r['new_warm'][0]:.0f}x (wall)")
+
+
+CORE_CHILD = """
+import json, sys, time
+t0 = time.perf_counter()
+from circularcities.core.search import parse_query, store
+from circularcities.core.search.index import BM25Params
+t1 = time.perf_counter()
+c1 = time.process_time()
+index, meta = store.load(__import__("pathlib").Path(sys.argv[1]), params=BM25Params(**json.loads(sys.argv[2])))
+hits = index.search(parse_query("food waste", index.analyzer, known=index.knows), limit=20)
+print(json.dumps({"imports": t1 - t0, "first": time.perf_counter() - t1, "first_cpu": time.process_time() - c1,
+                  "hits": len(hits)}))
+"""
+
+
+def run_core(n_docs: int, reps: int, home: str | None) -> None:
+    """The engine alone at ``n_docs``: documents resampled from the stored terms of a generated library.
+
+    Segmenting 100,000 cases takes half an hour on the shared machine, so at
+    that size the ranking and the saved index are measured without Django:
+    each document mixes the stored terms of two library cases (about half of
+    each), so term frequencies and document frequencies stay realistic.
+    """
+    if home is None:
+        home = tempfile.mkdtemp(prefix="cc-bench-search-")
+        os.environ["CIRCULARCITIES_HOME"] = home
+        ensure_database(load_demo_if_new=True, log=lambda *a: None)
+        generate(10_000)
+    os.environ["CIRCULARCITIES_HOME"] = home
+    os.environ.pop("DATABASE_URL", None)
+    ensure_database(load_demo_if_new=False, log=lambda *a: None)
+    from circularcities.core.search import SearchIndex, parse_query, store
+    from circularcities.knowledge.models import CaseTerms
+    from circularcities.knowledge.search import PARAMS, get_index
+
+    get_index()  # makes sure every case has stored terms
+    library = list(CaseTerms.objects.values_list("terms", flat=True))
+    rng = random.Random(42)
+
+    def mixed(i):
+        a, b = rng.choice(library), rng.choice(library)
+        tf = {t: v for t, v in a.items() if rng.random() < 0.5}
+        for t, v in b.items():
+            if rng.random() < 0.5:
+                tf[t] = tf.get(t, 0.0) + v
+        return tf
+
     t = time.perf_counter()
-    get_index()
-    cold = time.perf_counter() - t
-    print(f"{'new process: index from stored terms':<36} {cold * 1000:9.2f} ms {cold / trivial:6.1f}x")
-    print(f"{'first ever build (segment + store)':<36} {build * 1000:9.2f} ms {build / trivial:6.1f}x")
+    index = SearchIndex(params=PARAMS)
+    index.load_documents((i, mixed(i), [f"area:a{i % 7}"]) for i in range(n_docs))
+    build = time.perf_counter() - t
+    warm = timed(lambda i: index.search(parse_query(QUERIES[i % len(QUERIES)], index.analyzer,
+                                                    known=index.knows), limit=20), reps)
+    per_query = {q: timed(lambda i, q=q: index.search(q, limit=20), max(10, reps // 10))[2] for q in QUERIES}
+    path = Path(home) / "search" / f"core-{n_docs}"
+    store.save(index, path, {})
+    size = sum(f.stat().st_size for f in path.rglob("*.npy")) / 1e6
+    params = json.dumps({"k1": PARAMS.k1, "b": PARAMS.b, "cutoff": PARAMS.cutoff,
+                         "phrase_weight": PARAMS.phrase_weight, "weights": dict(PARAMS.weights)})
+    out = subprocess.run([sys.executable, "-c", CORE_CHILD, str(path), params], stdout=subprocess.PIPE,
+                         text=True, check=True)
+    child = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"\nengine alone, {n_docs:,} documents (terms resampled from {len(library):,} stored cases)")
+    print(f"{'':46} {'wall med':>9} {'wall p95':>9} {'CPU med':>8} {'CPU p95':>8}")
+    print(f"{'ranking, warm (parse + index.search, 20 hits)':46} {warm[0]:9.2f} {warm[1]:9.2f} {warm[2]:8.2f} "
+          f"{warm[3]:8.2f}")
+    print(f"{'new process: open saved index + first query':46} {child['first'] * 1000:9.2f} {'':9} "
+          f"{child['first_cpu'] * 1000:8.2f}   (imports before it: {child['imports'] * 1000:.0f} ms)")
+    print(f"build from stored terms {build:.1f} s; saved index {size:.0f} MB")
+    print("CPU median per query (ms): " + ", ".join(f"{q} {ms:.2f}" for q, ms in per_query.items()))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, nargs="*", default=[10_000])
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--core", type=int, nargs="+", default=[],
+                        help="also measure the engine alone at these sizes (no database)")
+    parser.add_argument("--home", help="reuse the data directory of an earlier 10,000-case run for --core")
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.queries)))
+        return 0
+    for n in args.cases:
+        # One process per size: settings (the data directory) are fixed at start-up.
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--queries", str(args.queries)],
+                             stdout=subprocess.PIPE, text=True, check=True)
+        report(json.loads(out.stdout.strip().splitlines()[-1]))
+    for n in args.core:
+        run_core(n, args.queries, args.home)
     return 0
 
 

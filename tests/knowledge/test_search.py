@@ -27,7 +27,9 @@ def test_chinese_is_not_substring_matching():
 def test_bm25_ranks_more_specific_document_first():
     index = SearchIndex({
         "x": {"t": "food waste food waste logistics"},
-        "y": {"t": "food policy general report on many other themes and topics"},
+        "y": {"t": "food waste policy general report on many other themes and topics"},
+        # Only one of the two words: not a result (both words of a two-word query must match).
+        "z": {"t": "food policy general report on many other themes and topics"},
     })
     hits = index.search("food waste")
     assert [h.key for h in hits] == ["x", "y"]
@@ -102,7 +104,7 @@ def test_case_pages(client, demo):
 def test_search_api(client, demo):
     data = client.get("/api/cases/search", {"q": "食物垃圾"}).json()
     assert data[0]["slug"].startswith("yamaguchi")
-    assert {"slug", "title", "city", "score"} <= set(data[0])
+    assert {"slug", "title", "city", "rank"} <= set(data[0]) and "score" not in data[0]
     detail = client.get(f"/api/cases/{data[0]['slug']}").json()
     assert detail["figures"] and detail["summary_zh"]
     bad = client.get("/api/cases/search", {"q": "x", "limit": "many"})
@@ -123,6 +125,6 @@ def test_cli_search_creates_database_on_first_run(tmp_path):
     assert out.returncode == 0, out.stderr
     hits = json.loads(out.stdout)
     assert hits[0]["slug"].startswith("yamaguchi")
-    assert {"slug", "title", "city", "score"} <= set(hits[0])
+    assert {"slug", "title", "city", "rank"} <= set(hits[0])
     assert (tmp_path / "circularcities.sqlite3").exists()
     assert "first run" in out.stderr

@@ -32,5 +32,5 @@ def cmd_search(args) -> int:
         print("No case matches.")
         return 0
     for h in hits:
-        print(f"{h.score:7.3f}  {h.case.slug:<45} {h.case.title_en} ({h.case.city.name_en})")
+        print(f"{h.rank:3d}. {h.case.slug:<45} {h.case.title_en} ({h.case.city.name_en})")
     return 0

@@ -72,11 +72,13 @@ class CaseDetailOut(CaseOut):
 
 
 class HitOut(Schema):
+    """One search result. ``rank`` is its position, 1 = most relevant (scores are not published)."""
+
     slug: str
     title: str
     title_zh: str
     city: str
-    score: float
+    rank: int
 
 
 @router.get("", response=list[CaseOut])
@@ -95,7 +97,7 @@ def search(request, q: str, area: str | None = None, r: str | None = None,
 
 def hit_dict(h) -> dict:
     return {"slug": h.case.slug, "title": h.case.title_en, "title_zh": h.case.title_zh,
-            "city": h.case.city.name_en, "score": h.score}
+            "city": h.case.city.name_en, "rank": h.rank}
 
 
 @router.get("/{slug}", response=CaseDetailOut)

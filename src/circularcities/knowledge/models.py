@@ -25,9 +25,6 @@ class Case(Bilingual, models.Model):
     published = models.BooleanField(default=True)
     is_demo = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
-    # Weighted search terms and the updated_at they were computed for: a new
-    # process rebuilds its index from these without re-running segmentation.
-    search_terms = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["title_en"]
@@ -73,3 +70,40 @@ class KeyFigure(Bilingual, models.Model):
     @property
     def note(self) -> str:
         return pick(self, "note")
+
+
+class CaseTerms(models.Model):
+    """A case's weighted search terms, for the ``updated_at`` they were computed from.
+
+    Rebuilding an index from these skips segmentation. A table of its own, so
+    loading cases never decodes them.
+    """
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    computed_for = models.DateTimeField()
+    version = models.PositiveSmallIntegerField()
+    terms = models.JSONField()
+
+
+class SearchState(models.Model):
+    """One row: the version of the searchable case content.
+
+    Every write that changes what search sees (a case, its figures, areas,
+    R-strategies or city names) bumps ``version`` in its own transaction and
+    logs the cases it touched in :class:`SearchChange`. Each process compares
+    its index's version with this row before a query (one indexed read), so
+    an edit made through one web process or machine is seen by the next query
+    of every other. ``token`` is new at every bump: a stored index from a
+    database that was since reset cannot be mistaken for the current one.
+    """
+
+    version = models.BigIntegerField(default=0)
+    token = models.CharField(max_length=32, blank=True)
+
+
+class SearchChange(models.Model):
+    """A case changed at a version; ``case_id`` null means any case may have changed."""
+
+    version = models.BigIntegerField(db_index=True)
+    token = models.CharField(max_length=32)
+    case_id = models.BigIntegerField(null=True)

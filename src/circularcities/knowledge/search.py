@@ -1,33 +1,73 @@
-"""Case search: the core BM25 index, built from the database and cached.
+"""Case search: the core BM25 index kept in step with the database.
 
-The cache key is the number of published cases and the latest change time, so
-every process notices an edit on its next query without a message bus.
+Consistency across processes and machines: every write that changes what
+search sees bumps the one-row :class:`SearchState` version and logs the cases
+it touched (:func:`record_changes`, called by the signal handlers in
+:mod:`.signals`, and by code that writes cases in bulk). Before each query a
+process reads that row (one primary-key read); if the version moved, it
+re-indexes only the logged cases, so an edit is visible to the next query in
+every process.
+
+Start-up: the index is saved to the data directory with the version it
+reflects. A new process loads that file and applies the changes logged
+since; only without a file does it rebuild, from the terms stored with each
+case (segmenting just the cases whose stored terms are stale).
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
-from dataclasses import dataclass
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from django.db.models import Count, Max
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
 
-from circularcities.core.search import BM25Params, SearchIndex, document_terms, similar_documents
-from circularcities.knowledge.models import Case
+from circularcities.core.search import (
+    BM25Params,
+    SearchIndex,
+    document_terms,
+    parse_query,
+    similar_documents,
+    store,
+)
+from circularcities.core.search import snippet as make_snippet
+from circularcities.knowledge.models import Case, CaseTerms, SearchChange, SearchState
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "place": 2.0, "summary": 1.0, "figures": 0.5}
-
-_lock = threading.Lock()
-_cache: dict[str, object] = {"key": None, "index": None, "tags": None, "stamps": {}}
+# Hits scoring under 40 % of the best one share a word or two with the
+# query but are about something else (a procurement case that mentions food
+# waste once): they are left out.
+PARAMS = BM25Params(weights=FIELD_WEIGHTS, phrase_weight=1.0, cutoff=0.4)
+# What a results list shows (other fields load on access): converting unused
+# columns, JSON above all, would cost more than the ranking.
+HIT_FIELDS = ("slug", "title_en", "title_zh", "summary_en", "summary_zh", "country", "city__slug",
+              "city__name_en", "city__name_zh", "city__country", "city__country_name_en", "city__country_name_zh")
+# Bump when document_terms changes: stored terms and saved indexes of another version are ignored.
+TERMS_VERSION = 2
+# More changes than this fraction of the library since the last look: rebuild instead.
+REBUILD_FRACTION = 0.2
+# Save the index again after this many cases were re-indexed since it was saved.
+RESAVE_AFTER = 200
 
 
 @dataclass(frozen=True)
 class CaseHit:
+    """A search result. ``rank`` is its position (1 = most relevant); scores stay internal."""
+
     case: Case
-    score: float
-    matched: tuple[str, ...]
+    rank: int
+    matched: tuple[str, ...] = ()
+    terms: frozenset[str] = field(default_factory=frozenset)
 
-
-PARAMS = BM25Params(weights=FIELD_WEIGHTS)
+    @property
+    def snippet(self) -> list[tuple[str, bool]]:
+        """The summary in the page's language around the first matched word, as (text, marked) pieces."""
+        return make_snippet(self.case.summary, self.terms)
 
 
 def _fields(c: Case) -> dict[str, str]:
@@ -40,58 +80,192 @@ def _fields(c: Case) -> dict[str, str]:
     }
 
 
-def _tags(case_ids) -> dict[int, set[str]]:
-    tags: dict[int, set[str]] = {pk: set() for pk in case_ids}
-    for pk, slug in Case.areas.through.objects.filter(case_id__in=case_ids).values_list(
-            "case_id", "thematicarea__slug"):
-        tags[pk].add(f"a:{slug}")
-    for pk, slug in Case.r_strategies.through.objects.filter(case_id__in=case_ids).values_list(
-            "case_id", "rstrategy__slug"):
-        tags[pk].add(f"r:{slug}")
+def _tags(case_ids: list[int]) -> dict[int, list[str]]:
+    """Filter tags per case: ``area:<slug>``, ``r:<slug>``, ``country:<CODE>``."""
+    tags: dict[int, list[str]] = {pk: [] for pk in case_ids}
+    for start in range(0, len(case_ids), 2000):
+        chunk = case_ids[start:start + 2000]
+        for pk, slug in Case.areas.through.objects.filter(case_id__in=chunk).values_list(
+                "case_id", "thematicarea__slug"):
+            tags[pk].append(f"area:{slug}")
+        for pk, slug in Case.r_strategies.through.objects.filter(case_id__in=chunk).values_list(
+                "case_id", "rstrategy__slug"):
+            tags[pk].append(f"r:{slug}")
+        for pk, country in Case.objects.filter(pk__in=chunk).values_list("pk", "country"):
+            tags[pk].append(f"country:{country.upper()}")
     return tags
 
 
-def get_index() -> tuple[SearchIndex, dict]:
-    """The search index, brought up to date with the database.
+def record_changes(case_ids: Iterable[int] | None) -> None:
+    """Log that these cases changed (None: any case may have), bumping the search version.
 
-    A cheap aggregate tells whether anything changed. Cases whose stored terms
-    were computed for their current ``updated_at`` are added from those terms;
-    only new or edited cases are segmented again (and their terms stored), so
-    neither an edit nor a new process re-tokenises the whole library.
+    Runs in the caller's transaction, so the log commits with the edit. The
+    row lock on :class:`SearchState` orders concurrent writers, so versions
+    become visible in increasing order.
     """
-    published = Case.objects.filter(published=True)
-    stamp = published.aggregate(n=Count("id"), t=Max("updated_at"))
-    key = (stamp["n"], stamp["t"])
-    with _lock:
-        if _cache["key"] == key:
-            return _cache["index"], _cache["tags"]  # type: ignore[return-value]
-        index = _cache["index"] or SearchIndex(params=PARAMS)
-        stamps: dict = _cache["stamps"]  # type: ignore[assignment]
-        current = dict(published.values_list("pk", "updated_at"))
-        for pk in set(stamps) - set(current):
-            index.remove(pk)
-            stamps.pop(pk, None)
-        changed = [pk for pk, t in current.items() if stamps.get(pk) != t]
-        for start in range(0, len(changed), 1000):
-            chunk = changed[start:start + 1000]
-            stale = []
-            for pk, stored, updated in published.filter(pk__in=chunk).values_list(
-                    "pk", "search_terms", "updated_at"):
-                if stored and stored.get("at") == updated.isoformat():
-                    index.replace_terms(pk, stored["tf"])
-                    stamps[pk] = updated
-                else:
-                    stale.append(pk)
-            for c in (Case.objects.filter(pk__in=stale).select_related("city")
-                      .prefetch_related("figures")):
-                tf = document_terms(_fields(c), PARAMS)
-                index.replace_terms(c.pk, tf)
-                # update() leaves updated_at alone, so the stored stamp stays valid.
-                Case.objects.filter(pk=c.pk).update(search_terms={"at": c.updated_at.isoformat(), "tf": tf})
-                stamps[c.pk] = c.updated_at
-        tags = _tags(list(current))
-        _cache.update(key=key, index=index, tags=tags, stamps=stamps)
-        return index, tags
+    ids = None if case_ids is None else sorted(set(case_ids))
+    if ids == []:
+        return
+    token = uuid.uuid4().hex
+    with transaction.atomic():
+        if not SearchState.objects.filter(pk=1).update(version=F("version") + 1, token=token):
+            SearchState.objects.get_or_create(pk=1, defaults={"version": 0, "token": ""})
+            SearchState.objects.filter(pk=1).update(version=F("version") + 1, token=token)
+        version = SearchState.objects.filter(pk=1).values_list("version", flat=True).get()
+        SearchChange.objects.bulk_create([SearchChange(version=version, token=token, case_id=i)
+                                          for i in (ids if ids is not None else [None])])
+
+
+def _current() -> tuple[int, str]:
+    # Raw SQL: this runs before every query, and the ORM would cost more than the read.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version, token FROM {SearchState._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+def _stored_terms(pks: list[int]) -> dict[int, dict]:
+    """Stored terms still valid for each case's current text (others are missing)."""
+    out = {}
+    for start in range(0, len(pks), 2000):
+        chunk = pks[start:start + 2000]
+        updated = dict(Case.objects.filter(pk__in=chunk).values_list("pk", "updated_at"))
+        for pk, at, version, terms in CaseTerms.objects.filter(case_id__in=chunk).values_list(
+                "case_id", "computed_for", "version", "terms"):
+            if version == TERMS_VERSION and at == updated.get(pk):
+                out[pk] = terms
+    return out
+
+
+def _snapshot_path() -> Path:
+    db = connection.settings_dict
+    ident = f"{connection.vendor}:{db.get('NAME')}:{db.get('HOST')}:{db.get('PORT')}"
+    return Path(settings.DATA_DIR) / "search" / f"cases-{hashlib.sha1(ident.encode()).hexdigest()[:12]}"
+
+
+def _in_history(version: int, token: str) -> bool:
+    """Whether the database went through this version (it was not reset since)."""
+    return version == 0 or SearchChange.objects.filter(version=version, token=token).exists()
+
+
+class CaseSearch:
+    """One process's case index. The module keeps one; tests make two to play two processes."""
+
+    def __init__(self, params: BM25Params = PARAMS):
+        self.params = params
+        self.index: SearchIndex | None = None
+        self.version: tuple[int, str] = (-1, "")
+        self._unsaved = 0
+        # Edits change the index in place: searches and updates take turns.
+        self._lock = threading.RLock()
+
+    def get_index(self) -> SearchIndex:
+        """The index, brought up to date with the database (one cheap read when nothing changed)."""
+        now = _current()
+        if self.index is not None and self.version == now:
+            return self.index
+        with self._lock:
+            if self.index is None or not (self.version[0] <= now[0] and _in_history(*self.version)):
+                self._load_or_build(now)
+            if self.version != now:
+                self._apply_changes(now)
+            return self.index  # type: ignore[return-value]
+
+    def _meta(self) -> dict:
+        return {"terms": TERMS_VERSION, "weights": FIELD_WEIGHTS, "k1": self.params.k1, "b": self.params.b}
+
+    def _load_or_build(self, now: tuple[int, str]) -> None:
+        loaded = store.load(_snapshot_path(), params=self.params)
+        if loaded is not None:
+            index, meta = loaded
+            version = (int(meta.get("version", -1)), str(meta.get("token", "")))
+            if ({k: meta.get(k) for k in self._meta()} == self._meta() and 0 <= version[0] <= now[0]
+                    and _in_history(*version)):
+                self.index, self.version, self._unsaved = index, version, 0
+                return
+        self._build(now)
+
+    def _build(self, now: tuple[int, str]) -> None:
+        pks = list(Case.objects.filter(published=True).values_list("pk", flat=True))
+        tags = _tags(pks)
+        stored = _stored_terms(pks)
+        docs = [(pk, stored[pk], tags[pk]) for pk in pks if pk in stored]
+        stale = [pk for pk in pks if pk not in stored]
+        for start in range(0, len(stale), 500):
+            docs.extend(self._segment(stale[start:start + 500], tags))
+        index = SearchIndex(params=self.params)
+        index.load_documents(docs)
+        self.index, self.version = index, now
+        self._save()
+
+    def _segment(self, pks: list[int], tags: dict[int, list[str]]) -> list[tuple[int, dict, list[str]]]:
+        """Tokenise these cases afresh and store their terms for the next rebuild."""
+        out, rows = [], []
+        for c in Case.objects.filter(pk__in=pks, published=True).select_related("city").prefetch_related("figures"):
+            tf = document_terms(_fields(c), self.params)
+            # Valid only while updated_at is unchanged: a concurrent edit makes them stale.
+            rows.append(CaseTerms(case_id=c.pk, computed_for=c.updated_at, version=TERMS_VERSION, terms=tf))
+            out.append((c.pk, tf, tags.get(c.pk, [])))
+        CaseTerms.objects.bulk_create(rows, update_conflicts=True, unique_fields=["case"],
+                                      update_fields=["computed_for", "version", "terms"])
+        return out
+
+    def _apply_changes(self, now: tuple[int, str]) -> None:
+        assert self.index is not None
+        changed = set(SearchChange.objects.filter(version__gt=self.version[0], version__lte=now[0])
+                      .values_list("case_id", flat=True))
+        if None in changed or len(changed) > max(500, REBUILD_FRACTION * len(self.index)):
+            self._build(now)
+            return
+        pks = sorted(changed)  # type: ignore[type-var]
+        published = sorted(Case.objects.filter(pk__in=pks, published=True).values_list("pk", flat=True))
+        tags = _tags(published)
+        stored = _stored_terms(published)
+        docs = [(pk, stored[pk], tags[pk]) for pk in published if pk in stored]
+        docs += self._segment([pk for pk in published if pk not in stored], tags)
+        for pk in pks:
+            self.index.remove(pk)
+        for pk, tf, case_tags in docs:
+            self.index.add_terms(pk, tf, case_tags)
+        self.version = now
+        self._unsaved += len(pks)
+        if self._unsaved >= RESAVE_AFTER:
+            self._save()
+
+    def _save(self) -> None:
+        assert self.index is not None
+        store.save(self.index, _snapshot_path(),
+                   {**self._meta(), "version": self.version[0], "token": self.version[1]})
+        self._unsaved = 0
+
+    # -- queries ------------------------------------------------------------
+    def search(self, query: str, area: str | None = None, r: str | None = None,
+               country: str | None = None, limit: int | None = 50) -> list[CaseHit]:
+        """Ranked cases for ``query`` within the filters; an empty query lists them all."""
+        if not query or not query.strip():
+            cases = filtered_cases(area, r, country).select_related("city").order_by("title_en")[: limit or None]
+            return [CaseHit(case=c, rank=i + 1) for i, c in enumerate(cases)]
+        tags = [t for t in (area and f"area:{area}", r and f"r:{r}", country and f"country:{country.upper()}")
+                if t]
+        with self._lock:
+            index = self.get_index()
+            parsed = parse_query(query, index.analyzer, known=index.knows)
+            hits = index.search(parsed, limit=limit, tags=tags)
+        by_pk = Case.objects.select_related("city").only(*HIT_FIELDS).in_bulk([h.key for h in hits])
+        highlight = parsed.highlight
+        ranked = [h for h in hits if h.key in by_pk]
+        return [CaseHit(case=by_pk[h.key], rank=i + 1, matched=h.matched, terms=highlight)
+                for i, h in enumerate(ranked)]
+
+    def similar(self, case: Case, limit: int = 4) -> list[tuple[Case, float]]:
+        terms = _stored_terms([case.pk]).get(case.pk) or document_terms(_fields(case), self.params)
+        with self._lock:
+            index = self.get_index()
+            if case.pk not in index:
+                return []
+            ranked = similar_documents(index, case.pk, terms, limit=limit)
+        by_pk = Case.objects.select_related("city").in_bulk([k for k, _ in ranked])
+        return [(by_pk[k], s) for k, s in ranked if k in by_pk]
 
 
 def filtered_cases(area: str | None = None, r: str | None = None, country: str | None = None,
@@ -108,24 +282,17 @@ def filtered_cases(area: str | None = None, r: str | None = None, country: str |
     return qs.distinct()
 
 
+_default = CaseSearch()
+
+
+def get_index() -> SearchIndex:
+    return _default.get_index()
+
+
 def search_cases(query: str, area: str | None = None, r: str | None = None,
                  country: str | None = None, limit: int | None = 50) -> list[CaseHit]:
-    """Ranked cases for ``query`` within the filters; an empty query lists them all."""
-    qs = filtered_cases(area, r, country)
-    if not query or not query.strip():
-        cases = qs.select_related("city").order_by("title_en")[: limit or None]
-        return [CaseHit(case=c, score=0.0, matched=()) for c in cases]
-    index, _tags = get_index()
-    allowed = None if not (area or r or country) else list(qs.values_list("pk", flat=True))
-    hits = index.search(query, limit=limit, allowed=allowed)
-    by_pk = Case.objects.select_related("city").in_bulk([h.key for h in hits])
-    return [CaseHit(case=by_pk[h.key], score=h.score, matched=h.matched) for h in hits if h.key in by_pk]
+    return _default.search(query, area=area, r=r, country=country, limit=limit)
 
 
 def similar_cases(case: Case, limit: int = 4) -> list[tuple[Case, float]]:
-    index, tags = get_index()
-    if case.pk not in tags:
-        return []
-    ranked = similar_documents(index, case.pk, tags, limit=limit)
-    by_pk = Case.objects.select_related("city").in_bulk([k for k, _ in ranked])
-    return [(by_pk[k], s) for k, s in ranked if k in by_pk]
+    return _default.similar(case, limit=limit)

@@ -1,13 +1,27 @@
 """Bilingual (English / Simplified Chinese) full-text search.
 
-Documents are tokenised with jieba's search-mode segmentation for Chinese and
-Snowball stemming for English, then ranked with Okapi BM25 over weighted
-fields. The index is plain Python data, so it works the same over SQLite and
-PostgreSQL and can be used in a notebook.
+Documents are tokenised per language (jieba for Chinese, Snowball stemming
+for English; see :mod:`.tokenize` to add a language) and ranked with Okapi
+BM25 over weighted fields, with a minimum number of query words to match and
+a bonus for adjacent words. The index is numpy arrays in memory, saved to and
+loaded from one file, so it works the same over SQLite and PostgreSQL and can
+be used in a notebook.
 """
 
 from circularcities.core.search.index import BM25Params, Hit, SearchIndex, document_terms
+from circularcities.core.search.query import Query, parse_query
 from circularcities.core.search.similar import similar_documents
-from circularcities.core.search.tokenize import tokenize
+from circularcities.core.search.snippet import snippet
+from circularcities.core.search.tokenize import (
+    DEFAULT_ANALYZER,
+    Analyzer,
+    ChineseTokenizer,
+    EnglishTokenizer,
+    Token,
+    Tokenizer,
+    tokenize,
+)
 
-__all__ = ["BM25Params", "Hit", "SearchIndex", "document_terms", "similar_documents", "tokenize"]
+__all__ = ["DEFAULT_ANALYZER", "Analyzer", "BM25Params", "ChineseTokenizer", "EnglishTokenizer", "Hit",
+           "Query", "SearchIndex", "Token", "Tokenizer", "document_terms", "parse_query",
+           "similar_documents", "snippet", "tokenize"]
