@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -37,7 +35,7 @@ def _city_points(cities):
 def home(request):
     cities = list(City.objects.all())
     context = {
-        "city_points": json.dumps(_city_points(cities), ensure_ascii=False),
+        "city_points": _city_points(cities),
         "n_members": sum(1 for c in cities if c.is_member),
         "n_cities": len(cities),
         "n_cases": Case.objects.filter(published=True).count(),
@@ -58,7 +56,7 @@ def city_list(request):
         cities = cities.filter(status=status)
     return render(request, "coalition/city_list.html", {
         "cities": cities, "status": status, "statuses": City.Status.choices,
-        "city_points": json.dumps(_city_points(cities), ensure_ascii=False),
+        "city_points": _city_points(cities),
     })
 
 
@@ -70,7 +68,7 @@ def city_detail(request, slug):
         "cases": city.cases.filter(published=True),
         "events": city.events.all()[:10],
         "can_edit": can_edit_city(request.user, city),
-        "city_points": json.dumps(_city_points([city]), ensure_ascii=False),
+        "city_points": _city_points([city]),
     })
 
 

@@ -12,9 +12,12 @@ EMAIL_URL-free e-mail: EMAIL_HOST etc.; console back end unless EMAIL_HOST is se
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from circularcities.web.env import data_dir, env_bool, env_int, env_list, secret_key
 
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # outside the others, so error pages carry the policy too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -166,6 +170,38 @@ LEAFLET_CONFIG = {
     "TILES": [("Map", os.environ["CIRCULARCITIES_TILE_URL"], {"attribution": os.environ.get("CIRCULARCITIES_TILE_ATTRIBUTION", "")})]
     if os.environ.get("CIRCULARCITIES_TILE_URL") else [],
     "ATTRIBUTION_PREFIX": "",
+}
+
+
+
+def _tile_origin(url: str) -> str | None:
+    """The origin a configured tile URL loads from, as a CSP source (``{s}`` becomes ``*``)."""
+    parts = urlsplit(re.sub(r"\{[^}]*\}", "*", url))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+_TILES = _tile_origin(os.environ.get("CIRCULARCITIES_TILE_URL", ""))
+# Content-Security-Policy (django-csp): scripts only from the platform's own static files, so a
+# stored text that slipped through escaping still cannot run (issue #11). No inline script and
+# no inline event handler anywhere: pages pass data with json_script or data- attributes.
+# Inline styles stay allowed: Leaflet, Plotly, htmx and Swagger UI set style attributes and
+# add <style> elements. Plotly's bundle needs no 'unsafe-eval' for the chart types used (bar,
+# scatter, sankey, scatterpolar); only its WebGL traces compile code at run time.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *([_TILES] if _TILES else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
 }
 
 # Background jobs: run in a thread of the web process unless a worker is configured.
