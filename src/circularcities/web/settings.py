@@ -187,8 +187,11 @@ _TILES = _tile_origin(os.environ.get("CIRCULARCITIES_TILE_URL", ""))
 # stored text that slipped through escaping still cannot run (issue #11). No inline script and
 # no inline event handler anywhere: pages pass data with json_script or data- attributes.
 # Inline styles stay allowed: Leaflet, Plotly, htmx and Swagger UI set style attributes and
-# add <style> elements. Plotly's bundle needs no 'unsafe-eval' for the chart types used (bar,
-# scatter, sankey, scatterpolar); only its WebGL traces compile code at run time.
+# add <style> elements. No 'unsafe-eval': the plotly.min.js served (plotly.js 4.1 from the
+# plotly package) calls Function/eval in three places only, none reached by our pages: the
+# function-bind polyfill (browsers have a native bind), a globalThis fallback (guarded by
+# typeof globalThis) and MapLibre's worker script loader (map traces, which we do not use).
+# The browser tests (tests/e2e/test_stored_xss.py) draw every chart under this policy.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
