@@ -125,3 +125,20 @@ def test_any_stored_text_gives_csv_cells_without_formula_starts(row):
 @pytest.mark.parametrize("text", ["=1+1", "-5", "@x", "\t1"])
 def test_csv_quote_prefix_is_the_only_change(text):
     assert csv_row([text]) == ["'" + text]
+
+
+def test_scenario_workbook_keeps_formula_like_names_as_text_and_reads_them_back(tmp_path):
+    from circularcities.core import routing
+    from tests.logistics.conftest import two_towns
+
+    base = two_towns()
+    names = ['=HYPERLINK("http://evil.example/","x")', "-5 Street", "@home", "+31 shop"]
+    points = tuple(p.__class__(**{**p.__dict__, "name": names[i % len(names)]})
+                   for i, p in enumerate(base.points))
+    scenario = two_towns(points=points, name="=cmd|' /C calc'!A0")
+    path = tmp_path / "s.xlsx"
+    routing.write_scenario(path, scenario)
+    assert not [c for c in _cells(path.read_bytes()) if c.data_type == "f"]
+    back = routing.read_scenario(path)
+    assert [p.name for p in back.points] == [p.name for p in points]  # unchanged: no quote added
+    assert back.name == scenario.name
