@@ -170,6 +170,15 @@ def test_stored_payloads_show_as_text_on_every_page(page):
     page.wait_for_selector("#citymap[data-ready]")
     labels = page.locator(".city-label").all_inner_texts()
     assert shown[f"city{city.pk}.name_en"] in labels
+    # The city page's popup: the name is a link's text, the link goes to the city page.
+    page.goto(page.base + f"/cities/{city.slug}/")
+    page.wait_for_selector("#citymap[data-ready]")
+    page.locator("#citymap path.leaflet-interactive").first.click(force=True)
+    popup_link = page.locator(".leaflet-popup-content a")
+    popup_link.wait_for()
+    assert popup_link.inner_text() == shown[f"city{city.pk}.name_en"]
+    assert popup_link.get_attribute("href").endswith(f"/cities/{city.slug}/")
+    watch.check(page, "city popup")
     # The scenario map's tooltips and legend are text nodes too.
     page.goto(page.base + f"/logistics/{o['scenario'].pk}/")
     page.wait_for_selector("#lmap[data-ready]")
