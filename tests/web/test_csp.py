@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import circularcities
-from circularcities.web.settings import _tile_origin
+from circularcities.web.env import tile_origin
 
 SRC = Path(circularcities.__file__).parent
 TEMPLATES = sorted(SRC.rglob("templates/**/*.html"))
@@ -37,7 +37,7 @@ def test_every_page_carries_the_strict_policy(client, demo, url):
     ("javascript:alert(1)", None), ("", None), ("/tiles/{z}/{x}/{y}.png", None),
 ])
 def test_a_configured_tile_server_is_the_only_other_image_origin(url, origin):
-    assert _tile_origin(url) == origin
+    assert tile_origin(url) == origin
 
 
 def test_templates_hold_no_inline_script_no_handler_and_no_safe_filter():

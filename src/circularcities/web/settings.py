@@ -12,14 +12,12 @@ EMAIL_URL-free e-mail: EMAIL_HOST etc.; console back end unless EMAIL_HOST is se
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from circularcities.web.env import data_dir, env_bool, env_int, env_list, secret_key
+from circularcities.web.env import data_dir, env_bool, env_int, env_list, secret_key, tile_origin
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
@@ -174,15 +172,7 @@ LEAFLET_CONFIG = {
 
 
 
-def _tile_origin(url: str) -> str | None:
-    """The origin a configured tile URL loads from, as a CSP source (``{s}`` becomes ``*``)."""
-    parts = urlsplit(re.sub(r"\{[^}]*\}", "*", url))
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-_TILES = _tile_origin(os.environ.get("CIRCULARCITIES_TILE_URL", ""))
+_TILES = tile_origin(os.environ.get("CIRCULARCITIES_TILE_URL", ""))
 # Content-Security-Policy (django-csp): scripts only from the platform's own static files, so a
 # stored text that slipped through escaping still cannot run (issue #11). No inline script and
 # no inline event handler anywhere: pages pass data with json_script or data- attributes.
