@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -49,8 +50,33 @@ def page(browser, live_server, transactional_db):
     context.set_default_timeout(20_000)
     pg = context.new_page()
     pg.base = live_server.url
+    pg.wait_for_function = lambda expression, **kw: wait_for_function(pg, expression, **kw)
     yield pg
     context.close()
+
+
+def wait_for_function(page, expression, *, arg=None, timeout=None, polling=None):
+    """Wait until ``expression`` is truthy in the page, under the site's Content-Security-Policy.
+
+    Playwright's own ``wait_for_function`` runs its string with ``eval()`` inside the page,
+    which the policy (script-src 'self', no 'unsafe-eval') refuses; ``page.evaluate`` goes
+    through the DevTools protocol, outside the policy, so it is polled instead.
+    """
+    from playwright.sync_api import Error, TimeoutError
+
+    deadline = time.monotonic() + (20_000 if timeout is None else timeout) / 1000
+    while True:
+        try:
+            value = page.evaluate(expression, arg)
+        except Error as exc:  # a navigation replaced the page between two polls
+            if "Execution context was destroyed" not in str(exc):
+                raise
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"wait_for_function: {expression!r} still false")
+        page.wait_for_timeout(polling if isinstance(polling, (int, float)) else 100)
 
 
 def sign_in(page, username, password):

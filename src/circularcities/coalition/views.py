@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
@@ -41,7 +39,7 @@ def city_list(request):
         cities = cities.filter(status=status)
     return render(request, "coalition/city_list.html", {
         "cities": cities, "status": status, "statuses": City.Status.choices,
-        "city_points": json.dumps(city_points(cities), ensure_ascii=False),
+        "city_points": city_points(cities),
     })
 
 
@@ -53,7 +51,7 @@ def city_detail(request, slug):
         "cases": city.cases.filter(published=True),
         "events": city.events.all()[:10],
         "can_edit": can_edit_city(request.user, city),
-        "city_points": json.dumps(city_points([city]), ensure_ascii=False),
+        "city_points": city_points([city]),
     })
 
 

@@ -422,22 +422,24 @@ def _build_workbook(data: DiagnosisData | None):
     import openpyxl
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from circularcities.core.reports import append_row
+
     wb = openpyxl.Workbook()
     readme = wb.active
     readme.title = "README"
-    readme.append(["English", "中文"])
+    append_row(readme, ["English", "中文"])
     for en, zh in README_LINES:
-        readme.append([en, zh])
-    readme.append([])
-    readme.append(["indicator_code", "unit", "name_en", "name_zh"])
+        append_row(readme, [en, zh])
+    append_row(readme, [])
+    append_row(readme, ["indicator_code", "unit", "name_en", "name_zh"])
     for ind in load_catalogue().values():
-        readme.append([ind.code, ind.unit, ind.name_en, ind.name_zh])
+        append_row(readme, [ind.code, ind.unit, ind.name_en, ind.name_zh])
     readme.column_dimensions["A"].width = 70
     readme.column_dimensions["B"].width = 60
     lists = {"quality": QUALITY_FLAGS, "layer": LAYERS, "subject": SUBJECTS, "r": R_STRATEGIES}
     for sheet, cols in COLUMNS.items():
         ws = wb.create_sheet(sheet)
-        ws.append(list(cols))
+        append_row(ws, list(cols))
         for i, col in enumerate(cols):
             ws.column_dimensions[chr(ord("A") + i)].width = max(12, len(col) + 4)
             if col in lists:
@@ -446,7 +448,7 @@ def _build_workbook(data: DiagnosisData | None):
                 letter = chr(ord("A") + i)
                 dv.add(f"{letter}2:{letter}10000")
         for row in getattr(data, sheet, []) if data else []:
-            ws.append([getattr(row, c) for c in cols])
+            append_row(ws, [getattr(row, c) for c in cols])
     return wb
 
 

@@ -3,12 +3,19 @@
 A report is plain data — a title, and sections holding paragraphs, key/value
 facts and tables — so every capability builds its report the same way and
 the same content goes to PDF and to Excel.
+
+Every Excel and CSV export of the platform writes its cells through
+:func:`append_row` / :func:`set_cell` (workbooks) and :func:`csv_row` /
+:func:`csv_dict` (CSV), so stored text can neither become a live formula in a
+spreadsheet (OWASP "CSV injection") nor make an export fail (characters XML
+cannot hold are dropped before openpyxl sees them).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,6 +51,87 @@ class Report:
     footer: str = "Circular Cities Platform"
 
 
+# What a spreadsheet may read as the start of a formula (OWASP's list, plus the
+# full-width forms that East Asian input methods produce and Excel accepts).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Excel refuses a cell longer than this; the workbook would need "repairing".
+MAX_CELL_CHARS = 32767
+# XML 1.0 cannot hold C0 controls other than tab, LF and CR, lone surrogates
+# (which cannot even be encoded as UTF-8) or U+FFFE/U+FFFF; openpyxl raises
+# IllegalCharacterError on the first and the writer fails on the others.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters a workbook (XML) or UTF-8 file cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _plain(value: object) -> object:
+    """A value openpyxl writes as itself: numbers, dates and booleans stay; the rest is clean text."""
+    if value is None or isinstance(value, (bool, int, float, date)):
+        return value
+    if hasattr(value, "__float__") and not isinstance(value, str):  # Decimal and numpy numbers
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            pass
+    return clean_text(str(value))[:MAX_CELL_CHARS]
+
+
+def set_cell(cell, value: object) -> None:
+    """Write ``value`` into an openpyxl ``cell``: text always as a text cell, never a formula.
+
+    openpyxl turns any string starting with ``=`` into a formula and ``#N/A`` and the like
+    into error values; a text cell is forced back to the string type. Text that a
+    spreadsheet would read as a formula if retyped also gets Excel's quote prefix (the
+    cell style Excel sets when a user types a leading apostrophe), so it stays text even
+    when edited, while the stored value is the user's text unchanged (a re-import reads
+    back exactly what was written).
+    """
+    value = _plain(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_TRIGGERS):
+            cell.quotePrefix = True
+
+
+def append_row(ws, values: Iterable[object]) -> None:
+    """Append ``values`` as the next row of worksheet ``ws`` through :func:`set_cell`."""
+    plain = [_plain(v) for v in values]
+    ws.append(plain)
+    row = ws._current_row  # the row ws.append just wrote (openpyxl keeps no public name for it)
+    for col, value in enumerate(plain, start=1):
+        if isinstance(value, str):
+            set_cell(ws.cell(row=row, column=col), value)
+
+
+def csv_value(value: object) -> object:
+    """A CSV cell: numbers stay numbers; text is cleaned and, if a spreadsheet would run
+    it as a formula, prefixed with a single quote as OWASP advises."""
+    if value is None or _is_number(value):
+        return value
+    text = _plain(value)
+    if not isinstance(text, str):
+        return text
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def csv_row(values: Iterable[object]) -> list[object]:
+    """``values`` made safe for ``csv.writer.writerow``."""
+    return [csv_value(v) for v in values]
+
+
+def csv_dict(row: Mapping[str, object]) -> dict[str, object]:
+    """``row`` made safe for ``csv.DictWriter.writerow``."""
+    return {k: csv_value(v) for k, v in row.items()}
+
+
 def _cell(value: object) -> str:
     if value is None:
         return "–"
@@ -51,12 +139,12 @@ def _cell(value: object) -> str:
         return f"{value:,.2f}" if abs(value) < 1000 else f"{value:,.0f}"
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
-    return str(value)
+    return clean_text(str(value))
 
 
 def to_pdf(report: Report) -> bytes:
     """Render ``report`` as an A4 PDF; Chinese text uses a CJK font (see pdf_fonts)."""
-    from xml.sax.saxutils import escape
+    from xml.sax.saxutils import escape as xml_escape
 
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -66,6 +154,9 @@ def to_pdf(report: Report) -> bytes:
     from reportlab.platypus import Table as RLTable
 
     from circularcities.core.pdf_fonts import register_fonts
+
+    def escape(text: str) -> str:  # stored text may hold characters ReportLab cannot draw
+        return xml_escape(clean_text(text))
 
     font, bold = register_fonts()
     base = getSampleStyleSheet()
@@ -122,32 +213,32 @@ def to_xlsx(report: Report) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Summary"
-    ws.append([report.title])
+    append_row(ws, [report.title])
     ws["A1"].font = Font(bold=True, size=14)
     if report.subtitle:
-        ws.append([report.subtitle])
-    ws.append([f"{report.footer} · {report.generated.isoformat()}"])
-    used: set[str] = {"Summary"}
+        append_row(ws, [report.subtitle])
+    append_row(ws, [f"{report.footer} · {report.generated.isoformat()}"])
+    used: set[str] = {"summary"}
     for section in report.sections:
-        ws.append([])
-        ws.append([section.heading])
+        append_row(ws, [])
+        append_row(ws, [section.heading])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
         for text in section.paragraphs:
-            ws.append([text])
+            append_row(ws, [text])
         for k, v in section.facts:
-            ws.append([k, v])
+            append_row(ws, [k, v])
         for table in section.tables:
             name = _sheet_name(table.title or section.heading, used)
             sheet = wb.create_sheet(name)
-            sheet.append(list(table.columns))
+            append_row(sheet, table.columns)
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
                 cell.fill = PatternFill("solid", fgColor="EEF3F1")
             for row in table.rows:
-                sheet.append([_excel_value(v) for v in row])
+                append_row(sheet, row)
             for i, col in enumerate(table.columns, start=1):
                 sheet.column_dimensions[get_column_letter(i)].width = max(10, min(50, len(str(col)) + 4))
-            ws.append([f"→ sheet '{name}'"])
+            append_row(ws, [f"→ sheet '{name}'"])
     ws.column_dimensions["A"].width = 60
     ws.column_dimensions["B"].width = 40
     buf = io.BytesIO()
@@ -155,18 +246,14 @@ def to_xlsx(report: Report) -> bytes:
     return buf.getvalue()
 
 
-def _excel_value(v: object) -> object:
-    if v is None or isinstance(v, (int, float, str, date)):
-        return v
-    return str(v)
-
-
 def _sheet_name(title: str, used: set[str]) -> str:
     bad = '[]:*?/\\'
-    base = "".join("_" if ch in bad else ch for ch in title)[:28] or "Table"
+    # Excel also refuses a name that starts or ends with an apostrophe, and compares names
+    # without regard to case.
+    base = "".join("_" if ch in bad else ch for ch in clean_text(title))[:28].strip("'") or "Table"
     name, n = base, 2
-    while name in used:
+    while name.casefold() in used:
         name = f"{base[:26]}-{n}"
         n += 1
-    used.add(name)
+    used.add(name.casefold())
     return name

@@ -38,8 +38,8 @@ def routes_csv(core: routing.Scenario, plan: routing.PlanResult) -> str:
     for g in plan.groups:
         rows = routing.stop_rows(core.subset(g.group, g.facility_id), g.result.evaluation)
         for row in rows:
-            writer.writerow({"plan": plan.name, "group": g.label, **row,
-                             "route": row["route"] + offset})
+            writer.writerow(reports.csv_dict({"plan": plan.name, "group": g.label, **row,
+                                              "route": row["route"] + offset}))
         offset += len(g.result.evaluation.routes)
     return out.getvalue()
 

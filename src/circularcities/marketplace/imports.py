@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from circularcities.accounts.permissions import organisation_of
 from circularcities.core.errors import DataImportError, Problem, ValidationError
+from circularcities.core.reports import csv_row
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import Table, read_table
 from circularcities.marketplace.models import Listing
@@ -40,8 +41,8 @@ EXAMPLE = [
 def example_csv() -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(COLUMNS)
-    w.writerows(EXAMPLE)
+    w.writerow(csv_row(COLUMNS))
+    w.writerows(csv_row(r) for r in EXAMPLE)
     return buf.getvalue()
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from circularcities.core.reports import Report, Section, Table, to_xlsx
+from circularcities.core.reports import Report, Section, Table, csv_row, to_xlsx
 from circularcities.marketplace.models import Exchange, Listing
 from circularcities.marketplace.services import open_listings
 
@@ -141,8 +141,8 @@ def to_csv(m: Metrics) -> str:
     cols, rows = monthly_rows(m)
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(cols)
-    w.writerows(rows)
+    w.writerow(csv_row(cols))
+    w.writerows(csv_row(r) for r in rows)
     return buf.getvalue()
 
 

@@ -23,6 +23,7 @@ from circularcities.core.planning.plan_io import (
     read_measures,
     read_targets,
 )
+from circularcities.core.reports import append_row, csv_row
 from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.history import record_status
@@ -153,9 +154,9 @@ def template(kind: str, fmt: str) -> tuple[bytes, str, str]:
         wb = Workbook()
         ws = wb.active
         ws.title = kind
-        ws.append(columns)
+        append_row(ws, columns)
         for r in rows:
-            ws.append(r)
+            append_row(ws, r)
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue(), f"{kind}-template.xlsx", (
@@ -164,8 +165,8 @@ def template(kind: str, fmt: str) -> tuple[bytes, str, str]:
 
     text = io.StringIO()
     w = csv.writer(text)
-    w.writerow(columns)
-    w.writerows(rows)
+    w.writerow(csv_row(columns))
+    w.writerows(csv_row(r) for r in rows)
     return text.getvalue().encode("utf-8"), f"{kind}-template.csv", "text/csv; charset=utf-8"
 
 

@@ -16,8 +16,17 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from circularcities.web.env import data_dir, env_bool, env_int, env_list, secret_key, sqlite_private
+from circularcities.web.env import (
+    data_dir,
+    env_bool,
+    env_int,
+    env_list,
+    secret_key,
+    sqlite_private,
+    tile_origin,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
@@ -65,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # outside the others, so error pages carry the policy too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "circularcities.web.language.PreferredLanguageMiddleware",  # Django's LocaleMiddleware, and more
@@ -226,6 +236,34 @@ LEAFLET_CONFIG = {
 # `serve` start one beside the web server. CIRCULARCITIES_JOBS_INLINE=1 runs each
 # job in the caller instead (tests, scripts).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+_TILES = tile_origin(os.environ.get("CIRCULARCITIES_TILE_URL", ""))
+# Content-Security-Policy (django-csp): scripts only from the platform's own static files, so a
+# stored text that slipped through escaping still cannot run (issue #11). No inline script and
+# no inline event handler anywhere: pages pass data with json_script or data- attributes.
+# Inline styles stay allowed: Leaflet, Plotly, htmx and Swagger UI set style attributes and
+# add <style> elements. No 'unsafe-eval': the plotly.min.js served (plotly.js 4.1 from the
+# plotly package) calls Function/eval in three places only, none reached by our pages: the
+# function-bind polyfill (browsers have a native bind), a globalThis fallback (guarded by
+# typeof globalThis) and MapLibre's worker script loader (map traces, which we do not use).
+# The browser tests (tests/e2e/test_stored_xss.py) draw every chart under this policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *([_TILES] if _TILES else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Background jobs: run in a thread of the web process unless a worker is configured.
 JOBS_INLINE = env_bool("CIRCULARCITIES_JOBS_INLINE", False)
 JOBS_MAX_ATTEMPTS = env_int("CIRCULARCITIES_JOBS_MAX_ATTEMPTS", 3)  # per job, first run included
 JOBS_RETRY_BACKOFF = env_int("CIRCULARCITIES_JOBS_RETRY_BACKOFF", 30)  # s before attempt 2; doubles

@@ -1,5 +1,3 @@
-import json
-
 from django.db import connection
 from django.db.models import Count
 from django.http import JsonResponse
@@ -13,7 +11,7 @@ from circularcities.knowledge.models import Case
 def home(request):
     cities = list(City.objects.all())
     context = {
-        "city_points": json.dumps(city_points(cities), ensure_ascii=False),
+        "city_points": city_points(cities),
         "n_members": sum(1 for c in cities if c.is_member),
         "n_cities": len(cities),
         "n_cases": Case.objects.filter(published=True).count(),

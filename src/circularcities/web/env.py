@@ -7,8 +7,10 @@ stops start-up with a message naming the variable.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -116,3 +118,11 @@ def secret_key() -> str:
     if not path.exists():
         write_private(path, secrets.token_urlsafe(64))
     return path.read_text().strip()
+
+
+def tile_origin(url: str) -> str | None:
+    """The origin a configured map tile URL loads from, as a CSP source (``{s}`` becomes ``*``)."""
+    parts = urlsplit(re.sub(r"\{[^}]*\}", "*", url))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"

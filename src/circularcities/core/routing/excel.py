@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook, load_workbook
 
 from circularcities.core.errors import DataImportError, Problem
+from circularcities.core.reports import append_row, set_cell
 from circularcities.core.tables import Limits, open_table, read_sheet, source_bytes
 from circularcities.core.tables import Workbook as TableFile
 
@@ -93,17 +94,17 @@ def write_template(path: str | os.PathLike) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "settings"
-    ws.append(["key", "value", "note"])
+    append_row(ws, ["key", "value", "note"])
     for key, value, note in SETTINGS:
-        ws.append([key, value, note])
+        append_row(ws, [key, value, note])
     for sheet, columns in SHEETS.items():
         ws = wb.create_sheet(sheet)
-        ws.append([c.name for c in columns])
+        append_row(ws, [c.name for c in columns])
     ws = wb.create_sheet("help")
-    ws.append(["sheet", "column", "required", "meaning / unit"])
+    append_row(ws, ["sheet", "column", "required", "meaning / unit"])
     for sheet, columns in SHEETS.items():
         for c in columns:
-            ws.append([sheet, c.name, "yes" if c.required else "no", c.note])
+            append_row(ws, [sheet, c.name, "yes" if c.required else "no", c.note])
     wb.save(os.fspath(path))
 
 
@@ -117,22 +118,22 @@ def write_scenario(path: str | os.PathLike, scenario: Scenario, settings: dict |
     ws = wb["settings"]
     for row in ws.iter_rows(min_row=2):
         if row[0].value in values:
-            row[1].value = values[row[0].value]
+            set_cell(row[1], values[row[0].value])
     for p in scenario.points:
-        wb["points"].append([p.id, p.name, p.municipality, p.lat, p.lon, p.quantity_t,
-                             p.service_min, p.earliest_min, p.latest_min])
+        append_row(wb["points"], [p.id, p.name, p.municipality, p.lat, p.lon, p.quantity_t,
+                                  p.service_min, p.earliest_min, p.latest_min])
     for d in scenario.depots:
-        wb["depots"].append([d.id, d.name, d.municipality, d.lat, d.lon])
+        append_row(wb["depots"], [d.id, d.name, d.municipality, d.lat, d.lon])
     for f in scenario.facilities:
-        wb["facilities"].append([f.id, f.name, f.lat, f.lon, f.capacity_t_per_day])
+        append_row(wb["facilities"], [f.id, f.name, f.lat, f.lon, f.capacity_t_per_day])
     for v in scenario.vehicle_types:
-        wb["vehicles"].append([v.id, v.name, v.depot_id, v.count, v.capacity_t, v.cost_per_km,
-                               v.cost_per_hour, v.cost_per_day, v.speed_kmh, v.co2e_kg_per_km,
-                               v.shift_hours])
+        append_row(wb["vehicles"], [v.id, v.name, v.depot_id, v.count, v.capacity_t,
+                                    v.cost_per_km, v.cost_per_hour, v.cost_per_day, v.speed_kmh,
+                                    v.co2e_kg_per_km, v.shift_hours])
     for plan in scenario.plans:
         for g in plan.groups:
-            wb["plans"].append([plan.name, " + ".join(sorted(g.municipalities)), g.facility_id,
-                                " + ".join(g.depot_ids) if g.depot_ids else None])
+            append_row(wb["plans"], [plan.name, " + ".join(sorted(g.municipalities)),
+                                     g.facility_id, " + ".join(g.depot_ids) if g.depot_ids else None])
     wb.save(os.fspath(path))
 
 
@@ -342,33 +343,33 @@ def write_result(path: str | os.PathLike, scenario: Scenario, comparison: Compar
     keys = ["rank", "plan", "group", "facility", "distance_km", "driving_h", "duration_h",
             "vehicles", "quantity_t", "cost", "cost_per_t", "co2e_kg", "extra_cost_vs_cheapest",
             "extra_cost_pct"]
-    ws.append(header)
+    append_row(ws, header)
     for row in table:
-        ws.append([_xl(row[k]) for k in keys])
-    ws.append([])
-    ws.append([comparison.summary()])
+        append_row(ws, [_xl(row[k]) for k in keys])
+    append_row(ws, [])
+    append_row(ws, [comparison.summary()])
 
     routes = wb.create_sheet("routes")
-    routes.append(["plan", "group", "route", "vehicle_type", "depot", "facility", "trips",
-                   "stops", "start_min", "distance_km", "duration_h", "driving_h", "load_t",
-                   f"cost_{cur}", "co2e_kg"])
+    append_row(routes, ["plan", "group", "route", "vehicle_type", "depot", "facility", "trips",
+                        "stops", "start_min", "distance_km", "duration_h", "driving_h", "load_t",
+                        f"cost_{cur}", "co2e_kg"])
     stops = wb.create_sheet("stops")
     stop_header = None
     for plan in comparison.plans:
         for g in plan.groups:
             ev = g.result.evaluation
             for n, rm in enumerate(ev.routes, start=1):
-                routes.append([plan.name, g.label, n, rm.route.vehicle_type, rm.depot_id,
-                               ev.facility_id, len(rm.route.trips),
-                               " | ".join(" > ".join(t) for t in rm.route.trips),
-                               round(rm.route.start_min, 2), rm.distance_km, rm.duration_h,
-                               rm.driving_h, rm.load_t, rm.cost, rm.co2e_kg])
+                append_row(routes, [plan.name, g.label, n, rm.route.vehicle_type, rm.depot_id,
+                                    ev.facility_id, len(rm.route.trips),
+                                    " | ".join(" > ".join(t) for t in rm.route.trips),
+                                    round(rm.route.start_min, 2), rm.distance_km, rm.duration_h,
+                                    rm.driving_h, rm.load_t, rm.cost, rm.co2e_kg])
             sub = scenario.subset(g.group, g.facility_id)
             for row in stop_rows(sub, ev):
                 if stop_header is None:
                     stop_header = ["plan", "group", *row.keys()]
-                    stops.append(stop_header)
-                stops.append([plan.name, g.label, *row.values()])
+                    append_row(stops, stop_header)
+                append_row(stops, [plan.name, g.label, *row.values()])
     wb.save(os.fspath(path))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from circularcities.core.reports import csv_dict
+
 from .model import Scenario
 from .result import Evaluation
 
@@ -94,5 +96,5 @@ def routes_to_csv(scenario: Scenario, evaluation: Evaluation) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=STOP_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(stop_rows(scenario, evaluation))
+    writer.writerows(csv_dict(row) for row in stop_rows(scenario, evaluation))
     return out.getvalue()

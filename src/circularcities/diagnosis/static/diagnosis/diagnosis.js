@@ -13,13 +13,15 @@
   }
   // Long node labels run into the next column; break them into lines of about 16 characters
   // (Chinese labels are short and have no spaces, so they stay on one line).
+  // Plotly reads markup in labels: every word is escaped so stored names show as text.
+  function T(s) { return window.ccDom.plotlyText(s); }
   function wrapLabel(text) {
     var words = String(text).split(" "), lines = [], line = "";
     words.forEach(function (w) {
       if (line && (line + " " + w).length > 16) { lines.push(line); line = w; } else { line = line ? line + " " + w : w; }
     });
     if (line) lines.push(line);
-    return lines.join("<br>");
+    return lines.map(T).join("<br>");
   }
   function drawSankey() {
     var el = document.getElementById("sankey"), d = data("sankey-data");
@@ -32,9 +34,9 @@
     });
     var unit = d.unit || "";
     window.Plotly.newPlot(el, [{
-      type: "sankey", orientation: "h", arrangement: "snap", valueformat: ",.0f", valuesuffix: " " + unit,
+      type: "sankey", orientation: "h", arrangement: "snap", valueformat: ",.0f", valuesuffix: " " + T(unit),
       node: {label: d.node_labels.map(wrapLabel), pad: 30, thickness: 14, color: "#123d31", line: {width: 0}},
-      link: {source: d.links.source, target: d.links.target, value: d.links.value, label: d.links.label, color: colors}
+      link: {source: d.links.source, target: d.links.target, value: d.links.value, label: d.links.label.map(T), color: colors}
     }], {margin: {l: 8, r: 8, t: 18, b: 8}, height: 560, font: {size: 12}},
     {displaylogo: false, displayModeBar: false, responsive: true}).then(function () {
       el.setAttribute("data-ready", String(d.links.value.length));
@@ -46,7 +48,7 @@
     var colors = ["#b7791f", "#1f7a5a"];
     var traces = d.traces.map(function (t, i) {
       var c = colors[(d.traces.length === 1 ? 1 : i) % 2];
-      return {type: "scatterpolar", r: t.r.concat([t.r[0]]), theta: t.theta.concat([t.theta[0]]), name: t.name,
+      return {type: "scatterpolar", r: t.r.concat([t.r[0]]), theta: t.theta.concat([t.theta[0]]).map(T), name: T(t.name),
               fill: "toself", fillcolor: rgba(c, 0.2), line: {color: c}};
     });
     window.Plotly.newPlot(el, traces, {polar: {radialaxis: {range: [0, 5], dtick: 1}}, margin: {l: 40, r: 40, t: 20, b: 20},

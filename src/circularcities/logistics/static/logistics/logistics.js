@@ -13,19 +13,21 @@
     var ctl = L.control({position: "topright"});
     ctl.onAdd = function () {
       var div = L.DomUtil.create("div", "lg-legend");
-      div.innerHTML = munis.map(function (m, i) {
-        return '<span class="lg-swatch" style="background:' + MUNI[i % MUNI.length] + '"></span>' + esc(m);
-      }).join("<br>");
+      munis.forEach(function (m, i) {
+        if (i) div.appendChild(document.createElement("br"));
+        var swatch = D.el("span", null, "lg-swatch");
+        swatch.style.background = MUNI[i % MUNI.length];  // CSSOM, allowed by the CSP
+        div.appendChild(swatch);
+        div.appendChild(document.createTextNode(m));
+      });
       return div;
     };
     ctl.addTo(map);
   }
 
-  function esc(s) {
-    return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) {
-      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c];
-    });
-  }
+  // Names come from uploaded workbooks: tooltips and popups are built as text nodes (site.js).
+  var D = window.ccDom;
+  function str(s) { return String(s == null ? "" : s); }
 
   function icon(cls) { return L.divIcon({className: cls, iconSize: [12, 12]}); }
 
@@ -38,16 +40,16 @@
       var r = 3 + Math.min(6, Math.sqrt(p.quantity_t * 4));
       L.circleMarker([p.lat, p.lon], {radius: r, color: "#fff", weight: 1,
         fillColor: MUNI[munis.indexOf(p.municipality) % MUNI.length], fillOpacity: 0.9})
-        .bindTooltip(esc(p.name) + " · " + esc(p.municipality) + " · " + p.quantity_t + " t").addTo(layer);
+        .bindTooltip(D.el("span", str(p.name) + " · " + str(p.municipality) + " · " + p.quantity_t + " t")).addTo(layer);
       bounds.push([p.lat, p.lon]);
     });
     base.depots.forEach(function (d) {
-      L.marker([d.lat, d.lon], {icon: icon("lg-depot")}).bindTooltip(esc(d.name || d.id)).addTo(layer);
+      L.marker([d.lat, d.lon], {icon: icon("lg-depot")}).bindTooltip(D.el("span", str(d.name || d.id))).addTo(layer);
       bounds.push([d.lat, d.lon]);
     });
     base.facilities.forEach(function (f) {
       L.marker([f.lat, f.lon], {icon: icon("lg-facility")})
-        .bindTooltip(esc(f.name || f.id) + " · " + f.capacity_t_per_day + " t/day").addTo(layer);
+        .bindTooltip(D.el("span", str(f.name || f.id) + " · " + f.capacity_t_per_day + " t/day")).addTo(layer);
       bounds.push([f.lat, f.lon]);
     });
     layer.addTo(map);
@@ -99,10 +101,10 @@
         var latlngs = f.geometry.coordinates.map(function (c) { return [c[1], c[0]]; });
         L.polyline(latlngs, {color: colour(p.route - 1), weight: 3, opacity: 0.85,
           className: "route-line"})
-          .bindPopup("<strong>" + esc(p.group) + " · #" + p.route + "</strong><br>" +
-            esc(p.vehicle_type) + " · " + esc(lab.trips) + ": " + p.trips + " · " + esc(lab.stops) + ": " + p.stops.length + "<br>" +
-            p.distance_km + " km · " + p.duration_h + " h · " + p.load_t + " t<br>" +
-            p.cost + " " + esc(p.currency) + " · " + p.co2e_kg + " kg CO2e")
+          .bindPopup(D.lines([D.el("strong", str(p.group) + " · #" + p.route),
+            str(p.vehicle_type) + " · " + str(lab.trips) + ": " + p.trips + " · " + str(lab.stops) + ": " + p.stops.length,
+            p.distance_km + " km · " + p.duration_h + " h · " + p.load_t + " t",
+            p.cost + " " + str(p.currency) + " · " + p.co2e_kg + " kg CO2e"]))
           .addTo(routes);
         count += 1;
       });
@@ -114,4 +116,13 @@
   }
 
   window.ccLogistics = {scenarioMap: scenarioMap, routeMap: routeMap};
+  // Maps start from their element's data- attributes (no inline script under the CSP).
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-lg-scenario-map]"), function (e) {
+      scenarioMap(e.id, e.hasAttribute("data-editable"));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-lg-route-map]"), function (e) {
+      routeMap(e.id, e.getAttribute("data-lg-route-map"));
+    });
+  });
 })();

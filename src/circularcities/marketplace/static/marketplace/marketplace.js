@@ -15,8 +15,8 @@
       var m = L.circleMarker([p.lat, p.lon], {radius: p.partner ? 6 : 8, color: "#fff", weight: 1.5,
         fillColor: COLORS[p.kind] || "#555", fillOpacity: 0.9}).addTo(map);
       var text = p.label || "";
-      if (p.url) m.bindPopup('<a href="' + p.url + '">' + text.replace(/</g, "&lt;") + "</a>");
-      else m.bindTooltip(text);
+      if (p.url) m.bindPopup(window.ccDom.link(p.url, text));
+      else m.bindTooltip(window.ccDom.el("span", text));
       bounds.push([p.lat, p.lon]);
     });
     if (extra) extra(map, bounds);
@@ -47,6 +47,8 @@
   function metrics() {
     var d = data("metrics-data");
     if (!d || !window.Plotly) return;
+    var T = window.ccDom.plotlyText;  // labels and material names are shown as text, never as markup
+    Object.keys(d.labels).forEach(function (k) { d.labels[k] = T(d.labels[k]); });
     var cfg = {displaylogo: false, responsive: true, displayModeBar: false};
     var narrow = (document.documentElement.clientWidth || window.innerWidth) < 600;
     var lay = function (t) {
@@ -68,11 +70,11 @@
       {type: "scatter", mode: "lines+markers", x: d.months, y: d.cum_tonnes, name: d.labels.tonnes, line: {color: "#1f7a5a"}},
       {type: "scatter", mode: "lines+markers", x: d.months, y: d.cum_t_co2e, name: d.labels.co2e, yaxis: "y2", line: {color: "#b7791f"}}
     ], l2, cfg);
-    var traces = Object.keys(d.value).map(function (c) { return {type: "bar", x: d.months, y: d.value[c], name: c}; });
+    var traces = Object.keys(d.value).map(function (c) { return {type: "bar", x: d.months, y: d.value[c], name: T(c)}; });
     Plotly.newPlot("chart-value", traces, Object.assign(lay(d.labels.value), {barmode: "group"}), cfg);
     Plotly.newPlot("chart-materials", [
-      {type: "bar", orientation: "h", y: d.available.map(function (r) { return r[0].slice(0, narrow ? 18 : 40); }), x: d.available.map(function (r) { return r[1]; }), name: d.labels.available, marker: {color: "#1f7a5a"}},
-      {type: "bar", orientation: "h", y: d.wanted.map(function (r) { return r[0].slice(0, narrow ? 18 : 40); }), x: d.wanted.map(function (r) { return r[1]; }), name: d.labels.wanted, marker: {color: "#2c6fa8"}}
+      {type: "bar", orientation: "h", y: d.available.map(function (r) { return T(r[0].slice(0, narrow ? 18 : 40)); }), x: d.available.map(function (r) { return r[1]; }), name: d.labels.available, marker: {color: "#1f7a5a"}},
+      {type: "bar", orientation: "h", y: d.wanted.map(function (r) { return T(r[0].slice(0, narrow ? 18 : 40)); }), x: d.wanted.map(function (r) { return r[1]; }), name: d.labels.wanted, marker: {color: "#2c6fa8"}}
     ], Object.assign(lay(d.labels.available + " / " + d.labels.wanted), {barmode: "group", margin: {l: narrow ? 10 : 230, r: 20, t: 40, b: 40},
       xaxis: {type: "linear"}, yaxis: {automargin: true}}), cfg);
   }
@@ -91,10 +93,11 @@
   function parkSankey() {
     var el = document.getElementById("park-sankey"), d = data("park-sankey-data");
     if (!el || !d || !window.Plotly) return;
+    var T = window.ccDom.plotlyText;  // organisation and flow names are shown as text, never as markup
     var colors = d.links.kind.map(function (k) { return k === "energy" ? "rgba(183,121,31,0.45)" : "rgba(31,122,90,0.45)"; });
     Plotly.newPlot(el, [{type: "sankey", orientation: "h", arrangement: "snap",
-      node: {label: d.node_labels, pad: 18, thickness: 16, color: "#123d31"},
-      link: {source: d.links.source, target: d.links.target, value: d.links.value, label: d.links.label, color: colors,
+      node: {label: d.node_labels.map(T), pad: 18, thickness: 16, color: "#123d31"},
+      link: {source: d.links.source, target: d.links.target, value: d.links.value, label: d.links.label.map(T), color: colors,
              hovertemplate: "%{label}<extra></extra>"}}],
       {margin: {l: 8, r: 8, t: 8, b: 8}, height: 420, font: {size: 12}}, {displaylogo: false, responsive: true, displayModeBar: false})
       .then(function () { el.setAttribute("data-ready", String(d.links.value.length)); });

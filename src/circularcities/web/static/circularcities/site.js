@@ -3,6 +3,42 @@
    work offline with markers and a graticule for orientation. */
 (function () {
   "use strict";
+  // Stored text reaches the page only as text: elements are built with textContent,
+  // never from HTML strings (issue #11; the Content-Security-Policy forbids inline script).
+  function node(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text != null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  // Only links inside the site or to http(s) pages; anything else (javascript:, data:) is dropped.
+  function safeHref(url) {
+    try {
+      var u = new URL(String(url), window.location.href);
+      return (u.protocol === "http:" || u.protocol === "https:") ? u.href : null;
+    } catch (e) { return null; }
+  }
+  function link(url, text) {
+    var href = safeHref(url);
+    if (!href) return node("span", text);
+    var a = node("a", text);
+    a.href = href;
+    return a;
+  }
+  // A block of lines, each a string or a node, separated by <br>.
+  function lines(parts) {
+    var div = node("div");
+    parts.forEach(function (p, i) {
+      if (i) div.appendChild(document.createElement("br"));
+      div.appendChild(typeof p === "string" ? document.createTextNode(p) : p);
+    });
+    return div;
+  }
+  // Plotly reads <b>, <a href> and the like in labels; these entities make it show text literally.
+  function plotlyText(s) {
+    return String(s == null ? "" : s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  window.ccDom = {el: node, link: link, lines: lines, safeHref: safeHref, plotlyText: plotlyText};
   // Country outlines (Natural Earth 1:110m, public domain) are served with the
   // platform's static files, so maps are readable without any tile server.
   var BASE = (document.currentScript && document.currentScript.src || "").replace(/site\.js.*$/, "");
@@ -54,12 +90,23 @@
     data.forEach(function (c) {
       var m = L.circleMarker([c.lat, c.lon], {radius: 7, color: "#fff", weight: 1.5,
         fillColor: colors[c.status] || "#2c6fa8", fillOpacity: 0.95}).addTo(map);
-      m.bindTooltip(c.name, {permanent: data.length <= 40, direction: "right", offset: [8, 0], className: "city-label"});
-      m.bindPopup('<a href="' + c.url + '">' + c.name + '</a><br>' + c.status_label);
+      m.bindTooltip(node("span", c.name), {permanent: data.length <= 40, direction: "right", offset: [8, 0],
+                                         className: "city-label"});
+      m.bindPopup(lines([link(c.url, c.name), c.status_label]));
       bounds.push([c.lat, c.lon]);
     });
     if (bounds.length === 1) map.setView(bounds[0], 6, {animate: false});
     else if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], animate: false});
     el.setAttribute("data-ready", String(data.length));
   };
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-citymap]"), function (e) {
+      window.ccCityMap(e.id);
+    });
+  });
+  // <select data-autosubmit> sends its form when changed (no inline handlers under the CSP).
+  document.addEventListener("change", function (e) {
+    var t = e.target;
+    if (t && t.hasAttribute && t.hasAttribute("data-autosubmit") && t.form) t.form.submit();
+  });
 })();
