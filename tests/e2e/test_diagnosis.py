@@ -51,8 +51,9 @@ def test_broken_workbook_shows_its_errors(page, tmp_path):
     box = page.locator("[data-testid=import-errors]")
     assert "nothing was imported" in box.inner_text()
     rows = [r.inner_text().split("\t") for r in page.locator("[data-testid=import-error]").all()]
-    assert ["flows", "2", "value", "Expected a number, got 'lots'."] in rows
-    assert any(r[:3] == ["stocks", "3", "layer"] for r in rows)
+    # The column cell shows the spreadsheet's letter before the header name.
+    assert ["flows", "2", "F value", "Expected a number, got 'lots'."] in rows
+    assert any(r[:3] == ["stocks", "3", "C layer"] for r in rows)
     assert not MetabolismFlow.objects.filter(city=city).exists()
 
 
