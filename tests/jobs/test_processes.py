@@ -128,6 +128,10 @@ def test_two_web_servers_and_two_workers_share_the_queue(platform, tmp_path):
 
     for w in web:
         wait_for(lambda w=w: up(w), 90, f"{w.base} to serve", platform.logs)
+    # Each server's worker writes to the server's log: both must be ready before the jobs
+    # come, or the first could run both slow jobs one after the other.
+    wait_for(lambda: all("waiting for jobs" in s.log_path.read_text() for s in servers), 90,
+             "the servers' workers to start", platform.logs)
 
     # The queue is first in, first out: the two slow jobs take both workers, the quick
     # ones wait for the one that is not killed.

@@ -97,11 +97,10 @@ def _serve(host, port, threads=8, workers=1, job_workers=1) -> int:
         if workers > 1:
             serve_gunicorn(host, port, workers=workers, threads=threads)
         else:
+            from django.core.wsgi import get_wsgi_application
             from waitress import serve
 
-            from circularcities.site.wsgi import application
-
-            serve(application, host=host, port=port, threads=threads, ident="circularcities")
+            serve(get_wsgi_application(), host=host, port=port, threads=threads, ident="circularcities")
     finally:
         stop_workers(procs)
     return 0
