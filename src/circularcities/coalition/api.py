@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import Field
@@ -13,6 +15,7 @@ from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
 from circularcities.core.planning.currency import ISO_4217
 from circularcities.web.api import write_auth
+from circularcities.web.api_support import finite, lock, responses, with_etag
 
 PREFIX = "/"
 router = Router(tags=["coalition"])
@@ -52,7 +55,7 @@ class CityOut(Schema):
 
     @staticmethod
     def resolve_density_per_km2(obj):
-        return round(obj.density, 1) if obj.density else None
+        return finite(round(obj.density, 1)) if obj.density else None
 
     @staticmethod
     def resolve_gdp(obj):
@@ -119,18 +122,19 @@ class EventOut(Schema):
 class CityPatch(Schema):
     """Fields a city editor may change; omitted fields stay as they are."""
 
-    name_en: str | None = Field(None, min_length=1, max_length=120)
-    name_zh: str | None = Field(None, min_length=1, max_length=120)
+    name_en: str = Field(None, min_length=1, max_length=120, description="Cannot be cleared.")
+    name_zh: str = Field(None, min_length=1, max_length=120, description="Cannot be cleared.")
     population: int | None = Field(None, ge=0, le=100_000_000)
     population_year: int | None = Field(None, ge=1800, le=2100)
     gdp: float | None = Field(None, ge=0, le=1e15)
     gdp_currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 4217")
     gdp_year: int | None = Field(None, ge=1800, le=2100)
-    area_km2: float | None = Field(None, gt=0, le=1_000_000)
+    # At least a hectare: smaller areas are typing slips, and a denormal one made the density infinite.
+    area_km2: float | None = Field(None, ge=0.01, le=1_000_000)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
-    profile_en: str | None = None
-    profile_zh: str | None = None
+    profile_en: str | None = Field(None, max_length=20_000)
+    profile_zh: str | None = Field(None, max_length=20_000)
 
 
 class EventIn(Schema):
@@ -153,12 +157,12 @@ class FocalAreasIn(Schema):
     areas: list[str] = Field(..., description="Slugs of at most three thematic areas.")
 
 
-@router.get("/areas", response=list[AreaOut])
+@router.get("/areas", response=responses(list[AreaOut]))
 def list_areas(request):
     return ThematicArea.objects.all()
 
 
-@router.get("/cities", response=list[CityOut])
+@router.get("/cities", response=responses(list[CityOut]))
 def list_cities(request, status: str | None = None, country: str | None = None):
     qs = City.objects.prefetch_related("focal_areas__area")
     if status:
@@ -168,12 +172,14 @@ def list_cities(request, status: str | None = None, country: str | None = None):
     return qs
 
 
-@router.get("/cities/{slug}", response=CityOut)
-def get_city(request, slug: str):
-    return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+@router.get("/cities/{slug}", response=responses(CityOut, 404))
+def get_city(request, response: HttpResponse, slug: str):
+    city = get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    with_etag(response, city)
+    return city
 
 
-@router.put("/cities/{slug}/focal-areas", response=CityOut, auth=write_auth)
+@router.put("/cities/{slug}/focal-areas", response=responses(CityOut, 404, write=True), auth=write_auth)
 def put_focal_areas(request, slug: str, payload: FocalAreasIn):
     city = get_object_or_404(City, slug=slug)
     if not can_edit_city(request.user, city):
@@ -190,23 +196,31 @@ def put_focal_areas(request, slug: str, payload: FocalAreasIn):
     return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
 
 
-@router.patch("/cities/{slug}", response=CityOut, auth=write_auth)
-def patch_city(request, slug: str, payload: CityPatch):
-    city = get_object_or_404(City, slug=slug)
-    if not can_edit_city(request.user, city):
-        raise PermissionDenied(f"Only the editors of {city.name_en} or the secretariat can change its profile.")
+@router.patch("/cities/{slug}", response=responses(CityOut, 404, 412, write=True), auth=write_auth)
+def patch_city(request, response: HttpResponse, slug: str, payload: CityPatch):
+    """Change the fields sent, and only those. Send ``If-Match: <ETag>`` to refuse (412) if changed meanwhile."""
     changes = payload.dict(exclude_unset=True)
-    if changes.get("gdp_currency") and changes["gdp_currency"] not in ISO_4217:
-        raise ValidationError(f"Field 'gdp_currency': {changes['gdp_currency']!r} is not an ISO 4217 currency code.")
-    if "gdp" in changes and changes["gdp"] is not None and not (changes.get("gdp_currency") or city.gdp_currency):
-        raise ValidationError("Field 'gdp_currency': give the ISO 4217 currency of the GDP figure.")
-    for field, value in changes.items():
-        setattr(city, field, value)
-    city.save()
-    return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    for key in ("profile_en", "profile_zh", "gdp_currency"):
+        if key in changes and changes[key] is None:
+            changes[key] = ""
+    with transaction.atomic():
+        city = lock(request, City.objects.all(), slug=slug)
+        if not can_edit_city(request.user, city):
+            raise PermissionDenied(f"Only the editors of {city.name_en} or the secretariat can change its profile.")
+        if changes.get("gdp_currency") and changes["gdp_currency"] not in ISO_4217:
+            raise ValidationError(f"Field 'gdp_currency': {changes['gdp_currency']!r} is not an ISO 4217 currency code.")
+        gdp = changes.get("gdp", city.gdp)
+        if gdp is not None and not changes.get("gdp_currency", city.gdp_currency):
+            raise ValidationError("Field 'gdp_currency': give the ISO 4217 currency of the GDP figure.")
+        for field, value in changes.items():
+            setattr(city, field, value)
+        city.save(update_fields=[*changes, "updated_at"])
+    city = get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    with_etag(response, city)
+    return city
 
 
-@router.post("/events", response={201: EventOut}, auth=write_auth)
+@router.post("/events", response=responses(EventOut, status=201, write=True), auth=write_auth)
 def create_event(request, payload: EventIn):
     if not is_secretariat(request.user):
         raise PermissionDenied("Only the secretariat can add events.")
@@ -229,18 +243,18 @@ def create_event(request, payload: EventIn):
     return Status(201, event)
 
 
-@router.get("/partners", response=list[PartnerOut])
+@router.get("/partners", response=responses(list[PartnerOut]))
 def list_partners(request, kind: str | None = None):
     qs = Partner.objects.all()
     return qs.filter(kind=kind) if kind else qs
 
 
-@router.get("/working-groups", response=list[GroupOut])
+@router.get("/working-groups", response=responses(list[GroupOut]))
 def list_groups(request):
     return WorkingGroup.objects.select_related("area").prefetch_related("partners")
 
 
-@router.get("/events", response=list[EventOut])
+@router.get("/events", response=responses(list[EventOut]))
 def list_events(request, kind: str | None = None):
     qs = Event.objects.select_related("working_group__area").prefetch_related("cities")
     return qs.filter(kind=kind) if kind else qs

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.responses import Status
@@ -22,6 +23,7 @@ from circularcities.planning.permissions import require_log_progress, require_pl
 from circularcities.planning.services import assess_targets, check_measure_currency, log_progress
 from circularcities.planning.validation import TARGET_FIELDS, check_model
 from circularcities.web.api import write_auth
+from circularcities.web.api_support import Id, responses, with_etag
 
 PREFIX = "/plans/"
 router = Router(tags=["plans"])
@@ -81,7 +83,7 @@ class TargetIn(Schema):
     source: str = ""
 
 
-@router.get("/targets", response=list[TargetOut])
+@router.get("/targets", response=responses(list[TargetOut]))
 def list_targets(request, city: str | None = None):
     qs = Target.objects.select_related("city", "area", "indicator", "programme")
     if city:
@@ -91,13 +93,14 @@ def list_targets(request, city: str | None = None):
     return [_target_out(t, a[t.pk]) for t in targets]
 
 
-@router.get("/targets/{target_id}", response=TargetOut)
-def get_target(request, target_id: int):
+@router.get("/targets/{target_id}", response=responses(TargetOut, 404))
+def get_target(request, response: HttpResponse, target_id: Id):
     t = get_object_or_404(Target.objects.select_related("city", "area", "indicator", "programme"), pk=target_id)
+    with_etag(response, t)
     return _target_out(t, assess_targets([t])[t.pk])
 
 
-@router.post("/targets", response={201: TargetOut}, auth=write_auth)
+@router.post("/targets", response=responses(TargetOut, 404, status=201, write=True), auth=write_auth)
 def create_target(request, payload: TargetIn):
     city = get_object_or_404(City, slug=payload.city)
     require_plan(request.user, city)
@@ -209,7 +212,7 @@ def _measures():
         "r_strategies", "partners", "targets", "milestones")
 
 
-@router.get("/measures", response=list[MeasureOut])
+@router.get("/measures", response=responses(list[MeasureOut]))
 def list_measures(request, city: str | None = None, status: str | None = None):
     qs = _measures()
     if city:
@@ -219,7 +222,7 @@ def list_measures(request, city: str | None = None, status: str | None = None):
     return list(qs)
 
 
-@router.post("/measures", response={201: MeasureOut}, auth=write_auth)
+@router.post("/measures", response=responses(MeasureOut, 404, status=201, write=True), auth=write_auth)
 def create_measure(request, payload: MeasureIn):
     from circularcities.coalition.models import RStrategy
 
@@ -247,7 +250,7 @@ def create_measure(request, payload: MeasureIn):
 class ProjectOut(Schema):
     code: str
     programme: str
-    city: str
+    city: str | None = Field(description="Null for a project of a coalition-wide programme.")
     title_en: str
     title_zh: str
     organisation: str | None
@@ -258,14 +261,14 @@ class ProjectOut(Schema):
 
     @staticmethod
     def resolve_city(obj):
-        return obj.programme.city.slug
+        return obj.programme.city.slug if obj.programme.city_id else None
 
     @staticmethod
     def resolve_organisation(obj):
         return obj.organisation.slug if obj.organisation_id else None
 
 
-@router.get("/projects", response=list[ProjectOut])
+@router.get("/projects", response=responses(list[ProjectOut]))
 def list_projects(request, city: str | None = None):
     qs = Project.objects.select_related("programme__city", "organisation")
     if city:
@@ -302,13 +305,13 @@ class EntryIn(Schema):
     note: str = ""
 
 
-@router.get("/projects/{code}/progress", response=list[EntryOut])
+@router.get("/projects/{code}/progress", response=responses(list[EntryOut], 404))
 def list_progress(request, code: str):
     project = get_object_or_404(Project, code=code)
     return list(ProgressEntry.objects.filter(project=project).select_related("project"))
 
 
-@router.post("/projects/{code}/progress", response={201: EntryOut}, auth=write_auth)
+@router.post("/projects/{code}/progress", response=responses(EntryOut, 404, status=201, write=True), auth=write_auth)
 def post_progress(request, code: str, payload: EntryIn):
     project = get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
     require_log_progress(request.user, project)

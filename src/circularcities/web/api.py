@@ -8,26 +8,33 @@ and then the same permission checks as the pages. Errors come back as
 
 from __future__ import annotations
 
+import math
 from importlib import import_module
 from importlib.util import find_spec
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, SessionAuth
 
 from circularcities.core.errors import CircularCitiesError, DataImportError
+from circularcities.web.api_support import PreconditionFailed, StrictJSON
+from circularcities.web.ratelimit import RequestRate, check_auth_failures, record_auth_failure
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         from circularcities.accounts.models import ApiToken
 
+        check_auth_failures(request, token)
         user = ApiToken.authenticate(token)
         if user is not None:
             request.user = user
+        else:
+            record_auth_failure(request, token)
         return user
 
 
@@ -46,7 +53,16 @@ class SignedInSession(SessionAuth):
 
 write_auth = [TokenAuth(), SignedInSession()]
 
+class FiniteJSON(JSONRenderer):
+    """NaN and Infinity are not JSON: refuse to send them rather than emit a broken body."""
+
+    json_dumps_params = {"allow_nan": False}
+
+
 api = NinjaAPI(
+    parser=StrictJSON(),
+    renderer=FiniteJSON(),
+    throttle=[RequestRate()],
     title="Circular Cities Platform API",
     version="1",
     description="Cities, thematic areas, working groups, events, the case library and the "
@@ -93,6 +109,28 @@ def on_permission_denied(request, exc):
 def on_auth_error(request, exc):
     return api.create_response(request, {"detail": "Sign in or send a personal API token to change data.",
                                          "errors": []}, status=401)
+
+
+@api.exception_handler(PreconditionFailed)
+def on_precondition_failed(request, exc):
+    return api.create_response(request, {"detail": str(exc), "errors": []}, status=412)
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request, exc):
+    response = api.create_response(request, {"detail": "Too many requests; try again shortly.",
+                                             "errors": []}, status=429)
+    if getattr(exc, "wait", None):
+        response["Retry-After"] = str(max(1, math.ceil(exc.wait)))
+    return response
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    detail = str(exc)
+    if exc.status_code == 400:
+        detail = "The body must be a JSON object (numbers finite, no NaN or Infinity)."
+    return api.create_response(request, {"detail": detail, "errors": []}, status=exc.status_code)
 
 
 @api.exception_handler(Http404)
