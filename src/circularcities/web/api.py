@@ -3,7 +3,13 @@
 Reads are public where the data is published. Writes need a signed-in session
 (with its CSRF token) or a personal token (``Authorization: Bearer cc_...``),
 and then the same permission checks as the pages. Errors come back as
-``{"detail": "<a sentence>", "errors": [...]}`` naming the field.
+``{"detail": "<a sentence>", "errors": [...]}`` naming the field, with every
+status an operation can answer documented in the schema.
+
+A PATCH changes only the fields it sends, under a row lock. Single objects carry
+an ``ETag``; send it back as ``If-Match`` and the change is refused with 412 if
+someone changed the object since. Requests and failed token checks are rate
+limited (429 with ``Retry-After``; see ``web/ratelimit.py``).
 """
 
 from __future__ import annotations
