@@ -49,6 +49,20 @@ schema = _load_schema()
 schema_without_solver = schema.exclude(method="POST", path_regex=r"/runs$")
 
 
+@pytest.fixture(autouse=True)
+def keep_test_connection():
+    """The WSGI app closes the database connection after each request; the test client
+    disconnects that too, or the test's transaction would go with it."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def _token(role: str) -> dict:
     """A personal token of each kind of caller."""
     from circularcities.accounts.models import ApiToken

@@ -68,3 +68,10 @@ def test_every_status_has_the_error_schema(client):
     assert {"200", "400", "401", "403", "404", "412", "422", "429"} <= set(patch)
     ref = patch["412"]["content"]["application/json"]["schema"]["$ref"]
     assert ref.endswith("/ErrorOut")
+
+
+def test_nul_characters_are_400_not_database_errors(client, owner):
+    client.force_login(owner)
+    assert _send(client, "patch", "/api/cities/amsterdam", {"profile_en": "a\x00b"}).status_code == 400
+    assert client.get("/api/cities", {"country": "n\x00l"}).status_code == 400
+    assert client.get("/api/cities/ams%00terdam").status_code == 400

@@ -134,8 +134,8 @@ def on_throttled(request, exc):
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
     detail = str(exc)
-    if exc.status_code == 400:
-        detail = "The body must be a JSON object (numbers finite, no NaN or Infinity)."
+    if detail == "Cannot parse request body":
+        detail = "The body must be a JSON object (numbers finite, no NaN or Infinity, no NUL in text)."
     return api.create_response(request, {"detail": detail, "errors": []}, status=exc.status_code)
 
 

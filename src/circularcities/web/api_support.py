@@ -13,8 +13,9 @@ import math
 from typing import Annotated, Any
 
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import Path, Schema
+from ninja.errors import HttpError
 from ninja.parser import Parser
 
 # The largest id a 64-bit signed integer column holds (PostgreSQL bigint, SQLite integer).
@@ -40,37 +41,39 @@ class ErrorOut(Schema):
     errors: list[ErrorItem]
 
 
-#: What each error status means, for the reader of the OpenAPI document.
-STATUS_MEANING = {
-    400: "The body is not a JSON object.",
-    401: "Sign in or send a personal API token.",
-    403: "You may not do this.",
-    404: "Not found.",
-    409: "Conflicts with the current state.",
-    412: "If-Match no longer matches: someone changed it since you read it.",
-    422: "A field is not valid; 'errors' names it.",
-    429: "Too many requests; wait Retry-After seconds.",
-}
-
-
 def responses(ok: Any, *codes: int, status: int = 200, write: bool = False) -> dict[int, Any]:
     """The response declaration of an operation: its success schema and every error it can answer.
 
-    All operations can answer 422 (a parameter out of bounds) and 429 (rate limit);
-    writes also 400 (body not a JSON object), 401 (no valid token or session) and
-    403 (not allowed); ``codes`` adds the rest (404 for a lookup, 412 for If-Match).
+    All operations can answer 400 (a body that is not a JSON object, or NUL in text),
+    422 (a parameter out of bounds) and 429 (rate limit); writes also 401 (no valid
+    token or session) and 403 (not allowed); ``codes`` adds the rest (404 for a
+    lookup, 412 for If-Match).
     """
-    errors = {422, 429, *codes}
+    errors = {400, 422, 429, *codes}
     if write:
-        errors |= {400, 401, 403}
+        errors |= {401, 403}
     return {status: ok, **dict.fromkeys(sorted(errors), ErrorOut)}
+
+
+NUL_MESSAGE = "Text cannot contain the NUL character (\\u0000)."
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 class StrictJSON(Parser):
     """JSON bodies must be objects, and NaN or Infinity are not numbers the API accepts.
 
-    Python's json module reads ``NaN`` and ``Infinity`` (not JSON); and a body ``[]``
-    would otherwise pass as an object with no fields set.
+    Python's json module reads ``NaN`` and ``Infinity`` (not JSON); a body ``[]``
+    would otherwise pass as an object with no fields set; and PostgreSQL refuses
+    text with NUL characters (a server error instead of a 400).
     """
 
     def parse_body(self, request: HttpRequest):
@@ -80,7 +83,26 @@ class StrictJSON(Parser):
         data = json.loads(request.body, parse_constant=reject)
         if not isinstance(data, dict):
             raise ValueError("expected a JSON object")
+        if _has_nul(data):
+            raise ValueError(NUL_MESSAGE)
         return data
+
+    def parse_querydict(self, data, list_fields, request):
+        if any(_has_nul(k) or _has_nul(v) for k, v in data.lists()):
+            raise HttpError(400, NUL_MESSAGE)
+        return super().parse_querydict(data, list_fields, request)
+
+
+class RejectNulInApiPaths:
+    """Middleware: an API path with a NUL character is a 400, not a database error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/api/") and "\x00" in request.path:
+            return JsonResponse({"detail": NUL_MESSAGE, "errors": []}, status=400)
+        return self.get_response(request)
 
 
 def finite(value: float | None) -> float | None:

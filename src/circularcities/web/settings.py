@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "circularcities.web.api_support.RejectNulInApiPaths",
 ]
 
 ROOT_URLCONF = "circularcities.web.urls"
