@@ -20,3 +20,10 @@ T.update({
     "This job belongs to someone else.": "此任务属于其他用户。",
     "See the result": "查看结果",
 })
+
+T.update({
+    "The body must be a JSON object (numbers finite, no NaN or Infinity, no NUL in text).":
+        "请求体必须是 JSON 对象（数字为有限值，不含 NaN 或 Infinity，文本中不含 NUL 字符）。",
+    "Too many requests; try again shortly.": "请求过多，请稍后再试。",
+    "City profile": "城市概况",
+})

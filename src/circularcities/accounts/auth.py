@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from ninja.security import HttpBearer, SessionAuth
 
+from circularcities.web.ratelimit import check_auth_failures, record_auth_failure
+
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         from circularcities.accounts.models import ApiToken
 
+        check_auth_failures(request, token)
         user = ApiToken.authenticate(token)
         if user is not None:
             request.user = user
+        else:
+            record_auth_failure(request, token)
         return user
 
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -92,6 +93,9 @@ class Invitation(models.Model):
         return self.accepted_at is None and self.expires_at > timezone.now()
 
 
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
 class ApiToken(models.Model):
     """A personal token for scripts calling the API (``Authorization: Bearer ...``)."""
 
@@ -119,7 +123,11 @@ class ApiToken(models.Model):
         found = cls.objects.select_related("user").filter(token_hash=_hash(token)).first()
         if found is None or not found.user.is_active or found.expired:
             return None
-        cls.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        # At most one write a minute per token: a busy script must not make every request a write.
+        if found.last_used_at is None or now - found.last_used_at >= LAST_USED_RESOLUTION:
+            stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_RESOLUTION)
+            cls.objects.filter(stale, pk=found.pk).update(last_used_at=now)
         return found.user
 
 

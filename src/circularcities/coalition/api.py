@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import Field
@@ -12,6 +14,7 @@ from circularcities.coalition.permissions import require_add_event, require_edit
 from circularcities.coalition.services import city_update, set_focal_areas
 from circularcities.core import rules
 from circularcities.core.errors import ValidationError
+from circularcities.web.api_support import finite, lock, responses, with_etag
 
 PREFIX = "/"
 router = Router(tags=["coalition"])
@@ -51,7 +54,7 @@ class CityOut(Schema):
 
     @staticmethod
     def resolve_density_per_km2(obj):
-        return round(obj.density, 1) if obj.density else None
+        return finite(round(obj.density, 1)) if obj.density else None
 
     @staticmethod
     def resolve_gdp(obj):
@@ -152,12 +155,12 @@ class FocalAreasIn(Schema):
     areas: list[str] = Field(..., description="Slugs of at most three thematic areas.")
 
 
-@router.get("/areas", response=list[AreaOut])
+@router.get("/areas", response=responses(list[AreaOut]))
 def list_areas(request):
     return ThematicArea.objects.all()
 
 
-@router.get("/cities", response=list[CityOut])
+@router.get("/cities", response=responses(list[CityOut]))
 def list_cities(request, status: str | None = None, country: str | None = None):
     qs = City.objects.prefetch_related("focal_areas__area")
     if status:
@@ -167,12 +170,14 @@ def list_cities(request, status: str | None = None, country: str | None = None):
     return qs
 
 
-@router.get("/cities/{slug}", response=CityOut)
-def get_city(request, slug: str):
-    return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+@router.get("/cities/{slug}", response=responses(CityOut, 404))
+def get_city(request, response: HttpResponse, slug: str):
+    city = get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    with_etag(response, city)
+    return city
 
 
-@router.put("/cities/{slug}/focal-areas", response=CityOut, auth=write_auth)
+@router.put("/cities/{slug}/focal-areas", response=responses(CityOut, 404, write=True), auth=write_auth)
 def put_focal_areas(request, slug: str, payload: FocalAreasIn):
     city = get_object_or_404(City, slug=slug)
     require_edit_city(request.user, city)
@@ -188,15 +193,19 @@ def put_focal_areas(request, slug: str, payload: FocalAreasIn):
     return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
 
 
-@router.patch("/cities/{slug}", response=CityOut, auth=write_auth)
-def patch_city(request, slug: str, payload: CityPatch):
-    city = get_object_or_404(City, slug=slug)
-    require_edit_city(request.user, city)
-    city_update(city=city, user=request.user, **payload.dict(exclude_unset=True))
-    return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+@router.patch("/cities/{slug}", response=responses(CityOut, 404, 412, write=True), auth=write_auth)
+def patch_city(request, response: HttpResponse, slug: str, payload: CityPatch):
+    """Change the fields sent, and only those. Send ``If-Match: <ETag>`` to refuse (412) if changed meanwhile."""
+    with transaction.atomic():
+        city = lock(request, City.objects.all(), slug=slug)
+        require_edit_city(request.user, city)
+        city_update(city=city, user=request.user, **payload.dict(exclude_unset=True))
+    city = get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    with_etag(response, city)
+    return city
 
 
-@router.post("/events", response={201: EventOut}, auth=write_auth)
+@router.post("/events", response=responses(EventOut, status=201, write=True), auth=write_auth)
 def create_event(request, payload: EventIn):
     require_add_event(request.user)
     if payload.kind not in Event.Kind.values:
@@ -218,18 +227,18 @@ def create_event(request, payload: EventIn):
     return Status(201, event)
 
 
-@router.get("/partners", response=list[PartnerOut])
+@router.get("/partners", response=responses(list[PartnerOut]))
 def list_partners(request, kind: str | None = None):
     qs = Partner.objects.all()
     return qs.filter(kind=kind) if kind else qs
 
 
-@router.get("/working-groups", response=list[GroupOut])
+@router.get("/working-groups", response=responses(list[GroupOut]))
 def list_groups(request):
     return WorkingGroup.objects.select_related("area").prefetch_related("partners")
 
 
-@router.get("/events", response=list[EventOut])
+@router.get("/events", response=responses(list[EventOut]))
 def list_events(request, kind: str | None = None):
     qs = Event.objects.select_related("working_group__area").prefetch_related("cities")
     return qs.filter(kind=kind) if kind else qs

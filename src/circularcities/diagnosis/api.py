@@ -5,9 +5,10 @@ city's editors (same rules as the pages)."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 from django.shortcuts import get_object_or_404
-from ninja import File, Router, Schema
+from ninja import File, Path, Query, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -25,6 +26,7 @@ from circularcities.diagnosis.models import (
 )
 from circularcities.diagnosis.permissions import require_edit_diagnosis
 from circularcities.diagnosis.values import set_typed_value
+from circularcities.web.api_support import responses
 
 PREFIX = "/diagnosis/"
 router = Router(tags=["diagnosis"])
@@ -168,7 +170,7 @@ class BenchmarkOut(Schema):
 
 
 class ValueIn(Schema):
-    value: float
+    value: float = Field(..., ge=-1e15, le=1e15)
     source: str = Field(..., min_length=1, max_length=300, description="Where the figure comes from.")
     quality: str = Field("measured", description="measured, estimated or proxy.")
     override: bool = Field(False, description="Confirm replacing a value computed from the metabolism model.")
@@ -181,19 +183,19 @@ class UploadOut(Schema):
     imbalances: list[str]
 
 
-@router.get("/indicators", response=list[IndicatorOut])
+@router.get("/indicators", response=responses(list[IndicatorOut]))
 def list_indicators(request):
     """The indicator catalogue."""
     return Indicator.objects.all()
 
 
-@router.get("/cities", response=list[str])
+@router.get("/cities", response=responses(list[str]))
 def list_cities(request):
     """Slugs of the cities with diagnosis data."""
     return list(dash.cities_with_data().order_by("slug").values_list("slug", flat=True))
 
 
-@router.get("/cities/{slug}/flows", response=list[FlowOut])
+@router.get("/cities/{slug}/flows", response=responses(list[FlowOut], 404))
 def list_flows(request, slug: str, year: int | None = None, layer: str | None = None,
                material: str | None = None):
     qs = MetabolismFlow.objects.filter(city=_city(slug))
@@ -206,13 +208,13 @@ def list_flows(request, slug: str, year: int | None = None, layer: str | None = 
     return qs
 
 
-@router.get("/cities/{slug}/stocks", response=list[StockOut])
+@router.get("/cities/{slug}/stocks", response=responses(list[StockOut], 404))
 def list_stocks(request, slug: str, year: int | None = None):
     qs = MetabolismStock.objects.filter(city=_city(slug))
     return qs.filter(year=year) if year is not None else qs
 
 
-@router.get("/cities/{slug}/metabolism", response=MetabolismOut)
+@router.get("/cities/{slug}/metabolism", response=responses(MetabolismOut, 404))
 def metabolism(request, slug: str, year: int | None = None, layer: str | None = None, material: str | None = None):
     """Sankey data for one year, layer and material, the pickers' choices and any imbalance."""
     city = _city(slug)
@@ -222,22 +224,23 @@ def metabolism(request, slug: str, year: int | None = None, layer: str | None = 
             "layer": v.layer, "material": v.material, "sankey": chart, "imbalances": v.imbalances}
 
 
-@router.get("/cities/{slug}/indicators", response=list[ValueOut])
+@router.get("/cities/{slug}/indicators", response=responses(list[ValueOut], 404))
 def list_values(request, slug: str, code: str | None = None):
     qs = IndicatorValue.objects.filter(city=_city(slug)).select_related("indicator")
     return qs.filter(indicator_id=code) if code else qs
 
 
-@router.get("/cities/{slug}/indicators/history", response=list[ChangeOut])
-def value_history(request, slug: str, code: str | None = None, limit: int = 500):
+@router.get("/cities/{slug}/indicators/history", response=responses(list[ChangeOut], 404))
+def value_history(request, slug: str, code: str | None = None,
+                  limit: Annotated[int, Query(ge=1, le=5000)] = 500):
     qs = IndicatorValueChange.objects.filter(city=_city(slug)).select_related("changed_by")
     if code:
         qs = qs.filter(indicator_id=code)
     return qs[: max(1, min(limit, 5000))]
 
 
-@router.put("/cities/{slug}/indicators/{code}/{year}", response=ValueOut, auth=write_auth)
-def put_value(request, slug: str, code: str, year: int, payload: ValueIn):
+@router.put("/cities/{slug}/indicators/{code}/{year}", response=responses(ValueOut, 404, write=True), auth=write_auth)
+def put_value(request, slug: str, code: str, year: Annotated[int, Path(ge=1900, le=2100)], payload: ValueIn):
     """Type one value (measured, estimated or proxy) with its source; kept in the history."""
     city = _city(slug)
     require_edit_diagnosis(request.user, city)
@@ -248,13 +251,13 @@ def put_value(request, slug: str, code: str, year: int, payload: ValueIn):
     return IndicatorValue.objects.select_related("indicator").get(pk=value.pk)
 
 
-@router.get("/cities/{slug}/assessments", response=list[AssessmentOut])
+@router.get("/cities/{slug}/assessments", response=responses(list[AssessmentOut], 404))
 def list_assessments(request, slug: str, subject: str | None = None):
     qs = MaturityAssessment.objects.filter(city=_city(slug))
     return qs.filter(subject=subject) if subject else qs
 
 
-@router.get("/cities/{slug}/benchmark", response=BenchmarkOut)
+@router.get("/cities/{slug}/benchmark", response=responses(BenchmarkOut, 404))
 def get_benchmark(request, slug: str):
     """Peers, percentiles (100 = best), suggested focal areas (at most 3) with reasons and cases."""
     city = _city(slug)
@@ -269,7 +272,7 @@ def get_benchmark(request, slug: str):
                             for fa in view.focal_areas]}
 
 
-@router.post("/cities/{slug}/upload", response=UploadOut, auth=write_auth)
+@router.post("/cities/{slug}/upload", response=responses(UploadOut, 404, write=True), auth=write_auth)
 def upload(request, slug: str, files: list[UploadedFile] = File(...)):  # noqa: B008 - django-ninja idiom
     """Upload an .xlsx workbook or CSV files; all or nothing; the same file twice changes nothing."""
     city = _city(slug)

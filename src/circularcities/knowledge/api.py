@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from circularcities.knowledge.models import Case
 from circularcities.knowledge.search import search_cases, similar_cases
+from circularcities.web.api_support import responses
 
 PREFIX = "/cases"
 router = Router(tags=["cases"])
@@ -81,7 +84,7 @@ class HitOut(Schema):
     rank: int
 
 
-@router.get("", response=list[CaseOut])
+@router.get("", response=responses(list[CaseOut]))
 def list_cases(request, area: str | None = None, r: str | None = None, country: str | None = None):
     hits = search_cases("", area=area, r=r, country=country, limit=None)
     ids = [h.case.pk for h in hits]
@@ -89,9 +92,9 @@ def list_cases(request, area: str | None = None, r: str | None = None, country: 
             .prefetch_related("areas", "r_strategies").order_by("title_en"))
 
 
-@router.get("/search", response=list[HitOut])
+@router.get("/search", response=responses(list[HitOut]))
 def search(request, q: str, area: str | None = None, r: str | None = None,
-           country: str | None = None, limit: int = 20):
+           country: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20):
     return [hit_dict(h) for h in search_cases(q, area=area, r=r, country=country, limit=min(limit, 200))]
 
 
@@ -100,7 +103,7 @@ def hit_dict(h) -> dict:
             "city": h.case.city.name_en, "rank": h.rank}
 
 
-@router.get("/{slug}", response=CaseDetailOut)
+@router.get("/{slug}", response=responses(CaseDetailOut, 404))
 def get_case(request, slug: str):
     return get_object_or_404(
         Case.objects.select_related("city").prefetch_related("areas", "r_strategies", "figures", "related"),

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
 from circularcities.core.errors import InfeasibleError, ValidationError
+from circularcities.web.api_support import Id, responses
 
 from . import models as m
 from . import permissions, services
@@ -41,7 +42,7 @@ def _scenario_out(s: m.Scenario) -> dict:
 class RunIn(Schema):
     seconds: float = Field(2.0, ge=services.MIN_SECONDS, le=services.MAX_SECONDS,
                            description="Search time per plan group, seconds")
-    seed: int = Field(0, ge=0)
+    seed: int = Field(0, ge=0, le=2**31 - 1)
     mode: str = Field("plans", pattern="^(plans|all)$",
                       description="'plans': the scenario's plans; 'all': every partition")
 
@@ -75,14 +76,14 @@ def _run_out(run: m.Run, with_geojson: bool = False) -> dict:
             "result": result, "url": run.get_absolute_url()}
 
 
-@router.get("/scenarios", response=list[ScenarioOut])
+@router.get("/scenarios", response=responses(list[ScenarioOut]))
 def list_scenarios(request):
     """Scenarios you may see (published ones, your cities', all for the secretariat)."""
     return [_scenario_out(s) for s in permissions.visible_scenarios(request.user)]
 
 
-@router.get("/scenarios/{pk}")
-def scenario_detail(request, pk: int):
+@router.get("/scenarios/{pk}", response=responses(dict, 403, 404))
+def scenario_detail(request, pk: Id):
     """A scenario with its data (the core scenario's fields) and its runs."""
     from .convert import to_core, to_dict
 
@@ -93,8 +94,8 @@ def scenario_detail(request, pk: int):
                       "cheapest": (r.result or {}).get("cheapest")} for r in scenario.runs.all()]}
 
 
-@router.post("/scenarios/{pk}/runs", response={201: RunOut, 422: dict}, auth=write_auth)
-def start_run(request, pk: int, payload: RunIn):
+@router.post("/scenarios/{pk}/runs", response=responses(RunOut, 404, status=201, write=True), auth=write_auth)
+def start_run(request, pk: Id, payload: RunIn):
     """Check the scenario and start solving it (a background job).
 
     If a check fails (a point heavier than any vehicle, a facility over
@@ -112,8 +113,8 @@ def start_run(request, pk: int, payload: RunIn):
     return Status(201, _run_out(run))
 
 
-@router.get("/runs/{pk}", response=RunOut)
-def run_detail(request, pk: int):
+@router.get("/runs/{pk}", response=responses(RunOut, 403, 404))
+def run_detail(request, pk: Id):
     """A run's status and progress; when done, the comparison, the routes per
     plan and group, and a GeoJSON FeatureCollection per plan (``result.geojson``)."""
     run = get_object_or_404(m.Run.objects.select_related("scenario", "job"), pk=pk)

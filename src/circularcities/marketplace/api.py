@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
@@ -23,6 +25,7 @@ from circularcities.marketplace.metrics import compute_metrics
 from circularcities.marketplace.models import Exchange, Listing
 from circularcities.marketplace.services import record_exchange, save_listing
 from circularcities.marketplace.views.listings import filter_listings
+from circularcities.web.api_support import Id, lock, responses, with_etag
 
 router = Router(tags=["marketplace"])
 
@@ -238,7 +241,7 @@ def _partner(slug: str | None, field: str):
     return found
 
 
-@router.get("/listings", response=list[ListingOut])
+@router.get("/listings", response=responses(list[ListingOut]))
 def list_listings(request, filters: Query[ListingFilters]):
     params = {k: ("" if v is None else str(v)) for k, v in filters.dict().items()}
     rows, _f, errors = filter_listings(params)
@@ -247,31 +250,37 @@ def list_listings(request, filters: Query[ListingFilters]):
     return list(rows[:500]) if not isinstance(rows, list) else rows[:500]
 
 
-@router.get("/listings/{listing_id}", response=ListingOut)
-def get_listing(request, listing_id: int):
-    return get_object_or_404(Listing, pk=listing_id)
+@router.get("/listings/{listing_id}", response=responses(ListingOut, 404))
+def get_listing(request, response: HttpResponse, listing_id: Id):
+    listing = get_object_or_404(Listing, pk=listing_id)
+    with_etag(response, listing)
+    return listing
 
 
-@router.post("/listings", response={201: ListingOut}, auth=write_auth)
+@router.post("/listings", response=responses(ListingOut, status=201, write=True), auth=write_auth)
 def create_listing(request, payload: ListingIn):
     data = payload.dict()
     data["organisation"] = _partner(data.get("organisation"), "organisation")
     return Status(201, save_listing(request.user, data))
 
 
-@router.patch("/listings/{listing_id}", response=ListingOut, auth=write_auth)
-def update_listing(request, listing_id: int, payload: ListingPatch):
+@router.patch("/listings/{listing_id}", response=responses(ListingOut, 404, 412, write=True), auth=write_auth)
+def update_listing(request, response: HttpResponse, listing_id: Id, payload: ListingPatch):
     from circularcities.marketplace.forms import ListingForm
 
-    listing = get_object_or_404(Listing, pk=listing_id)
-    data = ListingForm.initial_for(listing)
-    data["use_organisation_location"] = False
-    data.update(payload.dict(exclude_unset=True))
-    return save_listing(request.user, data, listing)
+    with transaction.atomic():
+
+        listing = lock(request, Listing.objects.all(), pk=listing_id)
+        data = ListingForm.initial_for(listing)
+        data["use_organisation_location"] = False
+        data.update(payload.dict(exclude_unset=True))
+        listing = save_listing(request.user, data, listing)
+        with_etag(response, listing)
+        return listing
 
 
-@router.get("/listings/{listing_id}/suggestions", response=list[SuggestionOut])
-def suggestions(request, listing_id: int, max_km: float | None = DEFAULT_MAX_KM, no_limit: bool = False):
+@router.get("/listings/{listing_id}/suggestions", response=responses(list[SuggestionOut], 404))
+def suggestions(request, listing_id: Id, max_km: float | None = DEFAULT_MAX_KM, no_limit: bool = False):
     listing = get_object_or_404(Listing, pk=listing_id)
     if max_km is not None and max_km < 0:
         raise ValidationError("Field 'max_km': expected km of zero or more.")
@@ -284,7 +293,7 @@ def suggestions(request, listing_id: int, max_km: float | None = DEFAULT_MAX_KM,
             for s in result.suggestions]
 
 
-@router.get("/exchanges", response=list[ExchangeOut])
+@router.get("/exchanges", response=responses(list[ExchangeOut]))
 def list_exchanges(request, city: str | None = None, organisation: str | None = None):
     qs = Exchange.objects.select_related("giver", "receiver")
     if city:
@@ -294,7 +303,7 @@ def list_exchanges(request, city: str | None = None, organisation: str | None = 
     return list(qs.order_by("-date", "-pk")[:1000])
 
 
-@router.post("/exchanges", response={201: ExchangeOut}, auth=write_auth)
+@router.post("/exchanges", response=responses(ExchangeOut, status=201, write=True), auth=write_auth)
 def create_exchange(request, payload: ExchangeIn):
     offer = Listing.objects.filter(pk=payload.offer).first()
     if offer is None:
@@ -313,7 +322,7 @@ def create_exchange(request, payload: ExchangeIn):
     return Status(201, ex)
 
 
-@router.get("/metrics", response=MetricsOut)
+@router.get("/metrics", response=responses(MetricsOut, 404))
 def metrics(request, city: str | None = None):
     c = get_object_or_404(City, slug=city) if city else None
     m = compute_metrics(c)

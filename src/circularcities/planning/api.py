@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Schema
 from ninja.responses import Status
@@ -30,6 +31,7 @@ from circularcities.planning.schemas import (
 )
 from circularcities.planning.services import assess_targets, log_progress, target_create
 from circularcities.planning.validation import check_model
+from circularcities.web.api_support import Id, responses, with_etag
 
 PREFIX = "/plans/"
 
@@ -51,7 +53,7 @@ class TargetIn(Schema):
     source: str = ""
 
 
-@router.get("/targets", response=list[TargetOut])
+@router.get("/targets", response=responses(list[TargetOut]))
 def list_targets(request, city: str | None = None):
     qs = Target.objects.select_related("city", "area", "indicator", "programme")
     if city:
@@ -61,13 +63,14 @@ def list_targets(request, city: str | None = None):
     return [target_out(t, a[t.pk]) for t in targets]
 
 
-@router.get("/targets/{target_id}", response=TargetOut)
-def get_target(request, target_id: int):
+@router.get("/targets/{target_id}", response=responses(TargetOut, 404))
+def get_target(request, response: HttpResponse, target_id: Id):
     t = get_object_or_404(Target.objects.select_related("city", "area", "indicator", "programme"), pk=target_id)
+    with_etag(response, t)
     return target_out(t, assess_targets([t])[t.pk])
 
 
-@router.post("/targets", response={201: TargetOut}, auth=write_auth)
+@router.post("/targets", response=responses(TargetOut, 404, status=201, write=True), auth=write_auth)
 def create_target(request, payload: TargetIn):
     city = get_object_or_404(City, slug=payload.city)
     require_plan(request.user, city)
@@ -93,7 +96,7 @@ class MeasureIn(Schema):
     targets: list[int] = []
 
 
-@router.get("/measures", response=list[MeasureOut])
+@router.get("/measures", response=responses(list[MeasureOut]))
 def list_measures(request, city: str | None = None, status: str | None = None):
     qs = measures_queryset()
     if city:
@@ -103,7 +106,7 @@ def list_measures(request, city: str | None = None, status: str | None = None):
     return list(qs)
 
 
-@router.post("/measures", response={201: MeasureOut}, auth=write_auth)
+@router.post("/measures", response=responses(MeasureOut, 404, status=201, write=True), auth=write_auth)
 def create_measure(request, payload: MeasureIn):
     from circularcities.coalition.models import RStrategy
 
@@ -128,7 +131,7 @@ def create_measure(request, payload: MeasureIn):
     return Status(201, measures_queryset().get(pk=m.pk))
 
 
-@router.get("/projects", response=list[ProjectOut])
+@router.get("/projects", response=responses(list[ProjectOut]))
 def list_projects(request, city: str | None = None):
     qs = Project.objects.select_related("programme__city", "organisation")
     if city:
@@ -165,13 +168,13 @@ class EntryIn(Schema):
     note: str = ""
 
 
-@router.get("/projects/{code}/progress", response=list[EntryOut])
+@router.get("/projects/{code}/progress", response=responses(list[EntryOut], 404))
 def list_progress(request, code: str):
     project = get_object_or_404(Project, code=code)
     return list(ProgressEntry.objects.filter(project=project).select_related("project"))
 
 
-@router.post("/projects/{code}/progress", response={201: EntryOut}, auth=write_auth)
+@router.post("/projects/{code}/progress", response=responses(EntryOut, 404, status=201, write=True), auth=write_auth)
 def post_progress(request, code: str, payload: EntryIn):
     project = get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
     require_log_progress(request.user, project)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Schema
 from ninja.responses import Status
@@ -37,6 +38,7 @@ from circularcities.planning.schemas import (
 )
 from circularcities.planning.services import assess_targets, target_update
 from circularcities.planning.validation import check_model
+from circularcities.web.api_support import Id, lock, responses, with_etag
 
 
 def _period(start, end) -> None:
@@ -66,12 +68,14 @@ class TargetPatch(Schema):
     source: str | None = None
 
 
-@router.patch("/targets/{target_id}", response=TargetOut, auth=write_auth)
-def patch_target(request, target_id: int, payload: TargetPatch):
-    t = get_object_or_404(Target.objects.select_related("city", "area", "indicator", "programme"), pk=target_id)
-    require_plan(request.user, t.city)
-    target_update(target=t, user=request.user, **payload.model_dump(exclude_unset=True))
-    return target_out(t, assess_targets([t])[t.pk])
+@router.patch("/targets/{target_id}", response=responses(TargetOut, 404, 412, write=True), auth=write_auth)
+def patch_target(request, response: HttpResponse, target_id: Id, payload: TargetPatch):
+    with transaction.atomic():
+        t = lock(request, Target.objects.select_related("city", "area", "indicator", "programme"), pk=target_id)
+        require_plan(request.user, t.city)
+        target_update(target=t, user=request.user, **payload.model_dump(exclude_unset=True))
+        with_etag(response, t)
+        return target_out(t, assess_targets([t])[t.pk])
 
 
 class MeasurePatch(Schema):
@@ -92,46 +96,48 @@ class MeasurePatch(Schema):
     source: str | None = None
 
 
-@router.patch("/measures/{measure_id}", response=MeasureOut, auth=write_auth)
-def patch_measure(request, measure_id: int, payload: MeasurePatch):
-    m = get_object_or_404(Measure.objects.select_related("city"), pk=measure_id)
-    require_plan(request.user, m.city)
-    data = payload.model_dump(exclude_unset=True)
-    status = data.pop("status", None)
-    if status is not None and status not in Measure.Status.values:
-        raise ValidationError(f"'status': expected one of {', '.join(Measure.Status.values)}; got {status!r}.")
-    if "title_en" in data and not data["title_en"]:
-        raise ValidationError("'title_en': expected a title.")
-    strategies = data.pop("r_strategies", None)
-    if strategies is not None:
-        found = list(RStrategy.objects.filter(slug__in=strategies))
-        if unknown := sorted(set(strategies) - {r.slug for r in found}):
-            raise ValidationError(f"'r_strategies': unknown {', '.join(unknown)}.")
-    target_ids = data.pop("targets", None)
-    if target_ids is not None:
-        targets = list(Target.objects.filter(city=m.city, pk__in=target_ids))
-        if len(targets) != len(set(target_ids)):
-            raise ValidationError(f"'targets': expected ids of targets of {m.city.name_en}; some are not.")
-    if "area" in data:
-        data["area"] = _area(data["area"])
-    for key in ("code", "title_zh", "description_en", "description_zh", "lead_name", "source", "currency"):
-        if key in data and data[key] is None:
-            data[key] = ""
-    budget = data.get("budget", m.budget)
-    data["currency"] = rules.money_currency("currency", data.get("currency", m.currency), budget)
-    _period(data.get("start", m.start), data.get("end", m.end))
+@router.patch("/measures/{measure_id}", response=responses(MeasureOut, 404, 412, write=True), auth=write_auth)
+def patch_measure(request, response: HttpResponse, measure_id: Id, payload: MeasurePatch):
     with transaction.atomic():
-        for key, value in data.items():
-            setattr(m, key, value)
-        check_model(m, ("budget",))
-        m.save()
+        m = lock(request, Measure.objects.select_related("city"), pk=measure_id)
+        require_plan(request.user, m.city)
+        data = payload.model_dump(exclude_unset=True)
+        status = data.pop("status", None)
+        if status is not None and status not in Measure.Status.values:
+            raise ValidationError(f"'status': expected one of {', '.join(Measure.Status.values)}; got {status!r}.")
+        if "title_en" in data and not data["title_en"]:
+            raise ValidationError("'title_en': expected a title.")
+        strategies = data.pop("r_strategies", None)
         if strategies is not None:
-            m.r_strategies.set(found)
+            found = list(RStrategy.objects.filter(slug__in=strategies))
+            if unknown := sorted(set(strategies) - {r.slug for r in found}):
+                raise ValidationError(f"'r_strategies': unknown {', '.join(unknown)}.")
+        target_ids = data.pop("targets", None)
         if target_ids is not None:
-            m.targets.set(targets)
-        if status is not None:
-            set_status(m, status, request.user, via="api")
-    return measures_queryset().get(pk=m.pk)
+            targets = list(Target.objects.filter(city=m.city, pk__in=target_ids))
+            if len(targets) != len(set(target_ids)):
+                raise ValidationError(f"'targets': expected ids of targets of {m.city.name_en}; some are not.")
+        if "area" in data:
+            data["area"] = _area(data["area"])
+        for key in ("code", "title_zh", "description_en", "description_zh", "lead_name", "source", "currency"):
+            if key in data and data[key] is None:
+                data[key] = ""
+        budget = data.get("budget", m.budget)
+        data["currency"] = rules.money_currency("currency", data.get("currency", m.currency), budget)
+        _period(data.get("start", m.start), data.get("end", m.end))
+        with transaction.atomic():
+            for key, value in data.items():
+                setattr(m, key, value)
+            check_model(m, ("budget",))
+            m.save()
+            if strategies is not None:
+                m.r_strategies.set(found)
+            if target_ids is not None:
+                m.targets.set(targets)
+            if status is not None:
+                set_status(m, status, request.user, via="api")
+        with_etag(response, m)
+        return measures_queryset().get(pk=m.pk)
 
 
 class Goal(Schema):
@@ -204,6 +210,8 @@ def _apply_programme(request, p: Programme, data: dict) -> Programme:
         require_manage_programmes(request.user, city)
         data["city"] = city
     goals = data.pop("goals", None)
+    if "indicators" in data and data["indicators"] is None:
+        data["indicators"] = []
     indicators = data.get("indicators", p.indicators or [])
     if unknown := [k for k in indicators if k not in PROGRAMME_INDICATORS]:
         raise ValidationError(f"'indicators': unknown {', '.join(unknown)}; expected among "
@@ -229,12 +237,12 @@ def _apply_programme(request, p: Programme, data: dict) -> Programme:
     return p
 
 
-@router.get("/programmes", response=list[ProgrammeOut])
+@router.get("/programmes", response=responses(list[ProgrammeOut]))
 def list_programmes(request):
     return list(Programme.objects.select_related("city").prefetch_related("goals"))
 
 
-@router.post("/programmes", response={201: ProgrammeOut}, auth=write_auth)
+@router.post("/programmes", response=responses(ProgrammeOut, status=201, write=True), auth=write_auth)
 def create_programme(request, payload: ProgrammeIn):
     data = payload.model_dump()
     if Programme.objects.filter(slug=data["slug"]).exists():
@@ -243,14 +251,17 @@ def create_programme(request, payload: ProgrammeIn):
     return Status(201, p)
 
 
-@router.patch("/programmes/{slug}", response=ProgrammeOut, auth=write_auth)
-def patch_programme(request, slug: str, payload: ProgrammePatch):
-    p = get_object_or_404(Programme.objects.select_related("city"), slug=slug)
-    require_manage_programmes(request.user, p.city)
-    data = payload.model_dump(exclude_unset=True)
-    if "name_en" in data and not data["name_en"]:
-        raise ValidationError("'name_en': expected a name.")
-    return _apply_programme(request, p, data)
+@router.patch("/programmes/{slug}", response=responses(ProgrammeOut, 404, 412, write=True), auth=write_auth)
+def patch_programme(request, response: HttpResponse, slug: str, payload: ProgrammePatch):
+    with transaction.atomic():
+        p = lock(request, Programme.objects.select_related("city"), slug=slug)
+        require_manage_programmes(request.user, p.city)
+        data = payload.model_dump(exclude_unset=True)
+        if "name_en" in data and not data["name_en"]:
+            raise ValidationError("'name_en': expected a name.")
+        p = _apply_programme(request, p, data)
+        with_etag(response, p)
+        return p
 
 
 class ProjectPatch(Schema):
@@ -321,7 +332,7 @@ class ProjectFullOut(ProjectOut):
         return float(obj.grant) if obj.grant is not None else None
 
 
-@router.post("/programmes/{slug}/projects", response={201: ProjectFullOut}, auth=write_auth)
+@router.post("/programmes/{slug}/projects", response=responses(ProjectFullOut, 404, status=201, write=True), auth=write_auth)
 def create_project(request, slug: str, payload: ProjectIn):
     programme = get_object_or_404(Programme.objects.select_related("city"), slug=slug)
     require_manage_programmes(request.user, programme.city)
@@ -332,17 +343,22 @@ def create_project(request, slug: str, payload: ProjectIn):
     return Status(201, p)
 
 
-@router.get("/projects/{code}", response=ProjectFullOut)
-def get_project(request, code: str):
-    return get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
+@router.get("/projects/{code}", response=responses(ProjectFullOut, 404))
+def get_project(request, response: HttpResponse, code: str):
+    project = get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
+    with_etag(response, project)
+    return project
 
 
-@router.patch("/projects/{code}", response=ProjectFullOut, auth=write_auth)
-def patch_project(request, code: str, payload: ProjectPatch):
-    p = get_object_or_404(Project.objects.select_related("programme__city", "organisation"), code=code)
-    require_edit_project_description(request.user, p)
-    data = payload.model_dump(exclude_unset=True)
-    require_project_fields(request.user, p, data)
-    if "title_en" in data and not data["title_en"]:
-        raise ValidationError("'title_en': expected a title.")
-    return _apply_project(p, data)
+@router.patch("/projects/{code}", response=responses(ProjectFullOut, 404, 412, write=True), auth=write_auth)
+def patch_project(request, response: HttpResponse, code: str, payload: ProjectPatch):
+    with transaction.atomic():
+        p = lock(request, Project.objects.select_related("programme__city", "organisation"), code=code)
+        require_edit_project_description(request.user, p)
+        data = payload.model_dump(exclude_unset=True)
+        require_project_fields(request.user, p, data)
+        if "title_en" in data and not data["title_en"]:
+            raise ValidationError("'title_en': expected a title.")
+        p = _apply_project(p, data)
+        with_etag(response, p)
+        return p

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ninja import Router, Schema
+from pydantic import Field
 
 from circularcities.planning.models import Measure, Target
 
@@ -111,7 +112,7 @@ def measures_queryset():
 class ProjectOut(Schema):
     code: str
     programme: str
-    city: str
+    city: str | None = Field(description="Null for a project of a coalition-wide programme.")
     title_en: str
     title_zh: str
     organisation: str | None
@@ -122,7 +123,7 @@ class ProjectOut(Schema):
 
     @staticmethod
     def resolve_city(obj):
-        return obj.programme.city.slug
+        return obj.programme.city.slug if obj.programme.city_id else None
 
     @staticmethod
     def resolve_organisation(obj):

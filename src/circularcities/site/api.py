@@ -11,8 +11,9 @@ from importlib.util import find_spec
 
 from ninja import NinjaAPI
 
-from circularcities.web.api import install_error_handlers
+from circularcities.web.api import FiniteJSON, install_error_handlers
 from circularcities.web.fielderrors import PlainTextParser
+from circularcities.web.ratelimit import RequestRate
 
 api = NinjaAPI(
     title="Circular Cities Platform API",
@@ -21,6 +22,8 @@ api = NinjaAPI(
     "capabilities built on them. Units: tonnes, kg CO2e, km, ISO 4217 currencies, WGS84.",
     urls_namespace="api",
     parser=PlainTextParser(),
+    renderer=FiniteJSON(),
+    throttle=[RequestRate()],
 )
 install_error_handlers(api)
 

@@ -4,20 +4,30 @@ Reads are public where the data is published. Writes need a signed-in session
 (with its CSRF token) or a personal token (``Authorization: Bearer cc_...``,
 see ``circularcities.accounts.auth``), and then the same permission checks as
 the pages. Errors come back as ``{"detail": "<a sentence>", "errors": [...]}``
-naming the field. The API object itself is assembled in ``circularcities.site.api``.
+naming the field, with every status an operation can answer documented in the
+schema. The API object itself is assembled in ``circularcities.site.api``.
+
+A PATCH changes only the fields it sends, under a row lock. Single objects carry
+an ``ETag``; send it back as ``If-Match`` and the change is refused with 412 if
+someone changed the object since. Requests and failed token checks are rate
+limited (429 with ``Retry-After``; see ``web/ratelimit.py``).
 """
 
 from __future__ import annotations
+
+import math
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.renderers import JSONRenderer
 
 from circularcities.core.errors import CircularCitiesError, DataImportError
 from circularcities.core.rules import FieldError
+from circularcities.web.api_support import PreconditionFailed
 from circularcities.web.fielderrors import api_body
 
 _HANDLERS: list[tuple[type[Exception], object]] = []
@@ -40,6 +50,12 @@ def _bound(api, func):
     def handle(request, exc):
         return func(api, request, exc)
     return handle
+
+
+class FiniteJSON(JSONRenderer):
+    """NaN and Infinity are not JSON: refuse to send them rather than emit a broken body."""
+
+    json_dumps_params = {"allow_nan": False}
 
 
 def _field_name(loc) -> str:
@@ -73,10 +89,27 @@ def on_field_error(api, request, exc):
 @_handler(HttpError)
 def on_http_error(api, request, exc):
     # django-ninja wraps whatever the body parser raises in a 400 "Cannot parse request
-    # body"; a control character refused by PlainTextParser is a field error like any other.
+    # body"; a control character refused by the parser is a field error like any other.
     if isinstance(exc.__cause__, FieldError):
         return on_field_error(api, request, exc.__cause__)
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = str(exc)
+    if detail == "Cannot parse request body":
+        detail = _("The body must be a JSON object (numbers finite, no NaN or Infinity, no NUL in text).")
+    return api.create_response(request, {"detail": detail, "errors": []}, status=exc.status_code)
+
+
+@_handler(PreconditionFailed)
+def on_precondition_failed(api, request, exc):
+    return api.create_response(request, {"detail": str(exc), "errors": []}, status=412)
+
+
+@_handler(Throttled)
+def on_throttled(api, request, exc):
+    response = api.create_response(request, {"detail": _("Too many requests; try again shortly."),
+                                             "errors": []}, status=429)
+    if getattr(exc, "wait", None):
+        response["Retry-After"] = str(max(1, math.ceil(exc.wait)))
+    return response
 
 
 @_handler(CircularCitiesError)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import get_language
-from ninja.parser import Parser
 
 from circularcities.core import rules
 from circularcities.core.rules import FieldError
+from circularcities.web.api_support import StrictJSON
 
 
 def lang() -> str:
@@ -70,8 +70,9 @@ def check_plain(value, field: str = "") -> None:
             check_plain(item, f"{field}.{i}" if field else str(i))
 
 
-class PlainTextParser(Parser):
-    """The API's JSON parser: refuses control characters in every body, on every
+class PlainTextParser(StrictJSON):
+    """The API's JSON parser: bodies are JSON objects with finite numbers (see
+    StrictJSON), and control characters are refused in every body, on every
     endpoint, before anything reaches a service (they would break exports later)."""
 
     def parse_body(self, request):
