@@ -171,3 +171,46 @@ def test_two_web_servers_and_two_workers_share_the_queue(platform, tmp_path):
     for server in servers:
         server.wait(timeout=30)
     wait_for(lambda: not pid_alive(other), 30, "the servers' workers to stop", platform.logs)
+
+
+@pytest.mark.skipif(not postgres_url(), reason="needs DATABASE_URL naming PostgreSQL")
+def test_an_edit_through_one_server_is_found_by_the_others_search(platform):
+    """Search is consistent across processes: each keeps its own index and follows
+    the version the database holds, so an edit made through one server is found by
+    the next query to the other."""
+    platform.cli("load-demo", timeout=600)
+    platform.cli("create-secretariat", "searchadmin", "--password-stdin", input="Pw-for-search-2026!\n")
+    ports = [free_port(), free_port()]
+    for i, port in enumerate(ports):
+        platform.start("serve", "--port", str(port), "--threads", "4", "--job-workers", "0", name=f"search-{i}")
+    jar = CookieJar()
+    web = [Web(p, jar) for p in ports]
+
+    def up(w):
+        try:
+            return w.get("/healthz")[0] == 200
+        except OSError:
+            return False
+
+    for w in web:
+        wait_for(lambda w=w: up(w), 90, f"{w.base} to serve", platform.logs)
+
+    def hits(w, q):
+        return json.loads(w.get(f"/api/cases/search?q={q}")[1])
+
+    word = "Zuidwesterkwartier"  # no case mentions it before the edit
+    assert hits(web[1], word) == []  # server 2 has built its index and found nothing
+    assert any(h["city"] == "Amsterdam" for h in hits(web[1], "Amsterdam"))
+
+    web[0].get("/accounts/login/")
+    web[0].post("/accounts/login/", {"username": "searchadmin", "password": "Pw-for-search-2026!",
+                                     "csrfmiddlewaretoken": web[0].csrf()})
+    req = Request(web[0].base + "/api/cities/amsterdam", method="PATCH",
+                  data=json.dumps({"name_en": f"Amsterdam {word}"}).encode(),
+                  headers={"Content-Type": "application/json", "X-CSRFToken": web[0].csrf(),
+                           "Referer": web[0].base + "/"})
+    with web[0].opener.open(req, timeout=30) as resp:
+        assert resp.status == 200
+
+    found = hits(web[1], word)
+    assert found and {h["city"] for h in found} == {f"Amsterdam {word}"}
