@@ -48,7 +48,7 @@ def _stored(city) -> dict:
     ("population", 10**12, "Expected at most 100,000,000; got 1e+12."),
     ("population_year", 1850, "Expected a year from 1900 to 2100; got 1850."),
     ("gdp_currency", "RMB", "Expected an ISO 4217 currency code such as EUR, USD or CNY; got 'RMB'."),
-    ("area_km2", 0, "Expected a number above 0; got 0."),
+    ("area_km2", 0, "Expected 0.01 or more; got 0."),
     ("name_en", "Amster\x02dam", "Remove the invisible control character U+0002 (position 7); "
                                  "only printable text can be stored."),
     ("profile_en", "Line one\nline\x1btwo", "Remove the invisible control character U+001B (position 14); "

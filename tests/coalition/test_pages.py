@@ -96,7 +96,7 @@ def test_switch_back_to_english_from_chinese_page(client, demo):
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("area_km2", "-10", "Expected a number above 0"),
+    ("area_km2", "-10", "Expected 0.01 or more"),
     ("gdp_year", "99999", "Expected a year from 1900 to 2100"),
     ("population_year", "-1", ""),
     ("gdp_currency", "xyz", "ISO 4217"),

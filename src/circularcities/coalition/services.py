@@ -79,7 +79,8 @@ def check_city(city: City) -> None:
     gdp = rules.non_negative("gdp", city.gdp, maximum=rules.MAX_GDP, required=False)
     city.gdp_currency = rules.money_currency("gdp_currency", city.gdp_currency, gdp)
     city.gdp_year = rules.year("gdp_year", city.gdp_year, required=False)
-    city.area_km2 = rules.positive("area_km2", city.area_km2, maximum=rules.MAX_AREA_KM2, required=False)
+    city.area_km2 = rules.number("area_km2", city.area_km2, minimum=rules.MIN_AREA_KM2,
+                                 maximum=rules.MAX_AREA_KM2, required=False)
     city.lat = rules.latitude("lat", city.lat, required=False)
     city.lon = rules.longitude("lon", city.lon, required=False)
     city.profile_en = rules.text("profile_en", city.profile_en)

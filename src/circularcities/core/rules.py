@@ -106,6 +106,9 @@ DATE_MIN, DATE_MAX = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 MAX_POPULATION = 100_000_000
 """People in one city; the largest metropolitan areas hold about 40 million."""
 MAX_AREA_KM2 = 1_000_000.0
+# At least a hectare: a smaller city area is a typing slip, and a denormal one made the
+# density infinite (issue #11).
+MIN_AREA_KM2 = 0.01
 """Area of one city or region in km²."""
 MAX_GDP = 1e16
 """GDP in local currency (a large city in IDR or VND reaches 1e15)."""

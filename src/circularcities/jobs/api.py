@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from circularcities.accounts.auth import TokenAuth, write_auth
+from circularcities.web.api_support import responses
 
 from . import runner
 from .models import Job
@@ -56,19 +57,19 @@ def _job(request, pk: UUID, change: bool = False) -> Job:
     return job
 
 
-@router.get("/{pk}", response=JobOut, auth=read_auth)
+@router.get("/{pk}", response=responses(JobOut, 401, 403, 404), auth=read_auth)
 def job_detail(request, pk: UUID):
     """A job you started (or one without an owner): status, progress, result."""
     return _out(_job(request, pk))
 
 
-@router.post("/{pk}/cancel", response=JobOut, auth=write_auth)
+@router.post("/{pk}/cancel", response=responses(JobOut, 404, write=True), auth=write_auth)
 def job_cancel(request, pk: UUID):
     """Cancel: a queued job stops at once, a running one at its next progress report."""
     return _out(runner.cancel(_job(request, pk, change=True)))
 
 
-@router.post("/{pk}/retry", response=JobOut, auth=write_auth)
+@router.post("/{pk}/retry", response=responses(JobOut, 404, write=True), auth=write_auth)
 def job_retry(request, pk: UUID):
     """Run a failed or cancelled job again (any other job is returned unchanged)."""
     return _out(runner.retry(_job(request, pk, change=True)))
