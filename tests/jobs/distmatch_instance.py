@@ -24,8 +24,8 @@ def listings(n: int = 320, seed: int = 18) -> tuple[list[core.Listing], list[cor
     for k in range(n):
         lat0, lon0 = REGIONS[k % len(REGIONS)]
         dy, dx = rng.normal(0, 7, 2)  # km
-        lat = lat0 + dy / 111.0
-        lon = lon0 + dx / (111.0 * math.cos(math.radians(lat0)))
+        lat = lat0 + float(dy) / 111.0
+        lon = lon0 + float(dx) / (111.0 * math.cos(math.radians(lat0)))
         side = k // len(REGIONS) % 2
         sides[side].append(core.Listing(
             id=f"{'ow'[side]}{k:04d}", material=MATERIALS[int(rng.integers(len(MATERIALS)))],

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -117,11 +118,14 @@ def distributed_match(offers: Sequence[core.Listing], wants: Sequence[core.Listi
     run = uuid.uuid4().hex
     sent: dict[Any, list[int]] = {}
     try:
-        for i, group in enumerate(groups, start=1):
-            job = runner.start(BATCH_KIND, BATCH_FUNC,
-                               {"run": run, "components": [component(c) for c in group]},
-                               owner=owner, title=f"Matching batch {i} of {len(groups)}")
-            sent[job.pk] = group
+        # One transaction: the workers see every batch at once (and each worker gets
+        # some), and a failure half-way leaves no batch behind.
+        with transaction.atomic():
+            for i, group in enumerate(groups, start=1):
+                job = runner.start(BATCH_KIND, BATCH_FUNC,
+                                   {"run": run, "components": [component(c) for c in group]},
+                                   owner=owner, title=f"Matching batch {i} of {len(groups)}")
+                sent[job.pk] = group
         _gather(sent, parts.n, ab, flow, timeout_s, progress)
     except BaseException:
         unfinished = Job.objects.filter(pk__in=list(sent)).exclude(
