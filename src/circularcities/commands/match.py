@@ -38,6 +38,12 @@ def register(subparsers: Any) -> None:
                    "'default' for the packaged table (default: identical materials only)")
     p.add_argument("--workers", type=int, default=1,
                    help="threads solving independent components in parallel (default 1)")
+    p.add_argument("--distributed", action="store_true",
+                   help="hand the independent components to the job workers "
+                   "(`circularcities worker`, on any machine sharing the database) and "
+                   "gather the plan; the same plan")
+    p.add_argument("--batches", type=int, default=None,
+                   help="with --distributed: at least this many jobs (default 8)")
     p.add_argument("--json", action="store_true", help="print the plan as JSON")
     p.set_defaults(func=run)
 
@@ -86,8 +92,11 @@ def run(args: argparse.Namespace) -> int:
     if len(offers) + len(wants) >= LARGE_RUN_LISTINGS:
         print(f"{len(offers):,} offers and {len(wants):,} wants read; finding candidate pairs "
               "and independent components...", file=sys.stderr, flush=True)
-    plan = match(offers, wants, max_km=args.max_km, compatibility=compatibility,
-                 progress=_progress_bar(), workers=max(1, args.workers))
+    if args.distributed:
+        plan = _distributed(args, offers, wants, compatibility)
+    else:
+        plan = match(offers, wants, max_km=args.max_km, compatibility=compatibility,
+                     progress=_progress_bar(), workers=max(1, args.workers))
     if args.json:
         out = {"matched_t": plan.matched_t, "tonne_km": plan.tonne_km,
                "matches": [{"offer": m.offer, "want": m.want, "quantity_t": m.quantity_t,
@@ -106,3 +115,20 @@ def run(args: argparse.Namespace) -> int:
             print(f"{m.offer:<{wo}}  {m.want:<{ww}}  {m.quantity_t:>12.3f}  "
                   f"{m.distance_km:>9.2f}  {m.tonne_km:>12.1f}")
     return 0
+
+
+def _distributed(args: argparse.Namespace, offers, wants, compatibility):
+    """The plan with its components solved by the job workers on the platform's database."""
+    from circularcities.site import bootstrap
+
+    bootstrap.setup_django()
+    if bootstrap.pending_migrations()[0]:
+        raise DataImportError([Problem("The database needs migrating; run `circularcities "
+                                       "setup` first.")])
+    from circularcities.marketplace.distributed import DEFAULT_BATCHES, distributed_match
+
+    batches = DEFAULT_BATCHES if args.batches is None else args.batches
+    if not 1 <= batches <= 10_000:
+        raise DataImportError([Problem(f"Expected --batches from 1 to 10,000, got {batches}.")])
+    return distributed_match(offers, wants, max_km=args.max_km, compatibility=compatibility,
+                             batches=batches)

@@ -51,14 +51,20 @@ def _to_core(listing: Listing, currency: str | None) -> core.Listing:
 
 
 def solve(offers: list[Listing], wants: list[Listing], max_km: float | None,
-          progress=None) -> core.MatchPlan:
+          progress=None, distributed: bool = False) -> core.MatchPlan:
     """The one plan for these listings: every page that shows matches calls this.
 
     The same-owner rule is part of the problem given to the matcher (not a
     filter on its answer), so the plan is optimal among the allowed pairs.
+    ``distributed``: the components are solved by the job workers (same plan).
     """
-    return core.match([_to_core(o, None) for o in offers], [_to_core(w, None) for w in wants],
-                      max_km=max_km, compatibility=compatibility(), progress=progress)
+    args = ([_to_core(o, None) for o in offers], [_to_core(w, None) for w in wants])
+    if distributed:
+        from circularcities.marketplace.distributed import distributed_match
+
+        return distributed_match(*args, max_km=max_km, compatibility=compatibility(),
+                                 progress=progress)
+    return core.match(*args, max_km=max_km, compatibility=compatibility(), progress=progress)
 
 
 @dataclass
@@ -203,7 +209,10 @@ def programme_listings(city_slug: str | None):
 
 
 def run_programme_matching(params: dict[str, Any], report) -> dict[str, Any]:
-    """Job: match every open offer with every open want of a programme (a city, or all)."""
+    """Job: match every open offer with every open want of a programme (a city, or all).
+
+    ``params["distributed"]``: hand the independent components to the job workers
+    (several processes or machines on the shared queue) and gather the plan."""
     city = params.get("city") or None
     max_km = params.get("max_km")
     report(0.02, "reading listings")
@@ -216,7 +225,7 @@ def run_programme_matching(params: dict[str, Any], report) -> dict[str, Any]:
     def progress(done: int, total: int) -> None:
         report(0.1 + 0.8 * done / max(total, 1), f"component {done} of {total}")
 
-    plan = solve(offers, wants, max_km, progress=progress)
+    plan = solve(offers, wants, max_km, progress=progress, distributed=bool(params.get("distributed")))
     by_o = {str(o.pk): o for o in offers}
     by_w = {str(w.pk): w for w in wants}
     rows = []

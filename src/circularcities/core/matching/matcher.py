@@ -42,7 +42,7 @@ from circularcities.core.matching.model import (
 )
 
 __all__ = ["Components", "candidate_arcs", "check_inputs", "greedy_nearest_partner", "match",
-           "solve_component", "split_components"]
+           "plan_from_flows", "solve_component", "split_components"]
 from circularcities.core.matching.solvers import (
     ComponentSolver,
     GreedyNearest,
@@ -242,6 +242,14 @@ def _plan(offers: Sequence[Listing], wants: Sequence[Listing], oi: NDArray, wj: 
                for i, j, f, d in zip(oi[order].tolist(), wj[order].tolist(),
                                      flow[order].tolist(), km[order].tolist(), strict=True)]
     return MatchPlan(matches=matches, method=method, max_km=max_km, n_components=n_comp)
+
+
+def plan_from_flows(offers: Sequence[Listing], wants: Sequence[Listing], oi: NDArray,
+                    wj: NDArray, km: NDArray, flow: NDArray, max_km: float | None,
+                    n_components: int) -> MatchPlan:
+    """The plan :func:`match` returns, from each arc's flow (arcs as global offer and
+    want indices); for callers that solve the components elsewhere (job workers)."""
+    return _plan(offers, wants, oi, wj, km, flow, "exact", max_km, n_components)
 
 
 def match(offers: Sequence[Listing], wants: Sequence[Listing], max_km: float | None = None,
