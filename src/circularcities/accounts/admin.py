@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from circularcities.accounts import models as m
-from circularcities.web.admin_site import ReadOnlyAdmin
+from circularcities.web.admin_base import ReadOnlyAdmin
 
 for _model in (get_user_model(), Group):
     if admin.site.is_registered(_model):

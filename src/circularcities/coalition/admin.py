@@ -8,7 +8,7 @@ from django.contrib import admin
 
 from circularcities.coalition import models as m
 from circularcities.coalition.services import CITY_EDITABLE, city_update
-from circularcities.web.admin_site import ReadOnlyAdmin, ServiceAdmin
+from circularcities.web.admin_base import ReadOnlyAdmin, ServiceAdmin
 
 
 @admin.register(m.City)

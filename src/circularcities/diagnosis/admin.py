@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from circularcities.diagnosis import models as m
-from circularcities.web.admin_site import ReadOnlyAdmin
+from circularcities.web.admin_base import ReadOnlyAdmin
 
 
 @admin.register(m.IndicatorValue)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from circularcities.knowledge import models as m
-from circularcities.web.admin_site import ReadOnlyAdmin
+from circularcities.web.admin_base import ReadOnlyAdmin
 
 
 @admin.register(m.Case)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from circularcities.logistics import models as m
-from circularcities.web.admin_site import ReadOnlyAdmin
+from circularcities.web.admin_base import ReadOnlyAdmin
 
 for _model in (m.Scenario, m.CollectionPoint, m.Depot, m.Facility, m.VehicleType, m.Plan, m.Run):
     admin.site.register(_model, ReadOnlyAdmin)

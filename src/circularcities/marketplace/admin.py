@@ -10,7 +10,7 @@ from django.contrib import admin
 
 from circularcities.marketplace import models as m
 from circularcities.marketplace.services import save_listing
-from circularcities.web.admin_site import ReadOnlyAdmin, ServiceAdmin
+from circularcities.web.admin_base import ReadOnlyAdmin, ServiceAdmin
 
 LISTING_FIELDS = ("title_en", "title_zh", "description", "quantity", "unit", "mass_per_piece_kg",
                   "density_t_per_m3", "frequency", "route", "lat", "lon", "is_free", "price", "currency",

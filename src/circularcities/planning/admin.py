@@ -9,7 +9,7 @@ from django.contrib import admin
 
 from circularcities.planning import models as m
 from circularcities.planning.services import TARGET_EDITABLE, target_update
-from circularcities.web.admin_site import ReadOnlyAdmin, ServiceAdmin
+from circularcities.web.admin_base import ReadOnlyAdmin, ServiceAdmin
 
 
 @admin.register(m.Target)

@@ -50,7 +50,7 @@ X_FRAME_OPTIONS = "DENY"
 
 INSTALLED_APPS = [
     # django.contrib.admin with the secretariat-only site: a second door on the same services.
-    "circularcities.web.admin_apps.SecretariatAdminConfig",
+    "circularcities.site.admin_apps.SecretariatAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

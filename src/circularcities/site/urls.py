@@ -31,7 +31,7 @@ for app, prefix in PAGE_APPS:
 
 urlpatterns = [
     path("api/", api.urls),
-    # The secretariat's admin (circularcities.web.admin_site): same services, same rules.
+    # The secretariat's admin (circularcities.site.admin_site): same services, same rules.
     path("admin/", admin.site.urls),
     path("i18n/setlang/", views.switch_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),

@@ -1,51 +1,25 @@
-"""The Django admin as the secretariat's second door.
+"""Model admins for the secretariat's admin site (:mod:`circularcities.site.admin_site`).
 
-Roles live in the accounts ``Profile``, not in ``is_staff``: the admin site and every
-model admin here ask :func:`circularcities.accounts.permissions.is_secretariat`, so a
-city editor, a business or a visitor never gets in, and the secretariat needs no Django
-permission rows. Writes go through the same services as the pages (``ServiceAdmin``);
-a model without a service yet is shown read-only (``ReadOnlyAdmin``), so the admin is
-never a way around the rules.
+Every permission asks the admin site (which asks the accounts roles), so no model admin
+can be more open than the site. Writes go through the same services as the pages
+(``ServiceAdmin``); a model without a service yet is shown read-only (``ReadOnlyAdmin``),
+so the admin is never a way around the rules.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import resolve_url
-from django.utils.translation import gettext_lazy as _
+from django.core.exceptions import ValidationError
 
-from circularcities.accounts.permissions import is_secretariat
 from circularcities.core.rules import FieldError
 from circularcities.web.fielderrors import add_to_form
-
-
-class SecretariatAdminSite(admin.AdminSite):
-    site_header = _("Circular Cities: secretariat administration")
-    site_title = _("Circular Cities administration")
-    index_title = _("Secretariat administration")
-
-    def has_permission(self, request) -> bool:
-        return bool(request.user.is_active and is_secretariat(request.user))
-
-    def login(self, request, extra_context=None):
-        # One sign-in for the whole platform, with its lock-out and audit: the admin's own
-        # form would admit by is_staff, which is not how roles are marked here.
-        if request.user.is_authenticated:
-            if self.has_permission(request):
-                return super().login(request, extra_context)  # redirects to the index
-            raise PermissionDenied
-        return redirect_to_login(request.GET.get("next") or request.path.replace("login/", ""),
-                                 resolve_url(settings.LOGIN_URL))
 
 
 class SecretariatAdmin(admin.ModelAdmin):
     """Everything in the admin is for the secretariat (by role, not by Django permission)."""
 
     def _ok(self, request) -> bool:
-        return bool(request.user.is_active and is_secretariat(request.user))
+        return bool(self.admin_site.has_permission(request))
 
     def has_module_permission(self, request) -> bool:
         return self._ok(request)

@@ -1,5 +1,5 @@
 """``django.contrib.admin`` with the secretariat-only site
-(:class:`circularcities.web.admin_site.SecretariatAdminSite`) as ``admin.site``.
+(:class:`circularcities.site.admin_site.SecretariatAdminSite`) as ``admin.site``.
 
 Only the platform's own apps' ``admin`` modules are loaded: third-party ones (django-leaflet
 needs GDAL; Django's user admin would let a user set ``is_superuser``) would be a way around
@@ -16,7 +16,7 @@ PLATFORM_APPS = ("accounts", "coalition", "knowledge", "diagnosis", "planning", 
 
 
 class SecretariatAdminConfig(SimpleAdminConfig):
-    default_site = "circularcities.web.admin_site.SecretariatAdminSite"
+    default_site = "circularcities.site.admin_site.SecretariatAdminSite"
 
     def ready(self):
         super().ready()
