@@ -12,15 +12,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import resolve_url
-from django.utils.translation import gettext_lazy as _
 
 from circularcities.accounts.permissions import is_secretariat, require_secretariat
+from circularcities.web.admin_base import INDEX_TITLE, SITE_HEADER, SITE_TITLE
 
 
 class SecretariatAdminSite(admin.AdminSite):
-    site_header = _("Circular Cities: secretariat administration")
-    site_title = _("Circular Cities administration")
-    index_title = _("Secretariat administration")
+    site_header = SITE_HEADER
+    site_title = SITE_TITLE
+    index_title = INDEX_TITLE
 
     def has_permission(self, request) -> bool:
         return bool(request.user.is_active and is_secretariat(request.user))

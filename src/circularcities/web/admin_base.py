@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from circularcities.core.rules import FieldError
 from circularcities.web.fielderrors import add_to_form
+
+# The site's titles, here so that web's catalogue translates them (site/ has none).
+SITE_HEADER = _("Circular Cities: secretariat administration")
+SITE_TITLE = _("Circular Cities administration")
+INDEX_TITLE = _("Secretariat administration")
 
 
 class SecretariatAdmin(admin.ModelAdmin):
