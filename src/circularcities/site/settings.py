@@ -49,6 +49,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 INSTALLED_APPS = [
+    # django.contrib.admin with the secretariat-only site: a second door on the same services.
+    "circularcities.site.admin_apps.SecretariatAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -5,6 +5,7 @@ static files do not."""
 from importlib.util import find_spec
 
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
@@ -30,6 +31,8 @@ for app, prefix in PAGE_APPS:
 
 urlpatterns = [
     path("api/", api.urls),
+    # The secretariat's admin (circularcities.site.admin_site): same services, same rules.
+    path("admin/", admin.site.urls),
     path("i18n/setlang/", views.switch_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

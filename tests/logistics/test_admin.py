@@ -1,0 +1,18 @@
+"""Logistics is read-only in the admin: runs are started as jobs by logistics.services.start_run."""
+
+import pytest
+
+from tests.web.admin_readonly import assert_read_only
+
+pytestmark = pytest.mark.django_db
+
+CHANGELISTS = ["/admin/logistics/scenario/", "/admin/logistics/run/", "/admin/logistics/vehicletype/", ]
+
+
+def test_read_only_for_the_secretariat_closed_to_city_people(client, secretariat, owner, member, outsider, city):
+    from circularcities.logistics.models import Scenario
+
+    obj = Scenario.objects.first()
+    assert_read_only(client, secretariat=secretariat, others=(owner, member, outsider), changelists=CHANGELISTS,
+                     change_url=f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/")
+    assert type(obj).objects.filter(pk=obj.pk).exists()
