@@ -45,7 +45,8 @@ def audit_record(kind: str, *, user=None, username: str = "", actor=None, reques
     request = request if request is not None else _request.get()
     if actor is None and request is not None:
         who = getattr(request, "user", None)
-        if getattr(who, "is_authenticated", False) and (user is None or who.pk != user.pk):
+        if who is not None and getattr(who, "is_authenticated", False) and (
+                user is None or who.pk != user.pk):
             actor = who
     if user is not None and not username:
         username = user.get_username()

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model, password_validation
@@ -11,9 +15,9 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=[c for c in Role.choices if c[0] != Role.PUBLIC])
     # Cities and partners are named by app label, as the models' foreign keys do:
     # accounts sits below coalition in the house and does not import it.
-    cities = forms.ModelMultipleChoiceField(queryset=None, required=False,
+    cities: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(queryset=None, required=False,
                                             label=_("Cities they edit"))
-    organisation = forms.ModelChoiceField(queryset=None, required=False,
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(queryset=None, required=False,
                                           label=_("Organisation"))
 
     def __init__(self, *args, **kwargs):

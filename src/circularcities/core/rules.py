@@ -23,7 +23,7 @@ import datetime as dt
 import math
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from typing import Literal, NamedTuple, overload
 
 from circularcities.core.errors import ValidationError
 
@@ -241,6 +241,10 @@ def longitude(field: str, value, *, required: bool = True):
 # --- years and dates ---------------------------------------------------------
 
 
+@overload
+def year(field: str, value, *, required: Literal[True] = ...) -> int: ...
+@overload
+def year(field: str, value, *, required: bool) -> int | None: ...
 def year(field: str, value, *, required: bool = True) -> int | None:
     """A whole data year in :data:`YEAR_MIN`..:data:`YEAR_MAX` (2023, 2023.0 or "2023")."""
     if value is None or (isinstance(value, str) and not value.strip()):

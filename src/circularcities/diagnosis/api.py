@@ -277,7 +277,7 @@ def upload(request, slug: str, files: list[UploadedFile] = File(...)):  # noqa: 
     """Upload an .xlsx workbook or CSV files; all or nothing; the same file twice changes nothing."""
     city = _city(slug)
     require_edit_diagnosis(request.user, city)
-    result = import_file(city, read_files([(f.name, f.read()) for f in files]), user=request.user, via="api")
+    result = import_file(city, read_files([(f.name or "", f.read()) for f in files]), user=request.user, via="api")
     return {"changed": result.changed,
             "already_uploaded_at": result.already.uploaded_at if result.already else None,
             "counts": result.counts, "imbalances": result.imbalances}

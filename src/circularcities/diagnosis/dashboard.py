@@ -218,7 +218,7 @@ def indicator_cards(city) -> list[Card]:
 class MaturityView:
     subject: str
     assessments: list[MaturityAssessment]
-    latest: MaturityAssessment | None
+    latest: MaturityAssessment  # a subject has a view once it has an assessment
     previous: MaturityAssessment | None
     rows: list[dict] = field(default_factory=list)
     overall: float | None = None
@@ -305,7 +305,8 @@ def benchmark_view(city, latest: dict | None = None) -> BenchmarkView:
     if city.population and others:
         profiles = {c.slug: c for c in others.values() if c.population}
         sel = select_peers(CityProfile(city.slug, city.region or "-", float(city.population)),
-                           [CityProfile(c.slug, c.region or "-", float(c.population)) for c in profiles.values()])
+                           [CityProfile(c.slug, c.region or "-", float(c.population))
+                            for c in profiles.values() if c.population])
         peers = [profiles[p.name] for p in sel.peers]
         rule = sel.rule
         if not peers:

@@ -25,7 +25,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label=_("Workbook (.xlsx) or CSV files"),
+    # The form metaclass moves declared fields into base_fields, so this does not
+    # replace BaseForm.files at run time; the stubs see only the class attribute.
+    files = MultipleFileField(label=_("Workbook (.xlsx) or CSV files"),  # type: ignore[assignment]
                               help_text=_("One Excel workbook in the template's format, or CSV files named "
                                           "flows.csv, stocks.csv, indicators.csv, maturity.csv."))
 

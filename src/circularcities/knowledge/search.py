@@ -217,7 +217,7 @@ class CaseSearch:
         if None in changed or len(changed) > max(500, REBUILD_FRACTION * len(self.index)):
             self._build(now)
             return
-        pks = sorted(changed)  # type: ignore[type-var]
+        pks = sorted(pk for pk in changed if pk is not None)
         published = sorted(Case.objects.filter(pk__in=pks, published=True).values_list("pk", flat=True))
         tags = _tags(published)
         stored = _stored_terms(published)

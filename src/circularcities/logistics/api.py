@@ -65,9 +65,9 @@ class RunOut(Schema):
 def _run_out(run: m.Run, with_geojson: bool = False) -> dict:
     job = run.job
     result = run.result
-    if with_geojson and run.status == m.Run.Status.DONE:
+    if with_geojson and run.status == m.Run.Status.DONE and result is not None:
         core, comparison = services.rebuild(run)
-        result = {**run.result, "geojson": {p.name: services.plan_geojson(core, p)
+        result = {**result, "geojson": {p.name: services.plan_geojson(core, p)
                                             for p in comparison.plans}}
     return {"id": run.pk, "scenario": run.scenario_id, "status": run.status,
             "progress": 1.0 if run.status == m.Run.Status.DONE else (job.progress if job else 0.0),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,11 +11,14 @@ from circularcities.web.fielderrors import PlainTextForm, check
 from . import models as m
 from .services import MAX_SECONDS, MIN_SECONDS
 
+if TYPE_CHECKING:
+    from circularcities.coalition.models import City
+
 
 class WorkbookForm(forms.Form):
     """Create (or update, by name) a scenario from a scenario workbook."""
 
-    city = forms.ModelChoiceField(label=_("City"), queryset=None, required=False,
+    city: forms.ModelChoiceField[City] = forms.ModelChoiceField(label=_("City"), queryset=None, required=False,
                                   empty_label=_("— the secretariat —"))
     name = forms.CharField(label=_("Scenario name"), max_length=160, required=False,
                            help_text=_("Default: the name in the workbook's settings sheet."))

@@ -28,6 +28,19 @@ MAX_SECONDS = 60.0
 MIN_SECONDS = 0.1
 
 
+# The views and the API show ``problems`` (each naming where it is) when a check fails.
+class ScenarioInvalid(ValidationError):
+    def __init__(self, message: str, problems: list[Problem]):
+        super().__init__(message)
+        self.problems = problems
+
+
+class ScenarioInfeasible(InfeasibleError):
+    def __init__(self, message: str, problems: list[Problem]):
+        super().__init__(message)
+        self.problems = problems
+
+
 # -- checks before solving --------------------------------------------------
 
 def default_plans(core: routing.Scenario) -> tuple[routing.Partition, ...]:
@@ -108,14 +121,11 @@ def start_run(scenario: m.Scenario, *, seconds: float, seed: int = 0, mode: str 
     core = to_core(scenario)
     partitions = partitions_for(core, mode)
     if not partitions:
-        exc = ValidationError("Expected at least one collection point.")
-        exc.problems = [Problem("Expected at least one collection point.", "points")]
-        raise exc
+        raise ScenarioInvalid("Expected at least one collection point.",
+                              [Problem("Expected at least one collection point.", "points")])
     problems = precheck(core, partitions)
     if problems:
-        exc = InfeasibleError("; ".join(str(p) for p in problems))
-        exc.problems = problems
-        raise exc
+        raise ScenarioInfeasible("; ".join(str(p) for p in problems), problems)
     run = m.Run.objects.create(scenario=scenario, seconds=float(seconds), seed=int(seed),
                                mode=mode, snapshot=to_dict(core), created_by=user)
     job = runner.start("logistics.solve", "circularcities.logistics.services.solve_job",

@@ -286,7 +286,8 @@ def suggestions(request, listing_id: Id, max_km: float | None = DEFAULT_MAX_KM, 
         raise ValidationError("Field 'max_km': expected km of zero or more.")
     result = suggest(listing, None if no_limit else max_km)
     return [{"offer": s.offer.pk, "want": s.want.pk, "partner": s.partner.pk,
-             "partner_organisation": s.partner.organisation.slug if s.partner.organisation_id else None,
+             "partner_organisation": (s.partner.organisation.slug if s.partner.organisation is not None
+                                      else None),
              "quantity_t": s.quantity_t, "distance_km": s.distance_km, "tonne_km": s.tonne_km,
              "kg_co2e_avoided": s.kg_co2e_avoided, "co2e_status": s.co2e_status, "factors": s.factors,
              "money_saved": s.money_saved, "currency": s.currency, "explain": s.explain}

@@ -64,7 +64,8 @@ class ListingForm(forms.Form):
             "kind", "title_en", "title_zh", "quantity", "unit", "mass_per_piece_kg", "frequency",
             "route", "lat", "lon", "is_free", "price", "currency", "avoided_cost_per_t",
             "available_from", "available_until", "description")}
-        data["material"] = listing.waste_code.code_display if listing.waste_code_id else listing.category_id
+        data["material"] = (listing.waste_code.code_display if listing.waste_code is not None
+                            else listing.category_id)
         data["density_t_per_m3"] = listing.density_t_per_m3 if listing.density_source == "given" else None
         data["use_organisation_location"] = listing.location_from_organisation
         data["organisation"] = listing.organisation

@@ -45,7 +45,7 @@ def _to_core(listing: Listing, currency: str | None) -> core.Listing:
     use_cost = cost is not None and listing.currency and (currency is None or listing.currency == currency)
     return core.Listing(id=str(listing.pk), material=listing.material_code,
                         quantity_t=float(listing.remaining_t), lat=listing.lat, lon=listing.lon,
-                        avoided_cost_per_t=float(cost) if use_cost else None,
+                        avoided_cost_per_t=float(cost) if use_cost and cost is not None else None,
                         currency=listing.currency if use_cost else None,
                         owner=owner_key(listing))
 

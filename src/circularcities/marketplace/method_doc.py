@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 
 def _inline(text: str) -> str:
-    out = escape(text)
+    out: str = escape(text)
     out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
     out = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", out)
     out = re.sub(r"(?<![*\w])\*([^*]+)\*(?!\w)", r"<em>\1</em>", out)
@@ -31,7 +31,10 @@ def _table(lines: list[str]) -> str:
 
 def to_html(markdown: str):
     lines = markdown.splitlines()
-    html, para, items, i = [], [], [], 0
+    html: list[str] = []
+    para: list[str] = []
+    items: list[str] = []
+    i = 0
 
     def flush():
         if para:

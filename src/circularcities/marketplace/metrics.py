@@ -9,6 +9,7 @@ import csv
 import io
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -17,10 +18,13 @@ from circularcities.core.reports import Report, Section, Table, csv_row, to_xlsx
 from circularcities.marketplace.models import Exchange, Listing
 from circularcities.marketplace.services import open_listings
 
+if TYPE_CHECKING:
+    from circularcities.coalition.models import City
+
 
 @dataclass
 class Metrics:
-    city: object = None
+    city: City | None = None
     participants: int = 0
     organisations: int = 0
     residents: int = 0

@@ -87,9 +87,9 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
     available_from, available_until, organisation (Partner; secretariat only).
     """
     creating = listing is None
-    if creating:
+    if listing is None:
         org = data.get("organisation") if is_secretariat(user) else organisation_of(user)
-        kind = data.get("kind")
+        kind = data.get("kind") or ""
         require_create_listing(user, org, kind)
         if kind not in Listing.Kind.values:
             raise FieldError("kind", _("Expected offer, want or share."))
@@ -107,8 +107,9 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
     unit = data.get("unit") or Listing.Unit.TONNE
     quantity = _decimal(data.get("quantity"), "quantity", allow_none=False, limit=MAX_QUANTITY,
                         unit=_("in the listing's unit"))
-    mass_piece = data.get("mass_per_piece_kg")
-    density = data.get("density_t_per_m3")
+    # Form strings or API numbers: whatever was sent, checked below.
+    mass_piece: Any = data.get("mass_per_piece_kg")
+    density: Any = data.get("density_t_per_m3")
     if unit == Listing.Unit.PIECES and mass_piece not in (None, ""):
         _at_most(float(mass_piece), MAX_MASS_PER_PIECE_KG, "mass_per_piece_kg", "kg")
     if unit == Listing.Unit.CUBIC_METRE and density not in (None, ""):
@@ -132,11 +133,11 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
                                       "pick the place on the map."))
         lat, lon = org.lat, org.lon
     else:
-        lat, lon = data.get("lat"), data.get("lon")
-        if lat in (None, "") or lon in (None, ""):
+        raw_lat, raw_lon = data.get("lat"), data.get("lon")
+        if raw_lat in (None, "") or raw_lon in (None, ""):
             raise FieldError("lat", _("Pick the place on the map or use your "
                                       "organisation's location."))
-        lat, lon = rules.latitude("lat", lat), rules.longitude("lon", lon)
+        lat, lon = rules.latitude("lat", raw_lat), rules.longitude("lon", raw_lon)
     is_free = bool(data.get("is_free"))
     price = None if is_free else _decimal(data.get("price"), "price", places="0.01", limit=MAX_MONEY,
                                           unit=_("in the listing's currency"))

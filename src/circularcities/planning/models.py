@@ -230,12 +230,12 @@ class Target(Bilingual, models.Model):
 
     @property
     def measured_name_en(self) -> str:
-        if self.indicator_id:
+        if self.indicator is not None:
             return self.indicator.name_en
         return PROGRAMME_INDICATORS[self.programme_indicator].name_en
 
     def measured_name(self) -> str:
-        if self.indicator_id:
+        if self.indicator is not None:
             return self.indicator.t("name")
         ind = PROGRAMME_INDICATORS[self.programme_indicator]
         from circularcities.web.bilingual import is_chinese
@@ -244,13 +244,13 @@ class Target(Bilingual, models.Model):
 
     @property
     def unit(self) -> str:
-        if self.indicator_id:
+        if self.indicator is not None:
             return self.indicator.unit
         return PROGRAMME_INDICATORS[self.programme_indicator].unit
 
     @property
     def higher_is_better(self) -> bool:
-        return self.indicator.higher_is_better if self.indicator_id else True
+        return self.indicator.higher_is_better if self.indicator is not None else True
 
     def label(self) -> str:
         return self.t("title") or self.measured_name()

@@ -9,6 +9,7 @@ nothing, so importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import io
+from typing import Any, Literal
 
 from django.db import transaction
 
@@ -72,7 +73,7 @@ def import_targets(city, data: bytes, filename: str, user) -> dict:
             else:
                 match |= {"indicator": None, "programme": programmes[r.programme],
                           "programme_indicator": r.programme_indicator}
-            fields = {"title_en": r.title_en, "title_zh": r.title_zh, "baseline_year": r.baseline_year,
+            fields: dict[str, Any] = {"title_en": r.title_en, "title_zh": r.title_zh, "baseline_year": r.baseline_year,
                       "baseline_value": r.baseline_value, "target_value": r.target_value,
                       "trajectory_points": [list(p) for p in r.points], "owner_name": r.owner_name,
                       "source": r.source}
@@ -103,7 +104,7 @@ def import_measures(city, data: bytes, filename: str, user) -> dict:
     changed = 0
     with transaction.atomic():
         for r in rows:
-            fields = {"title_en": r.title_en, "title_zh": r.title_zh, "description_en": r.description_en,
+            fields: dict[str, Any] = {"title_en": r.title_en, "title_zh": r.title_zh, "description_en": r.description_en,
                       "description_zh": r.description_zh, "area": areas.get(r.area) if r.area else None,
                       "lead_name": r.lead_name, "budget": r.budget, "currency": r.currency, "start": r.start,
                       "end": r.end, "source": r.source}
@@ -182,14 +183,17 @@ def import_progress(data: bytes, filename: str, user, report=None) -> dict:
     a short transaction per batch, and undone should a batch fail.
     """
     check_workbook(data, filename)
-    projects: dict[str, Project | None] = {}
+    # None: no such project; False: one the user may not report for.
+    projects: dict[str, Project | Literal[False] | None] = {}
 
     def check(code: str) -> str | None:
         if code not in projects:
-            projects[code] = (Project.objects.select_related("programme__city", "organisation")
-                              .filter(code=code).first())
-            if projects[code] is not None and not can_log_progress(user, projects[code]):
+            project = (Project.objects.select_related("programme__city", "organisation")
+                       .filter(code=code).first())
+            if project is not None and not can_log_progress(user, project):
                 projects[code] = False
+            else:
+                projects[code] = project
         if projects[code] is None:
             return f"No project with code {code!r}."
         if projects[code] is False:

@@ -197,10 +197,11 @@ def overdue_for_reminders(as_of: date) -> dict[str, list[str]]:
         people = {u.email for u in p.owners.all() if u.email}
         if p.organisation:
             people |= {pr.user.email for pr in p.organisation.people.all() if pr.user.email}
-        for email in people or editors[p.programme.city_id]:
+        city = p.programme.city  # None for a coalition-wide programme: no city editors to ask
+        for email in people or (editors[city.pk] if city is not None else set()):
             items[email].append(_("Progress report for %(quarter)s of project %(project)s (%(city)s)") % {
                 "quarter": str(last), "project": p.title_en,
-                "city": p.programme.city.name_en if p.programme.city_id else "coalition-wide"})
+                "city": city.name_en if city is not None else "coalition-wide"})
     for m in (Milestone.objects.filter(done__isnull=True, due__lt=as_of)
               .select_related("measure__city", "measure__owner")):
         owner = m.measure.owner

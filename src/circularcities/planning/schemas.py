@@ -39,8 +39,8 @@ class TargetOut(Schema):
 
 def target_out(t: Target, a) -> dict:
     o = a.observation
-    return {"id": t.pk, "city": t.city.slug, "area": t.area.slug if t.area_id else None, "title_en": t.title_en,
-            "title_zh": t.title_zh, "indicator": t.indicator_id, "programme": t.programme.slug if t.programme_id else None,
+    return {"id": t.pk, "city": t.city.slug, "area": t.area.slug if t.area is not None else None, "title_en": t.title_en,
+            "title_zh": t.title_zh, "indicator": t.indicator_id, "programme": t.programme.slug if t.programme is not None else None,
             "programme_indicator": t.programme_indicator or None, "unit": t.unit,
             "higher_is_better": t.higher_is_better, "baseline_year": t.baseline_year,
             "baseline_value": t.baseline_value, "target_year": t.target_year, "target_value": t.target_value,

@@ -55,19 +55,19 @@ def observations_for(targets: Iterable[Target], until: Quarter | None = None) ->
         qs = IndicatorValue.objects.filter(city_id__in=cities, indicator_id__in=codes)
         if until:
             qs = qs.filter(year__lte=until.year if until.q == 4 else until.year - 1)
-        values: dict[tuple[int, str], list[Observation]] = defaultdict(list)
+        values: dict[tuple[int, str | None], list[Observation]] = defaultdict(list)
         for city_id, code, year, value in qs.values_list("city_id", "indicator_id", "year", "value"):
             values[(city_id, code)].append(Observation(float(year), value, str(year)))
         for t in ind_targets:
             out[t.pk] = values.get((t.city_id, t.indicator_id), [])
     if prog_targets:
-        qs = (ProgressEntry.objects
-              .filter(project__programme_id__in={t.programme_id for t in prog_targets},
-                      indicator__in={t.programme_indicator for t in prog_targets})
-              .values_list("project__programme_id", "indicator", "year", "quarter")
-              .annotate(total=Sum("value")).order_by())
-        entries: dict[tuple[int, str], list[tuple[int, int, float]]] = defaultdict(list)
-        for programme_id, indicator, year, q, total in qs:
+        rows = (ProgressEntry.objects
+                .filter(project__programme_id__in={t.programme_id for t in prog_targets},
+                        indicator__in={t.programme_indicator for t in prog_targets})
+                .values_list("project__programme_id", "indicator", "year", "quarter")
+                .annotate(total=Sum("value")).order_by())
+        entries: dict[tuple[int | None, str], list[tuple[int, int, float]]] = defaultdict(list)
+        for programme_id, indicator, year, q, total in rows:
             if limit is None or Quarter(year, q).time <= limit:
                 entries[(programme_id, indicator)].append((year, q, total))
         for t in prog_targets:
@@ -174,7 +174,7 @@ def _check_target(t: Target) -> None:
         raise FieldError("indicator", _("Choose a catalogue indicator or a programme indicator."))
     if t.indicator_id and t.programme_id:
         raise FieldError("indicator", _("Choose a catalogue indicator or a programme indicator, not both."))
-    if t.programme_id:
+    if t.programme is not None:
         if t.programme.city_id != t.city_id:
             raise FieldError("programme", _("The programme belongs to another city."))
         rules.choice("programme_indicator", t.programme_indicator, tuple(PROGRAMME_INDICATORS))
@@ -199,7 +199,7 @@ def _check_target(t: Target) -> None:
     except ValueError as exc:
         raise FieldError("trajectory_points", str(exc)) from None
     t.trajectory_points = points
-    if t.area_id is None and t.indicator_id and t.indicator.related_areas:
+    if t.area_id is None and t.indicator is not None and t.indicator.related_areas:
         # A target on a catalogue indicator belongs to the indicator's first thematic area
         # unless one is chosen, whichever path created it.
         t.area = ThematicArea.objects.filter(slug__in=t.indicator.related_areas).first()

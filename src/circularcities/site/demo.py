@@ -75,7 +75,7 @@ def ensure_demo_accounts(reset: bool = False) -> list[dict]:
             accounts.append({"username": username, "password": password if known else None,
                              "role": user.profile.role, "what": what})
             continue
-        if not known:
+        if user is None or not known:  # no user means not known: create it
             password = secrets.token_urlsafe(9)
             user = user or User(username=username, email=f"{username}@demo.invalid")
             user.set_password(password)

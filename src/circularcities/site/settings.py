@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -177,6 +178,7 @@ STATICFILES_FINDERS = [
 # puts them in an S3-compatible bucket through django-storages (pip install
 # 'circularcities[s3]'; AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID,
 # AWS_SECRET_ACCESS_KEY, AWS_S3_REGION_NAME); the default is a local directory.
+_default_storage: dict[str, Any]
 STORAGE_KIND = os.environ.get("CIRCULARCITIES_STORAGE", "local").strip().lower() or "local"
 if STORAGE_KIND == "local":
     _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}

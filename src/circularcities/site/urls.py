@@ -6,7 +6,7 @@ from importlib.util import find_spec
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 
 from circularcities.site import views
@@ -24,7 +24,7 @@ PAGE_APPS = [
     ("coalition", ""),
 ]
 
-page_patterns = [path("", views.home, name="home")]
+page_patterns: list[URLPattern | URLResolver] = [path("", views.home, name="home")]
 for app, prefix in PAGE_APPS:
     if find_spec(f"circularcities.{app}.urls") is not None:
         page_patterns.append(path(prefix, include(f"circularcities.{app}.urls")))

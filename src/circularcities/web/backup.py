@@ -73,6 +73,8 @@ def read_backup(path: Path) -> list[dict]:
         raise BackupError(f"{path} is not a backup: it is not text in UTF-8.") from None
     except json.JSONDecodeError as exc:
         raise BackupError(f"{path} is not a backup: it is not valid JSON (line {exc.lineno}).") from None
+    version: object
+    objects: object
     if isinstance(data, list):
         version, objects = 0, data
     elif isinstance(data, dict) and data.get("format") == FORMAT:

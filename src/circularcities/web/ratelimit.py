@@ -10,6 +10,7 @@ the default local-memory cache counts per process. A caller over a limit gets
 from __future__ import annotations
 
 import hashlib
+import math
 import time
 
 from django.conf import settings
@@ -67,7 +68,7 @@ def check_auth_failures(request, token: str) -> None:
     count, seconds = _limit("auth_failures")
     for key in (f"fail-ip:{_address(request)}", f"fail-token:{_digest(token)}"):
         if _peek(key, seconds) >= count:
-            raise Throttled(wait=_window(seconds)[1])
+            raise Throttled(wait=math.ceil(_window(seconds)[1]))  # Retry-After is whole seconds
 
 
 def record_auth_failure(request, token: str) -> None:

@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from circularcities.core.diagnosis_io import (
     DiagnosisData,
@@ -37,7 +38,7 @@ SHARED = Path("/work/shared/data")
 YEARS = list(range(2014, 2024))
 WAW = "World Bank What a Waste 2.0 (CC BY 4.0)"
 
-CITIES = {
+CITIES: dict[str, dict[str, Any]] = {
     "amsterdam": dict(
         name="Amsterdam", waw_name="Amsterdam", eurostat_geo="NL", pop_growth=0.009, msw_trend=-0.005,
         # WaW2 reports 14 % recycled and 86 % "unaccounted"; we assume the remainder is mostly
@@ -210,7 +211,7 @@ def build_city(slug: str, cfg: dict, waw: dict, base_year: int, cmu: list[dict])
     skip = {"MF-CMU"} if cfg["eurostat_geo"] else set()
     for y in YEARS:
         for r in compute_indicators(model, CityFacts(population=population[y]), years=[y]):
-            if r.ok and r.code not in skip:
+            if r.value is not None and r.code not in skip:  # r.ok, spelled out for mypy
                 data.indicators.append(IndicatorRow(r.code, y, round(r.value, 4), r.unit, computed_src, "computed"))
     for row in cmu if cfg["eurostat_geo"] else []:
         y = int(row["year"])
@@ -222,8 +223,8 @@ def build_city(slug: str, cfg: dict, waw: dict, base_year: int, cmu: list[dict])
         data.indicators.append(IndicatorRow("SW-COLL-POP", base_year, float(waw["collection_coverage_pop_pct"]), "%",
                                             f"{WAW}, {cfg['name']}", "measured"))
     for date, levels in cfg["maturity"].items():
-        for r, level in zip(R_STRATEGIES, levels, strict=True):
-            data.maturity.append(MaturityRow(dt.date.fromisoformat(date), "city", r, level,
+        for strategy, level in zip(R_STRATEGIES, levels, strict=True):
+            data.maturity.append(MaturityRow(dt.date.fromisoformat(date), "city", strategy, level,
                                              "Illustrative demo assessment, not made by the city"))
     facts = {"name": cfg["name"], "region": waw["region_id"], "country": waw["iso3c"],
              "population": {str(y): p for y, p in population.items()},

@@ -97,7 +97,7 @@ def build() -> Scenario:
             if not south_ok:  # coastal city hall: keep generated premises inland
                 dlat = abs(dlat)
             kind = KINDS[kinds[i]][0]
-            window = (None, None)
+            window: tuple[float | None, float | None] = (None, None)
             if kind == "shop" and rng.random() < 0.5:
                 window = (0.0, 150.0)     # before opening
             elif kind == "canteen":
@@ -113,10 +113,10 @@ def build() -> Scenario:
         depots.append(depot)
         vehicles += _vehicles(city, depot.id)
     plans = (
-        Partition("Each city alone", (PlanGroup({"Ube"}), PlanGroup({"Hofu"}),
-                                      PlanGroup({"Yamaguchi"}))),
+        Partition("Each city alone", (PlanGroup(frozenset({"Ube"})), PlanGroup(frozenset({"Hofu"})),
+                                      PlanGroup(frozenset({"Yamaguchi"})))),
         Partition("Ube alone + Hofu & Yamaguchi joint",
-                  (PlanGroup({"Ube"}), PlanGroup({"Hofu", "Yamaguchi"}))),
+                  (PlanGroup(frozenset({"Ube"})), PlanGroup(frozenset({"Hofu", "Yamaguchi"})))),
     )
     return Scenario(points=tuple(points), depots=tuple(depots), facilities=(FEED_PLANT,),
                     vehicle_types=tuple(vehicles), currency="JPY", circuity=1.3, plans=plans,

@@ -129,7 +129,7 @@ class Listing(Bilingual, models.Model):
 
     @property
     def hazardous(self) -> bool:
-        return bool(self.waste_code_id and self.waste_code.hazardous)
+        return self.waste_code is not None and self.waste_code.hazardous
 
     @property
     def is_open(self) -> bool:

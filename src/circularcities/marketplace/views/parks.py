@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -20,7 +22,7 @@ def sankey(park) -> dict:
     facilities = list(park.facilities.all())
     index = {f.pk: i for i, f in enumerate(facilities)}
     flows = list(park.flows.select_related("source", "target").prefetch_related("values"))
-    links = {"source": [], "target": [], "value": [], "label": [], "kind": []}
+    links: dict[str, list[Any]] = {"source": [], "target": [], "value": [], "label": [], "kind": []}
     for fl in flows:
         links["source"].append(index[fl.source_id])
         links["target"].append(index[fl.target_id])
