@@ -107,6 +107,17 @@ class Web:
     def csrf(self) -> str:
         return next(c.value for c in self.jar if c.name == "csrftoken")
 
+    def up(self) -> bool:
+        try:
+            return self.get("/healthz")[0] == 200
+        except OSError:
+            return False
+
+
+def wait_until_serving(web: list[Web], platform) -> None:
+    for w in web:
+        wait_for(w.up, 90, f"{w.base} to serve", platform.logs)
+
 
 @pytest.mark.skipif(not postgres_url(), reason="needs DATABASE_URL naming PostgreSQL")
 def test_two_web_servers_and_two_workers_share_the_queue(platform, tmp_path):
@@ -119,15 +130,7 @@ def test_two_web_servers_and_two_workers_share_the_queue(platform, tmp_path):
     ]
     jar = CookieJar()
     web = [Web(p, jar) for p in ports]  # one browser: the same cookies on both servers
-
-    def up(w):
-        try:
-            return w.get("/healthz")[0] == 200
-        except OSError:
-            return False
-
-    for w in web:
-        wait_for(lambda w=w: up(w), 90, f"{w.base} to serve", platform.logs)
+    wait_until_serving(web, platform)
     # Each server's worker writes to the server's log: both must be ready before the jobs
     # come, or the first could run both slow jobs one after the other.
     wait_for(lambda: all("waiting for jobs" in s.log_path.read_text() for s in servers), 90,
@@ -185,15 +188,7 @@ def test_an_edit_through_one_server_is_found_by_the_others_search(platform):
         platform.start("serve", "--port", str(port), "--threads", "4", "--job-workers", "0", name=f"search-{i}")
     jar = CookieJar()
     web = [Web(p, jar) for p in ports]
-
-    def up(w):
-        try:
-            return w.get("/healthz")[0] == 200
-        except OSError:
-            return False
-
-    for w in web:
-        wait_for(lambda w=w: up(w), 90, f"{w.base} to serve", platform.logs)
+    wait_until_serving(web, platform)
 
     def hits(w, q):
         return json.loads(w.get(f"/api/cases/search?q={q}")[1])
