@@ -10,19 +10,9 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from circularcities.web.net import client_ip
 
-def client_ip(request) -> str | None:
-    """The caller's address; behind a proxy, the one the proxy appended last.
-
-    Only the right-most X-Forwarded-For entry was written by our own proxy; the
-    ones before it come from the client and could be forged to dodge the limit.
-    """
-    if getattr(settings, "BEHIND_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        last = forwarded.split(",")[-1].strip()
-        if last:
-            return last
-    return request.META.get("REMOTE_ADDR")
+__all__ = ["client_ip", "cool_off_minutes"]
 
 
 def cool_off_minutes() -> int:

@@ -155,6 +155,10 @@ AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins go to the platform's own a
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "circularcities.accounts.lockout.client_ip"
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
+# API rate limits per client address and per token (web/ratelimit.py): requests per
+# minute, and failed token checks per minute before the address or token must wait.
+API_RATE_LIMITS = {"requests": (env_int("API_REQUESTS_PER_MINUTE", 600), 60),
+                   "auth_failures": (env_int("API_AUTH_FAILURES_PER_MINUTE", 10), 60)}
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"

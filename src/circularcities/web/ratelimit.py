@@ -18,6 +18,8 @@ from django.core.cache import cache
 from ninja.errors import Throttled
 from ninja.throttling import BaseThrottle
 
+from circularcities.web.net import client_ip
+
 DEFAULT_LIMITS = {
     # A script paging through every listing stays well within this; a runaway loop does not.
     "requests": (600, 60),
@@ -33,8 +35,8 @@ def _limit(kind: str) -> tuple[int, int]:
 
 
 def _address(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is chosen by the caller unless a proxy rewrites it.
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    # Behind a proxy, the address the proxy appended; never one the caller chose.
+    return client_ip(request) or "unknown"
 
 
 def _digest(token: str) -> str:
