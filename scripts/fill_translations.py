@@ -1,5 +1,7 @@
-"""Fill the apps' zh_Hans catalogues from a Python file holding ``T`` (msgid ->
-msgstr) and ``P`` (singular msgid -> msgstr for the one Chinese plural form).
+"""Fill the apps' catalogues of one language from a Python file holding ``T``
+(msgid -> msgstr), ``P`` (singular msgid -> msgstr for the one plural form that
+Chinese, Japanese and Korean have) and optionally ``LANG`` (a locale name:
+``zh_Hans``, the default, ``ja`` or ``ko``).
 
 Empty entries are filled; fuzzy entries (msgmerge's guesses) are overwritten
 when the file has the string and otherwise stay fuzzy, so ``scripts/i18n.py
@@ -14,11 +16,11 @@ import sys
 import polib
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from i18n import catalogues, compile_all  # noqa: E402
+from i18n import LANG, catalogues, compile_all  # noqa: E402
 
 ns = runpy.run_path(sys.argv[1])
 T, P = ns.get("T", {}), ns.get("P", {})
-for _app, po in catalogues():
+for _app, po in catalogues([ns.get("LANG", LANG)]):
     cat = polib.pofile(str(po))
     for e in cat:
         fuzzy = "fuzzy" in e.flags

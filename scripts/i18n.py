@@ -4,7 +4,9 @@
     python scripts/i18n.py compile   # pure Python (polib): .po -> .mo
     python scripts/i18n.py check     # untranslated or fuzzy entries, stale .mo
 
-Each app keeps its own ``locale/`` so capabilities stay apart.
+Each app keeps its own ``locale/`` so capabilities stay apart. ``extract`` writes a
+catalogue for every platform language (settings.PLATFORM_LANGUAGES); ``check``
+covers the languages the platform is set to serve (settings.LANGUAGES).
 """
 
 from __future__ import annotations
@@ -19,14 +21,29 @@ import polib
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "circularcities"
 APPS = ["web", "accounts", "coalition", "knowledge", "diagnosis", "planning", "marketplace",
         "logistics", "jobs"]
-LANG = "zh_Hans"
 
 
-def catalogues():
-    for app in APPS:
-        po = PACKAGE / app / "locale" / LANG / "LC_MESSAGES" / "django.po"
-        if po.exists():
-            yield app, po
+def _settings():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "circularcities.site.settings")
+    sys.path.insert(0, str(PACKAGE.parent))
+    from django.conf import settings
+    from django.utils.translation import to_locale
+
+    every = [to_locale(code) for code in settings.PLATFORM_LANGUAGES if code != "en"]
+    served = [to_locale(code) for code, _name in settings.LANGUAGES if code != "en"]
+    return every, served
+
+
+ALL_LANGS, LANGS = _settings()
+LANG = "zh_Hans"  # the default of scripts/fill_translations.py
+
+
+def catalogues(langs: list[str] | None = None):
+    for lang in langs or LANGS:
+        for app in APPS:
+            po = PACKAGE / app / "locale" / lang / "LC_MESSAGES" / "django.po"
+            if po.exists():
+                yield app, po
 
 
 def extract(only: list[str] | None = None) -> None:
@@ -36,25 +53,28 @@ def extract(only: list[str] | None = None) -> None:
         if not app_dir.exists():
             continue
         (app_dir / "locale").mkdir(exist_ok=True)
-        subprocess.run([sys.executable, "-m", "django", "makemessages", "-l", LANG, "--no-obsolete",
+        args = [arg for lang in ALL_LANGS for arg in ("-l", lang)]
+        subprocess.run([sys.executable, "-m", "django", "makemessages", *args, "--no-obsolete",
                         "--no-location", "-e", "html,txt,py"], cwd=app_dir, env=env, check=True)
-        po = app_dir / "locale" / LANG / "LC_MESSAGES" / "django.po"
-        if po.exists():
-            cat = polib.pofile(str(po))
-            cat.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
-            cat.metadata["Language"] = "zh_Hans"
-            cat.metadata["Content-Type"] = "text/plain; charset=UTF-8"
-            cat.save()
+        for lang in ALL_LANGS:
+            po = app_dir / "locale" / lang / "LC_MESSAGES" / "django.po"
+            if po.exists():
+                cat = polib.pofile(str(po))
+                cat.metadata["Plural-Forms"] = "nplurals=1; plural=0;"  # zh, ja and ko: one form
+                cat.metadata["Language"] = lang
+                cat.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+                cat.save()
 
 
 def compile_all() -> None:
-    for _app, po in catalogues():
+    for _app, po in catalogues(ALL_LANGS):
         polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
 
 
 def problems() -> list[str]:
     found = []
     for app, po in catalogues():
+        app = f"{app} ({po.parent.parent.name})"
         cat = polib.pofile(str(po))
         for entry in cat:
             if entry.obsolete:

@@ -27,3 +27,7 @@ T.update({
     "Too many requests; try again shortly.": "请求过多，请稍后再试。",
     "City profile": "城市概况",
 })
+
+T.update({
+    "not yet translated": "尚未翻译",
+})

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "parler",  # content written per language (one translation row per language)
+    "reversion",  # every change to curated content kept, with who and when, and a way back
     "django_htmx",
     "axes",  # sign-in rate limiting (lock-out per user name and address)
     "leaflet",
@@ -165,7 +167,23 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+# The platform's languages are a setting: adding one needs its translations (the apps'
+# locale/ catalogues, core/rules.py messages), never a schema change, because the
+# content people write is stored per language by django-parler (one row per language).
+PLATFORM_LANGUAGES = {"en": "English", "zh-hans": "简体中文", "ja": "日本語", "ko": "한국어"}
+_language_codes = [c.strip().lower() for c in os.environ.get(
+    "CIRCULARCITIES_LANGUAGES", "en,zh-hans").split(",") if c.strip()]
+if not _language_codes or _language_codes[0] != "en" or not set(_language_codes) <= set(PLATFORM_LANGUAGES):
+    raise ValueError("CIRCULARCITIES_LANGUAGES must start with 'en' and name only "
+                     f"{', '.join(PLATFORM_LANGUAGES)}; got {_language_codes!r}.")
+LANGUAGES = [(code, PLATFORM_LANGUAGES[code]) for code in _language_codes]
+# Content in a language nobody has written yet falls back to English, visibly
+# (web/translated.py marks it "not yet translated").
+PARLER_DEFAULT_LANGUAGE_CODE = "en"
+PARLER_LANGUAGES = {
+    None: tuple({"code": code} for code, _name in LANGUAGES),
+    "default": {"fallbacks": ["en"], "hide_untranslated": False},
+}
 LOCALE_PATHS: list = []  # each app keeps its own locale/ directory
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

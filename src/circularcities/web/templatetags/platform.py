@@ -39,3 +39,19 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.simple_tag
+def translated(obj, field):
+    """``{% translated case "title" %}``: the text in the reader's language or, marked
+    "not yet translated", in English (escaped; the marker is the only markup)."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    from circularcities.web.translated import translated as pick_translated
+
+    t = pick_translated(obj, field)
+    if not t.is_fallback:
+        return t.text
+    return format_html('<span lang="{}">{}</span> <span class="untranslated">({})</span>',
+                       t.language, t.text, gettext("not yet translated"))
