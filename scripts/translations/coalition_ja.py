@@ -87,7 +87,7 @@ T = {
     'best-practice cases': '優良事例',
     'partners': 'パートナー',
     'Map of member cities': '加盟都市の地図',
-    'Green: endorsing cities; blue: members; amber: cities whose cases are in the library.': '緑：推進都市、青：加盟都市、黄：事例がライブラリに収録されている都市。',
+    'Green: endorsing cities; blue: members; amber: cities whose cases are in the library.': '緑：推進都市、青：加盟都市、橙：事例がライブラリに収録されている都市。',
     'Six thematic areas': '6 つのテーマ分野',
     'Cases to learn from': '参考になる事例',
     'Search the library': 'ライブラリを検索',
