@@ -162,7 +162,7 @@ T = {
     'Metabolism': '代謝',
     'demo': 'デモ',
     "No city has diagnosis data yet. A city's editors upload it from its dashboard.": '診断データのある都市はまだありません。都市の編集者がダッシュボードからアップロードします。',
-    "Any city's dashboard is at /diagnosis/<city>/; its editors can upload data there.": '各都市のダッシュボードは /diagnosis/<city>/ にあり、編集者はそこからデータをアップロードできます。',
+    "Any city's dashboard is at /diagnosis/<city>/; its editors can upload data there.": '各都市のダッシュボードは /diagnosis/&lt;city&gt;/ にあり、編集者はそこからデータをアップロードできます。',
     'Upload diagnosis data': '診断データのアップロード',
     'Upload diagnosis data for %(city)s': '%(city)s の診断データのアップロード',
     'Fill in the template: flows, stock changes, indicator values and 7R assessments, each row with its source and quality flag. Every row is checked; if any has a problem, nothing is imported and each problem is listed with its sheet, row and column.': 'テンプレートに記入してください：フロー、ストック変化、指標値、7R 評価。各行に出典と品質を記載します。すべての行を確認し、問題が 1 つでもあれば何もインポートせず、各問題をシート・行・列とともに一覧表示します。',

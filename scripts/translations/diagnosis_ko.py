@@ -162,7 +162,7 @@ T = {
     'Metabolism': '대사',
     'demo': '데모',
     "No city has diagnosis data yet. A city's editors upload it from its dashboard.": '아직 진단 데이터가 있는 도시가 없습니다. 도시의 편집자가 대시보드에서 업로드합니다.',
-    "Any city's dashboard is at /diagnosis/<city>/; its editors can upload data there.": '각 도시의 대시보드는 /diagnosis/<city>/에 있으며, 편집자는 그곳에서 데이터를 업로드할 수 있습니다.',
+    "Any city's dashboard is at /diagnosis/<city>/; its editors can upload data there.": '각 도시의 대시보드는 /diagnosis/&lt;city&gt;/에 있으며, 편집자는 그곳에서 데이터를 업로드할 수 있습니다.',
     'Upload diagnosis data': '진단 데이터 업로드',
     'Upload diagnosis data for %(city)s': '%(city)s 진단 데이터 업로드',
     'Fill in the template: flows, stock changes, indicator values and 7R assessments, each row with its source and quality flag. Every row is checked; if any has a problem, nothing is imported and each problem is listed with its sheet, row and column.': '템플릿을 작성하십시오: 흐름, 축적량 변화, 지표 값, 7R 평가이며 각 행에 출처와 품질을 기재합니다. 모든 행을 확인하며, 문제가 하나라도 있으면 아무것도 가져오지 않고 각 문제를 시트, 행, 열과 함께 표시합니다.',
