@@ -15,7 +15,7 @@ T = {
     'Related cases': '関連事例',
     'Similar cases': '類似事例',
     'Cases from coalition cities and beyond, written in English and Chinese. Search in either language.': '連合都市とその他の地域の事例で、英語と中国語で書かれています。どちらの言語でも検索できます。',
-    'e.g. food waste, 食物垃圾, bricks, 产业共生': '例：食品廃棄物、食物垃圾、food waste、れんが、産業共生',
+    'e.g. food waste, 食物垃圾, bricks, 产业共生': '例：食品廃棄物、れんが、産業共生',
     'Search cases': '事例を検索',
     'Thematic area': 'テーマ分野',
     'All areas': 'すべての分野',

@@ -15,7 +15,7 @@ T = {
     'Related cases': '관련 사례',
     'Similar cases': '유사 사례',
     'Cases from coalition cities and beyond, written in English and Chinese. Search in either language.': '연합 도시와 그 밖의 지역 사례로, 영어와 중국어로 작성되어 있습니다. 어느 언어로든 검색할 수 있습니다.',
-    'e.g. food waste, 食物垃圾, bricks, 产业共生': '예: 음식물 쓰레기, 食物垃圾, food waste, 벽돌, 산업 공생',
+    'e.g. food waste, 食物垃圾, bricks, 产业共生': '예: 음식물 쓰레기, 벽돌, 산업 공생',
     'Search cases': '사례 검색',
     'Thematic area': '주제 분야',
     'All areas': '모든 분야',
