@@ -43,7 +43,7 @@ T = {
     '%(c)s cities · %(e)s events': '%(c)s 都市 · %(e)s 件のイベント',
     'The 6R approach': '6R アプローチ',
     'Cities': '都市',
-    'member since': '加盟',
+    'member since': '加盟年',
     'demo': 'デモ',
     'Circularity diagnosis': '循環性診断',
     'Action plan': '行動計画',

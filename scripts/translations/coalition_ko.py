@@ -43,7 +43,7 @@ T = {
     '%(c)s cities · %(e)s events': '도시 %(c)s곳 · 행사 %(e)s건',
     'The 6R approach': '6R 접근법',
     'Cities': '도시',
-    'member since': '가입',
+    'member since': '가입 연도',
     'demo': '데모',
     'Circularity diagnosis': '순환성 진단',
     'Action plan': '실행 계획',
