@@ -48,7 +48,7 @@ def test_list_offer_get_suggestion_record_exchange_metrics_change(page):
     suggestion = page.locator("[data-testid=suggestion]").first
     text = suggestion.inner_text()
     assert "Aggregate for a cycle path" in text and "E2E Road Builder" in text
-    assert "6.000 t" in text and "km apart" in text and "kg" in text and "EUR" in text
+    assert "6 t" in text and "km apart" in text and "kg" in text and "EUR" in text
 
     # The proposal form is prefilled from the best suggestion: 6 t to that want.
     assert page.input_value("#id_quantity_t") in ("6.0", "6", "6.000", "6.000000")
@@ -70,7 +70,7 @@ def test_list_offer_get_suggestion_record_exchange_metrics_change(page):
     page.fill("[data-testid=counter-form] #id_text", "Five is enough for the first phase")
     page.click("[data-testid=deal-counter]")
     page.wait_for_selector("[data-testid=deal-status]")
-    assert "5.000 t" in page.inner_text("[data-testid=deal-quantity]")
+    assert "5 t" in page.inner_text("[data-testid=deal-quantity]")
 
     # The giver sees the counter-offer in its inbox and accepts it: now it is an exchange.
     sign_in(page, "e2e-seller", "pw-e2e-seller")
@@ -82,7 +82,7 @@ def test_list_offer_get_suggestion_record_exchange_metrics_change(page):
     assert "accepted" in page.inner_text("[data-testid=deal-status]")
     page.click("[data-testid=deal-exchange]")
     page.wait_for_selector("[data-testid=exchange-title]")
-    assert "5.000 t" in page.inner_text("[data-testid=exchange-quantity]")
+    assert "5 t" in page.inner_text("[data-testid=exchange-quantity]")
     assert "kg CO2e" in page.inner_text("[data-testid=exchange-co2e]")
     assert "DESNZ/DEFRA" in page.inner_text("[data-testid=factors]")
 
@@ -91,7 +91,7 @@ def test_list_offer_get_suggestion_record_exchange_metrics_change(page):
 
     page.goto(page.base + "/marketplace/metrics/?city=amsterdam")
     assert page.locator("[data-testid=m-exchanges]").inner_text().strip() == "1"
-    assert page.locator("[data-testid=m-tonnes]").inner_text().strip() == "5.000"
+    assert page.locator("[data-testid=m-tonnes]").inner_text().strip() == "5 t"
     page.wait_for_selector("#chart-exchanges[data-ready]")
 
 
@@ -146,3 +146,29 @@ def test_exchanges_chart_has_whole_number_ticks(page):
     labels = page.evaluate("Array.from(document.querySelectorAll('#chart-exchanges .ytick text'))"
                            ".map(function (t) { return t.textContent; })")
     assert labels and all("." not in t for t in labels), labels
+
+
+def test_material_and_place_pickers(page):
+    _setup()
+    sign_in(page, "e2e-seller", "pw-e2e-seller")
+    page.goto(page.base + "/marketplace/listings/new/?kind=offer")
+    page.wait_for_selector("#pick-map[data-ready]")
+    page.fill("#id_title_en", "Concrete rubble")
+    page.locator("#id_material").press_sequentially("concrete", delay=20)
+    page.wait_for_selector("[data-testid=material-options][data-ready]")
+    assert page.get_attribute("#id_material", "aria-expanded") == "true"
+    page.locator("[data-testid=material-options] li", has_text="17 01 01").first.click()
+    assert page.input_value("#id_material") == "17 01 01"
+    assert "Concrete" in page.inner_text("[data-testid=material-chosen]")
+    page.fill("#id_quantity", "800")
+    page.select_option("#id_unit", "kg")
+    page.locator("#place-search").press_sequentially("Amsterdam", delay=20)
+    page.wait_for_selector("[data-testid=place-options][data-ready]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.input_value("#id_lat").startswith("52.3")
+    assert not page.is_checked("#id_use_organisation_location")
+    page.click("[data-testid=listing-submit]")
+    page.wait_for_selector("[data-testid=listing-title]")
+    made = Listing.objects.get(title_en="Concrete rubble")
+    assert made.waste_code_id == "170101" and made.quantity_t == Decimal("0.8") and abs(made.lat - 52.37) < 0.1

@@ -210,3 +210,37 @@ def test_api_deal_workflow_and_permissions(client, seller, buyer, offer, same_wa
     assert [d["id"] for d in client.get("/api/marketplace/deals").json()] == [deal["id"]]
     assert _post(client, f"{url}/messages", {"text": "Thanks"}).status_code == 201
     assert _post(client, f"{url}/decline", {}).status_code == 422  # closed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("q,expect", [("17 01", "17 01 01"), ("170101", "17 01 01"), ("concrete", "17 01 01"),
+                                      ("asbestos", "17 06 01")])
+def test_material_search_by_code_or_words(client, q, expect):
+    rows = client.get("/api/marketplace/materials", {"q": q}).json()
+    assert expect in [r["key"].rstrip("*") for r in rows]
+    if q == "asbestos":
+        assert [r["hazardous"] for r in rows if r["key"].startswith("17 06 01")] == [True]
+
+
+@pytest.mark.django_db
+def test_material_search_needs_every_word_and_finds_categories(client):
+    rows = client.get("/api/marketplace/materials", {"q": "concrete bricks"}).json()
+    assert rows and rows[0]["key"] == "17 01 07"  # the entry that names both comes first
+    assert all("concrete" in (r["label"] + r["group"]).lower() for r in rows)
+    assert client.get("/api/marketplace/materials", {"q": "zzzz qqq"}).json() == []
+    cats = client.get("/api/marketplace/materials", {"q": "furniture"}).json()
+    assert any(r["kind"] == "category" and r["key"] == "furniture" for r in cats)
+
+
+@pytest.mark.django_db
+def test_place_search_cities_and_japanese_municipalities(client, demo):
+    rows = client.get("/api/marketplace/places", {"q": "amsterdam"}).json()
+    assert rows[0]["kind"] == "city" and abs(rows[0]["lat"] - 52.37) < 0.2
+    rows = client.get("/api/marketplace/places", {"q": "山口市"}).json()
+    assert any(r["kind"] == "municipality" and 33 < r["lat"] < 35 for r in rows)
+
+
+@pytest.mark.django_db
+def test_kilograms_are_a_listing_unit(seller, make_listing):
+    x = make_listing(seller, kind="offer", material="furniture", quantity=Decimal("6"), unit="kg")
+    assert x.quantity_t == Decimal("0.006")

@@ -496,3 +496,37 @@ def message(request, deal_id: Id, payload: MessageIn):
     p = _deal(request, deal_id)
     write_in_deal(request.user, p, payload.text)
     return Status(201, _deal_out(request, p))
+
+
+# --- pickers: material and place --------------------------------------------------
+
+class MaterialOut(Schema):
+    key: str = Field(description="What to send as a listing's material: an EWC code or a category slug.")
+    kind: str = Field(description="ewc or category")
+    code: str
+    label: str
+    hazardous: bool
+    group: str
+
+
+class PlaceOut(Schema):
+    name: str
+    kind: str = Field(description="city, organisation or municipality")
+    lat: float
+    lon: float
+
+
+@router.get("/materials", response=responses(list[MaterialOut]))
+def materials(request, q: str = Query("", max_length=100), limit: int = Query(20, ge=1, le=50)):
+    """EU List of Waste entries and product categories by code or words, in the reader's language."""
+    from circularcities.marketplace.catalogue import search_materials
+
+    return search_materials(q, getattr(request, "LANGUAGE_CODE", "en"), limit)
+
+
+@router.get("/places", response=responses(list[PlaceOut]))
+def places(request, q: str = Query("", max_length=100), limit: int = Query(10, ge=1, le=30)):
+    """Coalition cities, organisations and Japan's municipal offices by name."""
+    from circularcities.marketplace.places import search_places
+
+    return search_places(q, getattr(request, "LANGUAGE_CODE", None), limit)

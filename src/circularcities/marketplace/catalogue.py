@@ -157,6 +157,8 @@ def to_tonnes(quantity: Decimal, unit: str, *, mass_per_piece_kg: float | None =
         raise FieldError("quantity", _("Expected a quantity above zero."))
     if unit == "t":
         tonnes, density, source = quantity, None, ""
+    elif unit == "kg":
+        tonnes, density, source = quantity / 1000, None, ""
     elif unit == "pcs":
         if not mass_per_piece_kg or mass_per_piece_kg <= 0:
             raise FieldError("mass_per_piece_kg", _("Give the mass of one piece in kg "
@@ -174,8 +176,60 @@ def to_tonnes(quantity: Decimal, unit: str, *, mass_per_piece_kg: float | None =
                                         "density; give one in t/m³ to list cubic metres."))
         tonnes = quantity * Decimal(str(density))
     else:
-        raise FieldError("unit", _("Expected t, m3 or pcs."))
+        raise FieldError("unit", _("Expected t, kg, m3 or pcs."))
     tonnes = tonnes.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
     if tonnes <= 0:
         raise FieldError("quantity", _("Less than one gram once converted to tonnes."))
     return tonnes, density, source
+
+
+# --- finding a material by code or words ---------------------------------------
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return [w for w in re.split(r"[\s,;/()]+", (text or "").lower()) if w]
+
+
+def search_materials(query: str, language: str = "en", limit: int = 20) -> list[dict]:
+    """EU List of Waste entries and product categories matching ``query``: a code or
+    its beginning ("17 01", "1701"), or words that must all appear in the entry, its
+    subchapter or chapter title (chapter titles in Chinese too) or a category's name in
+    either language. Best first: categories and entries whose own description holds
+    the words, then those matched by their (sub)chapter; hazardous entries are marked."""
+    from circularcities.marketplace.models import ProductCategory, WasteCode
+
+    limit = max(1, min(int(limit), 50))
+    q = (query or "").strip()[:100]
+    if not q:
+        return []
+    digits = q.replace(" ", "").rstrip("*")
+    chinese = (language or "").lower().startswith("zh")
+    found: list[tuple[int, str, dict]] = []
+
+    def ewc_row(c, rank):
+        return (rank, c.code, {"key": c.code_display, "kind": "ewc", "code": c.code_display,
+                               "label": c.description, "hazardous": c.hazardous,
+                               "group": CHAPTER_ZH.get(c.chapter, c.chapter_title) if chinese else c.subchapter_title})
+
+    if digits.isdigit():
+        for c in WasteCode.objects.filter(code__startswith=digits[:6])[:limit]:
+            found.append(ewc_row(c, 0))
+        return [row for _r, _k, row in found]
+    words = _words(q)
+    for cat in ProductCategory.objects.all():
+        hay = f"{cat.slug} {cat.name_en} {cat.name_zh}".lower()
+        if all(w in hay for w in words):
+            found.append((0, cat.slug, {"key": cat.slug, "kind": "category", "code": "",
+                                        "label": cat.t("name"), "hazardous": False, "group": ""}))
+    for c in WasteCode.objects.all():
+        own = c.description.lower()
+        groups = f"{c.subchapter_title} {c.chapter_title} {CHAPTER_ZH.get(c.chapter, '')}".lower()
+        if all(w in own for w in words):
+            found.append(ewc_row(c, 1))
+        elif all(w in own or w in groups for w in words):
+            found.append(ewc_row(c, 2))
+    found.sort(key=lambda r: (r[0], r[2]["hazardous"], r[1]))
+    if sum(1 for r in found if r[0] < 2) >= 5:  # enough entries say it themselves: drop group-only hits
+        found = [r for r in found if r[0] < 2]
+    return [row for _r, _k, row in found[:limit]]

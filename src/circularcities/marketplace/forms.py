@@ -28,9 +28,13 @@ class ListingForm(forms.Form):
                                           queryset=Partner.objects.all(), required=False)
     title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=200, required=False)
-    material = forms.CharField(label=_("Material"), max_length=40,
-                               help_text=_("EU List of Waste code (e.g. 17 01 01) or a product category."),
-                               widget=forms.TextInput(attrs={"list": "materials"}))
+    material = forms.CharField(
+        label=_("Material"), max_length=40,
+        help_text=_("Type words (concrete, textiles) or the start of an EU List of Waste code "
+                    "(17 01), then choose from the list; product categories are listed too."),
+        widget=forms.TextInput(attrs={"role": "combobox", "aria-autocomplete": "list",
+                                      "aria-controls": "material-options", "aria-expanded": "false",
+                                      "autocomplete": "off"}))
     quantity = forms.DecimalField(label=_("Quantity"), max_digits=14, decimal_places=3)
     unit = forms.ChoiceField(label=_("Unit"), choices=Listing.Unit.choices)
     mass_per_piece_kg = forms.FloatField(label=_("Mass per piece (kg)"), required=False,
@@ -177,9 +181,13 @@ class MaterialWeightForm(forms.Form):
     """One weight per material: saving a material already in the table
     replaces its weight ("17 01 01" and "170101" are the same material)."""
 
-    material = forms.CharField(label=_("Material"), max_length=40,
-                               help_text=_("EU List of Waste code (e.g. 17 01 01) or a product category."),
-                               widget=forms.TextInput(attrs={"list": "materials"}))
+    material = forms.CharField(
+        label=_("Material"), max_length=40,
+        help_text=_("Type words (concrete, textiles) or the start of an EU List of Waste code "
+                    "(17 01), then choose from the list; product categories are listed too."),
+        widget=forms.TextInput(attrs={"role": "combobox", "aria-autocomplete": "list",
+                                      "aria-controls": "material-options", "aria-expanded": "false",
+                                      "autocomplete": "off"}))
     weight = forms.FloatField(label=_("Weight"), help_text=_("Above 0, at most 1000; 1 is neutral."))
     note_en = forms.CharField(label=_("Note (English)"), max_length=300, required=False)
     note_zh = forms.CharField(label=_("Note (Chinese)"), max_length=300, required=False)

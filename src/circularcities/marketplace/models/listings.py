@@ -23,6 +23,7 @@ class Listing(Bilingual, models.Model):
 
     class Unit(models.TextChoices):
         TONNE = "t", _("tonnes")
+        KILOGRAM = "kg", _("kilograms")
         CUBIC_METRE = "m3", _("cubic metres")
         PIECES = "pcs", _("pieces")
 

@@ -138,8 +138,24 @@ def _form_page(request, form, listing, status=200):
         "form": form, "listing": listing, "organisation": org,
         "secretariat": is_secretariat(request.user),
         "categories": ProductCategory.objects.all(),
-        "org_point": {"lat": org.lat, "lon": org.lon} if org is not None and org.lat is not None else None,
+        "home_point": home_point(request.user, org),
     }, status=status)
+
+
+def home_point(user, org) -> dict | None:
+    """Where the location map opens: the organisation's address, else its city, else the
+    first city the user works for; None (the whole map) for nobody in particular."""
+    from circularcities.accounts.models import CityMembership
+
+    if org is not None and org.lat is not None:
+        return {"lat": org.lat, "lon": org.lon, "zoom": 12}
+    city = org.city if org is not None and org.city_id else None
+    if city is None and user.is_authenticated:
+        m = CityMembership.objects.filter(user=user, city__lat__isnull=False).select_related("city").first()
+        city = m.city if m is not None else None
+    if city is not None and city.lat is not None:
+        return {"lat": city.lat, "lon": city.lon, "zoom": 10}
+    return None
 
 
 def _save(request, listing):

@@ -30,19 +30,90 @@
     if (!el || !window.ccMap) return;
     var lat = document.getElementById("id_lat"), lon = document.getElementById("id_lon");
     var useOrg = document.getElementById("id_use_organisation_location");
-    var org = data("pick-map-org");
+    var home = data("pick-map-home");
     var map = window.ccMap(el), marker = null;
     function place(la, lo) {
-      if (marker) marker.setLatLng([la, lo]); else marker = L.marker([la, lo]).addTo(map);
+      if (marker) marker.setLatLng([la, lo]); else marker = L.marker([la, lo], {alt: el.getAttribute("aria-label") || ""}).addTo(map);
+    }
+    function choose(la, lo) {
+      lat.value = (+la).toFixed(5); lon.value = (+lo).toFixed(5);
+      if (useOrg) useOrg.checked = false;
+      place(+la, +lo);
     }
     if (lat.value && lon.value) { place(+lat.value, +lon.value); map.setView([+lat.value, +lon.value], 10, {animate: false}); }
-    else if (org) { map.setView([org.lat, org.lon], 10, {animate: false}); }
-    map.on("click", function (e) {
-      lat.value = e.latlng.lat.toFixed(5); lon.value = e.latlng.lng.toFixed(5);
-      if (useOrg) useOrg.checked = false;
-      place(e.latlng.lat, e.latlng.lng);
+    else if (home) { map.setView([home.lat, home.lon], home.zoom || 10, {animate: false}); }
+    map.on("click", function (e) { choose(e.latlng.lat, e.latlng.lng); });
+    combobox("place-search", "place-options", "/api/marketplace/places", function (r) {
+      return r.name;
+    }, function (r, input) {
+      input.value = r.name;
+      choose(r.lat, r.lon);
+      map.setView([r.lat, r.lon], 12, {animate: false});
     });
     el.setAttribute("data-ready", "1");
+  }
+  /* An accessible combobox (ARIA 1.2 list autocomplete): typing asks the API, arrow keys
+     move through the options, Enter chooses, Escape closes. Text only, never HTML. */
+  function combobox(inputId, listId, url, label, onChoose) {
+    var input = document.getElementById(inputId), list = document.getElementById(listId);
+    if (!input || !list) return;
+    var rows = [], active = -1, timer = null, lang = document.documentElement.lang || "en";
+    function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1;
+      input.removeAttribute("aria-activedescendant"); }
+    function mark() {
+      Array.prototype.forEach.call(list.children, function (li, i) {
+        li.setAttribute("aria-selected", i === active ? "true" : "false");
+        if (i === active) { input.setAttribute("aria-activedescendant", li.id); li.scrollIntoView({block: "nearest"}); }
+      });
+    }
+    function pick(i) { if (rows[i]) { onChoose(rows[i], input); close(); } }
+    function render() {
+      list.textContent = "";
+      rows.forEach(function (r, i) {
+        var li = document.createElement("li");
+        li.id = listId + "-" + i; li.setAttribute("role", "option");
+        li.textContent = label(r);
+        if (r.hazardous) { var tag = document.createElement("span"); tag.className = "tag haz";
+          tag.textContent = list.getAttribute("data-hazardous") || "hazardous"; li.appendChild(document.createTextNode(" ")); li.appendChild(tag); }
+        if (r.group) { var g = document.createElement("span"); g.className = "small muted"; g.textContent = " · " + r.group; li.appendChild(g); }
+        li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(i); });
+        list.appendChild(li);
+      });
+      if (!rows.length) {
+        var none = document.createElement("li"); none.className = "muted"; none.setAttribute("role", "option");
+        none.setAttribute("aria-disabled", "true"); none.textContent = list.getAttribute("data-none") || "";
+        list.appendChild(none);
+      }
+      list.hidden = false; input.setAttribute("aria-expanded", "true"); active = -1; mark();
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2) { close(); return; }
+      timer = setTimeout(function () {
+        fetch(url + "?q=" + encodeURIComponent(q), {headers: {"Accept-Language": lang}})
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (d) { rows = d; render(); list.setAttribute("data-ready", String(d.length)); })
+          .catch(function () { rows = []; close(); });
+      }, 180);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (list.hidden) return;
+      if (e.key === "ArrowDown") { active = Math.min(active + 1, rows.length - 1); mark(); e.preventDefault(); }
+      else if (e.key === "ArrowUp") { active = Math.max(active - 1, 0); mark(); e.preventDefault(); }
+      else if (e.key === "Enter" && active >= 0) { pick(active); e.preventDefault(); }
+      else if (e.key === "Escape") { close(); }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 150); });
+  }
+  function materialPicker() {
+    var chosen = document.getElementById("material-chosen");
+    combobox("id_material", "material-options", "/api/marketplace/materials", function (r) {
+      return (r.code ? r.code + " " : "") + r.label;
+    }, function (r, input) {
+      input.value = r.key;
+      if (chosen) chosen.textContent = (r.code ? r.code + " " : "") + r.label;
+    });
   }
   function metrics() {
     var d = data("metrics-data");
@@ -113,6 +184,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     pointsMap("listing-map");
     picker();
+    materialPicker();
     metrics();
     parkSankey();
     parkMap();
