@@ -70,7 +70,7 @@ def test_hazardous_code_is_flagged(seller):
     ({"quantity": "abc"}, "quantity", "not a number"),
     ({"unit": "pcs"}, "mass_per_piece_kg", "mass of one piece"),
     ({"unit": "m3", "material": "tools"}, "density_t_per_m3", "no default density"),
-    ({"unit": "kg"}, "unit", "expected t, kg, m3 or pcs"),
+    ({"unit": "lb"}, "unit", "expected t, kg, m3 or pcs"),
     ({"lat": None}, "lat", "pick the place on the map"),
     ({"lat": 95}, "lat", "between -90 and 90"),
     ({"lon": 190}, "lon", "between -180 and 180"),
