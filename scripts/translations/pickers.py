@@ -13,3 +13,13 @@ T = {
     "No place matches.": "没有匹配的地点。",
     "Map: click to place the listing": "地图：点击以放置信息位置",
 }
+T.update({
+    "code or words": "代码或词语",
+    "Distance in km": "距离（千米）",
+    "km of": "千米以内，地点：",
+    "a city or organisation": "城市或组织",
+    "Place": "地点",
+    "listings": "条登记",
+    "Distance filter: choose a place from the list, or give a latitude (-90..90) and a longitude (-180..180).":
+        "距离筛选：请从列表中选择地点，或给出纬度（-90..90）和经度（-180..180）。",
+})

@@ -14,3 +14,13 @@ T = {
     "No place matches.": "該当する場所がありません。",
     "Map: click to place the listing": "地図：クリックして掲載の場所を指定",
 }
+T.update({
+    "code or words": "コードまたは語句",
+    "Distance in km": "距離（km）",
+    "km of": "km 以内、場所：",
+    "a city or organisation": "都市または組織",
+    "Place": "場所",
+    "listings": "件の掲載",
+    "Distance filter: choose a place from the list, or give a latitude (-90..90) and a longitude (-180..180).":
+        "距離での絞り込み：一覧から場所を選ぶか、緯度（-90..90）と経度（-180..180）を指定してください。",
+})

@@ -14,3 +14,13 @@ T = {
     "No place matches.": "일치하는 장소가 없습니다.",
     "Map: click to place the listing": "지도: 클릭하여 등록 위치 지정",
 }
+T.update({
+    "code or words": "코드 또는 단어",
+    "Distance in km": "거리(km)",
+    "km of": "km 이내, 장소:",
+    "a city or organisation": "도시 또는 조직",
+    "Place": "장소",
+    "listings": "건의 등록",
+    "Distance filter: choose a place from the list, or give a latitude (-90..90) and a longitude (-180..180).":
+        "거리 필터: 목록에서 장소를 고르거나 위도(-90..90)와 경도(-180..180)를 입력하십시오.",
+})

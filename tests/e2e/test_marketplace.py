@@ -172,3 +172,17 @@ def test_material_and_place_pickers(page):
     page.wait_for_selector("[data-testid=listing-title]")
     made = Listing.objects.get(title_en="Concrete rubble")
     assert made.waste_code_id == "170101" and made.quantity_t == Decimal("0.8") and abs(made.lat - 52.37) < 0.1
+
+
+def test_listings_are_cards_on_a_phone_and_grouped_on_the_world_map(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/zh-hans/marketplace/?kind=offer")
+    page.wait_for_selector("#listing-map[data-ready]")
+    assert _no_horizontal_overflow(page)
+    first = page.locator("[data-testid=listing-row] td.key").first
+    box = first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    # Whole-world view: listings of one place are one circle with their count written on it.
+    counts = page.locator(".map-count")
+    assert counts.count() >= 2 and sum(int(t) for t in counts.all_inner_texts()) == page.locator(
+        "[data-testid=listing-row]").count()

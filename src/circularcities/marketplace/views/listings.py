@@ -55,7 +55,7 @@ def filter_listings(params, qs=None):
     qs = qs.select_related("organisation", "waste_code", "category")
     errors = []
     f = {k: (params.get(k) or "").strip() for k in ("kind", "material", "chapter", "hazardous",
-                                                    "organisation", "status", "q", "lat", "lon", "km")}
+                                                    "organisation", "status", "q", "lat", "lon", "km", "near")}
     if f["kind"] in Listing.Kind.values:
         qs = qs.filter(kind=f["kind"])
     if f["status"] == "all":
@@ -81,7 +81,7 @@ def filter_listings(params, qs=None):
     if f["lat"] or f["lon"] or f["km"]:
         lat, lon, km = _float(f["lat"]), _float(f["lon"]), _float(f["km"])
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            errors.append(_("Distance filter: give a latitude (-90..90) and a longitude (-180..180)."))
+            errors.append(_("Distance filter: choose a place from the list, or give a latitude (-90..90) and a longitude (-180..180)."))
         elif km is None or km < 0:
             errors.append(_("Distance filter: give a distance in km of zero or more."))
         else:
@@ -114,7 +114,8 @@ def index(request):
         "statuses": Listing.Status.choices, "chapters": chapters(),
         "organisations": Partner.objects.filter(listings__isnull=False).distinct(),
         "points": _points(page.object_list), "n": page.paginator.count,
-        "categories": ProductCategory.objects.all(),
+        "home_point": home_point(request.user, organisation_of(request.user) if request.user.is_authenticated
+                                 else None),
     })
 
 

@@ -7,21 +7,53 @@
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
   }
+  /* At regional zoom the listings of one place are drawn as one circle with their
+     count written on it (text, not HTML); zoomed in, each listing is its own marker. */
+  var GROUP_BELOW_ZOOM = 8;
+  function groupLayer(pts) {
+    var groups = {}, layer = L.layerGroup();
+    pts.forEach(function (p) {
+      var key = Math.round(p.lat * 2) / 2 + "," + Math.round(p.lon * 2) / 2;
+      (groups[key] = groups[key] || []).push(p);
+    });
+    Object.keys(groups).forEach(function (key) {
+      var g = groups[key], lat = 0, lon = 0;
+      g.forEach(function (p) { lat += p.lat / g.length; lon += p.lon / g.length; });
+      var badge = document.createElement("span");
+      badge.className = "map-count"; badge.textContent = String(g.length);
+      var m = L.marker([lat, lon], {icon: L.divIcon({html: badge, className: "map-count-icon", iconSize: [34, 34]}),
+        alt: g.length + " " + (document.getElementById("listing-map").getAttribute("data-listings") || "")});
+      m.on("click", function () { m._map.setView([lat, lon], GROUP_BELOW_ZOOM + 2); });
+      layer.addLayer(m);
+    });
+    return layer;
+  }
   function pointsMap(id, extra) {
     var el = document.getElementById(id), pts = data(id + "-data");
     if (!el || !pts || !window.ccMap) return null;
-    var map = window.ccMap(el), bounds = [];
+    var map = window.ccMap(el), bounds = [], single = L.layerGroup();
     pts.forEach(function (p) {
       var m = L.circleMarker([p.lat, p.lon], {radius: p.partner ? 6 : 8, color: "#fff", weight: 1.5,
-        fillColor: COLORS[p.kind] || "#555", fillOpacity: 0.9}).addTo(map);
+        fillColor: COLORS[p.kind] || "#555", fillOpacity: 0.9});
       var text = p.label || "";
       if (p.url) m.bindPopup(window.ccDom.link(p.url, text));
       else m.bindTooltip(window.ccDom.el("span", text));
+      single.addLayer(m);
       bounds.push([p.lat, p.lon]);
     });
+    var grouped = el.hasAttribute("data-group") ? groupLayer(pts) : null;
+    function show() {
+      var few = !grouped || map.getZoom() >= GROUP_BELOW_ZOOM;
+      if (few) { if (grouped) map.removeLayer(grouped); map.addLayer(single); }
+      else { map.removeLayer(single); map.addLayer(grouped); }
+    }
     if (extra) extra(map, bounds);
-    if (bounds.length === 1) map.setView(bounds[0], 11, {animate: false});
+    var home = data(id + "-home");
+    if (home) map.setView([home.lat, home.lon], home.zoom || 10, {animate: false});
+    else if (bounds.length === 1) map.setView(bounds[0], 11, {animate: false});
     else if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 13, animate: false});
+    map.on("zoomend", show);
+    show();
     el.setAttribute("data-ready", String(pts.length));
     return map;
   }
@@ -106,6 +138,21 @@
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   }
+  function filterPickers() {
+    combobox("filter-material", "filter-material-options", "/api/marketplace/materials", function (r) {
+      return (r.code ? r.code + " " : "") + r.label;
+    }, function (r, input) { input.value = r.key; });
+    var lat = document.getElementById("filter-lat"), lon = document.getElementById("filter-lon");
+    var place = document.getElementById("filter-place");
+    if (place) place.addEventListener("input", function () { if (lat) lat.value = ""; if (lon) lon.value = ""; });
+    combobox("filter-place", "filter-place-options", "/api/marketplace/places", function (r) {
+      return r.name;
+    }, function (r, input) {
+      input.value = r.name; lat.value = (+r.lat).toFixed(5); lon.value = (+r.lon).toFixed(5);
+      var km = input.form && input.form.elements.km;
+      if (km && !km.value) km.value = "25";
+    });
+  }
   function materialPicker() {
     var chosen = document.getElementById("material-chosen");
     combobox("id_material", "material-options", "/api/marketplace/materials", function (r) {
@@ -185,6 +232,7 @@
     pointsMap("listing-map");
     picker();
     materialPicker();
+    filterPickers();
     metrics();
     parkSankey();
     parkMap();
