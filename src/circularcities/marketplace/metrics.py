@@ -124,11 +124,12 @@ def chart_data(m: Metrics) -> dict:
             "cum_t_co2e": [round(r["cum_kg_co2e"] / 1000, 3) for r in m.months],
             "weighted_t": [round(r["weighted_t"], 3) for r in m.months],
             "value": {c: [round(r["value"].get(c, 0.0), 2) for r in m.months] for c in m.currencies},
-            "available": [[k, round(t, 3)] for k, t, _n in m.available_by_material[:12]],
-            "wanted": [[k, round(t, 3)] for k, t, _n in m.wanted_by_material[:12]],
+            "available": [[k, round(t, 6)] for k, t, _n in m.available_by_material[:12]],
+            "wanted": [[k, round(t, 6)] for k, t, _n in m.wanted_by_material[:12]],
             "labels": {"exchanges": _("Exchanges per month"), "tonnes": _("Tonnes diverted (cumulative)"),
                        "co2e": _("t CO2e avoided (cumulative)"), "value": _("Value created per month"),
-                       "available": _("Available (t)"), "wanted": _("Wanted (t)")}}
+                       "available": _("Available (t)"), "wanted": _("Wanted (t)"),
+                       "log_axis": _("tonnes, logarithmic scale (each step is ten times the last)")}}
 
 
 def monthly_rows(m: Metrics) -> tuple[list[str], list[list]]:

@@ -17,7 +17,7 @@ from circularcities.jobs import runner
 from circularcities.jobs.models import Job
 from circularcities.marketplace.forms import CompatibilityRuleForm, MaterialWeightForm
 from circularcities.marketplace.matching import DEFAULT_MAX_KM
-from circularcities.marketplace.metrics import chart_data, compute_metrics, to_csv, to_excel
+from circularcities.marketplace.metrics import chart_data, compute_metrics, monthly_rows, to_csv, to_excel
 from circularcities.marketplace.models import (
     CompatibilityRule,
     Exchange,
@@ -45,8 +45,10 @@ def metrics(request):
     city = _city(request)
     m = compute_metrics(city)
     figures = ProgrammeFigure.objects.filter(city=city) if city else ProgrammeFigure.objects.none()
+    month_cols, month_rows = monthly_rows(m)
     return render(request, "marketplace/metrics.html", {
         "m": m, "city": city, "chart": chart_data(m), "figures": figures,
+        "month_cols": month_cols, "month_rows": month_rows,
         "cities": City.objects.filter(listings__isnull=False).distinct(),
         "may_match": can_run_matching(request.user, city), "default_km": DEFAULT_MAX_KM})
 

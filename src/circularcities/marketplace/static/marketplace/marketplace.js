@@ -180,21 +180,72 @@
     var l1 = lay(d.labels.exchanges);
     l1.yaxis = {dtick: 1, tickformat: ",d", rangemode: "tozero"};  // whole exchanges only
     if (Math.max.apply(null, d.exchanges.concat([0])) > 12) { delete l1.yaxis.dtick; l1.yaxis.tickmode = "auto"; }
-    Plotly.newPlot(el, [{type: "bar", x: d.months, y: d.exchanges, name: d.labels.exchanges, marker: {color: "#2c6fa8"}}],
+    Plotly.newPlot(el, [{type: "bar", x: d.months, y: d.exchanges, name: d.labels.exchanges, marker: {color: "#2c6fa8"},
+      text: d.exchanges.map(String), textposition: "outside", cliponaxis: false}],
       l1, cfg).then(function () { el.setAttribute("data-ready", "1"); });
+    // Two quantities, two axes, both from zero; the latest value written at the end of each line.
     var l2 = lay(d.labels.tonnes + " · " + d.labels.co2e);
-    l2.yaxis2 = {overlaying: "y", side: "right"};
+    l2.yaxis = {rangemode: "tozero", title: {text: "t", font: {size: 11}}, nticks: 6};
+    l2.yaxis2 = {overlaying: "y", side: "right", rangemode: "tozero", title: {text: "t CO2e", font: {size: 11}},
+                 nticks: 6, showgrid: false};
+    var lastText = function (ys) { return ys.map(function (y, i) { return i === ys.length - 1 ? mass(y) : ""; }); };
     Plotly.newPlot("chart-impact", [
-      {type: "scatter", mode: "lines+markers", x: d.months, y: d.cum_tonnes, name: d.labels.tonnes, line: {color: "#1f7a5a"}},
-      {type: "scatter", mode: "lines+markers", x: d.months, y: d.cum_t_co2e, name: d.labels.co2e, yaxis: "y2", line: {color: "#b7791f"}}
+      {type: "scatter", mode: "lines+markers+text", x: d.months, y: d.cum_tonnes, name: d.labels.tonnes, line: {color: "#1f7a5a"},
+       text: lastText(d.cum_tonnes), textposition: "top left", cliponaxis: false},
+      {type: "scatter", mode: "lines+markers+text", x: d.months, y: d.cum_t_co2e, name: d.labels.co2e, yaxis: "y2", line: {color: "#b7791f"},
+       text: d.cum_t_co2e.map(function (y, i) { return i === d.cum_t_co2e.length - 1 ? num(y) + " t" : ""; }),
+       textposition: "bottom left", cliponaxis: false}
     ], l2, cfg);
-    var traces = Object.keys(d.value).map(function (c) { return {type: "bar", x: d.months, y: d.value[c], name: T(c)}; });
-    Plotly.newPlot("chart-value", traces, Object.assign(lay(d.labels.value), {barmode: "group"}), cfg);
+    // Money: one small chart per currency, never two currencies on one axis.
+    var currencies = Object.keys(d.value);
+    var l3 = lay(d.labels.value);
+    l3.height = Math.max(220, 70 + 150 * Math.max(1, currencies.length));
+    l3.grid = {rows: Math.max(1, currencies.length), columns: 1, pattern: "independent", roworder: "top to bottom"};
+    l3.showlegend = false;
+    var traces = currencies.map(function (c, i) {
+      var ax = i === 0 ? "" : String(i + 1);
+      l3["xaxis" + ax] = Object.assign({}, l3.xaxis, {matches: i === 0 ? undefined : "x", showticklabels: i === currencies.length - 1});
+      l3["yaxis" + ax] = {rangemode: "tozero", title: {text: T(c), font: {size: 11}}, nticks: 4};
+      return {type: "bar", x: d.months, y: d.value[c], name: T(c), xaxis: "x" + ax, yaxis: "y" + ax,
+              marker: {color: i % 2 ? "#b7791f" : "#2c6fa8"}, text: d.value[c].map(function (v) { return v ? num(v) : ""; }),
+              textposition: "outside", cliponaxis: false};
+    });
+    Plotly.newPlot("chart-value", traces, l3, cfg);
+    // Materials: tonnes span six orders of magnitude (2,000 t of ash, 6 kg of clothes), so the
+    // axis is logarithmic, said so in its title, and every bar carries its value.
+    var wrap = function (label) { return wrapWords(label, narrow ? 16 : 28).map(T).join("<br>"); };
+    var lm = lay(d.labels.available + " / " + d.labels.wanted);
+    var rows = Math.max(d.available.length, d.wanted.length);
     Plotly.newPlot("chart-materials", [
-      {type: "bar", orientation: "h", y: d.available.map(function (r) { return T(r[0].slice(0, narrow ? 18 : 40)); }), x: d.available.map(function (r) { return r[1]; }), name: d.labels.available, marker: {color: "#1f7a5a"}},
-      {type: "bar", orientation: "h", y: d.wanted.map(function (r) { return T(r[0].slice(0, narrow ? 18 : 40)); }), x: d.wanted.map(function (r) { return r[1]; }), name: d.labels.wanted, marker: {color: "#2c6fa8"}}
-    ], Object.assign(lay(d.labels.available + " / " + d.labels.wanted), {barmode: "group", margin: {l: narrow ? 10 : 230, r: 20, t: 40, b: 40},
-      xaxis: {type: "linear"}, yaxis: {automargin: true}}), cfg);
+      {type: "bar", orientation: "h", y: d.available.map(function (r) { return wrap(r[0]); }), x: d.available.map(function (r) { return r[1]; }),
+       name: d.labels.available, marker: {color: "#1f7a5a"}, text: d.available.map(function (r) { return mass(r[1]); }),
+       textposition: "outside", cliponaxis: false},
+      {type: "bar", orientation: "h", y: d.wanted.map(function (r) { return wrap(r[0]); }), x: d.wanted.map(function (r) { return r[1]; }),
+       name: d.labels.wanted, marker: {color: "#2c6fa8"}, text: d.wanted.map(function (r) { return mass(r[1]); }),
+       textposition: "outside", cliponaxis: false}
+    ], Object.assign(lm, {barmode: "group", height: Math.max(320, 90 + rows * (narrow ? 48 : 40)),
+      margin: {l: 10, r: narrow ? 50 : 70, t: 40, b: 90}, legend: {orientation: "h", y: -0.18},
+      xaxis: {type: "log", title: {text: d.labels.log_axis, font: {size: 11}}, automargin: true},
+      yaxis: {automargin: true, autorange: "reversed"}}), cfg);
+  }
+  function num(v) {
+    var a = Math.abs(v);
+    return a >= 100 ? Math.round(v).toLocaleString("en") : (+v.toFixed(a >= 10 ? 1 : 2)).toLocaleString("en");
+  }
+  function mass(t) {  // tonnes to meaningful precision: 6 kg, 2.5 t, 2,000 t
+    if (!t) return "";
+    return Math.abs(t) < 1 ? num(t * 1000) + " kg" : num(t) + " t";
+  }
+  function wrapWords(text, width) {  // at most two lines, broken between words, never mid-word
+    var words = String(text).split(/\s+/), lines = [""];
+    words.forEach(function (w) {
+      var cur = lines[lines.length - 1];
+      if (!cur) lines[lines.length - 1] = w;
+      else if ((cur + " " + w).length <= width) lines[lines.length - 1] = cur + " " + w;
+      else lines.push(w);
+    });
+    if (lines.length > 2) lines = [lines[0], lines[1] + " …"];
+    return lines;
   }
   function fitCharts() {
     // A chart drawn before the page reached its final width (some headless
