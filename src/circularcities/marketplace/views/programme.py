@@ -17,7 +17,13 @@ from circularcities.jobs import runner
 from circularcities.jobs.models import Job
 from circularcities.marketplace.forms import CompatibilityRuleForm, MaterialWeightForm
 from circularcities.marketplace.matching import DEFAULT_MAX_KM
-from circularcities.marketplace.metrics import chart_data, compute_metrics, monthly_rows, to_csv, to_excel
+from circularcities.marketplace.metrics import (
+    chart_data,
+    compute_metrics,
+    monthly_rows,
+    to_csv,
+    to_excel,
+)
 from circularcities.marketplace.models import (
     CompatibilityRule,
     Exchange,
