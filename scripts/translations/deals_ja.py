@@ -97,3 +97,4 @@ P = {
     "%(n)s item": "%(n)s 個",
 }
 T["Message (optional)"] = "メッセージ（任意）"
+T["Skip to the content"] = "本文へ移動"

@@ -97,3 +97,4 @@ P = {
     "%(n)s item": "%(n)s개",
 }
 T["Message (optional)"] = "메시지(선택)"
+T["Skip to the content"] = "본문으로 건너뛰기"

@@ -31,3 +31,4 @@ T.update({
 T.update({
     "not yet translated": "尚未翻译",
 })
+T.update({"Skip to the content": "跳到正文"})

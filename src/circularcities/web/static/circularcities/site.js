@@ -104,6 +104,16 @@
       window.ccCityMap(e.id);
     });
   });
+  // A table wider than the screen scrolls inside its box: keyboard users must be able to
+  // reach and scroll it, so a scrolling box takes the focus (WCAG 2.1.1).
+  function focusableScrollers() {
+    Array.prototype.forEach.call(document.querySelectorAll(".table-wrap"), function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
+      else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", focusableScrollers);
+  window.addEventListener("resize", focusableScrollers);
   // <select data-autosubmit> sends its form when changed (no inline handlers under the CSP).
   document.addEventListener("change", function (e) {
     var t = e.target;
