@@ -1,0 +1,58 @@
+"""``circularcities passport mci``, via ``cli.main``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from circularcities.cli import main
+
+HEADER = ("id,mass_kg,recycled_in,reused_in,sustained_bio_in,recycled_out,reused_out,"
+          "composted_out,energy_out,eff_collection,eff_feedstock,lifetime_ratio,use_ratio\n")
+
+
+def test_mci_json(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "linear,300,0,0,0,0,0,0,0,1,1,1,1\n"
+                    "restorative,100,0,1,0,0,1,0,0,1,1,1,1\n")
+    assert main(["passport", "mci", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"components", "building_mci"}
+    first = out["components"][0]
+    assert set(first) == {"id", "mci", "lfi", "utility", "virgin_kg", "waste_kg"}
+    assert first["id"] == "linear" and first["mci"] == pytest.approx(0.1)
+    assert first["virgin_kg"] == 300 and first["waste_kg"] == 300 and first["utility"] == 1
+    assert out["building_mci"] == pytest.approx((300 * 0.1 + 100) / 400)
+
+
+def test_mci_table(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "a,1,0,0,0,0,0,0,0,1,1,1,1\n")
+    assert main(["passport", "mci", str(path)]) == 0
+    assert "Building MCI" in capsys.readouterr().out
+
+
+def test_bad_lines_reported_by_line_and_nothing_computed(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "ok,1,0,0,0,0,0,0,0,1,1,1,1\n"
+                    "zero,0,0,0,0,0,0,0,0,1,1,1,1\n"
+                    "over,1,0.6,0.5,0,0,0,0,0,1,1,1,1\n"
+                    "outs,1,0,0,0,0.5,0.3,0.2,0.1,1,1,1,1\n"
+                    "eff,1,0.5,0,0,0,0,0,0,1,0,1,1\n")
+    assert main(["passport", "mci", str(path), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    err = captured.err
+    assert "Row 3" in err and "mass_kg" in err
+    assert "Row 4" in err and "recycled_in + reused_in" in err
+    assert "Row 5" in err and "recycled_out + reused_out" in err
+    assert "Row 6" in err and "eff_feedstock" in err
+    assert "Row 2" not in err
+
+
+def test_missing_column(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text("id,mass_kg\na,1\n")
+    assert main(["passport", "mci", str(path)]) == 1
+    assert "recycled_in" in capsys.readouterr().err
