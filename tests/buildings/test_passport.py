@@ -1,0 +1,90 @@
+"""The passport page and exports, the services' checks, and the demo buildings."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from circularcities.buildings import services
+from circularcities.buildings.models import Building
+from circularcities.buildings.selectors import passport_of
+from circularcities.core.rules import FieldError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_passport_figures(building):
+    p = passport_of(building)
+    assert p.mass_kg == 25000
+    assert p.reusable_kg == pytest.approx(4000)
+    assert p.recyclable_kg == pytest.approx(500 + 18000)
+    beam = p.mci_by_part["B-1"]
+    assert beam.virgin_kg == 0  # sustained biological feedstock
+    assert beam.waste_kg == pytest.approx(5000 * 0.1)  # 10 % neither reused nor recycled
+    slab = p.mci_by_part["S-1"]
+    assert slab.lfi == pytest.approx((20000 + 2000) / 40000)
+    assert p.mci.mci == pytest.approx((5000 * beam.mci + 20000 * slab.mci) / 25000)
+
+
+def test_page_shows_every_intermediate(client, building, owner):
+    client.force_login(owner)
+    html = client.get(reverse("buildings:detail", args=[building.pk])).content.decode()
+    for text in ("Virgin feedstock V", "Unrecoverable waste W", "Linear flow index", "LFI",
+                 "Data quality per figure", "Detachability", 'data-testid="building-mci"',
+                 "<svg", "measured"):
+        assert text in html, text
+
+
+@pytest.mark.parametrize("fmt, magic", [("pdf", b"%PDF"), ("xlsx", b"PK")])
+def test_exports(client, building, owner, fmt, magic):
+    client.force_login(owner)
+    resp = client.get(reverse("buildings:export", args=[building.pk, fmt]))
+    assert resp.status_code == 200 and resp.content.startswith(magic)
+
+
+def test_export_neutralises_formulas(client, building, owner):
+    import io
+
+    from openpyxl import load_workbook
+
+    services.save_component(owner, building, data={"reference": "=HYPERLINK(1)", "materials": [
+        {"material": "=cmd|' /C calc'!A0", "mass_kg": 1}]})
+    client.force_login(owner)
+    wb = load_workbook(io.BytesIO(client.get(reverse("buildings:export",
+                                                     args=[building.pk, "xlsx"])).content))
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    risky = [c for c in cells if c.value.startswith("=")]
+    assert risky and all(c.data_type == "s" for c in risky)
+
+
+@pytest.mark.parametrize("data, field", [
+    ({"reference": "X", "reusable_share": 0.7, "recyclable_share": 0.5}, "recyclable_share"),
+    ({"reference": "X", "reusable_share": 1.5}, "reusable_share"),
+    ({"reference": "X", "materials": [{"material": "wood", "mass_kg": 0}]}, "mass_kg"),
+    ({"reference": "X", "materials": [{"material": "wood", "mass_kg": 1e30}]}, "mass_kg"),
+    ({"reference": "X", "connection": "glue"}, "connection"),
+    ({"reference": "X", "residual_value": 10}, "currency"),
+    ({"reference": "X", "origin": "recycled", "eff_feedstock": 0}, "eff_feedstock"),
+    ({"reference": "X", "quality": {"mass": "guessed"}}, "quality_mass"),
+    ({"reference": ""}, "reference"),
+])
+def test_component_rules(building, owner, data, field):
+    with pytest.raises(FieldError) as exc:
+        services.save_component(owner, building, data=data)
+    assert exc.value.field == field
+
+
+def test_partial_update_keeps_other_fields(building, owner):
+    services.save_building(owner, data={"address": "A"}, building=building)
+    building.refresh_from_db()
+    assert building.year_built == 2020 and building.design_life_years == 15
+
+
+def test_demo_buildings_loaded():
+    brummen = Building.objects.get(demo_key="brummen-town-hall")
+    assert brummen.published and brummen.design_life_years == 20
+    assert "estimate" in brummen.source
+    p = passport_of(brummen)
+    assert p.mci is not None and 0 < p.mci.mci <= 1
+    venlo = Building.objects.get(demo_key="venlo-city-hall")
+    assert "VL-STRUCT" in passport_of(venlo).mass_unknown
