@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from circularcities.buildings import services
 from circularcities.buildings.models import Building
-from circularcities.buildings.selectors import passport_of
+from circularcities.buildings.reads import passport_of
 from circularcities.core.rules import FieldError
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from circularcities.accounts.auth import write_auth
 from circularcities.buildings import services
 from circularcities.buildings.models import Building
 from circularcities.buildings.permissions import can_view_building, visible_buildings
-from circularcities.buildings.selectors import passport_of
+from circularcities.buildings.reads import passport_of
 from circularcities.coalition.models import City
 from circularcities.web.api_support import Id, lock, responses, with_etag
 from circularcities.web.translated import translated

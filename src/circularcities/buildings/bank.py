@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from circularcities.buildings.models import Building, ComponentOffer
 from circularcities.buildings.permissions import require_edit_building, visible_buildings
-from circularcities.buildings.selectors import components_of, part_of
+from circularcities.buildings.reads import components_of, part_of
 from circularcities.core import rules
 from circularcities.core.passport import coming_free
 from circularcities.web.translated import translated

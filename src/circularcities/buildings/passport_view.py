@@ -15,7 +15,7 @@ from circularcities.buildings.models import (
     Building,
     Component,
 )
-from circularcities.buildings.selectors import components_of, part_of
+from circularcities.buildings.reads import components_of, part_of
 from circularcities.core.passport import detachability, summarise
 from circularcities.web.translated import translated
 
