@@ -34,7 +34,7 @@
       m.bindTooltip(label, {permanent: true, direction: "right"});
       bounds.push([p.lat, p.lon]);
     });
-    if (bounds.length === 1) map.setView(bounds[0], 12, {animate: false});
+    if (bounds.length === 1) map.setView(bounds[0], 9, {animate: false});
     else if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 13, animate: false});
     else map.setView([52, 5], 6, {animate: false});
     el.setAttribute("data-ready", String(pts.length));
