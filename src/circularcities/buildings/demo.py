@@ -22,6 +22,8 @@ figure (data quality "estimated") and in the building's source line.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from circularcities.buildings import services
@@ -38,7 +40,7 @@ def _q(**given):
                                           "detachability", "residual_value", "take_back")}
 
 
-BUILDINGS = [
+BUILDINGS: list[dict[str, Any]] = [
     {
         "key": "brummen-town-hall", "city": "brummen",
         "name": "Brummen town hall", "name_zh": "布鲁门市政厅",

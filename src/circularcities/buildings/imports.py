@@ -163,7 +163,7 @@ def import_ifc(user, building: Building, data: bytes, filename: str) -> dict[str
             problems.append(Problem(f"{c.reference}: {message(exc)}", filename))
     if problems:
         raise DataImportError(problems)
-    result = services.import_components(user, building, cleaned)
+    result: dict[str, Any] = dict(services.import_components(user, building, cleaned))
     result["missing"] = [{"reference": c.reference, "name": c.name, "missing": c.missing}
                          for c in found if c.missing]
     return result

@@ -44,7 +44,7 @@ assert set(ACCESSIBILITY_LABELS) == set(ACCESSIBILITY_CLASSES)
 assert set(FIGURE_LABELS) == set(FIGURES)
 
 
-class Building(TranslatableModel):
+class Building(TranslatableModel, models.Model):  # models.Model: parler is untyped
     class Use(models.TextChoices):
         CIVIC = "civic", _("civic / town hall")
         OFFICE = "office", _("office")
@@ -78,6 +78,10 @@ class Building(TranslatableModel):
     is_demo = models.BooleanField(default=False)
     demo_key = models.CharField(max_length=60, blank=True, db_index=True)
 
+    # A plain manager the type checker can resolve (parler's is untyped); the app reads
+    # translations through web.translated, not through parler's query helpers.
+    objects = models.Manager()
+
     class Meta:
         ordering = ["city__slug", "pk"]
         constraints = [
@@ -94,7 +98,7 @@ class Building(TranslatableModel):
         return reverse("buildings:detail", args=[self.pk])
 
 
-class Component(TranslatableModel):
+class Component(TranslatableModel, models.Model):
     class Origin(models.TextChoices):
         VIRGIN = "virgin", _("virgin")
         RECYCLED = "recycled", _("recycled")
@@ -133,6 +137,8 @@ class Component(TranslatableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = models.Manager()
+
     class Meta:
         ordering = ["building", "pk"]
         constraints = [
@@ -157,7 +163,7 @@ class Component(TranslatableModel):
         masses = [m.mass_kg for m in self.materials.all()]
         if not masses or any(m is None for m in masses):
             return None
-        return float(sum(masses))
+        return float(sum(m for m in masses if m is not None))
 
 
 class ComponentMaterial(models.Model):
