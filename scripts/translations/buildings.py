@@ -217,6 +217,10 @@ T = {'Publish the selected passports': '发布所选护照',
  '%(rows)d components read: %(created)d new, %(updated)d updated.': '已读取 %(rows)d 个构件：新增 '
                                                                     '%(created)d 个，更新 %(updated)d '
                                                                     '个。',
+ 'composted or energy': '堆肥或能源回收',
+ 'Composted or energy recovery': '堆肥或能源回收',
+ 'The reusable, recyclable, composted and energy recovery shares add up to more than 1; a kilogram goes to one route.': '可再利用、可回收、堆肥和能源回收比例之和超过 '
+                                                                                                                        '1；每千克只能有一种去向。',
  'Give a horizon of 1 to 50 years.': '请填写 1 到 50 年的时间范围。'}
 
 P = {'%(n)s year': '%(n)s 年',

@@ -228,6 +228,13 @@ T = {'Publish the selected passports': '選択したパスポートを公開',
  '%(rows)d components read: %(created)d new, %(updated)d updated.': '%(rows)d 件の部材を読み込みました：新規 '
                                                                     '%(created)d 件、更新 %(updated)d '
                                                                     '件。',
+ 'composted or energy': '堆肥化・エネルギー回収',
+ 'Composted or energy recovery': '堆肥化またはエネルギー回収',
+ 'The reusable, recyclable, composted and energy recovery shares add up to more than 1; a kilogram goes to one route.': '再使用・リサイクル・堆肥化・エネルギー回収の割合の合計が '
+                                                                                                                        '1 '
+                                                                                                                        'を超えています。1 '
+                                                                                                                        'kg '
+                                                                                                                        'の行き先は一つです。',
  'Give a horizon of 1 to 50 years.': '1～50 年の期間を入力してください。'}
 
 P = {'%(n)s year': '%(n)s 年',

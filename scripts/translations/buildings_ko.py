@@ -463,6 +463,19 @@ T = {'Publish the selected passports': '선택한 여권 공개',
  '%(rows)d components read: %(created)d new, %(updated)d updated.': '부재 %(rows)d 개를 읽었습니다: 새로 '
                                                                     '%(created)d 개, 갱신 %(updated)d '
                                                                     '개.',
+ 'composted or energy': '퇴비화·에너지 회수',
+ 'Composted or energy recovery': '퇴비화 또는 에너지 회수',
+ 'The reusable, recyclable, composted and energy recovery shares add up to more than 1; a kilogram goes to one route.': '재사용·재활용·퇴비화·에너지 '
+                                                                                                                        '회수 '
+                                                                                                                        '비율의 '
+                                                                                                                        '합이 '
+                                                                                                                        '1을 '
+                                                                                                                        '넘습니다. '
+                                                                                                                        '1 '
+                                                                                                                        'kg은 '
+                                                                                                                        '한 '
+                                                                                                                        '경로로만 '
+                                                                                                                        '갑니다.',
  'Give a horizon of 1 to 50 years.': '1~50년의 기간을 입력하세요.'}
 
 P = {'%(n)s year': '%(n)s년',

@@ -88,3 +88,17 @@ def test_demo_buildings_loaded():
     assert p.mci is not None and 0 < p.mci.mci <= 1
     venlo = Building.objects.get(demo_key="venlo-city-hall")
     assert "VL-STRUCT" in passport_of(venlo).mass_unknown
+
+
+def test_2019_biological_routes_on_a_component(building, owner):
+    services.save_component(owner, building, data={
+        "reference": "BIO", "origin": "sustained_bio", "reusable_share": 0, "recyclable_share": 0,
+        "composted_share": 0.6, "energy_share": 0.4,
+        "materials": [{"material": "straw panels", "mass_kg": 1000}]})
+    p = passport_of(building)
+    r = p.mci_by_part["BIO"]
+    assert r.virgin_kg == 0 and r.waste_kg == 0 and r.mci == 1
+    assert p.biological_kg == pytest.approx(1000)
+    with pytest.raises(FieldError):
+        services.save_component(owner, building, data={
+            "reference": "BAD", "reusable_share": 0.5, "composted_share": 0.6})

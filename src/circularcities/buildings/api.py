@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.responses import Status
 from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
@@ -64,6 +65,7 @@ class PassportOut(BuildingOut):
     materials: list[tuple[str, float]]
     reusable_kg: float
     recyclable_kg: float
+    biological_kg: float
     lost_kg: float
     end_of_use_unknown_kg: float
     detachability: float | None
@@ -87,6 +89,7 @@ def _passport(b: Building) -> dict:
     p = passport_of(b)
     return {**_out(b), "mass_kg": p.mass_kg, "mass_unknown": p.mass_unknown,
             "materials": p.materials, "reusable_kg": p.reusable_kg, "recyclable_kg": p.recyclable_kg,
+            "biological_kg": p.biological_kg,
             "lost_kg": p.lost_kg, "end_of_use_unknown_kg": p.end_of_use_unknown_kg,
             "detachability": p.detachability, "take_back_kg": p.take_back_kg,
             "residual_value": p.residual_value, "mci": p.mci.mci if p.mci else None,
@@ -151,7 +154,7 @@ class BuildingPatch(Schema):
 def create_building(request, payload: BuildingIn):
     city = get_object_or_404(City, slug=payload.city)
     b = services.save_building(request.user, data=payload.model_dump(exclude={"city"}), city=city)
-    return 201, _passport(b)
+    return Status(201, _passport(b))
 
 
 @router.patch("/{building_id}", response=responses(PassportOut, 404, 412, write=True),
@@ -180,6 +183,8 @@ class ComponentIn(Schema):
     accessibility: str = ""
     reusable_share: float | None = None
     recyclable_share: float | None = None
+    composted_share: float | None = None
+    energy_share: float | None = None
     origin: str = ""
     lifetime_years: float | None = None
     reference_lifetime_years: float | None = None

@@ -21,7 +21,8 @@ from circularcities.web.fielderrors import message
 SHEET = "components"
 REQUIRED = ("reference", "material")
 COMPONENT_COLUMNS = ("name", "classification", "count", "connection", "accessibility",
-                     "reusable_share", "recyclable_share", "origin", "lifetime_years",
+                     "reusable_share", "recyclable_share", "composted_share", "energy_share",
+                     "origin", "lifetime_years",
                      "reference_lifetime_years", "eff_collection", "eff_feedstock",
                      "take_back_supplier", "take_back_terms", "take_back_until", "residual_value",
                      "currency", "residual_value_date", "end_of_use")
@@ -73,7 +74,8 @@ def template_xlsx() -> bytes:
                             showErrorMessage=True)
         dv.add(f"{letter}2:{letter}5000")
         ws.add_data_validation(dv)
-    for col in ("reusable_share", "recyclable_share", "eff_collection", "eff_feedstock"):
+    for col in ("reusable_share", "recyclable_share", "composted_share", "energy_share",
+                "eff_collection", "eff_feedstock"):
         letter = get_column_letter(COLUMNS.index(col) + 1)
         dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1",
                             allow_blank=True, showErrorMessage=True)

@@ -118,6 +118,10 @@ class Component(TranslatableModel, models.Model):
                                      choices=[(k, v) for k, v in ACCESSIBILITY_LABELS.items()])
     reusable_share = models.FloatField(null=True, blank=True, help_text="0..1 of the mass")
     recyclable_share = models.FloatField(null=True, blank=True, help_text="0..1 of the mass")
+    composted_share = models.FloatField(default=0.0, help_text="C_C: 0..1 of the mass composted")
+    energy_share = models.FloatField(
+        default=0.0, help_text="C_E: 0..1 of the mass sent to energy recovery (credited for "
+                               "sustained biological material only)")
     origin = models.CharField(max_length=14, choices=Origin.choices, blank=True)
     lifetime_years = models.FloatField(null=True, blank=True)
     reference_lifetime_years = models.FloatField(

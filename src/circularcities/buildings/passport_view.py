@@ -40,6 +40,7 @@ def passport_context(building: Building) -> dict[str, Any]:
     mass = p.mass_kg
     materials = _bars(p.materials[:12], mass)
     routes = [(_("reusable"), p.reusable_kg), (_("recyclable"), p.recyclable_kg),
+              (_("composted or energy"), p.biological_kg),
               (_("lost"), p.lost_kg), (_("end of use unknown"), p.end_of_use_unknown_kg)]
     rows = []
     for c, part in zip(comps, parts, strict=True):
@@ -61,7 +62,8 @@ def passport_context(building: Building) -> dict[str, Any]:
         "materials_chart": materials, "materials_chart_height": max(28, len(materials) * 28),
         "routes_chart": _bars(routes, mass), "chart_width": CHART_WIDTH,
         "share_reusable": p.share(p.reusable_kg) * 100, "share_recyclable": p.share(p.recyclable_kg) * 100,
-        "share_lost": p.share(p.lost_kg) * 100, "share_unknown": p.share(p.end_of_use_unknown_kg) * 100,
+        "share_lost": p.share(p.lost_kg) * 100,
+        "share_biological": p.share(p.biological_kg) * 100, "share_unknown": p.share(p.end_of_use_unknown_kg) * 100,
         "share_take_back": p.share(p.take_back_kg) * 100, "quality": quality, "on": on,
         "tonnes": mass / 1000.0, "figure_labels": FIGURE_LABELS,
     }

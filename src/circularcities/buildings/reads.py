@@ -24,6 +24,7 @@ def part_of(c: Component, building: Building) -> Part:
         materials=tuple((m.material, m.mass_kg) for m in c.materials.all()), count=c.count,
         connection=c.connection or None, accessibility=c.accessibility or None,
         reusable_share=c.reusable_share, recyclable_share=c.recyclable_share,
+        composted_share=c.composted_share, energy_share=c.energy_share,
         origin=c.origin or None, lifetime_years=c.lifetime_years,
         reference_lifetime_years=c.reference_lifetime_years,
         eff_collection=c.eff_collection, eff_feedstock=c.eff_feedstock,

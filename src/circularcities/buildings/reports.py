@@ -31,6 +31,7 @@ def passport_report(building: Building) -> Report:
         (_("Known mass (t)"), f"{ctx['tonnes']:,.1f}"),
         (_("Reusable"), f"{ctx['share_reusable']:.0f} %"),
         (_("Recyclable"), f"{ctx['share_recyclable']:.0f} %"),
+        (_("Composted or energy recovery"), f"{ctx['share_biological']:.0f} %"),
         (_("Lost"), f"{ctx['share_lost']:.0f} %"),
         (_("End of use unknown"), f"{ctx['share_unknown']:.0f} %"),
         (_("Detachability"), "" if p.detachability is None else f"{p.detachability:.2f}"),

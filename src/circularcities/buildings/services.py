@@ -113,7 +113,7 @@ def clean_component(data: dict[str, Any]) -> dict[str, Any]:
     """Check every field of one component; returns the cleaned values.
 
     Keys: reference (required), name, classification, count, connection,
-    accessibility, reusable_share, recyclable_share, origin, lifetime_years,
+    accessibility, reusable_share, recyclable_share, composted_share, energy_share, origin, lifetime_years,
     reference_lifetime_years, eff_collection, eff_feedstock, take_back_supplier,
     take_back_terms, take_back_until, residual_value, currency, residual_value_date,
     end_of_use, quality ({figure: measured|estimated|missing}), materials
@@ -132,10 +132,15 @@ def clean_component(data: dict[str, Any]) -> dict[str, Any]:
         out[key] = rules.choice(key, value, allowed) if value else ""
     for key in ("reusable_share", "recyclable_share"):
         out[key] = rules.fraction(key, data.get(key), required=False)
-    if out["reusable_share"] is not None and out["recyclable_share"] is not None \
-            and out["reusable_share"] + out["recyclable_share"] > 1 + 1e-9:
-        raise FieldError("recyclable_share", _("The reusable and recyclable shares add up to more "
-                                               "than 1; a kilogram goes to one route."))
+    for key in ("composted_share", "energy_share"):
+        v = rules.fraction(key, data.get(key), required=False)
+        out[key] = 0.0 if v is None else v
+    routes = [out[k] or 0.0 for k in ("reusable_share", "recyclable_share", "composted_share",
+                                      "energy_share")]
+    if sum(routes) > 1 + 1e-9:
+        raise FieldError("recyclable_share", _("The reusable, recyclable, composted and energy "
+                                               "recovery shares add up to more than 1; a kilogram "
+                                               "goes to one route."))
     for key in ("lifetime_years", "reference_lifetime_years"):
         out[key] = rules.positive(key, data.get(key), maximum=MAX_LIFETIME_YEARS, required=False)
     for key in ("eff_collection", "eff_feedstock"):

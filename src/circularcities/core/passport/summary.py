@@ -41,6 +41,8 @@ class Part:
     accessibility: str | None = None
     reusable_share: float | None = None
     recyclable_share: float | None = None
+    composted_share: float = 0.0
+    energy_share: float = 0.0
     origin: str | None = None
     lifetime_years: float | None = None
     reference_lifetime_years: float | None = None
@@ -88,7 +90,8 @@ class Part:
             ratio = self.lifetime_years / self.reference_lifetime_years
         return Flows(mass_kg=m, recycled_in=feed["recycled"], reused_in=feed["reused"],
                      sustained_bio_in=feed["sustained_bio"], recycled_out=self.recyclable_share,
-                     reused_out=self.reusable_share, eff_collection=self.eff_collection,
+                     reused_out=self.reusable_share, composted_out=self.composted_share,
+                     energy_out=self.energy_share, eff_collection=self.eff_collection,
                      eff_feedstock=self.eff_feedstock if feed["recycled"] else 1.0,
                      lifetime_ratio=ratio, use_ratio=self.use_ratio, id=self.id)
 
@@ -104,6 +107,8 @@ class Passport:
     """(material, kg), heaviest first"""
     reusable_kg: float
     recyclable_kg: float
+    biological_kg: float
+    """composted or sent to energy recovery"""
     lost_kg: float
     end_of_use_unknown_kg: float
     detachability: float | None
@@ -132,7 +137,7 @@ def summarise(parts: list[Part], *, on: dt.date | None = None, method: str = "20
     for p in known:
         for name, kg in p.materials:
             by_material[name or "?"] += kg or 0.0
-    reusable = recyclable = unknown_end = take_back = 0.0
+    reusable = recyclable = biological = unknown_end = take_back = 0.0
     det: dict[str, float] = {}
     det_mass = 0.0
     det_sum = 0.0
@@ -143,6 +148,7 @@ def summarise(parts: list[Part], *, on: dt.date | None = None, method: str = "20
         else:
             reusable += m * p.reusable_share
             recyclable += m * p.recyclable_share
+            biological += m * (p.composted_share + p.energy_share)
         if p.take_back_until is not None and p.take_back_until >= on:
             take_back += m
         if p.connection and p.accessibility:
@@ -168,8 +174,8 @@ def summarise(parts: list[Part], *, on: dt.date | None = None, method: str = "20
     return Passport(
         mass_kg=mass, mass_unknown=[p.id for p in parts if p.mass_kg is None],
         materials=sorted(by_material.items(), key=lambda kv: (-kv[1], kv[0])),
-        reusable_kg=reusable, recyclable_kg=recyclable,
-        lost_kg=max(0.0, mass - unknown_end - reusable - recyclable),
+        reusable_kg=reusable, recyclable_kg=recyclable, biological_kg=biological,
+        lost_kg=max(0.0, mass - unknown_end - reusable - recyclable - biological),
         end_of_use_unknown_kg=unknown_end,
         detachability=det_sum / det_mass if det_mass else None, detachability_by_part=det,
         take_back_kg=take_back, residual_value=dict(value),
