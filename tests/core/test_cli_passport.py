@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from circularcities.cli import main
+from circularcities.core.errors import DataImportError
+from circularcities.core.passport.csv_io import read_flows
 
 HEADER = ("id,mass_kg,recycled_in,reused_in,sustained_bio_in,recycled_out,reused_out,"
           "composted_out,energy_out,eff_collection,eff_feedstock,lifetime_ratio,use_ratio\n")
@@ -56,3 +60,30 @@ def test_missing_column(tmp_path, capsys):
     path.write_text("id,mass_kg\na,1\n")
     assert main(["passport", "mci", str(path)]) == 1
     assert "recycled_in" in capsys.readouterr().err
+
+
+cell = st.one_of(st.just(""), st.text(max_size=6), st.floats(allow_nan=True, allow_infinity=True).map(str),
+                 st.integers(-5, 5).map(str))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(cell, min_size=13, max_size=13), min_size=0, max_size=5))
+def test_junk_rows_are_rejected_or_computed_never_crash(rows):
+    text = HEADER + "".join(",".join(c.replace(",", "").replace("\n", "").replace("\r", "")
+                                     .replace('"', "") for c in r) + "\n" for r in rows)
+    try:
+        flows = read_flows(text.encode("utf-8"), "junk.csv")
+    except DataImportError as exc:
+        assert exc.problems
+        return
+    for f in flows:
+        assert f.mass_kg > 0
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.binary(max_size=300))
+def test_junk_bytes_never_crash(data):
+    try:
+        read_flows(data, "junk.csv")
+    except DataImportError:
+        pass
