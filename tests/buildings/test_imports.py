@@ -118,10 +118,33 @@ def test_not_an_ifc(building, owner):
 
 
 def test_large_import_runs_as_job(client, building, owner, settings):
-    settings.IMPORT_JOB_ROWS = 1
+    from circularcities.jobs.models import Job
+
+    settings.IMPORT_JOB_ROWS = 100
+    settings.JOBS_INLINE = True  # the job runs in the request here so the test can see its end
     client.force_login(owner)
-    data = _xlsx([{"reference": f"R{i}", "material": "wood", "mass_kg": 1} for i in range(3)])
+    data = _xlsx([{"reference": f"R{i}", "material": "wood", "mass_kg": 1} for i in range(300)])
     resp = client.post(reverse("buildings:import", args=[building.pk]),
                        {"file": _upload("big.xlsx", data)})
     assert resp.status_code == 202
     assert 'data-testid="import-job"' in resp.content.decode()
+    job = Job.objects.get(kind="buildings-import")
+    assert job.status == Job.Status.DONE, job.error
+    assert job.result["created"] == 300
+    assert Component.objects.filter(building=building, reference__startswith="R").count() == 300
+
+
+def test_large_import_with_one_bad_row_saves_nothing(client, building, owner, settings):
+    from circularcities.jobs.models import Job
+
+    settings.IMPORT_JOB_ROWS = 100
+    settings.JOBS_INLINE = True
+    client.force_login(owner)
+    rows = [{"reference": f"R{i}", "material": "wood", "mass_kg": 1} for i in range(300)]
+    rows[250]["mass_kg"] = -1
+    resp = client.post(reverse("buildings:import", args=[building.pk]),
+                       {"file": _upload("big.xlsx", _xlsx(rows))})
+    assert resp.status_code == 202
+    job = Job.objects.get(kind="buildings-import")
+    assert job.status == Job.Status.FAILED and "row 252" in job.error, job.error
+    assert not Component.objects.filter(building=building, reference__startswith="R").exists()
