@@ -221,6 +221,36 @@ T = {'Publish the selected passports': '发布所选护照',
  'Composted or energy recovery': '堆肥或能源回收',
  'The reusable, recyclable, composted and energy recovery shares add up to more than 1; a kilogram goes to one route.': '可再利用、可回收、堆肥和能源回收比例之和超过 '
                                                                                                                         '1；每千克只能有一种去向。',
+ 'To offer components on the marketplace, your account needs the organisation that lists for the city (for example its public works department); the secretariat links accounts to organisations.': '要在交易市场发布构件，您的账户需要关联代表该城市发布信息的组织（例如其市政工程部门）；账户与组织的关联由秘书处设置。',
+ 'Count': '数量',
+ 'One per line: name; mass in kg (blank when unknown); EU List of Waste code, e.g. timber; 1200; 17 02 01': '每行一种：名称; '
+                                                                                                            '质量（千克，未知则留空）; '
+                                                                                                            '欧盟废物名录代码，例如 '
+                                                                                                            'timber; '
+                                                                                                            '1200; '
+                                                                                                            '17 '
+                                                                                                            '02 '
+                                                                                                            '01',
+ 'Accessibility': '可接近性',
+ 'Reusable share (0 to 1)': '可再利用比例（0 到 1）',
+ 'Recyclable share (0 to 1)': '可回收比例（0 到 1）',
+ 'Composted share (0 to 1)': '堆肥比例（0 到 1）',
+ 'Energy recovery share (0 to 1)': '能源回收比例（0 到 1）',
+ 'Expected lifetime (years)': '预期使用寿命（年）',
+ 'Industry-average lifetime (years)': '行业平均使用寿命（年）',
+ 'Take-back supplier': '回收供应商',
+ 'Take-back terms': '回收条款',
+ 'Take-back until': '回收协议有效期至',
+ 'Currency (ISO 4217)': '货币（ISO 4217）',
+ 'Residual value estimated on': '残值估算日期',
+ "Planned end of use (blank: the building's)": '计划停用日期（留空则采用建筑的日期）',
+ 'Data quality: %(figure)s': '数据质量：%(figure)s',
+ 'Edit component': '编辑构件',
+ 'Add a component': '添加构件',
+ 'Leave a figure blank when it is not known: it is shown as missing, never filled in.': '未知的数据请留空：系统会显示为缺失，绝不自动填充。',
+ 'Delete this component': '删除此构件',
+ 'Component saved.': '构件已保存。',
+ 'Component deleted.': '构件已删除。',
  'Give a horizon of 1 to 50 years.': '请填写 1 到 50 年的时间范围。'}
 
 P = {'%(n)s year': '%(n)s 年',

@@ -235,6 +235,40 @@ T = {'Publish the selected passports': '選択したパスポートを公開',
                                                                                                                         'を超えています。1 '
                                                                                                                         'kg '
                                                                                                                         'の行き先は一つです。',
+ 'To offer components on the marketplace, your account needs the organisation that lists for the city (for example its public works department); the secretariat links accounts to organisations.': '部材をマーケットプレイスに出品するには、都市を代表して出品する組織（例：公共事業部門）にアカウントが属している必要があります。アカウントと組織の紐付けは事務局が行います。',
+ 'Count': '個数',
+ 'One per line: name; mass in kg (blank when unknown); EU List of Waste code, e.g. timber; 1200; 17 02 01': '1 '
+                                                                                                            '行に '
+                                                                                                            '1 '
+                                                                                                            '件：名称; '
+                                                                                                            '質量 '
+                                                                                                            'kg（不明なら空欄）; '
+                                                                                                            'EU '
+                                                                                                            '廃棄物リストコード。例：timber; '
+                                                                                                            '1200; '
+                                                                                                            '17 '
+                                                                                                            '02 '
+                                                                                                            '01',
+ 'Accessibility': 'アクセス性',
+ 'Reusable share (0 to 1)': '再使用可能率（0～1）',
+ 'Recyclable share (0 to 1)': 'リサイクル可能率（0～1）',
+ 'Composted share (0 to 1)': '堆肥化の割合（0～1）',
+ 'Energy recovery share (0 to 1)': 'エネルギー回収の割合（0～1）',
+ 'Expected lifetime (years)': '想定耐用年数（年）',
+ 'Industry-average lifetime (years)': '業界平均の耐用年数（年）',
+ 'Take-back supplier': '引き取りを行う供給者',
+ 'Take-back terms': '引き取り条件',
+ 'Take-back until': '引き取り期限',
+ 'Currency (ISO 4217)': '通貨（ISO 4217）',
+ 'Residual value estimated on': '残存価値の算定日',
+ "Planned end of use (blank: the building's)": '使用終了予定日（空欄なら建物の日付）',
+ 'Data quality: %(figure)s': 'データ品質：%(figure)s',
+ 'Edit component': '部材を編集',
+ 'Add a component': '部材を追加',
+ 'Leave a figure blank when it is not known: it is shown as missing, never filled in.': '分からない数値は空欄のままにしてください。欠落として表示され、補完はしません。',
+ 'Delete this component': 'この部材を削除',
+ 'Component saved.': '部材を保存しました。',
+ 'Component deleted.': '部材を削除しました。',
  'Give a horizon of 1 to 50 years.': '1～50 年の期間を入力してください。'}
 
 P = {'%(n)s year': '%(n)s 年',

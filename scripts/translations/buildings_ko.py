@@ -476,6 +476,69 @@ T = {'Publish the selected passports': '선택한 여권 공개',
                                                                                                                         '한 '
                                                                                                                         '경로로만 '
                                                                                                                         '갑니다.',
+ 'To offer components on the marketplace, your account needs the organisation that lists for the city (for example its public works department); the secretariat links accounts to organisations.': '부재를 '
+                                                                                                                                                                                                    '마켓플레이스에 '
+                                                                                                                                                                                                    '내놓으려면 '
+                                                                                                                                                                                                    '계정이 '
+                                                                                                                                                                                                    '도시를 '
+                                                                                                                                                                                                    '대표해 '
+                                                                                                                                                                                                    '등록하는 '
+                                                                                                                                                                                                    '조직 '
+                                                                                                                                                                                                    '(예: '
+                                                                                                                                                                                                    '공공사업 '
+                                                                                                                                                                                                    '부서) '
+                                                                                                                                                                                                    '에 '
+                                                                                                                                                                                                    '연결되어 '
+                                                                                                                                                                                                    '있어야 '
+                                                                                                                                                                                                    '합니다. '
+                                                                                                                                                                                                    '계정과 '
+                                                                                                                                                                                                    '조직의 '
+                                                                                                                                                                                                    '연결은 '
+                                                                                                                                                                                                    '사무국이 '
+                                                                                                                                                                                                    '합니다.',
+ 'Count': '개수',
+ 'One per line: name; mass in kg (blank when unknown); EU List of Waste code, e.g. timber; 1200; 17 02 01': '한 '
+                                                                                                            '줄에 '
+                                                                                                            '하나: '
+                                                                                                            '이름; '
+                                                                                                            '질량 '
+                                                                                                            'kg '
+                                                                                                            '(모르면 '
+                                                                                                            '비움); '
+                                                                                                            'EU '
+                                                                                                            '폐기물 '
+                                                                                                            '목록 '
+                                                                                                            '코드. '
+                                                                                                            '예: '
+                                                                                                            'timber; '
+                                                                                                            '1200; '
+                                                                                                            '17 '
+                                                                                                            '02 '
+                                                                                                            '01',
+ 'Accessibility': '접근성',
+ 'Reusable share (0 to 1)': '재사용 가능 비율 (0~1)',
+ 'Recyclable share (0 to 1)': '재활용 가능 비율 (0~1)',
+ 'Composted share (0 to 1)': '퇴비화 비율 (0~1)',
+ 'Energy recovery share (0 to 1)': '에너지 회수 비율 (0~1)',
+ 'Expected lifetime (years)': '예상 수명 (년)',
+ 'Industry-average lifetime (years)': '업계 평균 수명 (년)',
+ 'Take-back supplier': '회수 공급자',
+ 'Take-back terms': '회수 조건',
+ 'Take-back until': '회수 기한',
+ 'Currency (ISO 4217)': '통화 (ISO 4217)',
+ 'Residual value estimated on': '잔존 가치 산정일',
+ "Planned end of use (blank: the building's)": '사용 종료 예정일 (비우면 건물의 날짜)',
+ 'Data quality: %(figure)s': '데이터 품질: %(figure)s',
+ 'Edit component': '부재 편집',
+ 'Add a component': '부재 추가',
+ 'Leave a figure blank when it is not known: it is shown as missing, never filled in.': '모르는 수치는 '
+                                                                                        '비워 두세요. '
+                                                                                        '누락으로 표시되며 '
+                                                                                        '채워 넣지 '
+                                                                                        '않습니다.',
+ 'Delete this component': '이 부재 삭제',
+ 'Component saved.': '부재를 저장했습니다.',
+ 'Component deleted.': '부재를 삭제했습니다.',
  'Give a horizon of 1 to 50 years.': '1~50년의 기간을 입력하세요.'}
 
 P = {'%(n)s year': '%(n)s년',

@@ -102,3 +102,31 @@ def test_2019_biological_routes_on_a_component(building, owner):
     with pytest.raises(FieldError):
         services.save_component(owner, building, data={
             "reference": "BAD", "reusable_share": 0.5, "composted_share": 0.6})
+
+
+def test_component_form_adds_edits_and_deletes(client, building, owner):
+    from circularcities.buildings.models import Component
+
+    client.force_login(owner)
+    url = reverse("buildings:component_new", args=[building.pk])
+    assert client.get(url).status_code == 200
+    resp = client.post(url, {"reference": "D-1", "name": "Door", "count": 4,
+                             "materials": "oak; 120; 17 02 01\nsteel hinges; ; 170405",
+                             "origin": "reused", "reusable_share": "0.9", "recyclable_share": "0.1",
+                             "quality_mass": "measured"})
+    assert resp.status_code == 302, resp.content.decode()[-2000:]
+    door = Component.objects.get(building=building, reference="D-1")
+    assert [(m.material, m.mass_kg, m.waste_code) for m in door.materials.all()] == [
+        ("oak", 120.0, "170201"), ("steel hinges", None, "170405")]
+    assert door.quality == {"mass": "measured"}
+    edit = reverse("buildings:component_edit", args=[building.pk, door.pk])
+    assert "oak; 120; 170201" in client.get(edit).content.decode()
+    resp = client.post(edit, {"reference": "D-1", "materials": "oak; -5;"})
+    assert resp.status_code == 400 and "materials" in resp.content.decode()
+    resp = client.post(reverse("buildings:component_delete", args=[building.pk, door.pk]))
+    assert resp.status_code == 302 and not Component.objects.filter(pk=door.pk).exists()
+
+
+def test_component_form_refuses_others(client, building, member):
+    client.force_login(member)
+    assert client.get(reverse("buildings:component_new", args=[building.pk])).status_code == 403

@@ -70,3 +70,10 @@ def test_pages_refuse_others(client, building, who, status, request):
 def test_anonymous_redirected_to_sign_in(client, building):
     resp = client.get(reverse("buildings:edit", args=[building.pk]))
     assert resp.status_code == 302
+
+
+def test_editor_without_organisation_is_told_why_they_cannot_offer(client, building, owner):
+    client.force_login(owner)
+    html = client.get(reverse("buildings:detail", args=[building.pk])).content.decode()
+    assert 'data-testid="offer-needs-organisation"' in html
+    assert 'data-testid="offer-form"' not in html

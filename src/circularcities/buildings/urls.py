@@ -13,5 +13,9 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/import/", views.import_components, name="import"),
     path("<int:pk>/offer/", views.offer, name="offer"),
+    path("<int:pk>/components/new/", views.component_form, name="component_new"),
+    path("<int:pk>/components/<int:component_pk>/", views.component_form, name="component_edit"),
+    path("<int:pk>/components/<int:component_pk>/delete/", views.component_delete,
+         name="component_delete"),
     path("<int:pk>/passport.<str:fmt>", views.export, name="export"),
 ]

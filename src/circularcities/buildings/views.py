@@ -11,11 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from circularcities.accounts.permissions import can_edit_city, organisation_of
+from circularcities.accounts.permissions import can_edit_city, is_secretariat, organisation_of
 from circularcities.buildings import bank, services
-from circularcities.buildings.forms import BuildingForm, ImportForm, MapForm, OfferForm
+from circularcities.buildings.forms import (
+    BuildingForm,
+    ComponentForm,
+    ImportForm,
+    MapForm,
+    OfferForm,
+    component_initial,
+)
 from circularcities.buildings.imports import import_ifc, import_spreadsheet, template_xlsx
-from circularcities.buildings.models import Building
+from circularcities.buildings.models import Building, Component
 from circularcities.buildings.passport_view import passport_context
 from circularcities.buildings.permissions import (
     can_edit_building,
@@ -52,7 +59,11 @@ def _get_visible(request, pk) -> Building:
 def detail(request, pk):
     building = _get_visible(request, pk)
     ctx = passport_context(building)
-    ctx.update({"can_edit": can_edit_building(request.user, building), "offer_form": OfferForm()})
+    can_edit = can_edit_building(request.user, building)
+    ctx.update({"can_edit": can_edit, "offer_form": OfferForm(),
+                # The marketplace lists offers for an organisation: the editor's own.
+                "can_offer": can_edit and (is_secretariat(request.user)
+                                           or organisation_of(request.user) is not None)})
     return render(request, "buildings/detail.html", ctx)
 
 
@@ -193,3 +204,38 @@ def city_map(request, slug):
     return render(request, "buildings/map.html", {"city": city, "form": form, "points": points,
                                                   "years": years, "table": table,
                                                   "horizon": horizon})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def component_form(request, pk, component_pk=None):
+    building = get_object_or_404(Building, pk=pk)
+    require_edit_building(request.user, building)
+    component = None
+    if component_pk is not None:
+        component = get_object_or_404(Component, pk=component_pk, building=building)
+    form = ComponentForm(request.POST or None,
+                         initial=component_initial(component) if component else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_component(request.user, building, data=form.service_data(),
+                                    component=component)
+        except FieldError as exc:
+            add_to_form(form, exc, fields={"mass_kg": "materials", "material": "materials",
+                                           "waste_code": "materials"})
+        else:
+            messages.success(request, _("Component saved."))
+            return redirect(building.get_absolute_url())
+    return render(request, "buildings/component_form.html",
+                  {"form": form, "building": building, "component": component},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["POST"])
+def component_delete(request, pk, component_pk):
+    building = get_object_or_404(Building, pk=pk)
+    component = get_object_or_404(Component, pk=component_pk, building=building)
+    services.delete_component(request.user, component)
+    messages.success(request, _("Component deleted."))
+    return redirect(building.get_absolute_url())
