@@ -9,6 +9,7 @@ T = {'Publish the selected passports': '선택한 여권 공개',
                                                                                        '내놓기 전에 좌표를 '
                                                                                        '입력하세요.',
  'no planned end of use': '사용 종료 예정일 없음',
+ 'reusable share missing': '재사용 가능 비율 누락',
  'nothing reusable': '재사용 가능한 부분 없음',
  'mass of %(m)s missing': '%(m)s 질량 누락',
  'no EU List of Waste code for %(m)s': '%(m)s 의 EU 폐기물 목록 코드 없음',

@@ -28,6 +28,15 @@ def test_offers_through_the_marketplace_service(building, secretariat):
     assert not again.created and [x.pk for x in again.already] == [offer.pk]
 
 
+def test_missing_share_is_reported_as_missing(building, secretariat):
+    from circularcities.buildings import services
+
+    services.save_component(secretariat, building, data={
+        "reference": "U-1", "materials": [{"material": "brick", "waste_code": "170102", "mass_kg": 9}]})
+    result = bank.offer_components(secretariat, building, horizon_years=10, today=dt.date(2026, 1, 1))
+    assert ("U-1", "reusable share missing") in result.skipped
+
+
 def test_horizon_excludes_later_components(building, secretariat):
     result = bank.offer_components(secretariat, building, horizon_years=2, today=dt.date(2026, 1, 1))
     assert not result.created

@@ -63,6 +63,9 @@ def offer_components(user, building: Building, *, horizon_years, today: dt.date,
             continue
         if not today <= when <= end:
             continue
+        if c.reusable_share is None:
+            out.skipped.append((c.reference, _("reusable share missing")))
+            continue
         if not c.reusable_share:
             out.skipped.append((c.reference, _("nothing reusable")))
             continue
