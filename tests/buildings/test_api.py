@@ -81,3 +81,17 @@ def test_put_component(client, owner, building):
     assert r.status_code == 200, r.content
     window = next(c for c in r.json()["components"] if c["id"] == "W-1")
     assert window["mci"] == 1 and window["virgin_kg"] == 0
+
+
+def test_availability(client, building, owner):
+    import datetime as dt
+
+    end = dt.date(dt.date.today().year + 3, 6, 30)
+    services.save_building(owner, data={"published": True, "planned_end_of_use": end},
+                           building=building)
+    r = client.get("/api/buildings/availability?city=amsterdam&horizon_years=50")
+    assert r.status_code == 200, r.content
+    mine = next(b for b in r.json() if b["id"] == building.pk)
+    assert {"year": end.year, "material": "timber", "tonnes": 4.0} in mine["rows"]
+    assert client.get("/api/buildings/availability?city=nowhere").status_code == 404
+    assert client.get("/api/buildings/availability?city=amsterdam&horizon_years=0").status_code == 422

@@ -3,6 +3,8 @@ its reusable components into marketplace offers and sees a suggested partner."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from circularcities.coalition.models import City, Partner
 from circularcities.marketplace.services import save_listing
 from tests.conftest import _user
@@ -12,7 +14,7 @@ from tests.e2e.conftest import sign_in
 def _template_with_dates() -> bytes:
     from circularcities.buildings.imports import template_xlsx
 
-    return template_xlsx()  # its examples end their use in 2035, within a 15-year horizon
+    return template_xlsx()  # its examples end their use 9 years ahead, within a 15-year horizon
 
 
 def test_import_score_offer_and_suggested_partner(page, tmp_path):
@@ -34,7 +36,7 @@ def test_import_score_offer_and_suggested_partner(page, tmp_path):
     form.locator("#id_name").fill("E2E depot")
     form.locator("#id_lat").fill("52.37")
     form.locator("#id_lon").fill("4.89")
-    form.locator("#id_planned_end_of_use").fill("2035-06-30")
+    form.locator("#id_planned_end_of_use").fill(f"{dt.date.today().year + 9}-06-30")
     form.locator("button[type=submit]").click()
     page.wait_for_selector("[data-testid=building-name]")
 

@@ -112,6 +112,33 @@ def list_buildings(request, city: str | None = None):
     return [_out(b) for b in qs]
 
 
+class YearOut(Schema):
+    year: int
+    material: str
+    tonnes: float
+
+
+class AvailabilityOut(Schema):
+    id: int
+    name: str
+    lat: float
+    lon: float
+    url: str
+    rows: list[YearOut]
+
+
+@router.get("/availability", response=responses(list[AvailabilityOut], 404))
+def availability(request, city: str = Field(..., max_length=60),
+                 horizon_years: int = Field(20, ge=1, le=50)):
+    """Reusable tonnes by year and material coming free in the city's visible buildings."""
+    from django.utils import timezone
+
+    from circularcities.buildings.bank import city_availability
+
+    c = get_object_or_404(City, slug=city)
+    return city_availability(request.user, c, today=timezone.localdate(), horizon_years=horizon_years)
+
+
 @router.get("/{building_id}", response=responses(PassportOut, 404))
 def get_building(request, response: HttpResponse, building_id: Id):
     b = _visible(request, building_id)

@@ -4,6 +4,7 @@ is all or nothing (:func:`services.import_components`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -53,7 +54,15 @@ EXAMPLES: list[dict[str, Any]] = [
 ]
 
 
-def template_xlsx() -> bytes:
+def _examples(today: dt.date) -> list[dict[str, Any]]:
+    """The example rows, with their dates a few years ahead of ``today`` so they stay examples
+    of components still in use."""
+    later = dt.date(today.year + 9, 6, 30).isoformat()
+    return [{**e, **{k: later for k in ("take_back_until", "end_of_use") if k in e}}
+            for e in EXAMPLES]
+
+
+def template_xlsx(today: dt.date | None = None) -> bytes:
     """The spreadsheet template with example rows and drop-down lists for the coded columns."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -63,7 +72,7 @@ def template_xlsx() -> bytes:
     ws = wb.active
     ws.title = SHEET
     append_row(ws, COLUMNS)
-    for e in EXAMPLES:
+    for e in _examples(today or dt.date.today()):
         append_row(ws, [e.get(c, "") for c in COLUMNS])
     lists = {"connection": CONNECTION_TYPES, "accessibility": ACCESSIBILITY_CLASSES,
              "origin": tuple(Component.Origin.values)}
