@@ -8,11 +8,12 @@ need a session or token and the same permissions as the pages.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
@@ -128,8 +129,8 @@ class AvailabilityOut(Schema):
 
 
 @router.get("/availability", response=responses(list[AvailabilityOut], 404))
-def availability(request, city: str = Field(..., max_length=60),
-                 horizon_years: int = Field(20, ge=1, le=50)):
+def availability(request, city: Annotated[str, Query(max_length=60)],
+                 horizon_years: Annotated[int, Query(ge=1, le=50)] = 20):
     """Reusable tonnes by year and material coming free in the city's visible buildings."""
     from django.utils import timezone
 
