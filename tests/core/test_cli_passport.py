@@ -87,3 +87,18 @@ def test_junk_bytes_never_crash(data):
         read_flows(data, "junk.csv")
     except DataImportError:
         pass
+
+
+def test_ifc_lists_components_and_what_is_missing(tmp_path, capsys):
+    from tests.core.ifc_model import small_model
+
+    path = tmp_path / "model.ifc"
+    path.write_bytes(small_model())
+    assert main(["passport", "ifc", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)["components"]
+    by_name = {c["name"]: c for c in out}
+    assert by_name["Weighed wall"]["materials"] == [{"material": "Timber", "mass_kg": 1200.0}]
+    assert by_name["Layered wall"]["materials"][0]["mass_kg"] is None
+    assert any(m.startswith("mass") for m in by_name["Layered wall"]["missing"])
+    assert main(["passport", "ifc", str(path)]) == 0
+    assert "missing origin" in capsys.readouterr().out

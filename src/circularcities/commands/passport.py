@@ -5,6 +5,8 @@
   Columns: ``id,mass_kg,recycled_in,reused_in,sustained_bio_in,recycled_out,reused_out,
   composted_out,energy_out,eff_collection,eff_feedstock,lifetime_ratio,use_ratio``.
   A bad line is reported by its number and nothing is computed (exit 1).
+- ``circularcities passport ifc MODEL.ifc [--json]``: the components an IFC model
+  gives (elements, materials, mass where the model states it) and what it lacks.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ def register(subparsers) -> None:
                      help="Ellen MacArthur Foundation methodology version (default 2019).")
     mci.set_defaults(func=run_mci)
 
+    ifc = sub.add_parser("ifc", help="Components and missing figures of an IFC model.")
+    ifc.add_argument("model", help="An IFC file (STEP text).")
+    ifc.add_argument("--json", action="store_true", help="Print JSON instead of a list.")
+    ifc.set_defaults(func=run_ifc)
+
 
 def run_mci(args: argparse.Namespace) -> int:
     from circularcities.core.passport import building
@@ -54,4 +61,27 @@ def run_mci(args: argparse.Namespace) -> int:
         print(f"{r.id[:20]:<20} {r.mass_kg:>12.1f} {r.virgin_kg:>12.1f} {r.waste_kg:>12.1f} "
               f"{r.lfi:>7.3f} {r.utility:>7.3f} {r.mci:>6.3f}")
     print(f"Building MCI (mass-weighted, method {args.method}): {result.mci:.3f}")
+    return 0
+
+
+def run_ifc(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from circularcities.core.passport.ifc import read_ifc
+
+    try:
+        with open(args.model, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise DataImportError([f"Expected a readable file at {args.model}: {exc.strerror}."]) from exc
+    found = read_ifc(data, args.model)
+    if args.json:
+        print(json.dumps({"components": [asdict(c) for c in found]}))
+        return 0
+    for c in found:
+        masses = ", ".join(f"{m['material']} {m['mass_kg']:.1f} kg" if m["mass_kg"] is not None
+                           else f"{m['material']} (mass missing)" for m in c.materials)
+        print(f"{c.reference}  {c.classification}  {c.name}: {masses}")
+        for why in c.missing:
+            print(f"    missing {why}")
     return 0
