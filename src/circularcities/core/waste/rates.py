@@ -29,7 +29,8 @@ The formulas, as shown to users (:data:`FORMULAS`):
     waste turned into resources, energy or raw materials, including waste of
     earlier years taken from storage; here
     (reuse + recycling + composting + energy recovery + utilised from storage)
-    / (generated + utilised from storage). Industrial streams only.
+    / (generated + utilised from storage). Industrial and agricultural streams
+    (the latter with no storage term: straw and manure utilisation rates).
 ``sdg_11_6_1``
     SDG indicator 11.6.1 as UN-Habitat's Waste Wise Cities Tool measures it:
     municipal solid waste collected and managed in controlled facilities /
@@ -52,6 +53,9 @@ from circularcities.core.waste.streams import AREAS, ROUTES, Stream
 
 RECYCLING_ROUTES = ("reuse", "recycling", "composting")
 UTILISATION_ROUTES = ("reuse", "recycling", "composting", "energy_recovery")
+UTILISATION_AREAS = ("industrial", "agricultural")
+"""Areas whose comprehensive utilisation rate is computed (China reports it for industrial solid
+waste and for agricultural waste such as straw and manure)."""
 RATE_KEYS = ("recycling_rate", "energy_recovery_rate", "incineration_rate", "landfill_rate", "other_rate",
              "utilisation_rate", "sdg_11_6_1")
 
@@ -144,7 +148,7 @@ def rates(figures: Stream | Totals) -> Rates:
     treated = math.fsum(r.get(k, 0.0) for k in ROUTES)
     area = figures.area
     utilisation = None
-    if area == "industrial":
+    if area in UTILISATION_AREAS:
         s = figures.from_storage_t
         utilisation = _ratio(math.fsum(r.get(k, 0.0) for k in UTILISATION_ROUTES) + s, g + s)
     sdg = None

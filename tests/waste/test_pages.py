@@ -1,0 +1,52 @@
+"""Pages: rates with their formulas and a chart with printed values; the template; the errors of an import."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_city_page_shows_rates_formulas_and_values(client, city, owner, good_csv):
+    from circularcities.waste.services import import_streams
+
+    import_streams(city, good_csv, "s.csv", owner)
+    html = client.get(reverse("waste:city", args=[city.slug])).content.decode()
+    assert "(reuse + recycling + composting) / generated" in html
+    assert "45.0 %" in html and "40.0 %" in html  # bar values printed
+    assert "Bureau estimate" in html and "estimated" in html
+    assert "axis from 0" in html
+
+
+def test_import_errors_by_row(client, city, owner, bad_csv):
+    client.force_login(owner)
+    resp = client.post(reverse("waste:import", args=[city.slug]),
+                       {"file": SimpleUploadedFile("s.csv", bad_csv, content_type="text/csv")})
+    assert resp.status_code == 400
+    html = resp.content.decode()
+    assert "Row 2" in html and "Row 5" in html and "Nothing was imported" in html
+
+
+def test_excel_template_has_drop_downs_and_imports_back(client, city, owner):
+    from openpyxl import load_workbook
+
+    resp = client.get(reverse("waste:template", args=["xlsx"]))
+    wb = load_workbook(io.BytesIO(resp.content))
+    ws = wb["streams"]
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1
+             for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    header = [c.value for c in ws[1]]
+    assert "household" in lists[chr(ord("A") + header.index("area"))]
+    assert "estimated" in lists[chr(ord("A") + header.index("quality"))]
+    from circularcities.waste.services import import_streams
+
+    assert import_streams(city, resp.content, "t.xlsx", owner)["rows"] == 3
+
+
+def test_index_lists_catalogue(client):
+    html = client.get(reverse("waste:index")).content.decode()
+    assert "ZW-ISW-UTIL" in html and "Zero-waste" in html
