@@ -7,7 +7,12 @@ import pytest
 from circularcities.core.errors import DataImportError
 from circularcities.core.rules import FieldError
 from circularcities.waste.models import WasteStream
-from circularcities.waste.services import adopt_zero_waste, city_summary, import_streams, stream_write
+from circularcities.waste.services import (
+    adopt_zero_waste,
+    city_summary,
+    import_streams,
+    stream_write,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -47,7 +47,7 @@ def _proxy_rows() -> list[tuple[str, dict, str, str]]:
     total_share = sum(shares.values())  # 101.21 %: scaled to 100 %
     for slug, population in (("shenzhen", 12_500_000), ("tianjin", 13_866_009)):
         generated = round(china_per_person * population)
-        fields = {"name": "municipal solid waste (national proxy)", "area": "household", "year": 2016,
+        fields: dict = {"name": "municipal solid waste (national proxy)", "area": "household", "year": 2016,
                   "generated_t": generated,
                   **{f"{k}_t": round(generated * v / total_share) for k, v in shares.items()},
                   "uncontrolled_t": round(generated * 8.21 / total_share)}

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 
 from circularcities.core import rules
 from circularcities.core.errors import DataImportError, Problem
 from circularcities.core.rules import FieldError
-from circularcities.core.waste import AREAS, FORMULAS, QUALITIES, RATE_KEYS, ROUTES, SOURCES, Rates, Stream
+from circularcities.core.waste import (
+    AREAS,
+    FORMULAS,
+    QUALITIES,
+    RATE_KEYS,
+    ROUTES,
+    SOURCES,
+    Rates,
+    Stream,
+)
 from circularcities.core.waste import rates as compute_rates
 from circularcities.core.waste.catalogue import ewc_codes, zero_waste_catalogue
 from circularcities.core.waste.io import read_streams
@@ -31,7 +41,10 @@ ZERO_WASTE = "zero-waste-pilot"
 
 def _core(fields: dict) -> Stream:
     routes = {r: fields.get(f"{r}_t") or 0.0 for r in ROUTES}
-    return Stream(stream=fields.get("name") or "", year=fields.get("year"), generated_t=fields.get("generated_t"),
+    # Missing or junk values go in as they are: Stream's checks name the field.
+    year: Any = fields.get("year")
+    generated: Any = fields.get("generated_t")
+    return Stream(stream=fields.get("name") or "", year=year, generated_t=generated,
                   routes=routes, area=fields.get("area") or "", month=fields.get("month") or None,
                   collected_t=fields.get("collected_t"), uncontrolled_t=fields.get("uncontrolled_t") or 0.0,
                   from_storage_t=fields.get("from_storage_t") or 0.0, ewc_code=fields.get("ewc_code") or "")
@@ -226,16 +239,16 @@ def city_summary(city) -> list[AreaSummary]:
             continue
         totals = _by_year([s.to_core() for s in mine], area)
         qualities: dict[int, set[str]] = {}
-        for s in mine:
-            qualities.setdefault(s.year, set()).add(s.quality)
-        series = []
+        for row in mine:
+            qualities.setdefault(row.year, set()).add(row.quality)
+        series: list[RateSeries] = []
         for key in SHOWN_RATES[area]:
             points = [(y, round(100 * getattr(r, key), 2)) for y, r in totals.items() if getattr(r, key) is not None]
             ri = cat.for_rate(area, key)
-            s = RateSeries(key, FORMULAS[key], SOURCES[key], points, ri.code if ri else "")
+            rs = RateSeries(key, FORMULAS[key], SOURCES[key], points, ri.code if ri else "")
             if ri:
-                s.targets = [(t, assessments[t.pk]) for t in targets if t.indicator_id == ri.code]
-            series.append(s)
+                rs.targets = [(t, assessments[t.pk]) for t in targets if t.indicator_id == ri.code]
+            series.append(rs)
         out.append(AreaSummary(area, sorted(totals), totals, series, mine, qualities))
     return out
 

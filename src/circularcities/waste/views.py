@@ -22,7 +22,14 @@ from circularcities.waste.forms import ImportForm, StreamForm
 from circularcities.waste.labels import area_label, rate_label
 from circularcities.waste.models import WasteStream
 from circularcities.waste.permissions import can_edit_streams, require_edit_streams
-from circularcities.waste.services import adopt_zero_waste, city_summary, has_adopted, import_streams, stream_delete, stream_write
+from circularcities.waste.services import (
+    adopt_zero_waste,
+    city_summary,
+    has_adopted,
+    import_streams,
+    stream_delete,
+    stream_write,
+)
 from circularcities.waste.template import template
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
