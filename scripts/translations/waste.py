@@ -95,8 +95,8 @@ T = {
         "本市已采用“无废城市”试点指标：其年度数值由这些废物流计算并显示在诊断中；相应目标在行动计划中设定。",
     "Generated per year":
         "年产生量",
-    "Not defined for this area or no tonnes generated.":
-        "该领域不适用或无产生量。",
+    "No rate: no tonnes generated, or no treatment route recorded (treatment unknown).":
+        "没有比率：无产生量，或未记录任何处理途径（处理情况未知）。",
     "Indicator":
         "指标",
     "target":
@@ -195,4 +195,6 @@ T = {
         "正在为%(city)s导入废物流",
     "%(rows)d rows read, %(changed)d created or changed.":
         "已读取 %(rows)d 行，新建或更改 %(changed)d 行。",
+    "No treatment route is recorded for this area: its rates are unknown, not zero.":
+        "该领域未记录任何处理途径：其比率未知，而非为零。",
 }

@@ -97,8 +97,8 @@ T = {
         "この都市は「無廃都市」パイロット指標を採用しています。年間値はこれらの流れから計算されて診断に表示され、目標は行動計画で設定します。",
     "Generated per year":
         "年間発生量",
-    "Not defined for this area or no tonnes generated.":
-        "この分野では定義されていないか、発生量がありません。",
+    "No rate: no tonnes generated, or no treatment route recorded (treatment unknown).":
+        "比率なし：発生量がないか、処理方法が記録されていません（処理は不明）。",
     "Indicator":
         "指標",
     "target":
@@ -197,4 +197,6 @@ T = {
         "%(city)sの廃棄物の流れをインポート中",
     "%(rows)d rows read, %(changed)d created or changed.":
         "%(rows)d 行を読み込み、%(changed)d 行を作成または変更しました。",
+    "No treatment route is recorded for this area: its rates are unknown, not zero.":
+        "この分野には処理方法が記録されていません。比率はゼロではなく不明です。",
 }

@@ -97,8 +97,8 @@ T = {
         "이 도시는 '무폐 도시' 시범 지표를 채택했습니다. 연간 값은 이 흐름에서 계산되어 진단에 표시되며, 목표는 실행 계획에서 설정합니다.",
     "Generated per year":
         "연간 발생량",
-    "Not defined for this area or no tonnes generated.":
-        "이 분야에는 정의되지 않았거나 발생량이 없습니다.",
+    "No rate: no tonnes generated, or no treatment route recorded (treatment unknown).":
+        "비율 없음: 발생량이 없거나 처리 경로가 기록되지 않았습니다(처리 미상).",
     "Indicator":
         "지표",
     "target":
@@ -197,4 +197,6 @@ T = {
         "%(city)s의 폐기물 흐름을 가져오는 중",
     "%(rows)d rows read, %(changed)d created or changed.":
         "%(rows)d행을 읽고 %(changed)d행을 만들거나 변경했습니다.",
+    "No treatment route is recorded for this area: its rates are unknown, not zero.":
+        "이 분야에는 처리 경로가 기록되지 않았습니다. 비율은 0이 아니라 미상입니다.",
 }

@@ -50,3 +50,20 @@ def test_excel_template_has_drop_downs_and_imports_back(client, city, owner):
 def test_index_lists_catalogue(client):
     html = client.get(reverse("waste:index")).content.decode()
     assert "ZW-ISW-UTIL" in html and "Zero-waste" in html
+
+
+def test_area_without_routes_shows_no_rate_rather_than_zero(client, city, owner):
+    from circularcities.waste.services import stream_write
+
+    stream_write(city=city, user=owner, fields={"name": "slag", "area": "industrial", "year": 2022,
+                                                "generated_t": 5000})
+    html = client.get(reverse("waste:city", args=[city.slug])).content.decode()
+    assert 'data-testid="no-routes"' in html and 'data-testid="rate-utilisation_rate"' not in html
+    assert "5,000 t" in html  # the tonnes chart still reads
+
+
+def test_chart_rounds_like_the_heading():
+    from circularcities.waste.charts import bars
+
+    assert bars([(2016, 67.55)], unit="%", maximum=100)["bars"][0]["value"] == "67.6 %"
+    assert bars([(2016, 33_100_000)], unit="t")["bars"][0]["value"] == "33.10 Mt"

@@ -3,12 +3,15 @@ the axis starts at zero and the unit is written, so the chart reads without hove
 
 from __future__ import annotations
 
-WIDTH, HEIGHT, TOP, BOTTOM, LEFT = 560, 190, 24, 26, 8
+from decimal import ROUND_HALF_UP, Decimal
+
+WIDTH, HEIGHT, TOP, BOTTOM, LEFT = 360, 170, 30, 24, 4
 
 
 def _fmt(value: float, unit: str) -> str:
     if unit == "%":
-        return f"{value:.1f} %"
+        # half up, as the page's headings round (67.55 -> 67.6, not binary float's 67.5)
+        return f"{Decimal(repr(value)).quantize(Decimal('0.1'), ROUND_HALF_UP)} %"
     if value >= 1e6:
         return f"{value / 1e6:,.2f} Mt"
     if value >= 1e4:
@@ -32,7 +35,7 @@ def bars(points: list[tuple[int, float]], *, unit: str, maximum: float | None = 
         x = LEFT + i * slot + (slot - width) / 2
         y = TOP + plot - h
         out.append({"x": round(x, 1), "y": round(y, 1), "w": round(width, 1), "h": round(h, 1),
-                    "cx": round(x + width / 2, 1), "label_y": round(y - 6, 1), "value": _fmt(value, unit),
-                    "year": year, "year_y": HEIGHT - 8})
+                    "cx": round(x + width / 2, 1), "label_y": round(y - 5, 1), "value": _fmt(value, unit),
+                    "year": year, "year_y": HEIGHT - 6})
     return {"bars": out, "width": WIDTH, "height": HEIGHT, "baseline": TOP + plot, "unit": unit,
             "top_label": _fmt(top, unit)}

@@ -14,6 +14,11 @@ tonnages; the figures here come from the World Bank database shipped in
   China (3 % compost, 29.84 % incineration, 60.16 % landfill, 8.21 % open
   dump) add up to 101.21 %, so they are scaled to 100 % (an estimate that
   says so), the open dump counted as uncontrolled landfill (SDG 11.6.1).
+  The other four zero-waste areas (industrial 3.27 billion t, agricultural
+  4.00 billion t, construction and demolition 1.50 billion t, hazardous
+  34.7 million t a year for China) likewise per person; the database gives
+  no treatment split for them, so no rate is shown for them. The China Hub
+  page names no pilot city: these are the Hub's city profiles.
 - **Genoa**: *proxy* from Italy's national figures: 29.5 million t for
   60.7 million people, times Genoa's 560,000 inhabitants; treatment 25.9 %
   recycling, 17.6 % composting, 19 % incineration, 26.48 % landfill
@@ -29,6 +34,14 @@ from __future__ import annotations
 
 from django.db import transaction
 
+SPECIAL_WASTE = (
+    ("industrial", "industrial waste", 3.27e9),
+    ("agricultural", "agricultural waste", 4.00e9),
+    ("construction_demolition", "construction and demolition waste", 1.50e9),
+    ("hazardous", "hazardous waste", 34_652_400),
+)
+"""China's national special-waste tonnes a year, What a Waste 2.0 country data."""
+
 WAW = "World Bank, What a Waste 2.0 (Kaza et al. 2018), CC BY 4.0"
 INCINERATION_NOTE = "incineration counted as energy recovery (assumption)"
 
@@ -37,7 +50,7 @@ def _proxy_rows() -> list[tuple[str, dict, str, str]]:
     rows: list[tuple[str, dict, str, str]] = []
     beijing_t = 7_903_000
     rows.append(("beijing", {
-        "name": "municipal solid waste", "area": "household", "ewc_code": "200301", "year": 2015,
+        "name": "municipal solid waste (all of Beijing)", "area": "household", "ewc_code": "200301", "year": 2015,
         "generated_t": beijing_t, "composting_t": round(beijing_t * 0.02), "energy_recovery_t": round(beijing_t * 0.08),
         "landfill_t": round(beijing_t * 0.90)},
         f"{WAW}, city data for Beijing 2015 (from UNEP Asia Waste Management Outlook 2017); {INCINERATION_NOTE}",
@@ -55,6 +68,13 @@ def _proxy_rows() -> list[tuple[str, dict, str, str]]:
         fields["landfill_t"] -= max(0, over)  # rounding to whole tonnes must not break the balance
         rows.append((slug, fields, f"{WAW}: China's national MSW per person x city population; treatment shares of "
                                    f"China (101.21 %) scaled to 100 %; {INCINERATION_NOTE}; base year 2016", "proxy"))
+        # The other four areas: generated tonnes only (the database has no treatment split for them,
+        # so the page shows no rate for them rather than 0 %).
+        for area, name, national_t in SPECIAL_WASTE:
+            rows.append((slug, {"name": f"{name} (national proxy)", "area": area, "year": 2016,
+                                "generated_t": round(national_t / 1.37e9 * population)},
+                         f"{WAW}: China's national {name} per person x city population; no treatment split "
+                         f"reported; base year 2016", "proxy"))
     italy_per_person = 2.95e7 / 60_730_582
     generated = round(italy_per_person * 560_000)
     rows.append(("genoa", {
@@ -69,10 +89,16 @@ def _proxy_rows() -> list[tuple[str, dict, str, str]]:
 @transaction.atomic
 def load(log=print) -> None:
     from circularcities.coalition.models import City
-    from circularcities.waste.services import stream_write
+    from circularcities.waste.models import WasteStream
+    from circularcities.waste.services import stream_delete, stream_write
 
+    rows = _proxy_rows()
+    keep = {(slug, f["area"], f["name"], f["year"]) for slug, f, _, _ in rows}
+    for old in WasteStream.objects.filter(is_demo=True).select_related("city"):
+        if (old.city.slug, old.area, old.name, old.year) not in keep:  # a demo row the sources no longer give
+            stream_delete(stream=old, user=None)
     n = 0
-    for slug, fields, source, quality in _proxy_rows():
+    for slug, fields, source, quality in rows:
         city = City.objects.filter(slug=slug).first()
         if city is None:
             continue

@@ -169,7 +169,7 @@ def publish_rates(city, user=None) -> int:
     for ri in zero_waste_catalogue().indicators:
         for year, r in _by_year(streams, ri.area).items():
             value = getattr(r, ri.rate)
-            if value is None:
+            if value is None or r.treated_t == 0:  # no route recorded: treatment unknown
                 continue
             _, did = set_value(city, ri.code, year, round(100 * value, 4),
                                source="Computed from the city's waste streams", quality="computed", user=user,
@@ -211,6 +211,11 @@ class AreaSummary:
     streams: list[WasteStream]
     qualities: dict[int, set[str]]
 
+    @property
+    def has_rates(self) -> bool:
+        """Whether any year records a treatment route (otherwise the treatment is unknown)."""
+        return any(s.points for s in self.series)
+
 
 SHOWN_RATES = {
     "industrial": ("utilisation_rate", "recycling_rate", "energy_recovery_rate", "landfill_rate"),
@@ -243,7 +248,9 @@ def city_summary(city) -> list[AreaSummary]:
             qualities.setdefault(row.year, set()).add(row.quality)
         series: list[RateSeries] = []
         for key in SHOWN_RATES[area]:
-            points = [(y, round(100 * getattr(r, key), 2)) for y, r in totals.items() if getattr(r, key) is not None]
+            # A year whose streams record no route at all has its treatment unknown, not 0 % recycled.
+            points = [(y, round(100 * getattr(r, key), 2)) for y, r in totals.items()
+                      if getattr(r, key) is not None and r.treated_t > 0]
             ri = cat.for_rate(area, key)
             rs = RateSeries(key, FORMULAS[key], SOURCES[key], points, ri.code if ri else "")
             if ri:

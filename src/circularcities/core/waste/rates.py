@@ -79,7 +79,7 @@ SOURCES: dict[str, str] = {
     "other_rate": "",
     "untreated_t": "",
     "utilisation_rate": "Ministry of Ecology and Environment of China, ecological-environment statistics "
-                        "(一般工业固体废物综合利用率)",
+                        "(一般工业固体废物综合利用率); the same formula without storage for agricultural waste",
     "sdg_11_6_1": "UN-Habitat, Waste Wise Cities Tool (SDG indicator 11.6.1)",
 }
 
