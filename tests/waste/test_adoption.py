@@ -41,3 +41,12 @@ def test_adopting_twice_changes_nothing(city, owner, adopted):
     adopt_zero_waste(city=city, user=owner)
     assert CatalogueAdoption.objects.filter(city=city).count() == 1
     assert publish_rates(city, owner) == 0
+
+
+def test_set_a_target_link_preselects_the_indicator(client, owner, city, adopted):
+    client.force_login(owner)
+    html = client.get(reverse("waste:city", args=[city.slug])).content.decode()
+    link = reverse("planning:create_target", args=[city.slug]) + "?indicator=ZW-HH-RECYCLING"
+    assert link in html
+    form = client.get(link).content.decode()
+    assert '<option value="ZW-HH-RECYCLING" selected>' in form
