@@ -197,4 +197,20 @@ T = {
         "已读取 %(rows)d 行，新建或更改 %(changed)d 行。",
     "No treatment route is recorded for this area: its rates are unknown, not zero.":
         "该领域未记录任何处理途径：其比率未知，而非为零。",
+    "Report (Excel)":
+        "报告（Excel）",
+    "Report (PDF)":
+        "报告（PDF）",
+    "Treated (t)":
+        "处理量（吨）",
+    "Untreated (t)":
+        "未处理量（吨）",
+    "Month":
+        "月份",
+    "rates":
+        "比率",
+    "streams":
+        "废物流",
+    "Rates computed from the tonnes recorded; a year with no treatment route recorded has no rate.":
+        "比率由记录的吨数计算；未记录处理途径的年份没有比率。",
 }

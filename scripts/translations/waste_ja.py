@@ -199,4 +199,20 @@ T = {
         "%(rows)d 行を読み込み、%(changed)d 行を作成または変更しました。",
     "No treatment route is recorded for this area: its rates are unknown, not zero.":
         "この分野には処理方法が記録されていません。比率はゼロではなく不明です。",
+    "Report (Excel)":
+        "レポート（Excel）",
+    "Report (PDF)":
+        "レポート（PDF）",
+    "Treated (t)":
+        "処理量（t）",
+    "Untreated (t)":
+        "未処理量（t）",
+    "Month":
+        "月",
+    "rates":
+        "比率",
+    "streams":
+        "流れ",
+    "Rates computed from the tonnes recorded; a year with no treatment route recorded has no rate.":
+        "比率は記録されたトン数から計算しています。処理方法が記録されていない年には比率がありません。",
 }

@@ -199,4 +199,20 @@ T = {
         "%(rows)d행을 읽고 %(changed)d행을 만들거나 변경했습니다.",
     "No treatment route is recorded for this area: its rates are unknown, not zero.":
         "이 분야에는 처리 경로가 기록되지 않았습니다. 비율은 0이 아니라 미상입니다.",
+    "Report (Excel)":
+        "보고서 (Excel)",
+    "Report (PDF)":
+        "보고서 (PDF)",
+    "Treated (t)":
+        "처리량 (t)",
+    "Untreated (t)":
+        "미처리량 (t)",
+    "Month":
+        "월",
+    "rates":
+        "비율",
+    "streams":
+        "흐름",
+    "Rates computed from the tonnes recorded; a year with no treatment route recorded has no rate.":
+        "비율은 기록된 톤수로 계산하며, 처리 경로가 기록되지 않은 연도에는 비율이 없습니다.",
 }

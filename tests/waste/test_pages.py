@@ -67,3 +67,22 @@ def test_chart_rounds_like_the_heading():
 
     assert bars([(2016, 67.55)], unit="%", maximum=100)["bars"][0]["value"] == "67.6 %"
     assert bars([(2016, 33_100_000)], unit="t")["bars"][0]["value"] == "33.10 Mt"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_report(client, city, owner, good_csv, fmt):
+    from circularcities.waste.services import import_streams
+
+    import_streams(city, good_csv, "s.csv", owner)
+    resp = client.get(reverse("waste:report", args=[city.slug, fmt]))
+    assert resp.status_code == 200
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        wb = load_workbook(io.BytesIO(resp.content))
+        rates = next(ws for ws in wb.worksheets if ws.title.startswith("Household") and "rates" in ws.title)
+        header = [c.value for c in rates[1]]
+        col = header.index("Recycling rate (%)")
+        assert [row[col].value for row in rates.iter_rows(min_row=2)] == [40, 45]
+    else:
+        assert resp.content.startswith(b"%PDF")

@@ -132,6 +132,23 @@ def import_file(request, slug):
                   status=400 if problems or request.method == "POST" else 200)
 
 
+def city_report(request, slug, fmt):
+    from circularcities.core.reports import to_pdf, to_xlsx
+    from circularcities.waste.report import build
+
+    city = get_object_or_404(City, slug=slug)
+    report = build(city)
+    if fmt == "xlsx":
+        body, ctype = to_xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "pdf":
+        body, ctype = to_pdf(report), "application/pdf"
+    else:
+        raise Http404
+    resp = HttpResponse(body, content_type=ctype)
+    resp["Content-Disposition"] = f'attachment; filename="waste-{city.slug}.{fmt}"'
+    return resp
+
+
 def streams_template(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
