@@ -213,4 +213,6 @@ T = {
         "废物流",
     "Rates computed from the tonnes recorded; a year with no treatment route recorded has no rate.":
         "比率由记录的吨数计算；未记录处理途径的年份没有比率。",
+    "Six digits, spaces and the hazardous asterisk allowed: 20 01 02":
+        "六位数字，可含空格和表示危险废物的星号：20 01 02",
 }

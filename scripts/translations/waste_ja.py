@@ -215,4 +215,6 @@ T = {
         "流れ",
     "Rates computed from the tonnes recorded; a year with no treatment route recorded has no rate.":
         "比率は記録されたトン数から計算しています。処理方法が記録されていない年には比率がありません。",
+    "Six digits, spaces and the hazardous asterisk allowed: 20 01 02":
+        "6桁の数字。空白と有害を示すアスタリスクも可：20 01 02",
 }

@@ -215,4 +215,6 @@ T = {
         "흐름",
     "Rates computed from the tonnes recorded; a year with no treatment route recorded has no rate.":
         "비율은 기록된 톤수로 계산하며, 처리 경로가 기록되지 않은 연도에는 비율이 없습니다.",
+    "Six digits, spaces and the hazardous asterisk allowed: 20 01 02":
+        "여섯 자리 숫자, 공백과 유해 표시 별표 허용: 20 01 02",
 }

@@ -86,3 +86,31 @@ def test_report(client, city, owner, good_csv, fmt):
         assert [row[col].value for row in rates.iter_rows(min_row=2)] == [40, 45]
     else:
         assert resp.content.startswith(b"%PDF")
+
+
+def _form(**changes):
+    data = {"name": "glass", "area": "household", "ewc_code": "", "year": 2023, "month": 0, "generated_t": 100,
+            "collected_t": "", "reuse_t": 0, "recycling_t": 90, "composting_t": 0, "energy_recovery_t": 0,
+            "incineration_t": 0, "landfill_t": 0, "other_t": 0, "uncontrolled_t": 0, "from_storage_t": 0,
+            "source": "weighbridge", "quality": "measured"}
+    data.update(changes)
+    return data
+
+
+def test_stream_form_saves_and_refuses_unbalanced_beside_the_field(client, city, owner):
+    from circularcities.waste.models import WasteStream
+
+    client.force_login(owner)
+    url = reverse("waste:add_stream", args=[city.slug])
+    resp = client.post(url, _form(landfill_t=20))
+    assert resp.status_code == 400
+    assert "The treatment routes add up to 110 t, more than the 100 t generated." in resp.content.decode()
+    assert not WasteStream.objects.filter(city=city).exists()
+    resp = client.post(url, _form())
+    assert resp.status_code == 302
+    s = WasteStream.objects.get(city=city, name="glass")
+    assert (s.recycling_t, s.collected_t, s.month) == (90, None, 0)
+    resp = client.post(reverse("waste:edit_stream", args=[city.slug, s.pk]), _form(ewc_code="20 01 02"))
+    assert resp.status_code == 302
+    s.refresh_from_db()
+    assert s.ewc_code == "200102"

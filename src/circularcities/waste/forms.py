@@ -16,6 +16,8 @@ class StreamForm(forms.ModelForm):
 
     area = forms.ChoiceField(label=_("Area"), choices=AREA_CHOICES)
     quality = forms.ChoiceField(label=_("Quality"), choices=Quality.choices)
+    ewc_code = forms.CharField(label=_("EU List of Waste code"), max_length=12, required=False,
+                               help_text=_("Six digits, spaces and the hazardous asterisk allowed: 20 01 02"))
 
     class Meta:
         model = WasteStream
