@@ -215,4 +215,8 @@ T = {
         "比率由记录的吨数计算；未记录处理途径的年份没有比率。",
     "Six digits, spaces and the hazardous asterisk allowed: 20 01 02":
         "六位数字，可含空格和表示危险废物的星号：20 01 02",
+    "upper bound":
+        "上限值",
+    "Some streams do not record the tonnes collected: their treated tonnes are counted as collected, so this share may be too high.":
+        "部分废物流未记录收集量：其处理量按已收集计算，因此该比例可能偏高。",
 }

@@ -217,4 +217,8 @@ T = {
         "比率は記録されたトン数から計算しています。処理方法が記録されていない年には比率がありません。",
     "Six digits, spaces and the hazardous asterisk allowed: 20 01 02":
         "6桁の数字。空白と有害を示すアスタリスクも可：20 01 02",
+    "upper bound":
+        "上限値",
+    "Some streams do not record the tonnes collected: their treated tonnes are counted as collected, so this share may be too high.":
+        "一部の流れには収集量が記録されていません。処理量を収集済みとして数えるため、この割合は高すぎる可能性があります。",
 }

@@ -217,4 +217,8 @@ T = {
         "비율은 기록된 톤수로 계산하며, 처리 경로가 기록되지 않은 연도에는 비율이 없습니다.",
     "Six digits, spaces and the hazardous asterisk allowed: 20 01 02":
         "여섯 자리 숫자, 공백과 유해 표시 별표 허용: 20 01 02",
+    "upper bound":
+        "상한값",
+    "Some streams do not record the tonnes collected: their treated tonnes are counted as collected, so this share may be too high.":
+        "일부 흐름에는 수거량이 기록되지 않았습니다. 처리량을 수거된 것으로 계산하므로 이 비율이 실제보다 높을 수 있습니다.",
 }

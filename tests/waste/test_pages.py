@@ -114,3 +114,8 @@ def test_stream_form_saves_and_refuses_unbalanced_beside_the_field(client, city,
     assert resp.status_code == 302
     s.refresh_from_db()
     assert s.ewc_code == "200102"
+
+
+def test_sdg_share_flagged_as_upper_bound_when_collection_unknown(client, city, stream):
+    html = client.get(reverse("waste:city", args=[city.slug])).content.decode()
+    assert "this share may be too high" in html  # the fixture stream records no tonnes collected

@@ -196,6 +196,7 @@ class RateSeries:
     points: list[tuple[int, float]]  # (year, percent)
     indicator_code: str = ""
     targets: list = field(default_factory=list)  # [(target, assessment)]
+    note: str = ""  # a caveat the page shows with the rate
 
     @property
     def latest(self) -> tuple[int, float] | None:
@@ -255,6 +256,8 @@ def city_summary(city) -> list[AreaSummary]:
             rs = RateSeries(key, FORMULAS[key], SOURCES[key], points, ri.code if ri else "")
             if ri:
                 rs.targets = [(t, assessments[t.pk]) for t in targets if t.indicator_id == ri.code]
+            if key == "sdg_11_6_1" and any(row.collected_t is None for row in mine):
+                rs.note = "collected_unknown"
             series.append(rs)
         out.append(AreaSummary(area, sorted(totals), totals, series, mine, qualities))
     return out
