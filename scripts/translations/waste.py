@@ -219,4 +219,6 @@ T = {
         "上限值",
     "Some streams do not record the tonnes collected: their treated tonnes are counted as collected, so this share may be too high.":
         "部分废物流未记录收集量：其处理量按已收集计算，因此该比例可能偏高。",
+    "Household waste recycling rate (latest year)":
+        "生活垃圾回收利用率（最近年份）",
 }

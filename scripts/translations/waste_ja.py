@@ -221,4 +221,6 @@ T = {
         "上限値",
     "Some streams do not record the tonnes collected: their treated tonnes are counted as collected, so this share may be too high.":
         "一部の流れには収集量が記録されていません。処理量を収集済みとして数えるため、この割合は高すぎる可能性があります。",
+    "Household waste recycling rate (latest year)":
+        "家庭ごみのリサイクル率（最新年）",
 }

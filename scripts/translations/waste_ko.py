@@ -221,4 +221,6 @@ T = {
         "상한값",
     "Some streams do not record the tonnes collected: their treated tonnes are counted as collected, so this share may be too high.":
         "일부 흐름에는 수거량이 기록되지 않았습니다. 처리량을 수거된 것으로 계산하므로 이 비율이 실제보다 높을 수 있습니다.",
+    "Household waste recycling rate (latest year)":
+        "생활 폐기물 재활용률 (최근 연도)",
 }

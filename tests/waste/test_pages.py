@@ -119,3 +119,12 @@ def test_stream_form_saves_and_refuses_unbalanced_beside_the_field(client, city,
 def test_sdg_share_flagged_as_upper_bound_when_collection_unknown(client, city, stream):
     html = client.get(reverse("waste:city", args=[city.slug])).content.decode()
     assert "this share may be too high" in html  # the fixture stream records no tonnes collected
+
+
+def test_index_compares_cities_on_household_recycling(client, city, owner, good_csv):
+    from circularcities.waste.services import import_streams
+
+    import_streams(city, good_csv, "s.csv", owner)
+    html = client.get(reverse("waste:index")).content.decode()
+    row = html[html.index(f"/waste/{city.slug}/"):]
+    assert "45.0 % <span" in row[:row.index("</tr>")] and "(2022)" in row[:row.index("</tr>")]

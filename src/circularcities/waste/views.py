@@ -20,7 +20,7 @@ from circularcities.jobs.imports import start_import
 from circularcities.waste import charts
 from circularcities.waste.forms import ImportForm, StreamForm
 from circularcities.waste.labels import area_label, rate_label
-from circularcities.waste.models import WasteStream
+from circularcities.waste.models import CatalogueAdoption, WasteStream
 from circularcities.waste.permissions import can_edit_streams, require_edit_streams
 from circularcities.waste.services import (
     adopt_zero_waste,
@@ -36,12 +36,24 @@ from circularcities.web.uploads import job_rows
 
 
 def index(request):
-    cities = (City.objects.filter(waste_streams__isnull=False).distinct().order_by("name_en"))
+    from collections import defaultdict
+
+    from circularcities.core.waste import rates_by_year
+
+    streams = defaultdict(list)
+    for s in WasteStream.objects.select_related("city").order_by("city__name_en"):
+        streams[s.city].append(s)
+    adopted = set(CatalogueAdoption.objects.values_list("city_id", flat=True))
     rows = []
-    for city in cities:
-        years = city.waste_streams.values_list("year", flat=True)
-        rows.append({"city": city, "n": city.waste_streams.count(), "first": min(years), "last": max(years),
-                     "adopted": has_adopted(city)})
+    for city, mine in streams.items():
+        years = [s.year for s in mine]
+        household = {y: r for y, r in rates_by_year([s.to_core() for s in mine], area="household").items()
+                     if r.treated_t > 0}
+        latest = max(household) if household else None
+        rows.append({"city": city, "n": len(mine), "first": min(years), "last": max(years),
+                     "adopted": city.pk in adopted, "recycling_year": latest,
+                     "recycling": 100 * household[latest].recycling_rate if latest else None,
+                     "quality": sorted({s.quality for s in mine if s.area == "household" and s.year == latest})})
     return render(request, "waste/index.html", {"rows": rows, "catalogue": zero_waste_catalogue()})
 
 
