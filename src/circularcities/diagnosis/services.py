@@ -12,8 +12,14 @@ from circularcities.diagnosis.models import Indicator, IndicatorValue, Indicator
 
 def sync_catalogue() -> int:
     """Mirror the packaged catalogue into the database (idempotent)."""
+    return register_indicators(load_catalogue().values())
+
+
+def register_indicators(indicators) -> int:
+    """Create or refresh catalogue indicators (core ``Indicator`` objects) in the database, e.g. an
+    indicator set a city adopts (idempotent)."""
     n = 0
-    for ind in load_catalogue().values():
+    for ind in indicators:
         Indicator.objects.update_or_create(code=ind.code, defaults={
             "name_en": ind.name_en, "name_zh": ind.name_zh, "definition_en": ind.definition_en,
             "definition_zh": ind.definition_zh, "formula": ind.formula, "unit": ind.unit,

@@ -75,7 +75,7 @@ INSTALLED_APPS = [
     "circularcities.planning",
     "circularcities.marketplace",
     "circularcities.logistics",
-    "circularcities.buildings",
+    "circularcities.buildings", "circularcities.waste",
 ]
 
 MIDDLEWARE = [

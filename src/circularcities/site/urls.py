@@ -21,6 +21,7 @@ PAGE_APPS = [
     ("marketplace", "marketplace/"),
     ("logistics", "logistics/"),
     ("buildings", "buildings/"),
+    ("waste", "waste/"),
     ("jobs", "jobs/"),
     ("coalition", ""),
 ]

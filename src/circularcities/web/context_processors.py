@@ -15,6 +15,7 @@ NAV = [
     ("marketplace:index", _("Marketplace")),
     ("logistics:index", _("Logistics")),
     ("buildings:index", _("Buildings")),
+    ("waste:index", _("Waste")),
 ]
 
 

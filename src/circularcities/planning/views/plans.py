@@ -52,7 +52,9 @@ def city_plan(request, slug):
 def _target_form_page(request, city, instance=None):
     if not Indicator.objects.exists():
         sync_catalogue()
-    form = TargetForm(request.POST or None, instance=instance, city=city)
+    # ?indicator=CODE preselects what the new target measures (the waste rates link here)
+    initial = {"indicator": request.GET["indicator"]} if instance is None and request.GET.get("indicator") else None
+    form = TargetForm(request.POST or None, instance=instance, city=city, initial=initial)
     if request.method == "POST":
         if form.is_valid():
             try:
