@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db import transaction
 
 from circularcities.core import routing
+from circularcities.web.translated_forms import language_codes, save_translations
 
 from . import models as m
 from .convert import save_core
@@ -43,9 +44,10 @@ def load(log=print) -> None:
         return
     core, _settings = routing.read_scenario_workbook(DEMO_FILE)
     scenario, _ = m.Scenario.objects.update_or_create(
-        city=city, name=NAME, defaults={"description_en": DESCRIPTION_EN,
-                                        "description_zh": DESCRIPTION_ZH, "published": True,
-                                        "is_demo": True})
+        city=city, name=NAME, defaults={"published": True, "is_demo": True})
+    save_translations(scenario, {"description": {code: text for code, text in
+                                                 (("en", DESCRIPTION_EN), ("zh-hans", DESCRIPTION_ZH))
+                                                 if code in language_codes()}})
     save_core(scenario, core)
     log(f"logistics demo: {scenario.points.count()} collection points, "
         f"{scenario.plans.count()} plans (not solved: press Run)")

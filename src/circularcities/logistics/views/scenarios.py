@@ -38,7 +38,7 @@ from ..permissions import (
     require_view,
     visible_scenarios,
 )
-from ..services import base_features
+from ..services import base_features, save_scenario
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -109,16 +109,14 @@ def create_scenario(request):
     if not form.is_valid():
         return index(request, new_form=form, status=400)
     require_scenario_city(request.user, form.cleaned_data["city"])
-    scenario = form.save(commit=False)
-    scenario.created_by = request.user
-    scenario.save()
+    scenario = save_scenario(form.save(commit=False), translations=form.translations(), created_by=request.user)
     messages.success(request, _("Scenario created: place depots, a facility and collection points "
                                 "on the map, then add vehicles."))
     return redirect(scenario)
 
 
 def scenario_detail(request, pk, *, forms=None, problems=None, status=200):
-    scenario = get_object_or_404(m.Scenario.objects.select_related("city"), pk=pk)
+    scenario = get_object_or_404(m.Scenario.objects.select_related("city").prefetch_related("translations"), pk=pk)
     require_view(request.user, scenario)
     editable = can_edit(request.user, scenario)
     forms = forms or {}
