@@ -61,4 +61,12 @@ T = {
     'The sheet is empty: expected a header row and data rows.': '工作表为空：应有一个标题行和若干数据行。',
     "Expected a column '%(column)s' in the header row (columns: %(columns)s).": '标题行中应有“%(column)s”列（各列：%(columns)s）。',
     'it is not a zip package as every .xlsx file is': '它不是 zip 包（每个 .xlsx 文件都应是 zip 包）',
+    'Companies supported': '受支持企业数',
+    'People trained': '受培训人数',
+    'Hours of support': '支持服务时数',
+    'Funding raised': '获得融资额',
+    'New products or services': '新产品或服务数',
+    'Items refurbished': '翻新物品数',
+    'Jobs created': '创造就业岗位数',
+    'Waste diverted from landfill': '填埋减量',
 }

@@ -63,4 +63,12 @@ T = {
     'The sheet is empty: expected a header row and data rows.': 'シートが空です。見出し行とデータ行が必要です。',
     "Expected a column '%(column)s' in the header row (columns: %(columns)s).": '見出し行に「%(column)s」列が必要です（列：%(columns)s）。',
     'it is not a zip package as every .xlsx file is': 'すべての .xlsx ファイルが持つ zip 形式になっていません',
+    'Companies supported': '支援した企業数',
+    'People trained': '研修を受けた人数',
+    'Hours of support': '支援時間',
+    'Funding raised': '調達した資金',
+    'New products or services': '新しい製品・サービス数',
+    'Items refurbished': '再生した品物の数',
+    'Jobs created': '創出した雇用数',
+    'Waste diverted from landfill': '埋立を回避した廃棄物',
 }

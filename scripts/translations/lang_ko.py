@@ -63,4 +63,12 @@ T = {
     'The sheet is empty: expected a header row and data rows.': '시트가 비어 있습니다. 머리글 행과 데이터 행이 필요합니다.',
     "Expected a column '%(column)s' in the header row (columns: %(columns)s).": "머리글 행에 '%(column)s' 열이 필요합니다(열: %(columns)s).",
     'it is not a zip package as every .xlsx file is': '모든 .xlsx 파일이 갖춘 zip 패키지 형식이 아닙니다',
+    'Companies supported': '지원한 기업 수',
+    'People trained': '교육받은 인원',
+    'Hours of support': '지원 시간',
+    'Funding raised': '조달한 자금',
+    'New products or services': '새 제품·서비스 수',
+    'Items refurbished': '재생한 물품 수',
+    'Jobs created': '창출한 일자리 수',
+    'Waste diverted from landfill': '매립에서 돌린 폐기물',
 }

@@ -110,6 +110,12 @@ def _fill(template: str, params: dict, language: str) -> str:
     return template % values
 
 
+def N_(text: str) -> str:
+    """Mark ``text`` for core's catalogues without translating it (data defined in core,
+    translated where it is shown with :func:`translate`)."""
+    return text
+
+
 def render(text: str, language: str | None = None) -> str:
     """``text`` in ``language`` if it is a :class:`Message`, else unchanged."""
     return text.render(language) if isinstance(text, Message) else text
