@@ -1,5 +1,5 @@
 """Marketplace journey in a browser: list an offer, see a suggested partner,
-record the exchange, see the programme metrics change."""
+propose a deal, the receiver counters, the giver accepts, the metrics change."""
 
 from decimal import Decimal
 
@@ -18,6 +18,8 @@ def _setup():
                                lat=52.40, lon=4.95)
     seller = _user("e2e-seller", "business", organisation=a)
     buyer = _user("e2e-buyer", "business", organisation=b)
+    buyer.email = ""  # one side without e-mail: the inbox alone must tell it
+    buyer.save()
     save_listing(buyer, {"kind": "want", "title_en": "Aggregate for a cycle path", "material": "17 01 07",
                          "quantity": Decimal("6"), "unit": "t", "use_organisation_location": True,
                          "currency": "EUR", "avoided_cost_per_t": Decimal("15")})
@@ -48,21 +50,48 @@ def test_list_offer_get_suggestion_record_exchange_metrics_change(page):
     assert "Aggregate for a cycle path" in text and "E2E Road Builder" in text
     assert "6.000 t" in text and "km apart" in text and "kg" in text and "EUR" in text
 
-    # The form is prefilled from the best suggestion: 6 t to that want.
+    # The proposal form is prefilled from the best suggestion: 6 t to that want.
     assert page.input_value("#id_quantity_t") in ("6.0", "6", "6.000", "6.000000")
-    page.fill("#id_end_use", "Cycle path sub-base")
-    page.click("[data-testid=exchange-submit]")
+    page.fill("#id_text", "We can deliver on Monday")
+    page.click("[data-testid=proposal-submit]")
+    page.wait_for_selector("[data-testid=deal-status]")
+    assert "Waiting for the other organisation" in page.inner_text("[data-testid=deal-turn]")
+    offer = Listing.objects.get(title_en="Crushed concrete from a school demolition")
+    assert Exchange.objects.filter(offer=offer).count() == 0  # nothing counts before the receiver agrees
+
+    # The receiver is told, sees the proposal in its inbox and counters with 5 t.
+    sign_in(page, "e2e-buyer", "pw-e2e-buyer")
+    assert page.inner_text("[data-testid=inbox]").strip().endswith("1")
+    page.click("[data-testid=inbox]")
+    page.click("[data-testid=inbox-list] button")
+    page.wait_for_selector("[data-testid=deal-accept]")
+    assert "We can deliver on Monday" in page.inner_text("[data-testid=deal-thread]")
+    page.fill("[data-testid=counter-form] #id_quantity_t", "5")
+    page.fill("[data-testid=counter-form] #id_text", "Five is enough for the first phase")
+    page.click("[data-testid=deal-counter]")
+    page.wait_for_selector("[data-testid=deal-status]")
+    assert "5.000 t" in page.inner_text("[data-testid=deal-quantity]")
+
+    # The giver sees the counter-offer in its inbox and accepts it: now it is an exchange.
+    sign_in(page, "e2e-seller", "pw-e2e-seller")
+    page.click("[data-testid=inbox]")
+    assert "counter-offer" in page.inner_text("[data-testid=inbox-list]")
+    page.click("[data-testid=inbox-list] button")
+    page.click("[data-testid=deal-accept]")
+    page.wait_for_selector("[data-testid=deal-exchange]")
+    assert "accepted" in page.inner_text("[data-testid=deal-status]")
+    page.click("[data-testid=deal-exchange]")
     page.wait_for_selector("[data-testid=exchange-title]")
-    assert "6.000 t" in page.inner_text("[data-testid=exchange-quantity]")
+    assert "5.000 t" in page.inner_text("[data-testid=exchange-quantity]")
     assert "kg CO2e" in page.inner_text("[data-testid=exchange-co2e]")
     assert "DESNZ/DEFRA" in page.inner_text("[data-testid=factors]")
 
-    offer = Listing.objects.get(title_en="Crushed concrete from a school demolition")
-    assert offer.remaining_t == Decimal("4") and Exchange.objects.filter(offer=offer).count() == 1
+    offer.refresh_from_db()
+    assert offer.remaining_t == Decimal("5") and Exchange.objects.filter(offer=offer).count() == 1
 
     page.goto(page.base + "/marketplace/metrics/?city=amsterdam")
     assert page.locator("[data-testid=m-exchanges]").inner_text().strip() == "1"
-    assert page.locator("[data-testid=m-tonnes]").inner_text().strip() == "6.000"
+    assert page.locator("[data-testid=m-tonnes]").inner_text().strip() == "5.000"
     page.wait_for_selector("#chart-exchanges[data-ready]")
 
 

@@ -71,10 +71,13 @@ def test_suggestions(client, offer, want):
 @pytest.mark.parametrize("who, status", [("seller", 201), ("secretariat", 201), ("buyer", 403),
                                          ("owner", 403), ("anonymous", 401)])
 def test_record_exchange(client, request, offer, want, who, status):
+    """A hand-over to someone outside the platform; the secretariat may also record one
+    against a registered organisation's want (its records of past exchanges)."""
     if who != "anonymous":
         client.force_login(request.getfixturevalue(who))
-    resp = post(client, "/api/marketplace/exchanges", {"offer": offer.pk, "want": want.pk, "quantity_t": 3,
-                                                       "end_use": "sub-base"})
+    body = ({"want": want.pk} if who == "secretariat" else {"receiver_name": "A neighbour"})
+    resp = post(client, "/api/marketplace/exchanges", {"offer": offer.pk, "quantity_t": 3,
+                                                       "end_use": "sub-base", **body})
     assert resp.status_code == status, resp.content
     assert Exchange.objects.filter(offer=offer).exists() == (status == 201)
     if status == 201:
@@ -85,13 +88,20 @@ def test_record_exchange(client, request, offer, want, who, status):
 
 def test_record_too_much_is_refused_with_sentence(client, seller, offer, org_b):
     client.force_login(seller)
-    resp = post(client, "/api/marketplace/exchanges", {"offer": offer.pk, "receiver": org_b.slug, "quantity_t": 11})
+    resp = post(client, "/api/marketplace/exchanges", {"offer": offer.pk, "receiver_name": "Test Builder B", "quantity_t": 11})
     assert resp.status_code == 422 and "Only 10 t" in resp.json()["detail"]
 
 
-def test_list_exchanges(client, seller, offer, org_b):
-    from circularcities.marketplace.services import record_exchange
+def test_registered_receiver_via_api_needs_a_deal(client, seller, offer, want):
+    client.force_login(seller)
+    resp = post(client, "/api/marketplace/exchanges", {"offer": offer.pk, "want": want.pk, "quantity_t": 1})
+    assert resp.status_code == 422 and "proposal" in resp.json()["detail"]
+    assert not Exchange.objects.filter(offer=offer).exists()
 
-    record_exchange(seller, offer, Decimal("1"), receiver=org_b)
+
+def test_list_exchanges(client, seller, buyer, offer, org_b):
+    from circularcities.marketplace.services import accept_deal, propose_deal
+
+    accept_deal(seller, propose_deal(buyer, offer, quantity_t=Decimal("1")))
     data = client.get("/api/marketplace/exchanges?organisation=test-org-b").json()
     assert len(data) == 1 and data[0]["giver"] == "test-org-a" and data[0]["receiver"] == "test-org-b"

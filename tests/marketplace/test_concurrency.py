@@ -52,7 +52,7 @@ def _race(n, fn):
 def test_accepting_same_offer_twice_hands_out_only_what_is_there(demo, seller, buyer, org_b, make_listing):
     offer = _loaded(make_listing(seller, quantity=Decimal("10")), seller)
     # Both want 7 t of the 10 t: exactly one may succeed.
-    results = _race(2, lambda i: record_exchange(seller, offer, Decimal("7"), receiver=org_b).pk)
+    results = _race(2, lambda i: record_exchange(seller, offer, Decimal("7"), receiver_name="Test Builder B").pk)
     ok = [r for r in results if r[0] == "ok"]
     errors = [r[1] for r in results if r[0] == "error"]
     assert len(ok) == 1, results
@@ -66,7 +66,7 @@ def test_accepting_same_offer_twice_hands_out_only_what_is_there(demo, seller, b
 
 def test_many_small_acceptances_sum_to_at_most_the_offer(demo, seller, org_b, make_listing):
     offer = _loaded(make_listing(seller, quantity=Decimal("5")), seller)
-    results = _race(6, lambda i: record_exchange(seller, offer, Decimal("1"), receiver=org_b).pk)
+    results = _race(6, lambda i: record_exchange(seller, offer, Decimal("1"), receiver_name="Test Builder B").pk)
     assert sum(1 for r in results if r[0] == "ok") == 5, results
     offer.refresh_from_db()
     assert offer.remaining_t == Decimal("0")

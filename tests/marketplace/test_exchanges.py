@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -16,9 +15,11 @@ from circularcities.marketplace.services import record_exchange
 pytestmark = pytest.mark.django_db
 
 
-def test_exchange_against_a_want(seller, offer, want):
-    ex = record_exchange(seller, offer, Decimal("4"), want=want, end_use="road base",
-                         date=dt.date(2025, 3, 1))
+def test_exchange_against_a_want(seller, buyer, offer, want):
+    """An accepted deal on a want records the exchange against both listings."""
+    from circularcities.marketplace.services import accept_deal, propose_deal
+
+    ex = accept_deal(buyer, propose_deal(seller, offer, want=want, quantity_t=Decimal("4"))).exchange
     offer.refresh_from_db()
     want.refresh_from_db()
     assert offer.remaining_t == Decimal("6.000") and offer.status == Listing.Status.PARTIAL
@@ -33,7 +34,7 @@ def test_exchange_against_a_want(seller, offer, want):
 
 
 def test_exchange_stores_factors_with_source_and_year(seller, offer, org_b):
-    ex = record_exchange(seller, offer, Decimal("2"), receiver=org_b)
+    ex = record_exchange(seller, offer, Decimal("2"), receiver_name="Test Builder B")
     expected = avoided_emissions("170101", 2.0, route="recycling", factor_set="DEFRA-2025")
     assert ex.co2e_status == "ok"
     assert ex.kg_co2e_avoided == pytest.approx(expected.kg_co2e_avoided)
@@ -45,7 +46,7 @@ def test_exchange_stores_factors_with_source_and_year(seller, offer, org_b):
 
 
 def test_stored_factors_survive_a_change_of_factor_tables(seller, offer, org_b, monkeypatch):
-    ex = record_exchange(seller, offer, Decimal("2"), receiver=org_b)
+    ex = record_exchange(seller, offer, Decimal("2"), receiver_name="Test Builder B")
     before = (ex.kg_co2e_avoided, list(ex.factors))
     import circularcities.marketplace.services as services
 
@@ -56,21 +57,21 @@ def test_stored_factors_survive_a_change_of_factor_tables(seller, offer, org_b, 
 
 def test_unknown_material_is_flagged_not_zero(seller, org_b, make_listing):
     x = make_listing(seller, material="tools", unit="pcs", quantity=2, mass_per_piece_kg=3)
-    ex = record_exchange(seller, x, Decimal("0.006"), receiver=org_b)
+    ex = record_exchange(seller, x, Decimal("0.006"), receiver_name="Test Builder B")
     assert ex.kg_co2e_avoided is None and ex.co2e_status == "no factor"
 
 
 def test_taking_everything_marks_taken_then_refuses(seller, offer, org_b):
-    record_exchange(seller, offer, Decimal("10"), receiver=org_b)
+    record_exchange(seller, offer, Decimal("10"), receiver_name="Test Builder B")
     offer.refresh_from_db()
     assert offer.status == Listing.Status.TAKEN and offer.remaining_t == 0
     with pytest.raises(ValidationError, match="nothing left"):
-        record_exchange(seller, offer, Decimal("1"), receiver=org_b)
+        record_exchange(seller, offer, Decimal("1"), receiver_name="Test Builder B")
 
 
 def test_more_than_remaining_refused_and_nothing_changes(seller, offer, org_b):
     with pytest.raises(FieldError, match="Only 10 t"):
-        record_exchange(seller, offer, Decimal("10.5"), receiver=org_b)
+        record_exchange(seller, offer, Decimal("10.5"), receiver_name="Test Builder B")
     offer.refresh_from_db()
     assert offer.remaining_t == Decimal("10.000") and not Exchange.objects.filter(offer=offer).exists()
 
@@ -78,12 +79,12 @@ def test_more_than_remaining_refused_and_nothing_changes(seller, offer, org_b):
 @pytest.mark.parametrize("kw, field", [
     ({"quantity_t": "0"}, "quantity_t"),
     ({"quantity_t": "x"}, "quantity_t"),
-    ({"receiver": None}, "receiver"),
+    ({"receiver_name": ""}, "receiver"),
     ({"value": "-1"}, "value"),
     ({"currency": "XXQ"}, "currency"),
 ])
 def test_bad_exchange_input_names_the_field(seller, offer, org_b, kw, field):
-    args = {"quantity_t": "1", "receiver": org_b, **kw}
+    args = {"quantity_t": "1", "receiver_name": "Test Builder B", **kw}
     with pytest.raises(FieldError) as exc:
         record_exchange(seller, offer, args.pop("quantity_t"), **args)
     assert exc.value.field == field
@@ -96,7 +97,7 @@ def test_cannot_exchange_with_itself(seller, offer, org_a):
 
 def test_weight_is_frozen_on_the_exchange(seller, offer, org_b):
     MaterialWeight.objects.update_or_create(material="170101", defaults={"weight": 0.5})
-    ex = record_exchange(seller, offer, Decimal("2"), receiver=org_b)
+    ex = record_exchange(seller, offer, Decimal("2"), receiver_name="Test Builder B")
     MaterialWeight.objects.filter(material="170101").update(weight=9)
     ex.refresh_from_db()
     assert ex.weight == 0.5 and ex.weighted_t == 1.0

@@ -18,12 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def history(seller, offer, want, org_b, make_listing):
+def history(seller, secretariat, offer, want, org_b, make_listing):
+    """Past exchanges as the secretariat records them (deals agreed before the platform)."""
     MaterialWeight.objects.update_or_create(material="170101", defaults={"weight": 0.5})
     glass = make_listing(seller, material="15 01 07", title_en="Glass", quantity=Decimal("3"),
                          currency="EUR", avoided_cost_per_t=Decimal("10"), price=Decimal("30"))
-    record_exchange(seller, offer, Decimal("4"), want=want, date=dt.date(2025, 1, 10))
-    record_exchange(seller, offer, Decimal("1.5"), receiver=org_b, date=dt.date(2025, 1, 20))
+    record_exchange(secretariat, offer, Decimal("4"), want=want, date=dt.date(2025, 1, 10))
+    record_exchange(secretariat, offer, Decimal("1.5"), receiver=org_b, date=dt.date(2025, 1, 20))
     record_exchange(seller, glass, Decimal("2"), receiver_name="A resident", date=dt.date(2025, 3, 2))
     return Exchange.objects.filter(city__slug="amsterdam").order_by("date")
 
@@ -49,13 +50,18 @@ def test_metrics_recomputed_independently(city, history, org_a, org_b):
     assert wanted["17 01 07"] == pytest.approx(2.0)
 
 
-def test_metrics_page_and_it_changes_after_an_exchange(client, city, history, seller, org_b):
+def test_metrics_page_and_it_changes_after_an_exchange(client, city, history, seller, buyer, org_b):
     body = client.get("/marketplace/metrics/?city=amsterdam").content.decode()
     assert 'data-testid="m-exchanges">3<' in body and "7.500" in body
     from circularcities.marketplace.models import Listing
 
     offer = Listing.objects.get(title_en="Crushed concrete", organisation__slug="test-org-a")
-    record_exchange(seller, offer, Decimal("1"), receiver=org_b, date=dt.date(2025, 4, 1))
+    from circularcities.marketplace.services import accept_deal, propose_deal
+
+    proposal = propose_deal(buyer, offer, quantity_t=Decimal("1"))
+    body = client.get("/marketplace/metrics/?city=amsterdam").content.decode()
+    assert 'data-testid="m-exchanges">3<' in body  # a proposal is not an exchange
+    accept_deal(seller, proposal)
     body = client.get("/marketplace/metrics/?city=amsterdam").content.decode()
     assert 'data-testid="m-exchanges">4<' in body and "8.500" in body
 

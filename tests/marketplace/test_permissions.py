@@ -65,7 +65,7 @@ def test_record_exchange_page(client, everyone, offer, org_b, who):
     if user:
         client.force_login(user)
     resp = client.post(f"/marketplace/listings/{offer.pk}/exchange/",
-                       {"quantity_t": "2", "receiver": org_b.pk, "end_use": "paving"})
+                       {"quantity_t": "2", "receiver_name": "Test Builder B", "end_use": "paving"})
     made = Exchange.objects.filter(offer=offer).exists()
     assert made == EDIT_ALLOWED[who], resp.status_code
     if made:

@@ -140,7 +140,7 @@ def test_weights_refused_to_non_secretariat(client, who, request):
 @pytest.mark.parametrize("date", [dt.date(2999, 1, 1), dt.date(1989, 12, 31)])
 def test_exchange_date_out_of_range_refused(seller, offer, org_b, date):
     with pytest.raises(FieldError) as exc:
-        record_exchange(seller, offer, "1", receiver=org_b, date=date)
+        record_exchange(seller, offer, "1", receiver_name="Test Builder B", date=date)
     assert exc.value.field == "date"
     assert not Exchange.objects.filter(offer=offer).exists()
 
@@ -148,7 +148,7 @@ def test_exchange_date_out_of_range_refused(seller, offer, org_b, date):
 def test_exchange_form_future_date_named(client, seller, offer, org_b):
     client.force_login(seller)
     resp = client.post(f"/marketplace/listings/{offer.pk}/exchange/",
-                       {"quantity_t": "1", "receiver": org_b.pk, "date": "2999-01-01"})
+                       {"quantity_t": "1", "receiver_name": "Test Builder B", "date": "2999-01-01"})
     assert resp.status_code == 400
     body = resp.content.decode()
     assert 'data-field="date"' in body and "not in the future" in body
@@ -158,14 +158,14 @@ def test_exchange_form_future_date_named(client, seller, offer, org_b):
 def test_exchange_api_future_date_refused(client, seller, offer, org_b):
     client.force_login(seller)
     resp = client.post("/api/marketplace/exchanges", {"offer": offer.pk, "quantity_t": 1,
-                                                          "receiver": org_b.slug, "date": "2999-01-01"},
+                                                          "receiver_name": "Test Builder B", "date": "2999-01-01"},
                        content_type="application/json")
     assert resp.status_code == 422 and "not in the future" in resp.json()["detail"]
     assert not Exchange.objects.filter(offer=offer).exists()
 
 
 def test_exchange_today_accepted(seller, offer, org_b):
-    ex = record_exchange(seller, offer, "1", receiver=org_b, date=timezone.localdate())
+    ex = record_exchange(seller, offer, "1", receiver_name="Test Builder B", date=timezone.localdate())
     assert ex.date == timezone.localdate()
 
 
@@ -216,7 +216,7 @@ def test_listing_form_message_once_without_internal_name(client, seller):
 def test_exchange_form_message_once_without_internal_name(client, seller, offer, org_b):
     client.force_login(seller)
     body = client.post(f"/marketplace/listings/{offer.pk}/exchange/",
-                       {"quantity_t": "50", "receiver": org_b.pk}).content.decode()
+                       {"quantity_t": "50", "receiver_name": "Test Builder B"}).content.decode()
     assert body.count("of this offer remain") == 1
     assert "Field &#x27;quantity_t&#x27;" not in body and "Field 'quantity_t'" not in body
 
@@ -250,7 +250,7 @@ def test_listing_numbers_have_upper_bounds(seller, kw, field):
 def test_exchange_numbers_have_upper_bounds(seller, offer, org_b, kw, field):
     q = kw.pop("quantity_t", "1")
     with pytest.raises(FieldError) as exc:
-        record_exchange(seller, offer, q, receiver=org_b, **kw)
+        record_exchange(seller, offer, q, receiver_name="Test Builder B", **kw)
     assert exc.value.field == field
     assert not Exchange.objects.filter(offer=offer).exists()
 
@@ -284,7 +284,7 @@ def test_exchange_pages_in_chinese_name_category_and_status(client, make_user):
 
 
 def test_exchange_detail_roles_in_chinese(client, seller, offer, org_b):
-    ex = record_exchange(seller, offer, "1", receiver=org_b)
+    ex = record_exchange(seller, offer, "1", receiver_name="Test Builder B")
     assert ex.factors
     body = client.get(f"/zh-hans/marketplace/exchanges/{ex.pk}/").content.decode()
     assert "供应：避免的原生材料" in body and "supply: primary material avoided" not in body

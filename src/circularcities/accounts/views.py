@@ -20,7 +20,14 @@ from circularcities.accounts.forms import (
     AuditFilterForm,
     InvitationForm,
 )
-from circularcities.accounts.models import ApiToken, AuditEvent, CityMembership, Invitation
+from circularcities.accounts.models import (
+    ApiToken,
+    AuditEvent,
+    CityMembership,
+    Invitation,
+    Notification,
+)
+from circularcities.accounts.notify import mark_read
 from circularcities.accounts.permissions import require_invite, require_read_audit_log
 from circularcities.accounts.services import api_token_create, api_token_revoke
 
@@ -157,3 +164,22 @@ def accept_invitation(request, token):
         return redirect("home")
     return render(request, "accounts/accept_invitation.html", {"form": form, "invitation": inv},
                   status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def inbox(request):
+    """The user's notifications, newest first; opening the inbox leaves them unread
+    until the user marks them (one by one by following them, or all at once)."""
+    page = Paginator(Notification.objects.filter(user=request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "accounts/inbox.html", {"page": page})
+
+
+@login_required
+@require_POST
+def inbox_read(request, pk=None):
+    mark_read(request.user, pk)
+    if pk is not None:
+        note = Notification.objects.filter(user=request.user, pk=pk).first()
+        if note is not None and note.url.startswith("/") and not note.url.startswith("//"):
+            return redirect(note.url)
+    return redirect("accounts:inbox")

@@ -1,8 +1,10 @@
-"""Marketplace API: listings, suggested partners, exchanges, programme metrics.
+"""Marketplace API: listings, suggested partners, deals, exchanges, programme metrics.
 
 Reads are public. Writes need a session or a personal token, and then the
 same rules as the pages: a business changes its own organisation's listings;
-an exchange is recorded by the offering organisation or the secretariat.
+a deal is proposed by one organisation and accepted, countered or declined by the
+other, and only an accepted deal becomes an exchange; an exchange with someone
+outside the platform is recorded by the offering organisation or the secretariat.
 Units: tonnes, km, kg CO2e, ISO 4217 currencies, WGS84.
 """
 
@@ -22,8 +24,18 @@ from circularcities.coalition.models import City, Partner
 from circularcities.core.errors import ValidationError
 from circularcities.marketplace.matching import DEFAULT_MAX_KM, suggest
 from circularcities.marketplace.metrics import compute_metrics
-from circularcities.marketplace.models import Exchange, Listing
-from circularcities.marketplace.services import record_exchange, save_listing
+from circularcities.marketplace.models import Exchange, Listing, Proposal
+from circularcities.marketplace.permissions import require_view_proposal, side_of
+from circularcities.marketplace.services import (
+    accept_deal,
+    counter_deal,
+    decline_deal,
+    propose_deal,
+    record_exchange,
+    save_listing,
+    withdraw_deal,
+    write_in_deal,
+)
 from circularcities.marketplace.views.listings import filter_listings
 from circularcities.web.api_support import Id, lock, responses, with_etag
 
@@ -334,3 +346,153 @@ def metrics(request, city: str | None = None):
             "value_created": m.value_created, "months": m.months,
             "available_by_material": [list(r) for r in m.available_by_material],
             "wanted_by_material": [list(r) for r in m.wanted_by_material]}
+
+
+# --- deals ---------------------------------------------------------------------
+
+class DealEventOut(Schema):
+    kind: str
+    side: str
+    author: str | None
+    text: str
+    quantity_t: float | None
+    value: float | None
+    currency: str
+    created_at: dt.datetime
+
+
+class DealOut(Schema):
+    id: int
+    offer: int
+    want: int | None
+    giver: str | None
+    receiver: str
+    started_by: str
+    turn: str = Field(description="The side that must answer the current terms: giver or receiver.")
+    status: str
+    quantity_t: float
+    items: int | None
+    value: float | None
+    currency: str
+    version: int
+    exchange: int | None
+    your_side: str | None
+    events: list[DealEventOut]
+
+
+class DealIn(Schema):
+    offer: int
+    want: int | None = None
+    quantity_t: Decimal = Field(..., gt=0)
+    items: int | None = Field(None, ge=0)
+    value: Decimal | None = Field(None, ge=0)
+    currency: str = ""
+    text: str = ""
+
+
+class CounterIn(Schema):
+    quantity_t: Decimal = Field(..., gt=0)
+    items: int | None = Field(None, ge=0)
+    value: Decimal | None = Field(None, ge=0)
+    currency: str = ""
+    text: str = ""
+    version: int | None = Field(None, ge=1, le=2**31 - 1)
+
+
+class AnswerIn(Schema):
+    text: str = ""
+    version: int | None = Field(None, ge=1, le=2**31 - 1)
+
+
+class MessageIn(Schema):
+    text: str
+
+
+def _deal_out(request, p: Proposal) -> dict:
+    return {"id": p.pk, "offer": p.offer_id, "want": p.want_id, "giver": p.giver.slug if p.giver else None,
+            "receiver": p.receiver.slug, "started_by": p.started_by, "turn": p.turn, "status": p.status,
+            "quantity_t": float(p.quantity_t), "items": p.items,
+            "value": float(p.value) if p.value is not None else None, "currency": p.currency,
+            "version": p.version, "exchange": p.exchange_id, "your_side": side_of(request.user, p),
+            "events": [{"kind": e.kind, "side": e.side, "author": e.author.get_username() if e.author else None,
+                        "text": e.text, "quantity_t": float(e.quantity_t) if e.quantity_t is not None else None,
+                        "value": float(e.value) if e.value is not None else None, "currency": e.currency,
+                        "created_at": e.created_at} for e in p.events.select_related("author")]}
+
+
+def _deal(request, deal_id: int) -> Proposal:
+    p = get_object_or_404(Proposal.objects.select_related("giver", "receiver", "offer", "want"), pk=deal_id)
+    require_view_proposal(request.user, p)
+    return p
+
+
+def _listing(pk: int | None, field: str) -> Listing | None:
+    if pk is None:
+        return None
+    found = Listing.objects.filter(pk=pk).first()
+    if found is None:
+        raise ValidationError(f"Field '{field}': no listing #{pk}.")
+    return found
+
+
+@router.get("/deals", response=responses(list[DealOut], write=True), auth=write_auth)
+def list_deals(request, status: str | None = None):
+    """The deals of the caller's organisation (all deals for the secretariat)."""
+    from django.db.models import Q
+
+    from circularcities.accounts.permissions import is_secretariat, organisation_of
+
+    qs = Proposal.objects.select_related("giver", "receiver")
+    if not is_secretariat(request.user):
+        mine = organisation_of(request.user)
+        qs = qs.filter(Q(giver=mine) | Q(receiver=mine)) if mine is not None else qs.none()
+    if status:
+        qs = qs.filter(status=status)
+    return [_deal_out(request, p) for p in qs[:500]]
+
+
+@router.post("/deals", response=responses(DealOut, status=201, write=True), auth=write_auth)
+def create_deal(request, payload: DealIn):
+    offer = _listing(payload.offer, "offer")
+    assert offer is not None  # the offer id is required by the schema
+    p = propose_deal(request.user, offer, want=_listing(payload.want, "want"), quantity_t=payload.quantity_t,
+                     items=payload.items, value=payload.value, currency=payload.currency, text=payload.text)
+    return Status(201, _deal_out(request, p))
+
+
+@router.get("/deals/{deal_id}", response=responses(DealOut, 404, write=True), auth=write_auth)
+def get_deal(request, deal_id: Id):
+    return _deal_out(request, _deal(request, deal_id))
+
+
+@router.post("/deals/{deal_id}/accept", response=responses(DealOut, 404, write=True), auth=write_auth)
+def accept(request, deal_id: Id, payload: AnswerIn):
+    return _deal_out(request, accept_deal(request.user, _deal(request, deal_id), version=payload.version,
+                                          text=payload.text))
+
+
+@router.post("/deals/{deal_id}/counter", response=responses(DealOut, 404, write=True), auth=write_auth)
+def counter(request, deal_id: Id, payload: CounterIn):
+    return _deal_out(request, counter_deal(request.user, _deal(request, deal_id), quantity_t=payload.quantity_t,
+                                           items=payload.items, value=payload.value, currency=payload.currency,
+                                           text=payload.text, version=payload.version))
+
+
+@router.post("/deals/{deal_id}/decline", response=responses(DealOut, 404, write=True), auth=write_auth)
+def decline(request, deal_id: Id, payload: AnswerIn):
+    return _deal_out(request, decline_deal(request.user, _deal(request, deal_id), text=payload.text,
+                                           version=payload.version))
+
+
+@router.post("/deals/{deal_id}/withdraw", response=responses(DealOut, 404, write=True), auth=write_auth)
+def withdraw(request, deal_id: Id, payload: AnswerIn):
+    return _deal_out(request, withdraw_deal(request.user, _deal(request, deal_id), text=payload.text,
+                                            version=payload.version))
+
+
+@router.post("/deals/{deal_id}/messages", response=responses(DealOut, 404, status=201, write=True),
+             auth=write_auth)
+def message(request, deal_id: Id, payload: MessageIn):
+    p = _deal(request, deal_id)
+    write_in_deal(request.user, p, payload.text)
+    return Status(201, _deal_out(request, p))

@@ -227,6 +227,29 @@ def _figures():
                 "is_demo": True})
 
 
+# An open deal waiting for the demo business account (demo-eastside-construction):
+# offer key, receiving org, want key, tonnes, price, currency, the receiver's message.
+PROPOSALS = [
+    ("austin-wood", "demo-makers-collective", "austin-want-wood", "1.5", "0", "USD",
+     "Demo: could we collect 1.5 t of the offcuts for our workshop next week?"),
+]
+
+
+def _proposals(listings):
+    from circularcities.marketplace.models import Proposal, ProposalEvent
+
+    for offer_key, receiver, want_key, q, value, currency, text in PROPOSALS:
+        offer = Listing.objects.get(pk=listings[offer_key].pk)
+        org = Partner.objects.get(slug=receiver)
+        if Proposal.objects.filter(offer=offer, receiver=org).exists():
+            continue
+        p = Proposal.objects.create(offer=offer, want=listings[want_key], giver=offer.organisation, receiver=org,
+                                    started_by="receiver", turn="giver", quantity_t=Decimal(q),
+                                    value=Decimal(value), currency=currency)
+        ProposalEvent.objects.create(proposal=p, kind="proposed", side="receiver", text=text,
+                                     quantity_t=p.quantity_t, value=p.value, currency=currency)
+
+
 @transaction.atomic
 def load(log=print) -> None:
     ensure_catalogue()
@@ -236,6 +259,7 @@ def load(log=print) -> None:
     orgs = _orgs(log)
     listings = _listings(orgs)
     _exchanges(listings)
+    _proposals(listings)
     _figures()
     _park(log)
     log(f"marketplace: {len(listings)} demo listings, {Exchange.objects.filter(is_demo=True).count()} "

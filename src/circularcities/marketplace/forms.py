@@ -74,11 +74,8 @@ class ListingForm(forms.Form):
 
 class ExchangeForm(forms.Form):
     quantity_t = forms.DecimalField(label=_("Tonnes"), max_digits=14, decimal_places=3, min_value=0)
-    want = forms.ModelChoiceField(label=_("Want it answers"), queryset=Listing.objects.none(),
-                                  required=False)
-    receiver = forms.ModelChoiceField(label=_("Receiving organisation"), queryset=Partner.objects.all(),
-                                      required=False)
-    receiver_name = forms.CharField(label=_("Or receiving person or group"), max_length=200, required=False)
+    receiver_name = forms.CharField(label=_("Receiving person or group"), max_length=200, required=False,
+                                    help_text=_("Someone without an organisation on the platform."))
     items = forms.IntegerField(label=_("Items shared"), required=False, min_value=0)
     value = forms.DecimalField(label=_("Price paid"), required=False, max_digits=14, decimal_places=2,
                                help_text=_("Empty: from the listing's price."))
@@ -92,10 +89,45 @@ class ExchangeForm(forms.Form):
     end_use = forms.CharField(label=_("End use"), max_length=300, required=False)
     date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, wants=None, **kwargs):
+
+class WantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        org = obj.organisation.t("name") if obj.organisation_id else ""
+        return f"#{obj.pk} {obj.t('title')} · {org}"
+
+
+class ProposalForm(forms.Form):
+    """A deal proposed on an offer: shape only; services.propose_deal checks meaning."""
+
+    want = WantChoiceField(label=_("Want it answers"), queryset=Listing.objects.none(), required=False)
+    quantity_t = forms.DecimalField(label=_("Tonnes"), max_digits=16, decimal_places=6)
+    items = forms.IntegerField(label=_("Items"), required=False, min_value=0)
+    value = forms.DecimalField(label=_("Price for this quantity"), required=False, max_digits=14,
+                               decimal_places=2, help_text=_("Empty: free, or to be agreed."))
+    currency = CurrencyField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES, required=False)
+    text = forms.CharField(label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, wants=None, want_required=False, **kwargs):
         super().__init__(*args, **kwargs)
         if wants is not None:
             self.fields["want"].queryset = wants
+        self.fields["want"].required = want_required
+
+
+class CounterForm(forms.Form):
+    quantity_t = forms.DecimalField(label=_("Tonnes"), max_digits=16, decimal_places=6)
+    items = forms.IntegerField(label=_("Items"), required=False, min_value=0)
+    value = forms.DecimalField(label=_("Price for this quantity"), required=False, max_digits=14,
+                               decimal_places=2)
+    currency = CurrencyField(label=_("Currency (ISO 4217)"), choices=CURRENCY_CHOICES, required=False)
+    text = forms.CharField(label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(label=_("Message (optional)"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 def _material_key(value: str) -> str:

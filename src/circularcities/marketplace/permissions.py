@@ -86,3 +86,73 @@ def require_see_matching_run(user, job) -> None:
 
 def require_edit_compatibility(user) -> None:
     require_secretariat(user, _("Only the secretariat can edit this table."))
+
+
+# --- deals -------------------------------------------------------------------
+# A deal is agreed by the two organisations themselves: each side acts only through
+# its own people (the secretariat may read every proposal but answers for nobody).
+
+def side_of(user, proposal) -> str | None:
+    """'giver' or 'receiver' when ``user`` works for that party of ``proposal``."""
+    mine = organisation_of(user) if getattr(user, "is_authenticated", False) else None
+    if mine is None:
+        return None
+    if proposal.giver_id == mine.pk:
+        return "giver"
+    if proposal.receiver_id == mine.pk:
+        return "receiver"
+    return None
+
+
+def can_view_proposal(user, proposal) -> bool:
+    return side_of(user, proposal) is not None or is_secretariat(user)
+
+
+def require_view_proposal(user, proposal) -> None:
+    if not can_view_proposal(user, proposal):
+        raise PermissionDenied(_("Only the two organisations of this proposal, or the secretariat, "
+                                 "can see it."))
+
+
+def proposing_side(user, offer: Listing, want: Listing | None) -> str:
+    """The side ``user`` takes by proposing a deal on ``offer`` (and ``want``): the
+    offer's people propose to a want's owner; anyone else of an organisation asks
+    for the offer. Raises PermissionDenied when neither applies."""
+    mine = organisation_of(user) if getattr(user, "is_authenticated", False) else None
+    if mine is None:
+        raise PermissionDenied(_("Only people of a registered organisation can propose a deal."))
+    if offer.kind != Listing.Kind.OFFER:
+        raise PermissionDenied(_("Deals are proposed on offers of materials; items to share or "
+                                 "lend are arranged with their owner."))
+    if offer.organisation_id == mine.pk:
+        if want is None or want.organisation_id is None:
+            raise PermissionDenied(_("Choose the want of the organisation you propose this offer to."))
+        return "giver"
+    if want is not None and want.organisation_id != mine.pk:
+        raise PermissionDenied(_("You can ask for an offer only for your own organisation's want."))
+    if offer.organisation_id is None:
+        raise PermissionDenied(_("This offer has no organisation to agree a deal with."))
+    return "receiver"
+
+
+def require_answer_proposal(user, proposal) -> str:
+    """Accept, counter or decline: the side whose turn it is. Returns that side."""
+    side = side_of(user, proposal)
+    if side is None or side != proposal.turn:
+        raise PermissionDenied(_("It is the other organisation's turn to answer this proposal."))
+    return side
+
+
+def require_withdraw_proposal(user, proposal) -> str:
+    """Withdraw the terms on the table: the side that put them there."""
+    side = side_of(user, proposal)
+    if side is None or side == proposal.turn:
+        raise PermissionDenied(_("Only the side that made the current offer can withdraw it."))
+    return side
+
+
+def require_write_proposal(user, proposal) -> str:
+    side = side_of(user, proposal)
+    if side is None:
+        raise PermissionDenied(_("Only the two organisations of this proposal can write in it."))
+    return side

@@ -14,18 +14,33 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from circularcities.accounts.permissions import is_secretariat, organisation_of
+from circularcities.accounts.notify import notify
+from circularcities.accounts.permissions import (
+    can_edit_organisation,
+    is_secretariat,
+    organisation_of,
+)
 from circularcities.core import rules
 from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.lca import avoided_emissions
 from circularcities.core.rules import FieldError
 from circularcities.marketplace.catalogue import resolve_material, to_tonnes
-from circularcities.marketplace.models import Exchange, Listing, MaterialWeight
+from circularcities.marketplace.models import (
+    Exchange,
+    Listing,
+    MaterialWeight,
+    Proposal,
+    ProposalEvent,
+)
 from circularcities.marketplace.permissions import (
+    proposing_side,
+    require_answer_proposal,
     require_create_listing,
     require_edit_listing,
     require_record_exchange,
+    require_withdraw_proposal,
+    require_write_proposal,
 )
 
 OPEN = (Listing.Status.AVAILABLE, Listing.Status.PARTIAL)
@@ -217,6 +232,11 @@ def record_exchange(user, offer: Listing, quantity_t, *, want: Listing | None = 
     people accepting the same offer at once can never take more than it holds.
     """
     require_record_exchange(user, offer)
+    registered = receiver if receiver is not None else (want.organisation if want is not None else None)
+    if registered is not None and not is_secretariat(user) and not can_edit_organisation(user, registered):
+        raise FieldError("receiver", _("%(org)s is on the platform and agrees to its own deals: send "
+                                       "it a proposal; the exchange is recorded when it accepts.")
+                         % {"org": registered.t("name")})
     return _record(offer, quantity_t, want=want, receiver=receiver, receiver_name=receiver_name,
                    value=value, currency=currency, disposal_cost_avoided=disposal_cost_avoided,
                    purchase_cost_avoided=purchase_cost_avoided, end_use=end_use, date=date,
@@ -336,3 +356,202 @@ def open_listings(kind: str | None = None):
     qs = (Listing.objects.filter(status__in=OPEN, remaining_t__gt=0)
           .filter(Q(available_until__isnull=True) | Q(available_until__gte=today)))
     return qs.filter(kind=kind) if kind else qs
+
+
+# --- deals: proposals both sides agree to ------------------------------------
+
+MAX_MESSAGE = 4000
+OTHER_SIDE: dict[str, str] = {"giver": "receiver", "receiver": "giver"}
+
+
+def _deal_terms(offer: Listing, quantity_t, items, value, currency: str):
+    q = _decimal(quantity_t, "quantity_t", allow_none=False, limit=MAX_QUANTITY, unit=_("tonnes"))
+    if q <= 0:
+        raise FieldError("quantity_t", _("Expected tonnes above zero."))
+    if q > offer.remaining_t:
+        raise FieldError("quantity_t", _("Only %(left)s t of this offer remain; %(asked)s t asked.")
+                         % {"left": fmt_t(offer.remaining_t), "asked": fmt_t(q)})
+    items = rules.number("items", items, maximum=MAX_ITEMS, integer=True, required=False)
+    v = _decimal(value, "value", places="0.01", limit=MAX_MONEY, unit=_("in the deal's currency"))
+    if v is not None and v < 0:
+        raise FieldError("value", _("Expected zero or more.") % {"field": "value"})
+    currency = (currency or offer.currency or "").strip().upper()
+    if v is not None or currency:
+        currency = rules.currency("currency", currency)
+    return q, items, v, currency
+
+
+def _deal_text(text) -> str:
+    return rules.text("text", text, max_length=MAX_MESSAGE)
+
+
+def _tell(proposal: Proposal, side: str, message) -> None:
+    """Notify every person of the organisation on ``side`` (in the platform and by e-mail)."""
+    from django.contrib.auth import get_user_model
+
+    party = proposal.party(side)
+    if party is None:
+        return
+    people = get_user_model().objects.filter(profile__organisation=party, is_active=True)
+    notify(people, message, proposal.get_absolute_url())
+
+
+def _must_be_open(proposal: Proposal) -> None:
+    if proposal.status != Proposal.Status.OPEN:
+        raise ValidationError(_("This proposal is %(status)s: it can no longer be answered.")
+                              % {"status": proposal.get_status_display()})
+
+
+def _locked(proposal: Proposal, version: int | None) -> Proposal:
+    locked = Proposal.objects.select_for_update().select_related("offer", "want", "giver", "receiver").get(
+        pk=proposal.pk)
+    _must_be_open(locked)
+    if version is not None and int(version) != locked.version:
+        raise ValidationError(_("The terms changed while you were reading them; look at the new "
+                                "terms and answer again."))
+    return locked
+
+
+def propose_deal(user, offer: Listing, *, want: Listing | None = None, quantity_t, items=None,
+                 value=None, currency: str = "", text: str = "") -> Proposal:
+    """Propose ``offer`` to the owner of ``want`` (by the offer's organisation), or ask
+    for the offer (by any other organisation, with its own want if it has one)."""
+    if want is not None and want.kind != Listing.Kind.WANT:
+        raise FieldError("want", _("The listing chosen as receiver is not a want."))
+    side = proposing_side(user, offer, want)
+    if not offer.is_open:
+        raise ValidationError(_("This offer is %(status)s: nothing left to exchange.")
+                              % {"status": offer.get_status_display()})
+    receiver = want.organisation if side == Proposal.Side.GIVER and want is not None else organisation_of(user)
+    if receiver is None or receiver.pk == offer.organisation_id:
+        raise FieldError("want", _("An organisation cannot exchange with itself."))
+    q, items, v, currency = _deal_terms(offer, quantity_t, items, value, currency)
+    text = _deal_text(text)
+    with transaction.atomic():
+        proposal = Proposal.objects.create(
+            offer=offer, want=want, giver=offer.organisation, receiver=receiver, started_by=side,
+            turn=OTHER_SIDE[side], quantity_t=q, items=items, value=v, currency=currency,
+            created_by=user)
+        ProposalEvent.objects.create(proposal=proposal, kind=ProposalEvent.Kind.PROPOSED, side=side,
+                                     author=user, text=text, quantity_t=q, value=v, currency=currency)
+        author = proposal.party(side)
+        material = offer.material_label
+        if side == Proposal.Side.GIVER:
+            _tell(proposal, OTHER_SIDE[side], lambda: _(
+                "%(org)s proposes %(q)s t of %(material)s to you; accept, counter or decline it.")
+                % {"org": author.t("name"), "q": fmt_t(q), "material": material})
+        else:
+            _tell(proposal, OTHER_SIDE[side], lambda: _(
+                "%(org)s asks for %(q)s t of your offer of %(material)s; accept, counter or decline it.")
+                % {"org": author.t("name"), "q": fmt_t(q), "material": material})
+    return proposal
+
+
+def counter_deal(user, proposal: Proposal, *, quantity_t, items=None, value=None, currency: str = "",
+                 text: str = "", version: int | None = None) -> Proposal:
+    """New terms from the side whose turn it is; the turn passes to the other side."""
+    _must_be_open(proposal)
+    require_answer_proposal(user, proposal)
+    with transaction.atomic():
+        locked = _locked(proposal, version)
+        side = require_answer_proposal(user, locked)
+        q, items, v, currency = _deal_terms(locked.offer, quantity_t, items, value, currency)
+        text = _deal_text(text)
+        Proposal.objects.filter(pk=locked.pk).update(
+            quantity_t=q, items=items, value=v, currency=currency, turn=OTHER_SIDE[side],
+            version=F("version") + 1, updated_at=timezone.now())
+        ProposalEvent.objects.create(proposal=locked, kind=ProposalEvent.Kind.COUNTERED, side=side,
+                                     author=user, text=text, quantity_t=q, value=v, currency=currency)
+        author, material = locked.party(side), locked.offer.material_label
+        _tell(locked, OTHER_SIDE[side], lambda: _(
+            "%(org)s made a counter-offer on %(material)s: %(q)s t; accept, counter or decline it.")
+            % {"org": author.t("name"), "q": fmt_t(q), "material": material})
+    locked.refresh_from_db()
+    return locked
+
+
+def accept_deal(user, proposal: Proposal, *, version: int | None = None, text: str = "") -> Proposal:
+    """Accept the terms on the table: the exchange is recorded, in the same transaction,
+    with the offer's remaining quantity decremented under a row lock (record_exchange)."""
+    _must_be_open(proposal)
+    require_answer_proposal(user, proposal)
+    text = _deal_text(text)
+    with transaction.atomic():
+        locked = _locked(proposal, version)
+        side = require_answer_proposal(user, locked)
+        exchange = _record(locked.offer, locked.quantity_t, want=locked.want, receiver=locked.receiver,
+                           value=locked.value, currency=locked.currency, items=locked.items, user=user,
+                           end_use="")
+        Proposal.objects.filter(pk=locked.pk).update(
+            status=Proposal.Status.ACCEPTED, exchange=exchange, version=F("version") + 1,
+            updated_at=timezone.now())
+        ProposalEvent.objects.create(proposal=locked, kind=ProposalEvent.Kind.ACCEPTED, side=side,
+                                     author=user, text=text, quantity_t=locked.quantity_t,
+                                     value=locked.value, currency=locked.currency)
+        author, material, q = locked.party(side), locked.offer.material_label, locked.quantity_t
+        _tell(locked, OTHER_SIDE[side], lambda: _(
+            "%(org)s accepted the deal: %(q)s t of %(material)s. The exchange is recorded.")
+            % {"org": author.t("name"), "q": fmt_t(q), "material": material})
+    locked.refresh_from_db()
+    return locked
+
+
+def decline_deal(user, proposal: Proposal, *, text: str = "", version: int | None = None) -> Proposal:
+    _must_be_open(proposal)
+    require_answer_proposal(user, proposal)
+    return _close(user, proposal, Proposal.Status.DECLINED, ProposalEvent.Kind.DECLINED, text, version,
+                  require_answer_proposal,
+                  lambda org, material: _("%(org)s declined the proposal on %(material)s.")
+                  % {"org": org, "material": material})
+
+
+def withdraw_deal(user, proposal: Proposal, *, text: str = "", version: int | None = None) -> Proposal:
+    _must_be_open(proposal)
+    require_withdraw_proposal(user, proposal)
+    return _close(user, proposal, Proposal.Status.WITHDRAWN, ProposalEvent.Kind.WITHDRAWN, text, version,
+                  require_withdraw_proposal,
+                  lambda org, material: _("%(org)s withdrew its proposal on %(material)s.")
+                  % {"org": org, "material": material})
+
+
+def _close(user, proposal, status, kind, text, version, check, sentence) -> Proposal:
+    text = _deal_text(text)
+    with transaction.atomic():
+        locked = _locked(proposal, version)
+        side = check(user, locked)
+        Proposal.objects.filter(pk=locked.pk).update(status=status, version=F("version") + 1,
+                                                     updated_at=timezone.now())
+        ProposalEvent.objects.create(proposal=locked, kind=kind, side=side, author=user, text=text)
+        author, material = locked.party(side), locked.offer.material_label
+        _tell(locked, OTHER_SIDE[side], lambda: sentence(author.t("name"), material))
+    locked.refresh_from_db()
+    return locked
+
+
+def write_in_deal(user, proposal: Proposal, text: str) -> ProposalEvent:
+    """A message in the proposal's conversation, from either side, at any time."""
+    side = require_write_proposal(user, proposal)
+    text = rules.text("text", text, max_length=MAX_MESSAGE, required=True)
+    with transaction.atomic():
+        event = ProposalEvent.objects.create(proposal=proposal, kind=ProposalEvent.Kind.MESSAGE, side=side,
+                                             author=user, text=text)
+        Proposal.objects.filter(pk=proposal.pk).update(updated_at=timezone.now())
+        author, material = proposal.party(side), proposal.offer.material_label
+        short = text if len(text) <= 200 else text[:199] + "…"
+        _tell(proposal, OTHER_SIDE[side], lambda: _("%(org)s wrote about %(material)s: %(text)s")
+              % {"org": author.t("name"), "material": material, "text": short})
+    return event
+
+
+def deal_partners(user, offer: Listing):
+    """The wants an offer's organisation may propose to: open wants of other
+    organisations for the same material or one the secretariat's compatibility table
+    allows, nearest first (the parties involved, not the whole coalition)."""
+    from circularcities.marketplace.models import CompatibilityRule
+
+    key = offer.material_code
+    allowed = {key, *CompatibilityRule.objects.filter(offer_material=key).values_list("want_material", flat=True)}
+    wants = (open_listings(Listing.Kind.WANT).filter(organisation__isnull=False)
+             .exclude(organisation_id=offer.organisation_id).select_related("organisation")
+             .filter(Q(waste_code_id__in=allowed) | Q(category_id__in=allowed)))
+    return sorted(wants[:200], key=lambda w: haversine_km(offer.lat, offer.lon, w.lat, w.lon))

@@ -30,7 +30,7 @@ DEMO_ACCOUNTS = [
     ("changchun-editor", "city", ["changchun"], None, "edit Changchun"),
     ("partner", "partner", [], "iclei", "a knowledge partner"),
     ("business", "business", [], "demo-eastside-construction",
-     "a business in Austin: list offers and wants, record exchanges"),
+     "a business in Austin: list offers and wants, answer the deal waiting in My deals"),
 ]
 
 

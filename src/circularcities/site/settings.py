@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "circularcities.web.context_processors.platform",
+                "circularcities.accounts.context_processors.inbox",
             ],
         },
     }

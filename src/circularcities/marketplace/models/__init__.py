@@ -5,8 +5,10 @@ from circularcities.marketplace.models.catalogue import (
     ProgrammeFigure,
     WasteCode,
 )
+from circularcities.marketplace.models.deals import Proposal, ProposalEvent
 from circularcities.marketplace.models.listings import Exchange, Listing
 from circularcities.marketplace.models.parks import Facility, Flow, FlowValue, Park
 
 __all__ = ["CompatibilityRule", "Exchange", "Facility", "Flow", "FlowValue", "Listing",
-           "MaterialWeight", "Park", "ProductCategory", "ProgrammeFigure", "WasteCode"]
+           "MaterialWeight", "Park", "ProductCategory", "ProgrammeFigure", "Proposal", "ProposalEvent",
+           "WasteCode"]

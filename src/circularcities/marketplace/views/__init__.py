@@ -1,5 +1,15 @@
 """Marketplace pages: listings, exchanges, programme metrics, industrial parks."""
 
+from circularcities.marketplace.views.deals import (
+    deal_accept,
+    deal_counter,
+    deal_decline,
+    deal_detail,
+    deal_list,
+    deal_message,
+    deal_withdraw,
+    propose,
+)
 from circularcities.marketplace.views.exchanges import exchange_detail, exchange_list, record
 from circularcities.marketplace.views.imports import import_example, import_listings
 from circularcities.marketplace.views.listings import (
@@ -22,6 +32,7 @@ from circularcities.marketplace.views.programme import (
     weights,
 )
 
-__all__ = ["compatibility", "create_listing", "edit_listing", "exchange_detail", "exchange_list",
+__all__ = ["compatibility", "create_listing", "deal_accept", "deal_counter", "deal_decline", "deal_detail",
+           "deal_list", "deal_message", "deal_withdraw", "propose", "edit_listing", "exchange_detail", "exchange_list",
            "import_example", "import_listings", "index", "listing_detail", "matching_result", "method", "metrics", "metrics_csv", "metrics_xlsx",
            "my_listings", "park_detail", "park_list", "record", "start_matching", "weights", "withdraw"]

@@ -15,7 +15,7 @@ from circularcities.core.rules import FieldError
 from circularcities.marketplace.forms import ExchangeForm
 from circularcities.marketplace.models import Exchange, Listing
 from circularcities.marketplace.permissions import require_record_exchange
-from circularcities.marketplace.services import open_listings, record_exchange
+from circularcities.marketplace.services import record_exchange
 from circularcities.web.fielderrors import add_to_form
 
 
@@ -24,13 +24,12 @@ from circularcities.web.fielderrors import add_to_form
 def record(request, pk):
     offer = get_object_or_404(Listing, pk=pk)
     require_record_exchange(request.user, offer)
-    wants = open_listings(Listing.Kind.WANT)
-    form = ExchangeForm(request.POST, wants=wants)
+    form = ExchangeForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
         try:
-            ex = record_exchange(request.user, offer, d["quantity_t"], want=d["want"],
-                                 receiver=d["receiver"], receiver_name=d["receiver_name"] or "",
+            ex = record_exchange(request.user, offer, d["quantity_t"],
+                                 receiver_name=d["receiver_name"] or "",
                                  value=d["value"], currency=d["currency"] or "",
                                  disposal_cost_avoided=d["disposal_cost_avoided"],
                                  purchase_cost_avoided=d["purchase_cost_avoided"],

@@ -28,7 +28,8 @@ from circularcities.marketplace.permissions import (
     can_record_exchange,
     require_edit_listing,
 )
-from circularcities.marketplace.services import OPEN, open_listings, save_listing, withdraw_listing
+from circularcities.marketplace.services import OPEN, save_listing, withdraw_listing
+from circularcities.marketplace.views.deals import deal_form, deals_on
 from circularcities.web.bilingual import is_chinese
 from circularcities.web.fielderrors import add_to_form, full_message
 
@@ -209,18 +210,15 @@ def listing_detail(request, pk):
             max_km = DEFAULT_MAX_KM
     sugg = suggest(listing, max_km)
     may_record = can_record_exchange(request.user, listing) and listing.is_open
-    form = None
-    if may_record:
-        first = sugg.suggestions[0] if sugg.suggestions else None
-        form = ExchangeForm(
-            wants=open_listings(Listing.Kind.WANT).exclude(organisation=listing.organisation_id)
-            if listing.organisation_id else open_listings(Listing.Kind.WANT),
-            initial={"quantity_t": (round(first.quantity_t, 3) if first else listing.remaining_t),
-                     "want": first.want.pk if first else None, "currency": listing.currency})
+    form = ExchangeForm(initial={"quantity_t": listing.remaining_t, "currency": listing.currency}) \
+        if may_record else None
+    proposal_form, proposal_side = deal_form(request.user, listing, sugg)
     points = _points([listing]) + [dict(_points([s.partner])[0], partner=True) for s in sugg.suggestions]
     return render(request, "marketplace/listing_detail.html", {
         "listing": listing, "sugg": sugg, "max_km": max_km, "form": form,
         "can_edit": can_edit_listing(request.user, listing), "may_record": may_record,
+        "proposal_form": proposal_form, "proposal_side": proposal_side,
+        "proposals": deals_on(request.user, listing),
         "points": points, "exchanges": listing.exchanges_out.select_related("receiver")[:20]
         if listing.kind != "want" else listing.exchanges_in.select_related("giver")[:20],
     })

@@ -1,0 +1,73 @@
+"""Japanese for the messages of core/ (helper tr), keyed by the exact English text.
+
+core/rules.py: the English of each ``Msg(en, zh)``. core/tables.py, core/table_format.py and
+core/errors.py build some messages with f-strings: those keys are the f-string's text as
+written in the source, ``{expression}`` included, and each translation keeps the same
+``{expression}`` parts, so whoever moves them to ``%(name)s`` parameters can map them
+mechanically. ``{_SPLIT_HINT}`` is the English hint translated below on its own.
+"""
+
+LANG = "ja"
+
+T = {
+    "Field '%(field)s': %(message)s": '項目「%(field)s」：%(message)s',
+    'A value is required.': '入力は必須です。',
+    "'%(value)s' is not a number.": '「%(value)s」は数値ではありません。',
+    'Expected a finite number, not %(value)s.': '%(value)s ではなく、有限の数値を入力してください。',
+    'Expected a whole number; got %(value)s.': '整数を入力してください（入力値：%(value)s）。',
+    'Expected %(minimum)s or more; got %(value)s.': '%(minimum)s 以上にしてください（入力値：%(value)s）。',
+    'Expected a number above %(minimum)s; got %(value)s.': '%(minimum)s より大きい数値にしてください（入力値：%(value)s）。',
+    'Expected at most %(maximum)s; got %(value)s.': '%(maximum)s 以下にしてください（入力値：%(value)s）。',
+    'Expected a share between 0 and 100 %%; got %(value)s.': '割合は 0 から 100 %% の範囲にしてください（入力値：%(value)s）。',
+    'Expected a fraction between 0 and 1; got %(value)s.': '比率は 0 から 1 の範囲にしてください（入力値：%(value)s）。',
+    'Expected a year from %(minimum)d to %(maximum)d; got %(value)s.': '年は %(minimum)d から %(maximum)d の範囲にしてください（入力値：%(value)s）。',
+    'Expected a target year after the baseline year.': '目標年は基準年より後にしてください。',
+    'Expected a date from %(minimum)s to %(maximum)s; got %(value)s.': '日付は %(minimum)s から %(maximum)s の範囲にしてください（入力値：%(value)s）。',
+    "Expected a date such as 2024-03-31; got '%(value)s'.": '2024-03-31 のような日付を入力してください（入力値：「%(value)s」）。',
+    'Expected a date that is not in the future (today is %(today)s); got %(value)s.': '未来の日付は入力できません（今日は %(today)s）。入力値：%(value)s。',
+    "Expected an ISO 4217 currency code such as EUR, USD or CNY; got '%(value)s'.": 'EUR、USD、CNY などの ISO 4217 通貨コードを入力してください（入力値：「%(value)s」）。',
+    'An amount of money needs its currency (ISO 4217, e.g. EUR).': '金額には通貨（ISO 4217、例：EUR）が必要です。',
+    "Expected one of %(choices)s; got '%(value)s'.": '次のいずれかを指定してください：%(choices)s（入力値：「%(value)s」）。',
+    'Remove the invisible control character %(char)s (position %(position)d); only printable text can be stored.': '目に見えない制御文字 %(char)s（%(position)d 文字目）を削除してください。保存できるのは印字可能な文字のみです。',
+    'Write this on one line, without line breaks or tabs.': '改行やタブを使わずに 1 行で入力してください。',
+    'Expected at most %(maximum)d characters; got %(length)d.': '%(maximum)d 文字以内で入力してください（現在 %(length)d 文字）。',
+    'Expected a latitude between -90 and 90; got %(value)s.': '緯度は -90 から 90 の範囲にしてください（入力値：%(value)s）。',
+    'Expected a longitude between -180 and 180; got %(value)s.': '経度は -180 から 180 の範囲にしてください（入力値：%(value)s）。',
+    "split it into several files or ask the platform's administrator to raise the limit": 'ファイルを複数に分割するか、プラットフォーム管理者に上限の引き上げを依頼してください',
+    ' (and {len(self.problems) - 5} more)': ' （ほか {len(self.problems) - 5} 件）',
+    'This file is not an Excel workbook (.xlsx): {what}. Open it in its program and save it as an Excel workbook (.xlsx) or as CSV (UTF-8), then upload that file.': 'このファイルは Excel ワークブック（.xlsx）ではありません：{what}。作成したプログラムで開き、Excel ワークブック（.xlsx）または CSV（UTF-8）として保存してから、そのファイルをアップロードしてください。',
+    'This file is not a CSV text file: {what}. Save the table as CSV (UTF-8) or as an Excel workbook (.xlsx), then upload that file.': 'このファイルは CSV テキストファイルではありません：{what}。表を CSV（UTF-8）または Excel ワークブック（.xlsx）として保存してから、そのファイルをアップロードしてください。',
+    'it is a PDF document': 'PDF 文書です',
+    'This is an old Excel 97-2003 (.xls) file or a password-protected workbook, which cannot be read. Open it in Excel, remove any password and save it as an Excel workbook (.xlsx), then upload that file.': 'これは古い Excel 97-2003（.xls）ファイルか、パスワードで保護されたワークブックのため、読み込めません。Excel で開き、パスワードを解除して Excel ワークブック（.xlsx）として保存してから、そのファイルをアップロードしてください。',
+    "sheet '{self.sheet}'": 'シート「{self.sheet}」',
+    'row {self.row}': '{self.row} 行目',
+    'its name ends in .xlsx but its content is not a workbook': '名前は .xlsx で終わっていますが、内容がワークブックではありません',
+    "column '{self.column}'": '列「{self.column}」',
+    "column {self.letter} '{self.column}'": '{self.letter} 列「{self.column}」',
+    'column {self.letter}': '{self.letter} 列',
+    'its text is neither UTF-8, UTF-16 nor GB18030 (Chinese Windows)': 'テキストが UTF-8、UTF-16、GB18030（中国語版 Windows）のいずれでもありません',
+    'it holds binary data': 'バイナリデータを含んでいます',
+    'The sheet': 'このシート',
+    'The file': 'このファイル',
+    'The file is larger than {_size(limits.max_bytes)}; {_SPLIT_HINT}.': 'ファイルが {_size(limits.max_bytes)} を超えています。{_SPLIT_HINT}。',
+    'The file is empty: expected a header row and data rows.': 'ファイルが空です。見出し行とデータ行が必要です。',
+    'This file is an Excel workbook; expected a CSV file here. In Excel choose File > Save As > CSV UTF-8, then upload that file.': 'このファイルは Excel ワークブックですが、ここでは CSV ファイルが必要です。Excel で［ファイル］>［名前を付けて保存］> CSV UTF-8 を選び、そのファイルをアップロードしてください。',
+    'it is not a zip package as every .xlsx file is': 'すべての .xlsx ファイルと異なり、zip パッケージではありません',
+    'it is a Word document': 'Word 文書です',
+    'it is an OpenDocument file': 'OpenDocument ファイルです',
+    'it is a zip archive of other files': '他のファイルの zip アーカイブです',
+    'The workbook unzips to more than {_size(limits.max_expanded_bytes)}; {_SPLIT_HINT}.': 'ワークブックを展開すると {_size(limits.max_expanded_bytes)} を超えます。{_SPLIT_HINT}。',
+    '{name} is too large': '{name} が大きすぎます',
+    'The workbook holds more than {_fmt(limits.max_cells)} distinct texts; {_SPLIT_HINT}.': 'ワークブックに {_fmt(limits.max_cells)} を超える種類のテキストが含まれています。{_SPLIT_HINT}。',
+    'it is damaged or not a workbook': '破損しているか、ワークブックではありません',
+    "Expected a sheet named '{s}'; the workbook's sheets are {shown}.": '「{s}」という名前のシートが必要です。ワークブックのシート：{shown}。',
+    "its sheet '{sheet}' is missing from the file": 'シート「{sheet}」がファイルにありません',
+    'it is damaged': '破損しています',
+    'Row {number + 1} could not be read as CSV: a cell is longer than {_fmt(CSV_FIELD_LIMIT)} characters or a quote is not closed.': '{number + 1} 行目を CSV として読み込めませんでした：セルが {_fmt(CSV_FIELD_LIMIT)} 文字を超えているか、引用符が閉じられていません。',
+    '{_where(sheet)} has more than {_fmt(limits.max_rows)} rows (blank rows count too); delete unused rows, {_SPLIT_HINT}.': '{_where(sheet)}は {_fmt(limits.max_rows)} 行を超えています（空行も数えます）。使っていない行を削除するか、{_SPLIT_HINT}。',
+    '{_where(sheet)} has more than {_fmt(limits.max_columns)} columns in row {row}; delete unused columns, {_SPLIT_HINT}.': '{_where(sheet)}の {row} 行目が {_fmt(limits.max_columns)} 列を超えています。使っていない列を削除するか、{_SPLIT_HINT}。',
+    'The file has more than {_fmt(limits.max_cells)} cells; {_SPLIT_HINT}.': 'ファイルのセル数が {_fmt(limits.max_cells)} を超えています。{_SPLIT_HINT}。',
+    'The sheet is empty: expected a header row and data rows.': 'シートが空です。見出し行とデータ行が必要です。',
+    "Expected a column '{c}' in the header row (columns: {expected}).": '見出し行に「{c}」列が必要です（列：{expected}）。',
+    '{loc[0].upper() + loc[1:]}: {self.message}': '{loc[0].upper() + loc[1:]}：{self.message}',
+}

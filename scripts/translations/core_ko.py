@@ -1,0 +1,73 @@
+"""Korean for the messages of core/ (helper tr), keyed by the exact English text.
+
+core/rules.py: the English of each ``Msg(en, zh)``. core/tables.py, core/table_format.py and
+core/errors.py build some messages with f-strings: those keys are the f-string's text as
+written in the source, ``{expression}`` included, and each translation keeps the same
+``{expression}`` parts, so whoever moves them to ``%(name)s`` parameters can map them
+mechanically. ``{_SPLIT_HINT}`` is the English hint translated below on its own.
+"""
+
+LANG = "ko"
+
+T = {
+    "Field '%(field)s': %(message)s": "항목 '%(field)s': %(message)s",
+    'A value is required.': '값을 입력해야 합니다.',
+    "'%(value)s' is not a number.": "'%(value)s'은(는) 숫자가 아닙니다.",
+    'Expected a finite number, not %(value)s.': '%(value)s이(가) 아닌 유한한 숫자여야 합니다.',
+    'Expected a whole number; got %(value)s.': '정수여야 합니다(입력값: %(value)s).',
+    'Expected %(minimum)s or more; got %(value)s.': '%(minimum)s 이상이어야 합니다(입력값: %(value)s).',
+    'Expected a number above %(minimum)s; got %(value)s.': '%(minimum)s보다 큰 숫자여야 합니다(입력값: %(value)s).',
+    'Expected at most %(maximum)s; got %(value)s.': '%(maximum)s 이하여야 합니다(입력값: %(value)s).',
+    'Expected a share between 0 and 100 %%; got %(value)s.': '비율은 0에서 100 %% 사이여야 합니다(입력값: %(value)s).',
+    'Expected a fraction between 0 and 1; got %(value)s.': '비율은 0에서 1 사이여야 합니다(입력값: %(value)s).',
+    'Expected a year from %(minimum)d to %(maximum)d; got %(value)s.': '연도는 %(minimum)d에서 %(maximum)d 사이여야 합니다(입력값: %(value)s).',
+    'Expected a target year after the baseline year.': '목표 연도는 기준 연도 이후여야 합니다.',
+    'Expected a date from %(minimum)s to %(maximum)s; got %(value)s.': '날짜는 %(minimum)s에서 %(maximum)s 사이여야 합니다(입력값: %(value)s).',
+    "Expected a date such as 2024-03-31; got '%(value)s'.": "2024-03-31 같은 날짜여야 합니다(입력값: '%(value)s').",
+    'Expected a date that is not in the future (today is %(today)s); got %(value)s.': '미래 날짜는 입력할 수 없습니다(오늘은 %(today)s). 입력값: %(value)s.',
+    "Expected an ISO 4217 currency code such as EUR, USD or CNY; got '%(value)s'.": "EUR, USD, CNY 같은 ISO 4217 통화 코드여야 합니다(입력값: '%(value)s').",
+    'An amount of money needs its currency (ISO 4217, e.g. EUR).': '금액에는 통화(ISO 4217, 예: EUR)가 필요합니다.',
+    "Expected one of %(choices)s; got '%(value)s'.": "다음 중 하나여야 합니다: %(choices)s(입력값: '%(value)s').",
+    'Remove the invisible control character %(char)s (position %(position)d); only printable text can be stored.': '보이지 않는 제어 문자 %(char)s(%(position)d번째 위치)를 삭제하십시오. 인쇄 가능한 텍스트만 저장할 수 있습니다.',
+    'Write this on one line, without line breaks or tabs.': '줄 바꿈이나 탭 없이 한 줄로 입력하십시오.',
+    'Expected at most %(maximum)d characters; got %(length)d.': '최대 %(maximum)d자까지 입력할 수 있습니다(현재 %(length)d자).',
+    'Expected a latitude between -90 and 90; got %(value)s.': '위도는 -90에서 90 사이여야 합니다(입력값: %(value)s).',
+    'Expected a longitude between -180 and 180; got %(value)s.': '경도는 -180에서 180 사이여야 합니다(입력값: %(value)s).',
+    "split it into several files or ask the platform's administrator to raise the limit": '파일을 여러 개로 나누거나 플랫폼 관리자에게 한도를 높여 달라고 요청하십시오',
+    ' (and {len(self.problems) - 5} more)': ' (외 {len(self.problems) - 5}건)',
+    'This file is not an Excel workbook (.xlsx): {what}. Open it in its program and save it as an Excel workbook (.xlsx) or as CSV (UTF-8), then upload that file.': '이 파일은 Excel 통합 문서(.xlsx)가 아닙니다: {what}. 해당 프로그램에서 열어 Excel 통합 문서(.xlsx) 또는 CSV(UTF-8)로 저장한 뒤 그 파일을 업로드하십시오.',
+    'This file is not a CSV text file: {what}. Save the table as CSV (UTF-8) or as an Excel workbook (.xlsx), then upload that file.': '이 파일은 CSV 텍스트 파일이 아닙니다: {what}. 표를 CSV(UTF-8) 또는 Excel 통합 문서(.xlsx)로 저장한 뒤 그 파일을 업로드하십시오.',
+    'it is a PDF document': 'PDF 문서입니다',
+    'This is an old Excel 97-2003 (.xls) file or a password-protected workbook, which cannot be read. Open it in Excel, remove any password and save it as an Excel workbook (.xlsx), then upload that file.': '이 파일은 오래된 Excel 97-2003(.xls) 파일이거나 암호로 보호된 통합 문서라서 읽을 수 없습니다. Excel에서 열어 암호를 해제하고 Excel 통합 문서(.xlsx)로 저장한 뒤 그 파일을 업로드하십시오.',
+    "sheet '{self.sheet}'": "시트 '{self.sheet}'",
+    'row {self.row}': '{self.row}행',
+    'its name ends in .xlsx but its content is not a workbook': '이름은 .xlsx로 끝나지만 내용이 통합 문서가 아닙니다',
+    "column '{self.column}'": "열 '{self.column}'",
+    "column {self.letter} '{self.column}'": "{self.letter}열 '{self.column}'",
+    'column {self.letter}': '{self.letter}열',
+    'its text is neither UTF-8, UTF-16 nor GB18030 (Chinese Windows)': '텍스트가 UTF-8, UTF-16, GB18030(중국어 Windows) 중 어느 것도 아닙니다',
+    'it holds binary data': '바이너리 데이터가 들어 있습니다',
+    'The sheet': '이 시트',
+    'The file': '이 파일',
+    'The file is larger than {_size(limits.max_bytes)}; {_SPLIT_HINT}.': '파일이 {_size(limits.max_bytes)}를 초과합니다. {_SPLIT_HINT}.',
+    'The file is empty: expected a header row and data rows.': '파일이 비어 있습니다. 머리글 행과 데이터 행이 필요합니다.',
+    'This file is an Excel workbook; expected a CSV file here. In Excel choose File > Save As > CSV UTF-8, then upload that file.': '이 파일은 Excel 통합 문서이지만 여기에는 CSV 파일이 필요합니다. Excel에서 파일 > 다른 이름으로 저장 > CSV UTF-8을 선택한 뒤 그 파일을 업로드하십시오.',
+    'it is not a zip package as every .xlsx file is': '모든 .xlsx 파일과 달리 zip 패키지가 아닙니다',
+    'it is a Word document': 'Word 문서입니다',
+    'it is an OpenDocument file': 'OpenDocument 파일입니다',
+    'it is a zip archive of other files': '다른 파일들의 zip 압축 파일입니다',
+    'The workbook unzips to more than {_size(limits.max_expanded_bytes)}; {_SPLIT_HINT}.': '통합 문서의 압축을 풀면 {_size(limits.max_expanded_bytes)}를 초과합니다. {_SPLIT_HINT}.',
+    '{name} is too large': '{name}이(가) 너무 큽니다',
+    'The workbook holds more than {_fmt(limits.max_cells)} distinct texts; {_SPLIT_HINT}.': '통합 문서에 서로 다른 텍스트가 {_fmt(limits.max_cells)}개를 초과합니다. {_SPLIT_HINT}.',
+    'it is damaged or not a workbook': '손상되었거나 통합 문서가 아닙니다',
+    "Expected a sheet named '{s}'; the workbook's sheets are {shown}.": "'{s}'이라는 이름의 시트가 필요합니다. 통합 문서의 시트: {shown}.",
+    "its sheet '{sheet}' is missing from the file": "시트 '{sheet}'이(가) 파일에 없습니다",
+    'it is damaged': '손상되었습니다',
+    'Row {number + 1} could not be read as CSV: a cell is longer than {_fmt(CSV_FIELD_LIMIT)} characters or a quote is not closed.': '{number + 1}행을 CSV로 읽을 수 없습니다: 셀이 {_fmt(CSV_FIELD_LIMIT)}자를 넘거나 따옴표가 닫히지 않았습니다.',
+    '{_where(sheet)} has more than {_fmt(limits.max_rows)} rows (blank rows count too); delete unused rows, {_SPLIT_HINT}.': '{_where(sheet)}의 행이 {_fmt(limits.max_rows)}개를 초과합니다(빈 행 포함). 사용하지 않는 행을 삭제하거나 {_SPLIT_HINT}.',
+    '{_where(sheet)} has more than {_fmt(limits.max_columns)} columns in row {row}; delete unused columns, {_SPLIT_HINT}.': '{_where(sheet)}의 {row}행에 열이 {_fmt(limits.max_columns)}개를 초과합니다. 사용하지 않는 열을 삭제하거나 {_SPLIT_HINT}.',
+    'The file has more than {_fmt(limits.max_cells)} cells; {_SPLIT_HINT}.': '파일의 셀이 {_fmt(limits.max_cells)}개를 초과합니다. {_SPLIT_HINT}.',
+    'The sheet is empty: expected a header row and data rows.': '시트가 비어 있습니다. 머리글 행과 데이터 행이 필요합니다.',
+    "Expected a column '{c}' in the header row (columns: {expected}).": "머리글 행에 '{c}' 열이 필요합니다(열: {expected}).",
+    '{loc[0].upper() + loc[1:]}: {self.message}': '{loc[0].upper() + loc[1:]}: {self.message}',
+}
