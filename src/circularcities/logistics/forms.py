@@ -42,8 +42,9 @@ class ReplaceWorkbookForm(forms.Form):
 
 
 class NewScenarioForm(TranslatedFieldsForm, PlainTextForm, forms.ModelForm):
-    translated_fields = {"description": forms.Textarea(attrs={"rows": 3})}
-    translated_labels = {"description": _("Description")}
+    translated_fields = {"title": None, "description": forms.Textarea(attrs={"rows": 3})}
+    translated_labels = {"title": _("Title"), "description": _("Description")}
+    max_lengths = {"title": 160}
 
     class Meta:
         model = m.Scenario

@@ -25,13 +25,18 @@ NON_NEGATIVE = [MinValueValidator(0.0)]
 class Scenario(TranslatableModel):
     """A planning scenario owned by a city (or, without a city, by the secretariat).
 
-    Its description is written per language (django-parler); the name is an identifier.
+    Its title and description are written per language (django-parler); the name is an identifier.
     """
 
     city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.CASCADE,
                              related_name="logistics_scenarios")
     name = models.CharField(_("name"), max_length=160)
-    translations = TranslatedFields(description=models.TextField(_("description"), blank=True))
+    translations = TranslatedFields(
+        # The name is the scenario's identifier (unique per city); the title is how each
+        # language names it on pages (the name when no title is written).
+        title=models.CharField(_("title"), max_length=160, blank=True),
+        description=models.TextField(_("description"), blank=True),
+    )
     currency = models.CharField(_("currency"), max_length=3, default="EUR",
                                 help_text=_("ISO 4217 code, e.g. JPY, EUR, CNY"))
     circuity = models.FloatField(_("circuity"), default=1.3, validators=[MinValueValidator(1.0)],

@@ -75,3 +75,14 @@ def source_label(source) -> str:
     if m.group(3):
         parts.append(gettext("population of the city profile"))
     return gettext("; ").join(parts)
+
+
+# Notes the demo data writes in English, shown in the reader's language.
+NOTES = {"Illustrative demo assessment, not made by the city":
+         _("Illustrative demo assessment, not made by the city")}
+
+
+@register.filter
+def note_label(note) -> str:
+    """A stored note; the demo's generated notes in the active language."""
+    return _label(NOTES, note)

@@ -55,7 +55,7 @@ def index(request, upload_form=None, new_form=None, problems=None, status=200):
 
         upload_form = upload_form or WorkbookForm(cities=cities, allow_none=allow_none)
         new_form = new_form or NewScenarioForm(cities=cities, allow_none=allow_none)
-    scenarios = visible_scenarios(request.user).prefetch_related("runs")
+    scenarios = visible_scenarios(request.user).prefetch_related("runs", "translations")
     return render(request, "logistics/index.html", {
         "scenarios": scenarios, "upload_form": upload_form, "new_form": new_form,
         "may_create": may_create, "problems": problems}, status=status)

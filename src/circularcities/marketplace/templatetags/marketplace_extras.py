@@ -75,12 +75,43 @@ def exchange_material(ex):
     """An exchange's material label: the category's name in the page's
     language, or the stored label of its waste code."""
     from circularcities.marketplace.models import ProductCategory
-    from circularcities.web.bilingual import is_chinese
 
     code = ex.material_code or ""
     cat = ProductCategory.objects.filter(slug=code).first()
     if cat is not None:
         return cat.t("name")
-    if is_chinese() and code.isdigit() and len(code) == 6:
+    if not _english() and code.isdigit() and len(code) == 6:
         return f"{code[:2]} {code[2:4]} {code[4:]}"  # the List of Waste's wording is English only
     return ex.material_label
+
+
+def _english() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "en").startswith("en")
+
+
+@register.simple_tag
+def ewc_description(waste_code):
+    """An EU List of Waste entry's description. The list is published in English (no
+    official Chinese, Japanese or Korean text is available to the platform), so other
+    languages show the English, marked as such, rather than an invented legal text."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    text = getattr(waste_code, "description", "") or ""
+    if _english() or not text:
+        return text
+    return format_html('<span lang="en">{}</span> <span class="untranslated">({})</span>', text,
+                       gettext("official text in English only"))
+
+
+@register.filter
+def ewc_title(waste_code) -> str:
+    """The description for a ``title`` attribute (plain text), marked when in English only."""
+    from django.utils.translation import gettext
+
+    text = getattr(waste_code, "description", "") or ""
+    if _english() or not text:
+        return text
+    return f"{text} ({gettext('official text in English only')})"
