@@ -14,6 +14,8 @@ grows with it and no code names a language. A service saves what was sent with
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +36,7 @@ class TranslatedFieldsForm:
     language (English required when ``required_english`` names it)."""
 
     translated_fields: dict[str, forms.Widget | None] = {}
-    translated_labels: dict[str, str] = {}
+    translated_labels: dict[str, Any] = {}  # str or a lazy translation
     required_english: tuple[str, ...] = ()
     max_lengths: dict[str, int] = {}
 
