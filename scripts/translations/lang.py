@@ -104,4 +104,10 @@ T = {
     'Wastes from human or animal health care and/or related research (except kitchen and restaurant wastes not arising from immediate health care)': '人类或动物医疗保健及相关研究产生的废物',
     'Wastes from waste management facilities, off-site waste water treatment plants and the preparation of water intended for human consumption and water for industrial use': '废物管理设施、污水处理厂及水处理产生的废物',
     'Municipal wastes (household waste and similar commercial, industrial and institutional wastes) including separately collected fractions': '城市生活废物（家庭及类似的商业、工业和机构废物），包括分类收集部分',
+    'Transport of the exchange not counted (no freight factor given).': '未计入交换的运输排放（未提供货运排放因子）。',
+    "Reuse end-of-life leg: no published 'Re-use' waste-disposal factor; the closed-loop factor (transport to the next user) is used as a proxy.": '再利用的废弃环节：没有公布的“再利用”废物处置因子，改用闭环回收因子（运往下一个使用者）作为替代。',
+    'Transport of the exchange counted: %(tkm)s t·km × %(factor)s kg CO2e/t·km (user-supplied factor).': '已计入交换的运输排放：%(tkm)s 吨·公里 × %(factor)s 千克二氧化碳当量/吨·公里（用户提供的因子）。',
+    '%(role)s: %(factor_set)s publishes no factor for %(material)s (%(route)s).': '%(role)s：%(factor_set)s 未公布 %(material)s 的因子（%(route)s）。',
+    '%(role)s: EPA-2021 Table 9 has no material-supply factors.': '%(role)s：EPA-2021 表 9 没有材料供应因子。',
+    'No factor: material %(material)s has no mapping to the %(factor_set)s factor table.': '无因子：材料 %(material)s 在 %(factor_set)s 因子表中没有对应项。',
 }

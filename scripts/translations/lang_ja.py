@@ -106,4 +106,10 @@ T = {
     'Wastes from human or animal health care and/or related research (except kitchen and restaurant wastes not arising from immediate health care)': '人または動物の医療および関連研究から生じる廃棄物（医療に直接由来しない厨房・食堂の廃棄物を除く）',
     'Wastes from waste management facilities, off-site waste water treatment plants and the preparation of water intended for human consumption and water for industrial use': '廃棄物処理施設、場外の排水処理施設、飲料水・工業用水の製造から生じる廃棄物',
     'Municipal wastes (household waste and similar commercial, industrial and institutional wastes) including separately collected fractions': '一般廃棄物（家庭廃棄物および同様の商業・工業・施設の廃棄物）、分別収集されたものを含む',
+    'Transport of the exchange not counted (no freight factor given).': '取引の輸送による排出は算入していません（貨物輸送の係数が未入力）。',
+    "Reuse end-of-life leg: no published 'Re-use' waste-disposal factor; the closed-loop factor (transport to the next user) is used as a proxy.": 'リユースの廃棄段階：「リユース」の廃棄物処理係数が公表されていないため、クローズドループ・リサイクルの係数（次の利用者への輸送）で代用しています。',
+    'Transport of the exchange counted: %(tkm)s t·km × %(factor)s kg CO2e/t·km (user-supplied factor).': '取引の輸送による排出を算入：%(tkm)s トンキロ × %(factor)s kg CO2e/トンキロ（利用者が入力した係数）。',
+    '%(role)s: %(factor_set)s publishes no factor for %(material)s (%(route)s).': '%(role)s：%(factor_set)s は %(material)s の係数を公表していません（%(route)s）。',
+    '%(role)s: EPA-2021 Table 9 has no material-supply factors.': '%(role)s：EPA-2021 の表 9 には資材供給の係数がありません。',
+    'No factor: material %(material)s has no mapping to the %(factor_set)s factor table.': '係数なし：資材 %(material)s は %(factor_set)s の係数表に対応がありません。',
 }

@@ -106,4 +106,10 @@ T = {
     'Wastes from human or animal health care and/or related research (except kitchen and restaurant wastes not arising from immediate health care)': '사람 또는 동물의 의료 및 관련 연구에서 발생하는 폐기물(의료에서 직접 나오지 않은 주방·식당 폐기물 제외)',
     'Wastes from waste management facilities, off-site waste water treatment plants and the preparation of water intended for human consumption and water for industrial use': '폐기물 처리 시설, 외부 폐수 처리장, 음용수·공업용수 생산에서 발생하는 폐기물',
     'Municipal wastes (household waste and similar commercial, industrial and institutional wastes) including separately collected fractions': '생활 폐기물(가정 폐기물 및 이와 유사한 상업·산업·기관 폐기물), 분리 수거분 포함',
+    'Transport of the exchange not counted (no freight factor given).': '거래의 운송 배출은 포함하지 않았습니다(화물 운송 계수 미입력).',
+    "Reuse end-of-life leg: no published 'Re-use' waste-disposal factor; the closed-loop factor (transport to the next user) is used as a proxy.": "재사용의 폐기 단계: '재사용' 폐기물 처리 계수가 공표되지 않아 폐쇄형 재활용 계수(다음 사용자에게 운송)로 대신합니다.",
+    'Transport of the exchange counted: %(tkm)s t·km × %(factor)s kg CO2e/t·km (user-supplied factor).': '거래의 운송 배출 포함: %(tkm)s 톤·km × %(factor)s kg CO2e/톤·km(사용자가 입력한 계수).',
+    '%(role)s: %(factor_set)s publishes no factor for %(material)s (%(route)s).': '%(role)s: %(factor_set)s은(는) %(material)s의 계수를 공표하지 않습니다(%(route)s).',
+    '%(role)s: EPA-2021 Table 9 has no material-supply factors.': '%(role)s: EPA-2021 표 9에는 자재 공급 계수가 없습니다.',
+    'No factor: material %(material)s has no mapping to the %(factor_set)s factor table.': '계수 없음: 자재 %(material)s은(는) %(factor_set)s 계수표에 대응 항목이 없습니다.',
 }
