@@ -16,6 +16,14 @@ recombining the real cases' sentences and keywords, then measures in one run
     (and, for comparison, with the saved index deleted: rebuilt from the
     terms stored with each case);
   * the first ever build (segment every case, store terms, save the index).
+
+``--languages N`` measures the engine alone (no database) in the four platform
+languages: N generated documents, a quarter in each of English, Chinese,
+Japanese and Korean, made by recombining sentences (English and Chinese from
+the demo case summaries; Japanese and Korean from the short sentences below,
+written for this benchmark, since the library holds none yet). It reports per
+language the segmentation cost per document and the warm query cost, with the
+ratio to English.
 """
 
 from __future__ import annotations
@@ -293,15 +301,115 @@ def run_core(n_docs: int, reps: int, home: str | None) -> None:
     print("CPU median per query (ms): " + ", ".join(f"{q} {ms:.2f}" for q, ms in per_query.items()))
 
 
+# Sentences about the demo cases' topics, written for the benchmark (generated documents only).
+SENTENCES_JA = [
+    "山口県では食品廃棄物を回収し、養鶏用の飼料にリサイクルしている。",
+    "宇部市は単独で、防府市と山口市は共同で収集計画を立てる。",
+    "北九州エコタウンには家電や自動車のリサイクル工場が集まっている。",
+    "建設現場で再利用したレンガは新しいレンガより温室効果ガスの排出が少ない。",
+    "市はシェアリングエコノミーの行動計画を住民と企業とともに作った。",
+    "修理カフェでは住民がボランティアと一緒に家電を修理する。",
+    "産業団地では工場の廃熱を近くの温室で利用している。",
+    "循環型の公共調達で、市は製品ではなくサービスを購入する。",
+    "電気バスの導入で市内の大気汚染と騒音が減った。",
+    "材料パスポートは建物に使われた資材の種類と量を記録する。",
+    "生ごみの分別収集は二〇一八年に始まり、堆肥化施設に運ばれる。",
+    "指標は毎年更新され、基準年と目標年の値を比べる。",
+]
+SENTENCES_KO = [
+    "암스테르담은 시민과 기업을 위한 공유 경제 실행 계획을 만들었다.",
+    "피터버러 주민들은 온라인 플랫폼에서 도구를 빌려주고 공유한다.",
+    "서울은 배출량에 따라 요금을 내는 음식물 쓰레기 종량제를 시행한다.",
+    "재사용 벽돌은 새 벽돌보다 온실가스 배출이 적다.",
+    "수리 카페에서 주민들은 자원봉사자와 함께 가전제품을 고친다.",
+    "산업단지의 공장 폐열은 인근 온실에서 사용된다.",
+    "순환 공공조달로 시는 제품 대신 서비스를 구매한다.",
+    "전기 버스 도입으로 도시의 대기 오염과 소음이 줄었다.",
+    "자재 여권은 건물에 쓰인 자재의 종류와 양을 기록한다.",
+    "공유 자전거와 차량 공유 서비스가 도심 교통을 바꾸고 있다.",
+    "음식물 쓰레기는 분리 수거되어 퇴비화 시설로 운반된다.",
+    "지표는 매년 갱신되며 기준 연도와 목표 연도의 값을 비교한다.",
+]
+QUERIES_BY_LANGUAGE = {
+    "en": ["food waste", "reused bricks", "sharing economy", "repair café"],
+    "zh": ["食物垃圾", "产业共生", "电动公交", "循环采购"],
+    "ja": ["食品廃棄物", "レンガの再利用", "修理カフェ", "電気バス"],
+    "ko": ["공유 경제", "음식물 쓰레기", "재사용 벽돌", "전기 버스"],
+}
+
+
+def run_languages(n_docs: int, reps: int) -> None:
+    """The engine alone in four languages on ``n_docs`` generated documents (no database)."""
+    from circularcities.core.search import SearchIndex, document_terms, parse_query
+    from circularcities.core.search.index import BM25Params
+    from circularcities.core.search.tokenize import (
+        _fugashi,
+        _japanese_words,
+        _jieba_cut,
+        _kiwi,
+        _korean_words,
+        _stem,
+    )
+
+    t = time.perf_counter()
+    _fugashi()
+    load_ja = time.perf_counter() - t
+    t = time.perf_counter()
+    _kiwi()
+    load_ko = time.perf_counter() - t
+    cases = json.loads((Path(__file__).resolve().parent.parent / "src" / "circularcities" / "data"
+                        / "cases.json").read_text())["cases"]
+    sentences = {
+        "en": [s.strip() + "." for c in cases for s in c["summary_en"].split(".") if len(s.strip()) > 20],
+        "zh": [s.strip() + "。" for c in cases for s in c["summary_zh"].split("。") if len(s.strip()) > 8],
+        "ja": SENTENCES_JA, "ko": SENTENCES_KO}
+    rng = random.Random(42)
+    params = BM25Params(weights={"title": 3.0, "summary": 1.0})
+    index = SearchIndex(params=params)
+    segment: dict[str, list[float]] = {lang: [] for lang in sentences}
+    for i in range(n_docs):
+        lang = list(sentences)[i % 4]
+        summary = ("" if lang in ("zh", "ja") else " ").join(rng.sample(sentences[lang], 5))
+        # A real library's sentences are all different: empty the tokenisers' memos so
+        # every document is segmented afresh (the few benchmark sentences repeat).
+        for memo in (_japanese_words, _korean_words, _jieba_cut, _stem):
+            memo.cache_clear()
+        fields = {"title": rng.choice(sentences[lang])[:30] + f" {i}", "summary": summary + f" {i}"}
+        c = time.process_time()
+        tf = document_terms(fields, params)
+        segment[lang].append(time.process_time() - c)
+        index.add_terms(i, tf)
+    print(f"\nengine alone, four languages: {n_docs:,} generated documents, {n_docs // 4:,} per language")
+    print(f"analyser start-up: fugashi + UniDic-lite {load_ja * 1000:.0f} ms, kiwipiepy {load_ko * 1000:.0f} ms "
+          "(once per process, on the first Japanese or Korean text)")
+    print(f"{'':10} {'segment ms/doc':>15} {'ratio':>6} {'query CPU med':>14} {'p95':>7} {'ratio':>6}  hits")
+    base_seg = statistics.median(segment["en"]) * 1000
+    rows = {}
+    for lang, queries in QUERIES_BY_LANGUAGE.items():
+        w, w95, c, c95 = timed(lambda i, qs=queries: index.search(parse_query(qs[i % len(qs)], index.analyzer,
+                                                                               known=index.knows), limit=20), reps)
+        hits = [len(index.search(q, limit=20)) for q in queries]
+        rows[lang] = (statistics.median(segment[lang]) * 1000, c, c95, hits)
+    base_q = rows["en"][1]
+    for lang, (seg, c, c95, hits) in rows.items():
+        print(f"{lang:10} {seg:15.2f} {seg / base_seg:6.1f} {c:14.2f} {c95:7.2f} {c / base_q:6.1f}  {hits}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", type=int, nargs="*", default=[10_000])
+    parser.add_argument("--cases", type=int, nargs="*", default=None)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--core", type=int, nargs="+", default=[],
                         help="also measure the engine alone at these sizes (no database)")
     parser.add_argument("--home", help="reuse the data directory of an earlier 10,000-case run for --core")
+    parser.add_argument("--languages", type=int, default=0,
+                        help="measure the engine alone in four languages on this many generated documents")
     args = parser.parse_args()
+    if args.languages:
+        run_languages(args.languages, args.queries)
+    if args.cases is None:
+        args.cases = [] if args.languages else [10_000]
     if args.one:
         print(json.dumps(run_one(args.one, args.queries)))
         return 0

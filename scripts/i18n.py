@@ -4,7 +4,9 @@
     python scripts/i18n.py compile   # pure Python (polib): .po -> .mo
     python scripts/i18n.py check     # untranslated or fuzzy entries, stale .mo
 
-Each app keeps its own ``locale/`` so capabilities stay apart. ``extract`` writes a
+Each app keeps its own ``locale/`` so capabilities stay apart; ``core`` (which has no
+Django) keeps ``core/locale/<lang>/LC_MESSAGES/core.po`` with every ``Msg("...")`` and
+``Message("...")`` of core, read by ``circularcities.core.i18n``. ``extract`` writes a
 catalogue for every platform language (settings.PLATFORM_LANGUAGES); ``check``
 covers the languages the platform is set to serve (settings.LANGUAGES).
 """
@@ -44,10 +46,39 @@ def catalogues(langs: list[str] | None = None):
             po = PACKAGE / app / "locale" / lang / "LC_MESSAGES" / "django.po"
             if po.exists():
                 yield app, po
+        po = PACKAGE / "core" / "locale" / lang / "LC_MESSAGES" / "core.po"
+        if po.exists():
+            yield "core", po
+
+
+def extract_core() -> None:
+    """core's messages: the first argument of every Msg(...) and Message(...) call."""
+    sources = sorted(str(p.relative_to(PACKAGE.parent)) for p in (PACKAGE / "core").rglob("*.py"))
+    pot = subprocess.run(["xgettext", "-L", "Python", "--from-code=UTF-8", "--keyword=", "--keyword=Msg:1",
+                          "--keyword=Message:1", "--keyword=N_", "--no-location", "--omit-header", "-o", "-", *sources],
+                         cwd=PACKAGE.parent, check=True, capture_output=True, text=True).stdout
+    template = polib.pofile(pot)
+    for lang in ALL_LANGS:
+        po_path = PACKAGE / "core" / "locale" / lang / "LC_MESSAGES" / "core.po"
+        po_path.parent.mkdir(parents=True, exist_ok=True)
+        cat = polib.pofile(str(po_path)) if po_path.exists() else polib.POFile()
+        cat.merge(template)
+        for entry in cat:
+            entry.flags = [f for f in entry.flags if f != "fuzzy"] if not entry.msgstr else entry.flags
+        cat.metadata = {"Project-Id-Version": "circularcities core", "Language": lang,
+                        "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+                        "Content-Transfer-Encoding": "8bit", "Plural-Forms": "nplurals=1; plural=0;"}
+        cat[:] = [e for e in cat if not e.obsolete]
+        cat.save(str(po_path))
 
 
 def extract(only: list[str] | None = None) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "circularcities.site.settings"}
+    if only is None or "core" in only:
+        extract_core()
+        only = [app for app in only or APPS if app != "core"]
+        if not only:
+            return
     for app in only or APPS:
         app_dir = PACKAGE / app
         if not app_dir.exists():

@@ -103,3 +103,26 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+FOUR_LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("ja", "日本語"), ("ko", "한국어")]
+
+
+@pytest.fixture
+def four_languages(settings):
+    """The platform set to serve all four languages (the default serves what is translated)."""
+    settings.LANGUAGES = FOUR_LANGUAGES
+    settings.PARLER_LANGUAGES = {None: tuple({"code": code} for code, _name in FOUR_LANGUAGES),
+                                 "default": {"fallbacks": ["en"], "hide_untranslated": False}}
+    from parler import appsettings
+    from parler.utils import i18n as parler_i18n
+    from parler.utils.conf import add_default_language_settings
+
+    # parler reads its language tables once at import; give it the four for this test.
+    saved = appsettings.PARLER_LANGUAGES, dict(parler_i18n.LANGUAGES_DICT)
+    parler_i18n.LANGUAGES_DICT.update(FOUR_LANGUAGES)
+    appsettings.PARLER_LANGUAGES = add_default_language_settings(settings.PARLER_LANGUAGES)
+    yield FOUR_LANGUAGES
+    appsettings.PARLER_LANGUAGES = saved[0]
+    parler_i18n.LANGUAGES_DICT.clear()
+    parler_i18n.LANGUAGES_DICT.update(saved[1])

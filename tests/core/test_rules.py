@@ -22,15 +22,25 @@ def test_field_error_is_a_core_validation_error_naming_the_field():
     assert exc.full("zh-hans") == "字段“population”：应不大于 100,000,000；收到 1e+12。"
 
 
-def test_every_message_has_both_languages_and_formats():
+@pytest.mark.parametrize("lang", ["zh-hans", "ja", "ko"])
+def test_every_message_exists_in_every_platform_language_and_formats(lang):
     params = {"value": "x", "minimum": 1, "maximum": 2, "today": "2024-01-01", "choices": "a, b",
-              "char": "U+0002", "position": 3, "length": 9}
-    msgs = [v for v in vars(rules).values() if isinstance(v, rules.Msg)]
+              "char": "U+0002", "position": 3, "length": 9, "field": "f", "message": "m"}
+    msgs = [v for v in vars(rules).values() if isinstance(v, rules.Msg)] + [FieldError.PREFIX]
     assert len(msgs) >= 20
     for m in msgs:
-        assert m.en and m.zh and m.en != m.zh
-        assert "%" not in m.render("en", params).replace("100 %", "")  # every parameter filled
-        m.render("zh", params)
+        english = m.render("en", params)
+        assert "%" not in english.replace("100 %", "")  # every parameter filled
+        translated = m.render(lang, params)
+        assert translated != english, (lang, m.en)
+        assert "%" not in translated.replace("100 %", ""), (lang, m.en)
+
+
+def test_japanese_and_korean_field_errors():
+    exc = FieldError("year", rules.YEAR, minimum=1900, maximum=2100, value="20230")
+    assert exc.full("ja") == "項目「year」：1900～2100 の年を入力してください。入力値：20230。"
+    assert exc.text("ko") == "1900~2100년 사이여야 합니다. 입력값: 20230."
+    assert exc.text("fr") == exc.text("en")  # a language without a catalogue reads English
 
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf, "nan", "Infinity", Decimal("NaN")])

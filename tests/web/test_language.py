@@ -68,3 +68,50 @@ def test_every_page_links_to_itself_in_the_other_language(client, demo, path):
     assert back
     assert client.get(back.group(1).replace("&amp;", "&"))["Location"] == path
     assert f'rel="alternate" hreflang="zh-Hans" href="/zh-hans{path}"' in html.replace("&amp;", "&")
+
+
+# Every configured language, not just "the other one": the platform set to four.
+
+@pytest.mark.parametrize(("accept", "prefix"), [("ja-JP,ja;q=0.9,en;q=0.5", "/ja/"), ("ko-KR,ko;q=0.9", "/ko/"),
+                                                ("zh-TW,zh;q=0.9", "/zh-hans/")])
+def test_japanese_and_korean_browsers_are_sent_to_their_site(client, demo, four_languages, accept, prefix):
+    resp = client.get("/cases/?q=bricks", HTTP_ACCEPT_LANGUAGE=accept)
+    assert resp.status_code == 302 and resp["Location"] == prefix + "cases/?q=bricks"
+    page = client.get(resp["Location"], HTTP_ACCEPT_LANGUAGE=accept)
+    tag = {"/ja/": "ja", "/ko/": "ko", "/zh-hans/": "zh-Hans"}[prefix]
+    assert page.status_code == 200 and f'<html lang="{tag}">' in page.content.decode()
+
+
+def test_japanese_is_not_served_unless_configured(client, demo):
+    assert client.get("/cases/", HTTP_ACCEPT_LANGUAGE="ja-JP").status_code == 200  # stays English
+    assert client.get("/ja/cases/").status_code == 404
+
+
+def test_the_chosen_korean_sticks_over_a_japanese_browser(client, demo, four_languages):
+    resp = client.get("/i18n/setlang/", {"language": "ko", "next": "/cities/"})
+    assert resp["Location"] == "/ko/cities/" and client.cookies[COOKIE].value == "ko"
+    assert client.get("/events/", HTTP_ACCEPT_LANGUAGE="ja-JP")["Location"] == "/ko/events/"
+
+
+@pytest.mark.parametrize("path", ["/", "/cases/?q=bricks", "/ja/accounts/login/", "/ko/events/", "/zh-hans/cities/"])
+def test_every_page_links_to_itself_in_every_language(client, demo, four_languages, path):
+    from circularcities.web.language import unprefixed
+
+    bare = unprefixed(path)
+    html = client.get(path).content.decode().replace("&amp;", "&")
+    current = {"ja": "ja", "ko": "ko", "zh-hans": "zh"}.get(path.split("/")[1], "en")
+    assert f'data-testid="lang-current-{current}"' in html
+    for code, tag, prefix in (("en", "en", ""), ("zh", "zh-Hans", "/zh-hans"), ("ja", "ja", "/ja"), ("ko", "ko", "/ko")):
+        if code == current:
+            assert f'data-testid="lang-{code}"' not in html
+            continue
+        link = re.search(rf'<a href="([^"]+)" hreflang="{tag}"[^>]*data-testid="lang-{code}"', html)
+        assert link, (code, html[:3000])
+        assert client.get(link.group(1))["Location"] == prefix + bare
+        assert f'rel="alternate" hreflang="{tag}" href="{prefix}{bare}"' in html
+
+
+def test_api_errors_follow_accept_language_in_every_language(client, demo, four_languages):
+    for accept, expected in (("ja-JP", "ja"), ("ko-KR", "ko"), ("zh-CN", "zh-hans"), ("en", "en")):
+        resp = client.get("/api/cities", HTTP_ACCEPT_LANGUAGE=accept)
+        assert resp.status_code == 200 and resp["Content-Language"] == expected

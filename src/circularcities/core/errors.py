@@ -6,6 +6,8 @@ messages for people. Every message is a sentence that says what was expected.
 
 from __future__ import annotations
 
+from circularcities.core.i18n import Message, render
+
 
 class CircularCitiesError(Exception):
     """Base class of every error the platform raises on purpose."""
@@ -55,7 +57,7 @@ class Problem:
 
     __slots__ = ("message", "sheet", "row", "column", "letter")
 
-    def __init__(self, message: str, sheet: str | None = None, row: int | None = None,
+    def __init__(self, message: str | Message, sheet: str | None = None, row: int | None = None,
                  column: str | None = None, letter: str | None = None):
         self.message = message
         self.sheet = sheet
@@ -63,25 +65,38 @@ class Problem:
         self.column = column
         self.letter = letter
 
-    def location(self) -> str:
+    def location(self, language: str | None = None) -> str:
+        """Where the problem is ("sheet 'flows', row 3, column C 'tonnes'"), in ``language``
+        (default: the active one, see :mod:`circularcities.core.i18n`)."""
         parts = []
         if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(Message("sheet '%(sheet)s'", sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(Message("row %(row)d", row=self.row))
         if self.column:
-            parts.append(f"column {self.letter} '{self.column}'" if self.letter else f"column '{self.column}'")
+            parts.append(Message("column %(letter)s '%(column)s'", letter=self.letter, column=self.column)
+                         if self.letter else Message("column '%(column)s'", column=self.column))
         elif self.letter:
-            parts.append(f"column {self.letter}")
-        return ", ".join(parts)
+            parts.append(Message("column %(letter)s", letter=self.letter))
+        return ", ".join(p.render(language) for p in parts)
+
+    def text(self, language: str | None = None) -> str:
+        """The message without its location, in ``language`` (default: the active one)."""
+        return render(self.message, language)
+
+    def full(self, language: str | None = None) -> str:
+        loc = self.location(language)
+        if not loc:
+            return self.text(language)
+        return Message("%(where)s: %(message)s", where=loc[0].upper() + loc[1:],
+                       message=self.text(language)).render(language)
 
     def __str__(self) -> str:
-        loc = self.location()
-        return f"{loc[0].upper() + loc[1:]}: {self.message}" if loc else self.message
+        return self.full()
 
-    def as_dict(self) -> dict:
+    def as_dict(self, language: str | None = None) -> dict:
         return {"sheet": self.sheet, "row": self.row, "column": self.column,
-                "letter": self.letter, "message": self.message, "text": str(self)}
+                "letter": self.letter, "message": self.text(language), "text": self.full(language)}
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Problem({str(self)!r})"

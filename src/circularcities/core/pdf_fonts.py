@@ -1,10 +1,13 @@
-"""Fonts for PDF reports that contain Chinese.
+"""Fonts for PDF reports that contain Chinese, Japanese or Korean.
 
-ReportLab embeds TrueType-outline fonts only. We look for one that covers
-CJK (Debian's fonts-wqy-zenhei, fonts-arphic-*, Droid Sans Fallback); when
-none is installed we use ReportLab's built-in Adobe-GB1 CID font
-``STSong-Light``, which PDF viewers draw with their own Chinese font, so the
-text is never lost as empty boxes.
+ReportLab embeds TrueType-outline fonts only (the Noto CJK fonts are OpenType
+with PostScript outlines, which it cannot embed). We look for one that covers
+the report's script (Debian's fonts-wqy-zenhei covers Han, kana and Hangul;
+fonts-arphic-*, Droid Sans Fallback) and check that it has glyphs for the
+language; when none is installed we use ReportLab's built-in CID font of the
+language (Adobe-GB1 ``STSong-Light``, Adobe-Japan1 ``HeiseiKakuGo-W5``,
+Adobe-Korea1 ``HYGothic-Medium``), which PDF viewers draw with their own font,
+so the text is never lost as empty boxes.
 """
 
 from __future__ import annotations
@@ -37,20 +40,57 @@ def find_cjk_font() -> Path | None:
     return None
 
 
+# ReportLab's built-in CID fonts, one per language, when no TrueType font covers it.
+CID_FONTS = {"zh": "STSong-Light", "ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium"}
+# Characters a font must have to be used for a language.
+SAMPLES = {"zh": "中文汉字", "ja": "日本語のかなカナ", "ko": "한국어 글자"}
+
+
+def script_language(text: str) -> str:
+    """'ko' if ``text`` has Hangul, 'ja' if it has kana, else 'zh' (Han or none)."""
+    if any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" for ch in text):
+        return "ko"
+    if any("\u3040" <= ch <= "\u30ff" for ch in text):
+        return "ja"
+    return "zh"
+
+
 @lru_cache(maxsize=1)
-def register_fonts() -> tuple[str, str]:
-    """Register fonts with ReportLab; return (regular, bold) font names usable for CJK text."""
+def _truetype():
+    """The installed TrueType CJK font registered as 'CC-CJK', or None."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfbase.ttfonts import TTFont
 
     path = find_cjk_font()
-    if path is not None:
-        try:
-            kwargs = {"subfontIndex": 0} if path.suffix == ".ttc" else {}
-            pdfmetrics.registerFont(TTFont("CC-CJK", str(path), **kwargs))
-            return "CC-CJK", "CC-CJK"
-        except Exception:  # a font that ReportLab cannot read: fall back below
-            pass
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    return "STSong-Light", "STSong-Light"
+    if path is None:
+        return None
+    try:
+        kwargs = {"subfontIndex": 0} if path.suffix == ".ttc" else {}
+        font = TTFont("CC-CJK", str(path), **kwargs)
+    except Exception:  # a font that ReportLab cannot read: fall back to CID fonts
+        return None
+    pdfmetrics.registerFont(font)
+    return font
+
+
+def covers(font, text: str) -> bool:
+    """Whether the TrueType ``font`` has a glyph for every non-space character of ``text``."""
+    glyphs = font.face.charToGlyph
+    return all(ord(ch) in glyphs for ch in text if not ch.isspace())
+
+
+@lru_cache(maxsize=8)
+def register_fonts(language: str = "zh") -> tuple[str, str]:
+    """Register fonts with ReportLab; return (regular, bold) font names for CJK text in
+    ``language`` ('zh', 'ja', 'ko'; a code such as 'zh-hans' or 'ja-JP' works too)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    lang = language.lower().split("-")[0]
+    lang = lang if lang in CID_FONTS else "zh"
+    font = _truetype()
+    if font is not None and covers(font, SAMPLES[lang]):
+        return "CC-CJK", "CC-CJK"
+    cid = CID_FONTS[lang]
+    pdfmetrics.registerFont(UnicodeCIDFont(cid))
+    return cid, cid

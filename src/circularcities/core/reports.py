@@ -142,8 +142,18 @@ def _cell(value: object) -> str:
     return clean_text(str(value))
 
 
-def to_pdf(report: Report) -> bytes:
-    """Render ``report`` as an A4 PDF; Chinese text uses a CJK font (see pdf_fonts)."""
+def _all_text(report: Report) -> str:
+    parts = [report.title, report.subtitle, report.footer]
+    for s in report.sections:
+        parts += [s.heading, *s.paragraphs, *(f"{k} {v}" for k, v in s.facts)]
+        for t in s.tables:
+            parts += [t.title, *map(str, t.columns), *(str(v) for row in t.rows for v in row)]
+    return " ".join(p for p in parts if p)
+
+
+def to_pdf(report: Report, language: str | None = None) -> bytes:
+    """Render ``report`` as an A4 PDF. Chinese, Japanese and Korean text use a CJK font
+    with glyphs for ``language`` (None: from the report's script; see pdf_fonts)."""
     from xml.sax.saxutils import escape as xml_escape
 
     from reportlab.lib import colors
@@ -153,12 +163,13 @@ def to_pdf(report: Report) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
 
-    from circularcities.core.pdf_fonts import register_fonts
+    from circularcities.core.pdf_fonts import register_fonts, script_language
 
     def escape(text: str) -> str:  # stored text may hold characters ReportLab cannot draw
         return xml_escape(clean_text(text))
 
-    font, bold = register_fonts()
+    text_language = script_language(_all_text(report))
+    font, bold = register_fonts(language if language and not language.startswith("en") else text_language)
     base = getSampleStyleSheet()
     styles = {
         "title": ParagraphStyle("t", parent=base["Title"], fontName=bold, fontSize=18, leading=24),

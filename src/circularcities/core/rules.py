@@ -3,9 +3,11 @@ import or a command makes on a value before it is stored.
 
 Each rule takes the field name and the value, returns the value normalised
 (stripped text, upper-cased currency, int year) and raises :class:`FieldError`
-naming the field otherwise. Messages exist in English and Chinese in the
-:class:`Msg` constants below, so this module needs no Django; the web layer
-(``circularcities.web.fielderrors``) picks the language of the request.
+naming the field otherwise. Messages are the English :class:`Msg` constants
+below; their translations into every platform language live in core's gettext
+catalogues (:mod:`circularcities.core.i18n`), so this module needs no Django and
+a new language needs no code. The web layer (``circularcities.web.fielderrors``)
+passes the language of the request.
 
 Ranges, chosen once for the whole platform:
 
@@ -26,28 +28,37 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal, NamedTuple, overload
 
 from circularcities.core.errors import ValidationError
+from circularcities.core.i18n import translate
 
 
 class Msg(NamedTuple):
-    """A message template in English and Chinese (``%(name)s`` parameters)."""
+    """A message template (``%(name)s`` parameters); its English text is the key
+    of its translations in core's catalogues."""
 
     en: str
-    zh: str
 
     def render(self, lang: str = "en", params: dict | None = None) -> str:
-        template = self.zh if (lang or "").lower().startswith("zh") else self.en
-        return template % (params or {})
+        return translate(self.en, lang or "en") % (params or {})
+
+
+class Verbatim(NamedTuple):
+    """A message already in the reader's language (an app translated it with Django)."""
+
+    text: str
+
+    def render(self, lang: str = "en", params: dict | None = None) -> str:
+        return self.text % (params or {})
 
 
 class FieldError(ValidationError):
     """Bad input for one field: ``field`` names it so a form can put the message
     beside it and the API can name it; ``text(lang)`` is the sentence."""
 
-    PREFIX = Msg("Field '%(field)s': %(message)s", "字段“%(field)s”：%(message)s")
+    PREFIX = Msg("Field '%(field)s': %(message)s")
 
     def __init__(self, field: str, message: Msg | str, **params):
         self.field = field
-        self.msg = message if isinstance(message, Msg) else Msg(message, message)
+        self.msg: Msg | Verbatim = message if isinstance(message, Msg) else Verbatim(message)
         self.params = params
         super().__init__(self.full("en"))
 
@@ -66,35 +77,29 @@ class FieldError(ValidationError):
 
 # --- messages ----------------------------------------------------------------
 
-REQUIRED = Msg("A value is required.", "此项为必填。")
-NOT_NUMBER = Msg("'%(value)s' is not a number.", "“%(value)s”不是数字。")
-NOT_FINITE = Msg("Expected a finite number, not %(value)s.", "应为有限的数值，而不是 %(value)s。")
-NOT_WHOLE = Msg("Expected a whole number; got %(value)s.", "应为整数；收到 %(value)s。")
-AT_LEAST = Msg("Expected %(minimum)s or more; got %(value)s.", "应不小于 %(minimum)s；收到 %(value)s。")
-ABOVE = Msg("Expected a number above %(minimum)s; got %(value)s.", "应大于 %(minimum)s；收到 %(value)s。")
-AT_MOST = Msg("Expected at most %(maximum)s; got %(value)s.", "应不大于 %(maximum)s；收到 %(value)s。")
-SHARE = Msg("Expected a share between 0 and 100 %%; got %(value)s.", "应为 0 到 100 %% 之间的比例；收到 %(value)s。")
-FRACTION = Msg("Expected a fraction between 0 and 1; got %(value)s.", "应为 0 到 1 之间的分数；收到 %(value)s。")
-YEAR = Msg("Expected a year from %(minimum)d to %(maximum)d; got %(value)s.",
-           "应为 %(minimum)d 到 %(maximum)d 之间的年份；收到 %(value)s。")
-YEAR_ORDER = Msg("Expected a target year after the baseline year.", "目标年份应晚于基准年份。")
-DATE = Msg("Expected a date from %(minimum)s to %(maximum)s; got %(value)s.",
-           "应为 %(minimum)s 到 %(maximum)s 之间的日期；收到 %(value)s。")
-NOT_DATE = Msg("Expected a date such as 2024-03-31; got '%(value)s'.", "应为日期，例如 2024-03-31；收到“%(value)s”。")
-FUTURE = Msg("Expected a date that is not in the future (today is %(today)s); got %(value)s.",
-             "日期不能晚于今天（%(today)s）；收到 %(value)s。")
-CURRENCY = Msg("Expected an ISO 4217 currency code such as EUR, USD or CNY; got '%(value)s'.",
-               "应为 ISO 4217 货币代码，例如 EUR、USD 或 CNY；收到“%(value)s”。")
-CURRENCY_NEEDED = Msg("An amount of money needs its currency (ISO 4217, e.g. EUR).",
-                      "金额需要注明货币（ISO 4217，例如 EUR）。")
-CHOICE = Msg("Expected one of %(choices)s; got '%(value)s'.", "应为以下之一：%(choices)s；收到“%(value)s”。")
+REQUIRED = Msg("A value is required.")
+NOT_NUMBER = Msg("'%(value)s' is not a number.")
+NOT_FINITE = Msg("Expected a finite number, not %(value)s.")
+NOT_WHOLE = Msg("Expected a whole number; got %(value)s.")
+AT_LEAST = Msg("Expected %(minimum)s or more; got %(value)s.")
+ABOVE = Msg("Expected a number above %(minimum)s; got %(value)s.")
+AT_MOST = Msg("Expected at most %(maximum)s; got %(value)s.")
+SHARE = Msg("Expected a share between 0 and 100 %%; got %(value)s.")
+FRACTION = Msg("Expected a fraction between 0 and 1; got %(value)s.")
+YEAR = Msg("Expected a year from %(minimum)d to %(maximum)d; got %(value)s.")
+YEAR_ORDER = Msg("Expected a target year after the baseline year.")
+DATE = Msg("Expected a date from %(minimum)s to %(maximum)s; got %(value)s.")
+NOT_DATE = Msg("Expected a date such as 2024-03-31; got '%(value)s'.")
+FUTURE = Msg("Expected a date that is not in the future (today is %(today)s); got %(value)s.")
+CURRENCY = Msg("Expected an ISO 4217 currency code such as EUR, USD or CNY; got '%(value)s'.")
+CURRENCY_NEEDED = Msg("An amount of money needs its currency (ISO 4217, e.g. EUR).")
+CHOICE = Msg("Expected one of %(choices)s; got '%(value)s'.")
 CONTROL = Msg("Remove the invisible control character %(char)s (position %(position)d); "
-              "only printable text can be stored.",
-              "请删除不可见的控制字符 %(char)s（第 %(position)d 个字符）；只能保存可打印的文字。")
-ONE_LINE = Msg("Write this on one line, without line breaks or tabs.", "请写在一行内，不要换行或使用制表符。")
-TOO_LONG = Msg("Expected at most %(maximum)d characters; got %(length)d.", "最多 %(maximum)d 个字符；现有 %(length)d 个。")
-LATITUDE = Msg("Expected a latitude between -90 and 90; got %(value)s.", "纬度应在 -90 到 90 之间；收到 %(value)s。")
-LONGITUDE = Msg("Expected a longitude between -180 and 180; got %(value)s.", "经度应在 -180 到 180 之间；收到 %(value)s。")
+              "only printable text can be stored.")
+ONE_LINE = Msg("Write this on one line, without line breaks or tabs.")
+TOO_LONG = Msg("Expected at most %(maximum)d characters; got %(length)d.")
+LATITUDE = Msg("Expected a latitude between -90 and 90; got %(value)s.")
+LONGITUDE = Msg("Expected a longitude between -180 and 180; got %(value)s.")
 
 # --- ranges and maxima -------------------------------------------------------
 

@@ -14,13 +14,14 @@ from typing import IO, Any
 from xml.etree import ElementTree
 
 from circularcities.core.errors import DataImportError, Problem
+from circularcities.core.i18n import Message
 
 MB = 1024 * 1024
 
 
 CSV_FIELD_LIMIT = 131_072
 _DELIMITERS = (",", ";", "\t", "|")
-_SPLIT_HINT = "split it into several files or ask the platform's administrator to raise the limit"
+_SPLIT_HINT = Message("split it into several files or ask the platform's administrator to raise the limit")
 
 
 def _fmt(n: int) -> str:
@@ -41,19 +42,23 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _fail(message: str, sheet: str | None = None, row: int | None = None) -> DataImportError:
+def _fail(message: Message, sheet: str | None = None, row: int | None = None) -> DataImportError:
     return DataImportError([Problem(message, sheet, row)])
 
 
-def _where(sheet: str | None) -> str:
-    return "The sheet" if sheet else "The file"
+def _where(sheet: str | None) -> Message:
+    return Message("The sheet") if sheet else Message("The file")
 
 
 # -- what the file is ---------------------------------------------------------------------
-_NOT_WORKBOOK = ("This file is not an Excel workbook (.xlsx): {what}. Open it in its program and save it "
-                 "as an Excel workbook (.xlsx) or as CSV (UTF-8), then upload that file.")
-_NOT_CSV = ("This file is not a CSV text file: {what}. Save the table as CSV (UTF-8) or as an Excel "
-            "workbook (.xlsx), then upload that file.")
+def _not_workbook(what: Message) -> Message:
+    return Message("This file is not an Excel workbook (.xlsx): %(what)s. Open it in its program and save it "
+                   "as an Excel workbook (.xlsx) or as CSV (UTF-8), then upload that file.", what=what)
+
+
+def _not_csv(what: Message) -> Message:
+    return Message("This file is not a CSV text file: %(what)s. Save the table as CSV (UTF-8) or as an Excel "
+                   "workbook (.xlsx), then upload that file.", what=what)
 
 
 def sniff_kind(data: bytes, filename: str = "") -> str:
@@ -61,15 +66,15 @@ def sniff_kind(data: bytes, filename: str = "") -> str:
     head = data[:8]
     name = filename.lower()
     if head.startswith(b"%PDF"):
-        raise _fail(_NOT_WORKBOOK.format(what="it is a PDF document"))
+        raise _fail(_not_workbook(Message("it is a PDF document")))
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise _fail("This is an old Excel 97-2003 (.xls) file or a password-protected workbook, which "
-                    "cannot be read. Open it in Excel, remove any password and save it as an Excel "
-                    "workbook (.xlsx), then upload that file.")
+        raise _fail(Message("This is an old Excel 97-2003 (.xls) file or a password-protected workbook, which "
+                            "cannot be read. Open it in Excel, remove any password and save it as an Excel "
+                            "workbook (.xlsx), then upload that file."))
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "xlsx"
     if name.endswith((".xlsx", ".xlsm", ".xls")):
-        raise _fail(_NOT_WORKBOOK.format(what="its name ends in .xlsx but its content is not a workbook"))
+        raise _fail(_not_workbook(Message("its name ends in .xlsx but its content is not a workbook")))
     return "csv"
 
 
@@ -87,14 +92,14 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     else:
-        raise _fail(_NOT_CSV.format(what="its text is neither UTF-8, UTF-16 nor GB18030 (Chinese Windows)"))
+        raise _fail(_not_csv(Message("its text is neither UTF-8, UTF-16 nor GB18030 (Chinese Windows)")))
     sample = text[:65536]
     if encodings == ("utf-16",) and sample and not any(ord(ch) < 128 for ch in sample):
         # A real table has digits, delimiters or line ends; junk after a BOM has none.
-        raise _fail(_NOT_CSV.format(what="its text is neither UTF-8, UTF-16 nor GB18030 (Chinese Windows)"))
+        raise _fail(_not_csv(Message("its text is neither UTF-8, UTF-16 nor GB18030 (Chinese Windows)")))
     control = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\x7f")
     if "\x00" in sample or control > max(2, len(sample) // 200):
-        raise _fail(_NOT_CSV.format(what="it holds binary data"))
+        raise _fail(_not_csv(Message("it holds binary data")))
     return text
 
 

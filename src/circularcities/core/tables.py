@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from circularcities.core.errors import DataImportError, Problem
+from circularcities.core.i18n import Message
 from circularcities.core.table_format import (  # noqa: F401  (re-exported: the reader's one import)
-    _NOT_WORKBOOK,
     _REL_NS,
     _SPLIT_HINT,
     CSV_FIELD_LIMIT,
@@ -48,6 +48,7 @@ from circularcities.core.table_format import (  # noqa: F401  (re-exported: the 
     _fail,
     _fmt,
     _local,
+    _not_workbook,
     _scan,
     _size,
     _trim,
@@ -110,15 +111,16 @@ class Workbook:
         self.limits = limits
         self.cells_read = 0
         if len(data) > limits.max_bytes:
-            raise _fail(f"The file is larger than {_size(limits.max_bytes)}; {_SPLIT_HINT}.")
+            raise _fail(Message("The file is larger than %(size)s; %(hint)s.", size=_size(limits.max_bytes),
+                                hint=_SPLIT_HINT))
         if not data.strip():
-            raise _fail("The file is empty: expected a header row and data rows.", row=1)
+            raise _fail(Message("The file is empty: expected a header row and data rows."), row=1)
         self.kind = sniff_kind(data, filename)
         if self.kind not in formats:
             if self.kind == "xlsx":
-                raise _fail("This file is an Excel workbook; expected a CSV file here. In Excel choose "
-                            "File > Save As > CSV UTF-8, then upload that file.")
-            raise _fail(_NOT_WORKBOOK.format(what="it is not a zip package as every .xlsx file is"))
+                raise _fail(Message("This file is an Excel workbook; expected a CSV file here. In Excel choose "
+                                    "File > Save As > CSV UTF-8, then upload that file."))
+            raise _fail(_not_workbook(Message("it is not a zip package as every .xlsx file is")))
         self._data = data
         self._text: str | None = None
         self._parts: dict[str, str] = {}
@@ -137,12 +139,13 @@ class Workbook:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-                what = ("it is a Word document" if "word/document.xml" in names else
-                        "it is an OpenDocument file" if "mimetype" in names else
-                        "it is a zip archive of other files")
-                raise _fail(_NOT_WORKBOOK.format(what=what))
+                what = (Message("it is a Word document") if "word/document.xml" in names else
+                        Message("it is an OpenDocument file") if "mimetype" in names else
+                        Message("it is a zip archive of other files"))
+                raise _fail(_not_workbook(what))
             if len(infos) > 10_000 or sum(i.file_size for i in infos) > limits.max_expanded_bytes:
-                raise _fail(f"The workbook unzips to more than {_size(limits.max_expanded_bytes)}; {_SPLIT_HINT}.")
+                raise _fail(Message("The workbook unzips to more than %(size)s; %(hint)s.",
+                                    size=_size(limits.max_expanded_bytes), hint=_SPLIT_HINT))
             wb = _xml(zf, "xl/workbook.xml")
             rels = _xml(zf, "xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else None
             targets = {r.get("Id"): r.get("Target", "") for r in (rels if rels is not None else [])}
@@ -157,8 +160,8 @@ class Workbook:
             def on_string(tag: bytes) -> None:
                 count[0] += tag == b"si"
                 if count[0] > limits.max_cells:
-                    raise _fail(f"The workbook holds more than {_fmt(limits.max_cells)} distinct texts; "
-                                f"{_SPLIT_HINT}.")
+                    raise _fail(Message("The workbook holds more than %(limit)s distinct texts; %(hint)s.",
+                                        limit=_fmt(limits.max_cells), hint=_SPLIT_HINT))
 
             for name in strings:
                 with zf.open(name) as fh:
@@ -166,7 +169,7 @@ class Workbook:
         except DataImportError:
             raise
         except Exception:  # zipfile and XML raise many kinds for a damaged file
-            raise _fail(_NOT_WORKBOOK.format(what="it is damaged or not a workbook")) from None
+            raise _fail(_not_workbook(Message("it is damaged or not a workbook"))) from None
         self.sheetnames = list(self._parts)
         self._zip = zf
         self._book: Any = None
@@ -177,8 +180,9 @@ class Workbook:
             return
         missing = [s for s in sheets if s not in self.sheetnames]
         if missing:
-            shown = ", ".join(f"'{s}'" for s in self.sheetnames) or "none"
-            raise DataImportError([Problem(f"Expected a sheet named '{s}'; the workbook's sheets are {shown}.", s)
+            shown = ", ".join(f"'{s}'" for s in self.sheetnames) or Message("none")
+            raise DataImportError([Problem(Message("Expected a sheet named '%(sheet)s'; the workbook's sheets "
+                                                   "are %(sheets)s.", sheet=s, sheets=shown), s)
                                    for s in missing])
 
     def count_rows(self, sheet: str | None = None) -> int:
@@ -200,7 +204,7 @@ class Workbook:
         limits = self.limits
         part = self._parts.get(sheet, "")
         if part not in self._zip.namelist():
-            raise _fail(_NOT_WORKBOOK.format(what=f"its sheet '{sheet}' is missing from the file"), sheet)
+            raise _fail(_not_workbook(Message("its sheet '%(sheet)s' is missing from the file", sheet=sheet)), sheet)
         state = {"rows": 0, "row_cells": 0, "cells": self.cells_read}
         width_cap = max(1_000, 4 * limits.max_columns)  # styled empty cells beyond the data are common
 
@@ -224,7 +228,7 @@ class Workbook:
         except DataImportError:
             raise
         except Exception:
-            raise _fail(_NOT_WORKBOOK.format(what="it is damaged"), sheet) from None
+            raise _fail(_not_workbook(Message("it is damaged")), sheet) from None
         return state["rows"]
 
     def rows(self, sheet: str | None = None) -> Iterator[tuple[int, tuple]]:
@@ -254,7 +258,7 @@ class Workbook:
         except DataImportError:
             raise
         except Exception:  # openpyxl raises many kinds for a damaged sheet
-            raise _fail(_NOT_WORKBOOK.format(what="it is damaged"), name) from None
+            raise _fail(_not_workbook(Message("it is damaged")), name) from None
 
     def _checked(self, sheet: str | None, number: int, cells: tuple) -> tuple[int, tuple]:
         limits = self.limits
@@ -277,8 +281,9 @@ class Workbook:
             for number, raw in enumerate(reader, start=1):
                 yield self._checked(sheet, number, _trim([c.strip() for c in raw]))
         except csv.Error:
-            raise _fail(f"Row {number + 1} could not be read as CSV: a cell is longer than "
-                        f"{_fmt(CSV_FIELD_LIMIT)} characters or a quote is not closed.", sheet, number + 1) from None
+            raise _fail(Message("Row %(row)d could not be read as CSV: a cell is longer than "
+                                "%(limit)s characters or a quote is not closed.", row=number + 1,
+                                limit=_fmt(CSV_FIELD_LIMIT)), sheet, number + 1) from None
         finally:
             csv.field_size_limit(old)
 
@@ -296,17 +301,20 @@ class Workbook:
 
 
 def _too_many_rows(sheet: str | None, limits: Limits) -> DataImportError:
-    return _fail(f"{_where(sheet)} has more than {_fmt(limits.max_rows)} rows (blank rows count too); "
-                 f"delete unused rows, {_SPLIT_HINT}.", sheet)
+    return _fail(Message("%(where)s has more than %(limit)s rows (blank rows count too); "
+                         "delete unused rows, %(hint)s.", where=_where(sheet), limit=_fmt(limits.max_rows),
+                         hint=_SPLIT_HINT), sheet)
 
 
 def _too_many_columns(sheet: str | None, row: int, limits: Limits) -> DataImportError:
-    return _fail(f"{_where(sheet)} has more than {_fmt(limits.max_columns)} columns in row {row}; delete "
-                 f"unused columns, {_SPLIT_HINT}.", sheet, row)
+    return _fail(Message("%(where)s has more than %(limit)s columns in row %(row)d; delete "
+                         "unused columns, %(hint)s.", where=_where(sheet), limit=_fmt(limits.max_columns),
+                         row=row, hint=_SPLIT_HINT), sheet, row)
 
 
 def _too_many_cells(sheet: str | None, limits: Limits) -> DataImportError:
-    return _fail(f"The file has more than {_fmt(limits.max_cells)} cells; {_SPLIT_HINT}.", sheet)
+    return _fail(Message("The file has more than %(limit)s cells; %(hint)s.", limit=_fmt(limits.max_cells),
+                         hint=_SPLIT_HINT), sheet)
 
 
 def count_rows(data: bytes, filename: str = "", sheets: tuple[str, ...] | None = None, *,
@@ -401,10 +409,11 @@ def read_sheet(book: Workbook, sheet: str | None, required: tuple[str, ...] = ()
             break
     if header is None:
         if first is None:
-            raise _fail("The sheet is empty: expected a header row and data rows.", shown, 1)
+            raise _fail(Message("The sheet is empty: expected a header row and data rows."), shown, 1)
         number, names = first
         expected = ", ".join(required + optional)
-        raise DataImportError([Problem(f"Expected a column '{c}' in the header row (columns: {expected}).",
+        raise DataImportError([Problem(Message("Expected a column '%(column)s' in the header row (columns: "
+                                               "%(columns)s).", column=c, columns=expected),
                                        shown, number, c) for c in required if c not in names])
     index: dict[str, int] = {}
     for i, h in enumerate(header):

@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from circularcities.core.reports import Report, Section, Table
 from circularcities.diagnosis import dashboard as dash
 from circularcities.diagnosis.imports import city_metabolism
-from circularcities.web.bilingual import is_chinese
+from circularcities.diagnosis.templatetags.diagnosis_labels import source_label
+from circularcities.web.translated import translated
 
 
 def build_report(city) -> Report:
-    zh = is_chinese()
     name = city.t("name")
     cards = dash.indicator_cards(city)
     latest = {c.indicator.code: c.latest for c in cards}
@@ -49,7 +49,7 @@ def build_report(city) -> Report:
                           "the metabolism model.")],
             tables=[Table([_("Code"), _("Indicator"), _("Year"), _("Value"), _("Unit"), _("Quality"), _("Source")],
                           [[c.indicator.code, c.indicator.t("name"), c.latest.year, c.latest.value, c.indicator.unit,
-                            c.latest.get_quality_display(), c.latest.source] for c in cards],
+                            c.latest.get_quality_display(), source_label(c.latest.source)] for c in cards],
                           title=_("Indicators"))]))
 
     for subject, view in maturity.items():
@@ -75,7 +75,7 @@ def build_report(city) -> Report:
     if bench.focal_areas:
         paragraphs = []
         for fa in bench.focal_areas:
-            paragraphs.append(f"{areas.get(fa.area, fa.area)}: {fa.reason_zh if zh else fa.reason_en}")
+            paragraphs.append(f"{areas.get(fa.area, fa.area)}: {translated(fa, 'reason').text}")
             for case, _rc in bench.cases.get(fa.area, []):
                 paragraphs.append("  – " + case.t("title"))
         sections.append(Section(_("Suggested focal areas"), paragraphs=paragraphs))

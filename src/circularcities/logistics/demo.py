@@ -14,12 +14,15 @@ from pathlib import Path
 from django.db import transaction
 
 from circularcities.core import routing
+from circularcities.web.translated_forms import language_codes, save_translations
 
 from . import models as m
 from .convert import save_core
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "routing_demo" / "scenario.xlsx"
 NAME = "Yamaguchi food waste to poultry feed (demo)"
+TITLES = {"en": NAME, "zh-hans": "山口县食物垃圾制家禽饲料（演示）",
+          "ja": "山口県の食品廃棄物を養鶏飼料に（デモ）", "ko": "야마구치현 음식물 쓰레기를 가금 사료로(데모)"}
 DESCRIPTION_EN = (
     "Food waste of Ube, Hofu and Yamaguchi city collected for a poultry-feed plant. City-hall "
     "coordinates are real (japan_municipal_offices.csv); the 75 shops, restaurants and canteens, "
@@ -43,9 +46,12 @@ def load(log=print) -> None:
         return
     core, _settings = routing.read_scenario_workbook(DEMO_FILE)
     scenario, _ = m.Scenario.objects.update_or_create(
-        city=city, name=NAME, defaults={"description_en": DESCRIPTION_EN,
-                                        "description_zh": DESCRIPTION_ZH, "published": True,
-                                        "is_demo": True})
+        city=city, name=NAME, defaults={"published": True, "is_demo": True})
+    codes = language_codes()
+    save_translations(scenario, {
+        "title": {code: text for code, text in TITLES.items() if code in codes},
+        "description": {code: text for code, text in (("en", DESCRIPTION_EN), ("zh-hans", DESCRIPTION_ZH))
+                        if code in codes}})
     save_core(scenario, core)
     log(f"logistics demo: {scenario.points.count()} collection points, "
         f"{scenario.plans.count()} plans (not solved: press Run)")

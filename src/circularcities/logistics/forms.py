@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from circularcities.core import rules
 from circularcities.web.fielderrors import PlainTextForm, check
+from circularcities.web.translated_forms import TranslatedFieldsForm
 
 from . import models as m
 from .services import MAX_SECONDS, MIN_SECONDS
@@ -40,12 +41,14 @@ class ReplaceWorkbookForm(forms.Form):
     file = forms.FileField(label=_("Scenario workbook (.xlsx)"))
 
 
-class NewScenarioForm(PlainTextForm, forms.ModelForm):
+class NewScenarioForm(TranslatedFieldsForm, PlainTextForm, forms.ModelForm):
+    translated_fields = {"title": None, "description": forms.Textarea(attrs={"rows": 3})}
+    translated_labels = {"title": _("Title"), "description": _("Description")}
+    max_lengths = {"title": 160}
+
     class Meta:
         model = m.Scenario
-        fields = ["city", "name", "currency", "circuity", "description_en", "description_zh", "published"]
-        widgets = {"description_en": forms.Textarea(attrs={"rows": 3}),
-                   "description_zh": forms.Textarea(attrs={"rows": 3})}
+        fields = ["city", "name", "currency", "circuity", "published"]
 
     def __init__(self, *args, cities=None, allow_none=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,20 +15,28 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
 
 LAT = [MinValueValidator(-90.0), MaxValueValidator(90.0)]
 LON = [MinValueValidator(-180.0), MaxValueValidator(180.0)]
 NON_NEGATIVE = [MinValueValidator(0.0)]
 
 
-class Scenario(models.Model):
-    """A planning scenario owned by a city (or, without a city, by the secretariat)."""
+class Scenario(TranslatableModel):
+    """A planning scenario owned by a city (or, without a city, by the secretariat).
+
+    Its title and description are written per language (django-parler); the name is an identifier.
+    """
 
     city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.CASCADE,
                              related_name="logistics_scenarios")
     name = models.CharField(_("name"), max_length=160)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    translations = TranslatedFields(
+        # The name is the scenario's identifier (unique per city); the title is how each
+        # language names it on pages (the name when no title is written).
+        title=models.CharField(_("title"), max_length=160, blank=True),
+        description=models.TextField(_("description"), blank=True),
+    )
     currency = models.CharField(_("currency"), max_length=3, default="EUR",
                                 help_text=_("ISO 4217 code, e.g. JPY, EUR, CNY"))
     circuity = models.FloatField(_("circuity"), default=1.3, validators=[MinValueValidator(1.0)],

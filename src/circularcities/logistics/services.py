@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from django.db import transaction
 from django.utils import timezone
 
 from circularcities.core import routing
@@ -20,6 +21,7 @@ from circularcities.core.errors import (
     ValidationError,
 )
 from circularcities.jobs import runner
+from circularcities.web.translated_forms import save_translations
 
 from . import models as m
 from .convert import from_dict, to_core, to_dict
@@ -42,6 +44,18 @@ class ScenarioInfeasible(InfeasibleError):
 
 
 # -- checks before solving --------------------------------------------------
+
+def save_scenario(scenario: m.Scenario, *, translations: dict[str, dict[str, str]] | None = None,
+                  created_by=None) -> m.Scenario:
+    """Save a scenario and its description in the languages sent (others are kept)."""
+    with transaction.atomic():
+        if created_by is not None and scenario.created_by_id is None:
+            scenario.created_by = created_by
+        scenario.save()
+        if translations:
+            save_translations(scenario, translations)
+    return scenario
+
 
 def default_plans(core: routing.Scenario) -> tuple[routing.Partition, ...]:
     """The plans to compare when the planner has listed none: all together,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from circularcities.core.matching import material_key
 from circularcities.core.rules import FieldError
@@ -43,6 +44,32 @@ CHAPTER_ZH = {
     "18": "人类或动物医疗保健及相关研究产生的废物",
     "19": "废物管理设施、污水处理厂及水处理产生的废物",
     "20": "城市生活废物（家庭及类似的商业、工业和机构废物），包括分类收集部分",
+}
+
+# The chapter titles in the reader's language through the catalogues (msgid: the List of
+# Waste's English title). The translations are the platform's own, like CHAPTER_ZH, which
+# supplies the Chinese; a new language needs catalogue entries only.
+CHAPTER_TITLES = {
+    "01": gettext_lazy("Wastes resulting from exploration, mining, quarrying, and physical and chemical treatment of minerals"),
+    "02": gettext_lazy("Wastes from agriculture, horticulture, aquaculture, forestry, hunting and fishing, food preparation and processing"),
+    "03": gettext_lazy("Wastes from wood processing and the production of panels and furniture, pulp, paper and cardboard"),
+    "04": gettext_lazy("Wastes from the leather, fur and textile industries"),
+    "05": gettext_lazy("Wastes from petroleum refining, natural gas purification and pyrolytic treatment of coal"),
+    "06": gettext_lazy("Wastes from inorganic chemical processes"),
+    "07": gettext_lazy("Wastes from organic chemical processes"),
+    "08": gettext_lazy("Wastes from the manufacture, formulation, supply and use (mfsu) of coatings (paints, varnishes and vitreous enamels), adhesives, sealants and printing inks"),
+    "09": gettext_lazy("Wastes from the photographic industry"),
+    "10": gettext_lazy("Wastes from thermal processes"),
+    "11": gettext_lazy("Wastes from chemical surface treatment and coating of metals and other materials; non-ferrous hydro-metallurgy"),
+    "12": gettext_lazy("Wastes from shaping and physical and mechanical surface treatment of metals and plastics"),
+    "13": gettext_lazy("Oil wastes and wastes of liquid fuels (except edible oils, and those in chapters 05, 12 and 19)"),
+    "14": gettext_lazy("Waste organic solvents, refrigerants and propellants (except 07 and 08)"),
+    "15": gettext_lazy("Waste packaging, absorbents, wiping cloths, filter materials and protective clothing not otherwise specified"),
+    "16": gettext_lazy("Wastes not otherwise specified in the list"),
+    "17": gettext_lazy("Construction and demolition wastes (including excavated soil from contaminated sites)"),
+    "18": gettext_lazy("Wastes from human or animal health care and/or related research (except kitchen and restaurant wastes not arising from immediate health care)"),
+    "19": gettext_lazy("Wastes from waste management facilities, off-site waste water treatment plants and the preparation of water intended for human consumption and water for industrial use"),
+    "20": gettext_lazy("Municipal wastes (household waste and similar commercial, industrial and institutional wastes) including separately collected fractions"),
 }
 
 # (slug, English, Chinese, default loose bulk density t/m3 or None, for sharing)

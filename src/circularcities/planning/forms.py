@@ -9,6 +9,7 @@ from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, Milestone, Programme, Target
 from circularcities.planning.services import target_create, target_update
+from circularcities.planning.templatetags.planning_units import unit_label
 from circularcities.web.bilingual import pick
 from circularcities.web.fielderrors import PlainTextForm, check
 
@@ -62,7 +63,7 @@ class TargetForm(forms.ModelForm):
         self.fields["programme"].label_from_instance = lambda p: pick(p, "name")
         self.fields["area"].label_from_instance = _named
         self.fields["programme_indicator"].choices = [("", "—")] + [
-            (k, f"{i.name_en} / {i.name_zh} ({i.unit})") for k, i in PROGRAMME_INDICATORS.items()]
+            (k, f"{i.name()} ({unit_label(i.unit)})") for k, i in PROGRAMME_INDICATORS.items()]
         if self.instance.pk and self.instance.trajectory_points:
             self.fields["points"].initial = "; ".join(f"{y:g}: {v:g}" for y, v in self.instance.trajectory_points)
 
@@ -152,7 +153,7 @@ class ProgressForm(PlainTextForm, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].choices = [(k, f"{i.name_en} / {i.name_zh} ({i.unit})")
+        self.fields["indicator"].choices = [(k, f"{i.name()} ({unit_label(i.unit)})")
                                             for k, i in PROGRAMME_INDICATORS.items()]
 
     def clean_quarter(self):

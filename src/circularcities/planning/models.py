@@ -157,10 +157,7 @@ class ProgressEntry(models.Model):
         return self.currency if ind.is_money else ind.unit
 
     def indicator_name(self) -> str:
-        from circularcities.web.bilingual import is_chinese
-
-        ind = PROGRAMME_INDICATORS[self.indicator]
-        return ind.name_zh if is_chinese() else ind.name_en
+        return PROGRAMME_INDICATORS[self.indicator].name()
 
 
 class Target(Bilingual, models.Model):
@@ -237,10 +234,7 @@ class Target(Bilingual, models.Model):
     def measured_name(self) -> str:
         if self.indicator is not None:
             return self.indicator.t("name")
-        ind = PROGRAMME_INDICATORS[self.programme_indicator]
-        from circularcities.web.bilingual import is_chinese
-
-        return ind.name_zh if is_chinese() else ind.name_en
+        return PROGRAMME_INDICATORS[self.programme_indicator].name()
 
     @property
     def unit(self) -> str:

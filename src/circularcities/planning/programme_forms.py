@@ -14,6 +14,7 @@ from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.core.planning.programme import parse_goals
 from circularcities.planning.models import Programme, Project
 from circularcities.planning.programmes import goals_text, users_named
+from circularcities.planning.templatetags.planning_units import unit_label
 from circularcities.web.fielderrors import PlainTextForm, check
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -62,7 +63,7 @@ class ProgrammeForm(PlainTextForm, forms.ModelForm):
         self.fields["city"].queryset = City.objects.all() if ids is None else City.objects.filter(pk__in=ids)
         self.fields["city"].required = ids is not None
         self.fields["city"].label_from_instance = lambda c: c.t("name")
-        self.fields["indicators"].choices = [(k, f"{i.name_en} / {i.name_zh} ({i.unit})")
+        self.fields["indicators"].choices = [(k, f"{i.name()} ({unit_label(i.unit)})")
                                              for k, i in PROGRAMME_INDICATORS.items()]
         if self.instance.pk:
             self.fields["goals"].initial = goals_text(self.instance)

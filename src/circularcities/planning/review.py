@@ -101,12 +101,11 @@ def _entry_unit(e) -> str:
 
 
 def indicator_name(key: str) -> str:
-    ind = PROGRAMME_INDICATORS[key]
-    return ind.name_zh if translation.get_language().startswith("zh") else ind.name_en
+    return PROGRAMME_INDICATORS[key].name(translation.get_language())
 
 
 def build_report(title_subject: str, review: dict, language: str) -> Report:
-    """The review as a ``core.reports.Report`` in ``language`` ("en" or "zh-hans")."""
+    """The review as a ``core.reports.Report`` in ``language`` (any platform language)."""
     with translation.override(language):
         q = review["quarter"]
         s = review["summary"]

@@ -13,3 +13,8 @@ class WebConfig(AppConfig):
         )
 
         uploads.configure()  # the table reader's limits from settings
+        from django.utils.translation import get_language
+
+        from circularcities.core import i18n
+
+        i18n.use_language_provider(get_language)  # core's messages speak the reader's language

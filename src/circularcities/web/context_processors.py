@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from circularcities.web.language import other_language
+from circularcities.web.language import codes, language_links
 
 NAV = [
     ("home", _("Home")),
@@ -21,12 +21,14 @@ NAV = [
 
 def platform(request):
     nav = []
+    homes = {"/"} | {f"/{code}/" for code in codes()}
     for name, label in NAV:
         try:
             url = reverse(name)
         except NoReverseMatch:
             continue
         nav.append({"url": url, "label": label,
-                    "active": request.path == url or (url != "/" and url != "/zh-hans/" and request.path.startswith(url))})
+                    "active": request.path == url or (url not in homes and request.path.startswith(url))})
     return {"nav": nav, "DEMO_MODE": getattr(settings, "DEMO_MODE", False),
-            "other_language": other_language(request)}
+            "languages": (links := language_links(request)),
+            "other_language": next((link for link in links if not link["current"]), links[0])}

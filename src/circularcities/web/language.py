@@ -1,9 +1,11 @@
-"""Which language a visitor sees, and the address of the same page in the other one.
+"""Which language a visitor sees, and the address of the same page in every other one.
 
-English pages have no prefix, Chinese ones live under /zh-hans/. A visitor who
-comes to an unprefixed page while preferring Chinese (the language they chose
-earlier, kept in the language cookie, or else what their browser asks for) is
-sent to the Chinese address of the same page.
+The platform's languages are a setting (settings.LANGUAGES, from
+CIRCULARCITIES_LANGUAGES). English pages have no prefix; every other language
+lives under its code (/zh-hans/, /ja/, /ko/). A visitor who comes to an
+unprefixed page while preferring another language (the one they chose earlier,
+kept in the language cookie, or else what their browser asks for) is sent to
+the address of the same page in that language.
 """
 
 from __future__ import annotations
@@ -18,8 +20,23 @@ from django.urls import get_script_prefix, is_valid_path
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-NAMES = {"en": "English", "zh-hans": "中文"}
-HREFLANG = {"en": "en", "zh-hans": "zh-Hans"}
+# How each language names itself on the switch, and its BCP 47 tag (hreflang, lang=).
+# A language missing here falls back to settings.PLATFORM_LANGUAGES and its code.
+NAMES = {"en": "English", "zh-hans": "中文", "ja": "日本語", "ko": "한국어"}
+HREFLANG = {"en": "en", "zh-hans": "zh-Hans", "ja": "ja", "ko": "ko"}
+
+
+def name(code: str) -> str:
+    return NAMES.get(code) or dict(getattr(settings, "PLATFORM_LANGUAGES", {})).get(code, code)
+
+
+def hreflang(code: str) -> str:
+    return HREFLANG.get(code, code)
+
+
+def short(code: str) -> str:
+    """The code without its script or region ("zh-hans" -> "zh"), for test ids and file names."""
+    return code.split("-")[0]
 
 
 def codes() -> list[str]:
@@ -40,17 +57,29 @@ def language_path(path: str, lang: str) -> str:
     return path if lang == settings.LANGUAGE_CODE else f"/{lang}{path}"
 
 
-def other_language(request) -> dict:
-    """For the switch on every page: the other language and the address to switch to it."""
+def language_links(request) -> list[dict]:
+    """For the switch on every page: each configured language and the same page in it.
+
+    The switch link goes through Django's set_language view so the choice is kept in
+    the language cookie; ``url`` is the direct address (for ``<link rel=alternate>``).
+    """
     current = translation.get_language() or settings.LANGUAGE_CODE
-    other = next((c for c in codes() if c != current), settings.LANGUAGE_CODE)
     full = request.get_full_path_info()
     path, sep, query = full.partition("?")
-    direct = language_path(path, other) + (sep + query if query else "")
     prefix = get_script_prefix().rstrip("/")
-    switch = f"{prefix}/i18n/setlang/?" + urlencode({"language": other, "next": direct})
-    return {"code": other, "name": NAMES.get(other, other), "hreflang": HREFLANG.get(other, other),
-            "url": prefix + direct, "switch_url": switch}
+    links = []
+    for code in codes():
+        direct = language_path(path, code) + (sep + query if query else "")
+        switch = f"{prefix}/i18n/setlang/?" + urlencode({"language": code, "next": direct})
+        links.append({"code": code, "short": short(code), "name": name(code), "hreflang": hreflang(code),
+                      "url": prefix + direct, "switch_url": switch, "current": code == current})
+    return links
+
+
+def other_language(request) -> dict:
+    """The first language that is not the current one (kept for older templates)."""
+    links = language_links(request)
+    return next((link for link in links if not link["current"]), links[0])
 
 
 class PreferredLanguageMiddleware(LocaleMiddleware):

@@ -52,6 +52,13 @@ def translated(obj, field: str, language: str | None = None) -> Translated:
     if obj is None:
         return Translated("", lang, False)
     if hasattr(obj, "safe_translation_getter"):  # a parler TranslatableModel
+        prefetched = _prefetched(obj)
+        if prefetched is not None:  # read the prefetched rows: no query per missing language
+            own = getattr(prefetched.get(lang), field, "") or ""
+            if own or lang == default:
+                return Translated(own, lang, False)
+            english = getattr(prefetched.get(default), field, "") or ""
+            return Translated(english, default, bool(english))
         own = ""
         if obj.has_translation(lang):
             own = getattr(obj.get_translation(lang), field, "") or ""
@@ -67,3 +74,11 @@ def translated(obj, field: str, language: str | None = None) -> Translated:
         return Translated(own, lang, False)
     english = getattr(obj, f"{field}_en", "") or ""
     return Translated(english, default, bool(english))
+
+
+def _prefetched(obj) -> dict | None:
+    """``{language: translation}`` when the query prefetched ``translations``, else None."""
+    rows = getattr(obj, "_prefetched_objects_cache", {}).get("translations")
+    if rows is None:
+        return None
+    return {row.language_code: row for row in rows}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from circularcities.core import rules
+from circularcities.core.i18n import N_, translate
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,8 @@ class ProgrammeIndicator:
     key
         Stable identifier used in files and the API.
     name_en, name_zh
-        Name in both languages.
+        Name in English (the key of its translations in core's catalogues, see
+        :meth:`name`) and in Chinese (kept for older callers).
     unit
         Unit of the value ("organisations", "people", "h", "t", ...); money
         indicators carry their currency on each entry instead.
@@ -37,6 +39,10 @@ class ProgrammeIndicator:
     unit: str
     is_money: bool = False
 
+    def name(self, language: str | None = None) -> str:
+        """The name in ``language`` (default: the active one), from core's catalogues."""
+        return translate(self.name_en, language)
+
     def __post_init__(self):
         if not self.key or not self.key.replace("_", "").isalnum() or self.key != self.key.lower():
             raise ValueError(f"Expected a lower-case key of letters, digits and '_'; got {self.key!r}.")
@@ -45,14 +51,14 @@ class ProgrammeIndicator:
 
 
 INDICATORS: dict[str, ProgrammeIndicator] = {i.key: i for i in [
-    ProgrammeIndicator("companies_supported", "Companies supported", "受支持企业数", "organisations"),
-    ProgrammeIndicator("people_trained", "People trained", "受培训人数", "people"),
-    ProgrammeIndicator("support_hours", "Hours of support", "支持服务时数", "h"),
-    ProgrammeIndicator("funding_raised", "Funding raised", "获得融资额", "currency", is_money=True),
-    ProgrammeIndicator("new_products", "New products or services", "新产品或服务数", "products"),
-    ProgrammeIndicator("items_refurbished", "Items refurbished", "翻新物品数", "items"),
-    ProgrammeIndicator("jobs_created", "Jobs created", "创造就业岗位数", "jobs"),
-    ProgrammeIndicator("tonnes_diverted", "Waste diverted from landfill", "填埋减量", "t"),
+    ProgrammeIndicator("companies_supported", N_("Companies supported"), "受支持企业数", "organisations"),
+    ProgrammeIndicator("people_trained", N_("People trained"), "受培训人数", "people"),
+    ProgrammeIndicator("support_hours", N_("Hours of support"), "支持服务时数", "h"),
+    ProgrammeIndicator("funding_raised", N_("Funding raised"), "获得融资额", "currency", is_money=True),
+    ProgrammeIndicator("new_products", N_("New products or services"), "新产品或服务数", "products"),
+    ProgrammeIndicator("items_refurbished", N_("Items refurbished"), "翻新物品数", "items"),
+    ProgrammeIndicator("jobs_created", N_("Jobs created"), "创造就业岗位数", "jobs"),
+    ProgrammeIndicator("tonnes_diverted", N_("Waste diverted from landfill"), "填埋减量", "t"),
 ]}
 
 

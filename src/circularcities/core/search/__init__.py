@@ -1,7 +1,8 @@
-"""Bilingual (English / Simplified Chinese) full-text search.
+"""Full-text search in English, Simplified Chinese, Japanese and Korean.
 
 Documents are tokenised per language (jieba for Chinese, Snowball stemming
-for English; see :mod:`.tokenize` to add a language) and ranked with Okapi
+for English, fugashi with UniDic-lite for Japanese, kiwipiepy for Korean;
+see :mod:`.tokenize` to add a language) and ranked with Okapi
 BM25 over weighted fields, with a minimum number of query words to match and
 a bonus for adjacent words. The index is numpy arrays in memory, saved to and
 loaded from one file, so it works the same over SQLite and PostgreSQL and can
@@ -13,15 +14,20 @@ from circularcities.core.search.query import Query, parse_query
 from circularcities.core.search.similar import similar_documents
 from circularcities.core.search.snippet import snippet
 from circularcities.core.search.tokenize import (
+    BILINGUAL_ANALYZER,
     DEFAULT_ANALYZER,
     Analyzer,
     ChineseTokenizer,
     EnglishTokenizer,
+    JapaneseTokenizer,
+    KoreanTokenizer,
     Token,
     Tokenizer,
+    detect_language,
     tokenize,
 )
 
-__all__ = ["DEFAULT_ANALYZER", "Analyzer", "BM25Params", "ChineseTokenizer", "EnglishTokenizer", "Hit",
+__all__ = ["BILINGUAL_ANALYZER", "DEFAULT_ANALYZER", "Analyzer", "BM25Params", "ChineseTokenizer",
+           "EnglishTokenizer", "JapaneseTokenizer", "KoreanTokenizer", "detect_language", "Hit",
            "Query", "SearchIndex", "Token", "Tokenizer", "document_terms", "parse_query",
            "similar_documents", "snippet", "tokenize"]

@@ -26,7 +26,7 @@ import numpy as np
 
 from circularcities.core.errors import ValidationError
 from circularcities.core.search.query import Query, parse_query, phrase_term
-from circularcities.core.search.tokenize import DEFAULT_ANALYZER, Analyzer
+from circularcities.core.search.tokenize import DEFAULT_ANALYZER, Analyzer, detect_language
 
 CHAR_WEIGHT = 0.2
 
@@ -80,16 +80,20 @@ class Hit:
 
 
 def document_terms(fields: Mapping[str, str], params: BM25Params,
-                   analyzer: Analyzer = DEFAULT_ANALYZER) -> dict[str, float]:
+                   analyzer: Analyzer = DEFAULT_ANALYZER, language: str | None = None) -> dict[str, float]:
     """Weighted term frequencies of one document: words, their parts, characters, phrases.
 
     Tokenising (jieba above all) is the expensive part of indexing; callers may
     store this result with the document and rebuild an index from it cheaply.
+    ``language`` is the language the fields are written in; None detects it once
+    for the whole document (a Japanese title of Han characters only is still
+    Japanese when its summary has kana).
     """
     tf: defaultdict[str, float] = defaultdict(float)
+    language = language or detect_language(" ".join(t for t in fields.values() if t))
     for name, text in fields.items():
         weight = params.weights.get(name, 1.0)
-        tokens = analyzer.tokens(text)
+        tokens = analyzer.tokens(text, language=language)
         for i, tok in enumerate(tokens):
             tf[tok.term] += weight
             for part in tok.parts:
@@ -386,7 +390,7 @@ class SearchIndex:
         return scores, present
 
     def search(self, query: str | Query, limit: int | None = 20, allowed: Iterable[object] | None = None,
-               tags: Sequence[str] = (), exclude: object = None) -> list[Hit]:
+               tags: Sequence[str] = (), exclude: object = None, language: str | None = None) -> list[Hit]:
         """Rank documents for ``query``.
 
         A document must match at least ``query.min_match`` of the query's
@@ -397,7 +401,7 @@ class SearchIndex:
         Parameters
         ----------
         query
-            Free text in English and/or Chinese, or a parsed :class:`Query`.
+            Free text in any of the platform's languages, or a parsed :class:`Query`.
         limit
             Most hits to return (None for all).
         allowed
@@ -406,9 +410,12 @@ class SearchIndex:
             Only documents having all these tags may be returned.
         exclude
             A key never returned.
+        language
+            The reader's language, for a query of Han characters only (Japanese or
+            Chinese); None detects it from the query.
         """
         if isinstance(query, str):
-            query = parse_query(query, self.analyzer, known=self.knows)
+            query = parse_query(query, self.analyzer, known=self.knows, language=language)
         if not query.concepts or not self._n_live:
             return []
         n = len(self._keys)

@@ -53,9 +53,11 @@ def phrase_term(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
-def parse_query(text: str, analyzer: Analyzer = DEFAULT_ANALYZER, known: Known | None = None) -> Query:
-    """Split a query into concepts (distinct words) and adjacent-word phrases."""
-    tokens = analyzer.tokens(text, known)
+def parse_query(text: str, analyzer: Analyzer = DEFAULT_ANALYZER, known: Known | None = None,
+                language: str | None = None) -> Query:
+    """Split a query into concepts (distinct words) and adjacent-word phrases, tokenised
+    in ``language`` (the reader's; None: detected from the query)."""
+    tokens = analyzer.tokens(text, known, language)
     concepts: dict[str, Concept] = {}
     phrases: list[str] = []
     for i, tok in enumerate(tokens):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from django import template
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -51,3 +54,35 @@ def quality_label(quality) -> str:
 @register.filter
 def via_label(via) -> str:
     return _label(VIAS, via)
+
+
+# The provenance the metabolism model writes (diagnosis/imports.py) is stored in English,
+# a stable text scripts can read; pages show it in the reader's language.
+_COMPUTED = re.compile(r"^Computed from the metabolism model \((\d{4})\)"
+                       r"(; its inputs include estimated data)?(; population of the city profile)?$")
+
+
+@register.filter
+def source_label(source) -> str:
+    """A stored source; the model's generated provenance line in the active language."""
+    text = str(source or "")
+    m = _COMPUTED.match(text)
+    if not m:
+        return text
+    parts = [gettext("Computed from the metabolism model (%(year)s)") % {"year": m.group(1)}]
+    if m.group(2):
+        parts.append(gettext("its inputs include estimated data"))
+    if m.group(3):
+        parts.append(gettext("population of the city profile"))
+    return gettext("; ").join(parts)
+
+
+# Notes the demo data writes in English, shown in the reader's language.
+NOTES = {"Illustrative demo assessment, not made by the city":
+         _("Illustrative demo assessment, not made by the city")}
+
+
+@register.filter
+def note_label(note) -> str:
+    """A stored note; the demo's generated notes in the active language."""
+    return _label(NOTES, note)

@@ -38,7 +38,7 @@ from ..permissions import (
     require_view,
     visible_scenarios,
 )
-from ..services import base_features
+from ..services import base_features, save_scenario
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -55,7 +55,7 @@ def index(request, upload_form=None, new_form=None, problems=None, status=200):
 
         upload_form = upload_form or WorkbookForm(cities=cities, allow_none=allow_none)
         new_form = new_form or NewScenarioForm(cities=cities, allow_none=allow_none)
-    scenarios = visible_scenarios(request.user).prefetch_related("runs")
+    scenarios = visible_scenarios(request.user).prefetch_related("runs", "translations")
     return render(request, "logistics/index.html", {
         "scenarios": scenarios, "upload_form": upload_form, "new_form": new_form,
         "may_create": may_create, "problems": problems}, status=status)
@@ -109,16 +109,14 @@ def create_scenario(request):
     if not form.is_valid():
         return index(request, new_form=form, status=400)
     require_scenario_city(request.user, form.cleaned_data["city"])
-    scenario = form.save(commit=False)
-    scenario.created_by = request.user
-    scenario.save()
+    scenario = save_scenario(form.save(commit=False), translations=form.translations(), created_by=request.user)
     messages.success(request, _("Scenario created: place depots, a facility and collection points "
                                 "on the map, then add vehicles."))
     return redirect(scenario)
 
 
 def scenario_detail(request, pk, *, forms=None, problems=None, status=200):
-    scenario = get_object_or_404(m.Scenario.objects.select_related("city"), pk=pk)
+    scenario = get_object_or_404(m.Scenario.objects.select_related("city").prefetch_related("translations"), pk=pk)
     require_view(request.user, scenario)
     editable = can_edit(request.user, scenario)
     forms = forms or {}

@@ -75,12 +75,79 @@ def exchange_material(ex):
     """An exchange's material label: the category's name in the page's
     language, or the stored label of its waste code."""
     from circularcities.marketplace.models import ProductCategory
-    from circularcities.web.bilingual import is_chinese
 
     code = ex.material_code or ""
     cat = ProductCategory.objects.filter(slug=code).first()
     if cat is not None:
         return cat.t("name")
-    if is_chinese() and code.isdigit() and len(code) == 6:
+    if not _english() and code.isdigit() and len(code) == 6:
         return f"{code[:2]} {code[2:4]} {code[4:]}"  # the List of Waste's wording is English only
     return ex.material_label
+
+
+def _english() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "en").startswith("en")
+
+
+@register.simple_tag
+def ewc_description(waste_code):
+    """An EU List of Waste entry's description. The list is published in English (no
+    official Chinese, Japanese or Korean text is available to the platform), so other
+    languages show the English, marked as such, rather than an invented legal text."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    text = getattr(waste_code, "description", "") or ""
+    if _english() or not text:
+        return text
+    return format_html('<span lang="en">{}</span> <span class="untranslated">({})</span>', text,
+                       gettext("official text in English only"))
+
+
+@register.filter
+def ewc_title(waste_code) -> str:
+    """The description for a ``title`` attribute (plain text), marked when in English only."""
+    from django.utils.translation import gettext
+
+    text = getattr(waste_code, "description", "") or ""
+    if _english() or not text:
+        return text
+    return f"{text} ({gettext('official text in English only')})"
+
+
+# The notes core/lca/avoided.py stores with an exchange are English sentences (a stable
+# record); pages show the known ones in the reader's language, others as stored.
+_NOTE_TRANSPORT = re.compile(r"^Transport of the exchange counted: ([\d.e+-]+) t·km x ([\d.e+-]+) kg CO2e/t·km "
+                             r"\(user-supplied factor\)\.$")
+_NOTE_MISSING = re.compile(r"^(.+): (.+) publishes no (\w+) '(\w+)' factor for '(.+)'\.$")
+_NOTE_EPA = re.compile(r"^(.+): EPA-2021 Table 9 has no material-supply factors\.$")
+_NOTE_NO_MAPPING = re.compile(r"^No factor: material '(.+)' has no mapping to the (.+) factor table\.$")
+
+
+@register.filter
+def co2e_note(note):
+    """An avoided-emissions note or missing-factor line in the page's language."""
+    note = note or ""
+    if note == "Transport of the exchange not counted (no freight factor given).":
+        return _("Transport of the exchange not counted (no freight factor given).")
+    if note.startswith("Reuse end-of-life leg: no published 'Re-use' waste-disposal factor;"):
+        return _("Reuse end-of-life leg: no published 'Re-use' waste-disposal factor; the closed-loop "
+                 "factor (transport to the next user) is used as a proxy.")
+    m = _NOTE_TRANSPORT.match(note)
+    if m:
+        return _("Transport of the exchange counted: %(tkm)s t·km × %(factor)s kg CO2e/t·km "
+                 "(user-supplied factor).") % {"tkm": m[1], "factor": m[2]}
+    m = _NOTE_MISSING.match(note)
+    if m:
+        return _("%(role)s: %(factor_set)s publishes no factor for %(material)s (%(route)s).") % {
+            "role": factor_role(m[1]), "factor_set": m[2], "material": m[5], "route": route_name(m[4])}
+    m = _NOTE_EPA.match(note)
+    if m:
+        return _("%(role)s: EPA-2021 Table 9 has no material-supply factors.") % {"role": factor_role(m[1])}
+    m = _NOTE_NO_MAPPING.match(note)
+    if m:
+        return _("No factor: material %(material)s has no mapping to the %(factor_set)s factor table.") % {
+            "material": m[1], "factor_set": m[2]}
+    return note

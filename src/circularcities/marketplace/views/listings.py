@@ -19,7 +19,7 @@ from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.matching import material_key
 from circularcities.core.rules import FieldError
-from circularcities.marketplace.catalogue import CHAPTER_ZH
+from circularcities.marketplace.catalogue import CHAPTER_TITLES
 from circularcities.marketplace.forms import ExchangeForm, ListingForm
 from circularcities.marketplace.matching import DEFAULT_MAX_KM, suggest
 from circularcities.marketplace.models import Listing, ProductCategory, WasteCode
@@ -30,7 +30,6 @@ from circularcities.marketplace.permissions import (
 )
 from circularcities.marketplace.services import OPEN, save_listing, withdraw_listing
 from circularcities.marketplace.views.deals import deal_form, deals_on
-from circularcities.web.bilingual import is_chinese
 from circularcities.web.fielderrors import add_to_form, full_message
 
 
@@ -44,8 +43,7 @@ def _float(value):
 
 def chapters():
     rows = WasteCode.objects.values_list("chapter", "chapter_title").distinct().order_by("chapter")
-    zh = is_chinese()
-    return [(c, CHAPTER_ZH.get(c, t) if zh else t) for c, t in rows]
+    return [(c, str(CHAPTER_TITLES[c]) if c in CHAPTER_TITLES else t) for c, t in rows]
 
 
 def filter_listings(params, qs=None):

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -37,7 +38,6 @@ from circularcities.marketplace.permissions import (
     require_run_matching,
     require_see_matching_run,
 )
-from circularcities.web.bilingual import is_chinese
 
 
 def _city(request):
@@ -65,7 +65,7 @@ def method(request):
     from circularcities.marketplace.method_doc import to_html
 
     text = (DATA_DIR / "AVOIDED_EMISSIONS_METHOD.md").read_text(encoding="utf-8")
-    return render(request, "marketplace/method.html", {"html": to_html(text), "zh": is_chinese()})
+    return render(request, "marketplace/method.html", {"html": to_html(text)})
 
 
 def _suffix(city):
@@ -162,14 +162,14 @@ SEED_NOTE = "can serve a want for"  # the seeded notes are English sentences wit
 
 def _rule_rows():
     """Each rule with its sentence in the page's language; a seeded English
-    note is replaced by that sentence on Chinese pages."""
+    note is replaced by that sentence on pages in any other language."""
     labels = material_labels()
-    zh = is_chinese()
+    other = not (get_language() or "en").startswith("en")
     rows = []
     for r in CompatibilityRule.objects.all():
         offer, want = labels.get(r.offer_material, r.offer_material), labels.get(r.want_material, r.want_material)
         sentence = _("%(offer)s can serve a want for %(want)s.") % {"offer": offer, "want": want}
-        note = "" if zh and SEED_NOTE in r.note else r.note
+        note = "" if other and SEED_NOTE in r.note else r.note
         rows.append({"rule": r, "offer": offer, "want": want, "sentence": sentence, "note": note})
     return rows
 

@@ -20,6 +20,12 @@ UNIT_LABELS = {
 
 
 @register.filter
+def indicator_name(indicator) -> str:
+    """``{{ programme_indicator|indicator_name }}``: its name in the active language."""
+    return indicator.name() if indicator is not None else ""
+
+
+@register.filter
 def unit_label(unit) -> str:
     """A translated label for a fixed programme unit; other units (t, %, EUR...) as they are."""
     label = UNIT_LABELS.get(str(unit or ""))

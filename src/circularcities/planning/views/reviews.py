@@ -22,6 +22,7 @@ from circularcities.planning.permissions import (
 )
 from circularcities.planning.review import build_report, quarter_review, rule_text, send_reminders
 from circularcities.planning.rollup import coalition_rollup
+from circularcities.web.translated import reader_language
 
 
 def _quarter(request) -> Quarter:
@@ -37,11 +38,11 @@ def _quarter(request) -> Quarter:
 def _respond(request, review, subject, template_context):
     fmt = request.GET.get("format")
     if fmt in ("pdf", "xlsx"):
-        lang = request.GET.get("lang") or get_language()
-        report = build_report(subject, review, "zh-hans" if lang.startswith("zh") else "en")
-        name = f"review-{slugify(subject) or 'city'}-{review['quarter']}.{fmt}"
+        lang = reader_language(request.GET.get("lang") or get_language())  # a configured language
+        report = build_report(subject, review, lang)
+        name = f"review-{slugify(subject) or 'city'}-{review['quarter']}-{lang}.{fmt}"
         if fmt == "pdf":
-            resp = HttpResponse(to_pdf(report), content_type="application/pdf")
+            resp = HttpResponse(to_pdf(report, lang), content_type="application/pdf")
         else:
             resp = HttpResponse(to_xlsx(report), content_type=(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
