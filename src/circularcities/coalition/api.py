@@ -157,12 +157,12 @@ class FocalAreasIn(Schema):
 
 @router.get("/areas", response=responses(list[AreaOut]))
 def list_areas(request):
-    return ThematicArea.objects.all()
+    return ThematicArea.objects.prefetch_related("translations")
 
 
 @router.get("/cities", response=responses(list[CityOut]))
 def list_cities(request, status: str | None = None, country: str | None = None):
-    qs = City.objects.prefetch_related("focal_areas__area")
+    qs = City.objects.prefetch_related("translations", "focal_areas__area")
     if status:
         qs = qs.filter(status=status)
     if country:
@@ -172,7 +172,7 @@ def list_cities(request, status: str | None = None, country: str | None = None):
 
 @router.get("/cities/{slug}", response=responses(CityOut, 404))
 def get_city(request, response: HttpResponse, slug: str):
-    city = get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    city = get_object_or_404(City.objects.prefetch_related("translations", "focal_areas__area"), slug=slug)
     with_etag(response, city)
     return city
 
@@ -190,7 +190,7 @@ def put_focal_areas(request, slug: str, payload: FocalAreasIn):
         set_focal_areas(city, [by_slug[s] for s in payload.areas], user=request.user)
     except ValidationError as exc:
         raise ValidationError(f"Field 'areas': {exc}") from exc
-    return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    return get_object_or_404(City.objects.prefetch_related("translations", "focal_areas__area"), slug=slug)
 
 
 @router.patch("/cities/{slug}", response=responses(CityOut, 404, 412, write=True), auth=write_auth)
@@ -200,7 +200,7 @@ def patch_city(request, response: HttpResponse, slug: str, payload: CityPatch):
         city = lock(request, City.objects.all(), slug=slug)
         require_edit_city(request.user, city)
         city_update(city=city, user=request.user, **payload.dict(exclude_unset=True))
-    city = get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    city = get_object_or_404(City.objects.prefetch_related("translations", "focal_areas__area"), slug=slug)
     with_etag(response, city)
     return city
 
@@ -229,16 +229,16 @@ def create_event(request, payload: EventIn):
 
 @router.get("/partners", response=responses(list[PartnerOut]))
 def list_partners(request, kind: str | None = None):
-    qs = Partner.objects.all()
+    qs = Partner.objects.prefetch_related("translations")
     return qs.filter(kind=kind) if kind else qs
 
 
 @router.get("/working-groups", response=responses(list[GroupOut]))
 def list_groups(request):
-    return WorkingGroup.objects.select_related("area").prefetch_related("partners")
+    return WorkingGroup.objects.select_related("area").prefetch_related("area__translations", "partners")
 
 
 @router.get("/events", response=responses(list[EventOut]))
 def list_events(request, kind: str | None = None):
-    qs = Event.objects.select_related("working_group__area").prefetch_related("cities")
+    qs = Event.objects.select_related("working_group__area").prefetch_related("translations", "cities")
     return qs.filter(kind=kind) if kind else qs

@@ -7,46 +7,49 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
 
-from circularcities.web.bilingual import Bilingual
+from circularcities.web.content import TranslatedContent
 
 MAX_FOCAL_AREAS = 3
 
 
-class ThematicArea(Bilingual, models.Model):
+class ThematicArea(TranslatedContent, TranslatableModel):
     slug = models.SlugField(unique=True)
+    legacy_fields = ('name', 'description')
+    translations = TranslatedFields(
+        name=models.CharField(max_length=120),
+        description=models.TextField(blank=True),
+    )
     order = models.PositiveSmallIntegerField(default=0)
-    name_en = models.CharField(max_length=120)
-    name_zh = models.CharField(max_length=120)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
 
     class Meta:
         ordering = ["order"]
 
     def __str__(self):
-        return self.name_en
+        return self.safe_translation_getter("name", any_language=True) or self.slug
 
 
-class RStrategy(Bilingual, models.Model):
+class RStrategy(TranslatedContent, TranslatableModel):
     """One of the coalition's 6R: redesign, reuse, repair, remanufacture, recycle, recover."""
 
     slug = models.SlugField(unique=True)
+    legacy_fields = ('name', 'description')
+    translations = TranslatedFields(
+        name=models.CharField(max_length=60),
+        description=models.TextField(blank=True),
+    )
     order = models.PositiveSmallIntegerField(default=0)
-    name_en = models.CharField(max_length=60)
-    name_zh = models.CharField(max_length=60)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
 
     class Meta:
         ordering = ["order"]
         verbose_name_plural = "R-strategies"
 
     def __str__(self):
-        return self.name_en
+        return self.safe_translation_getter("name", any_language=True) or self.slug
 
 
-class City(Bilingual, models.Model):
+class City(TranslatedContent, TranslatableModel):
     class Status(models.TextChoices):
         ENDORSING = "endorsing", _("Endorsing city")
         MEMBER = "member", _("Member city")
@@ -54,11 +57,14 @@ class City(Bilingual, models.Model):
         FORMER = "former", _("Former member")
 
     slug = models.SlugField(unique=True)
-    name_en = models.CharField(max_length=120)
-    name_zh = models.CharField(max_length=120)
+    legacy_fields = ('name', 'country_name', 'profile', 'data_notes')
+    translations = TranslatedFields(
+        name=models.CharField(max_length=120),
+        country_name=models.CharField(max_length=80, blank=True),
+        profile=models.TextField(blank=True),
+        data_notes=models.TextField(blank=True),
+    )
     country = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2")
-    country_name_en = models.CharField(max_length=80, blank=True)
-    country_name_zh = models.CharField(max_length=80, blank=True)
     region = models.CharField(max_length=40, blank=True)
     population = models.PositiveBigIntegerField(null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -70,20 +76,16 @@ class City(Bilingual, models.Model):
     lon = models.FloatField(null=True, blank=True)
     member_since = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.MEMBER)
-    profile_en = models.TextField(blank=True)
-    profile_zh = models.TextField(blank=True)
     density_reported = models.FloatField(
         null=True, blank=True, help_text="Inhabitants per km² as the source states it, kept beside "
         "the density computed from population and area, since the two do not always agree.")
-    data_notes_en = models.TextField(blank=True)
-    data_notes_zh = models.TextField(blank=True)
     sources = models.JSONField(default=list, blank=True)
     estimated_fields = models.JSONField(default=list, blank=True)
     is_demo = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["name_en"]
+        ordering = ["slug"]
         verbose_name_plural = "cities"
         constraints = [
             models.CheckConstraint(condition=Q(lat__gte=-90, lat__lte=90) | Q(lat__isnull=True),
@@ -93,7 +95,7 @@ class City(Bilingual, models.Model):
         ]
 
     def __str__(self):
-        return self.name_en
+        return self.safe_translation_getter("name", any_language=True) or self.slug
 
     def get_absolute_url(self):
         from django.urls import reverse
@@ -147,20 +149,22 @@ class FocalArea(models.Model):
             raise ValidationError(_("A city can choose at most three focal areas."))
 
 
-class Partner(Bilingual, models.Model):
+class Partner(TranslatedContent, TranslatableModel):
     class Kind(models.TextChoices):
         SECRETARIAT = "secretariat", _("Secretariat")
         KNOWLEDGE = "knowledge", _("Knowledge partner")
         SOLUTION = "solution-provider", _("Solution provider")
         BUSINESS = "business", _("Business")
+        FUNDER = "funder", _("Funder")
 
     slug = models.SlugField(unique=True)
-    name_en = models.CharField(max_length=200)
-    name_zh = models.CharField(max_length=200, blank=True)
+    legacy_fields = ('name', 'description')
+    translations = TranslatedFields(
+        name=models.CharField(max_length=200),
+        description=models.TextField(blank=True),
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     country = models.CharField(max_length=2, blank=True)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
     areas = models.ManyToManyField(ThematicArea, blank=True, related_name="partners")
     city = models.ForeignKey(City, null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="organisations")
@@ -169,13 +173,14 @@ class Partner(Bilingual, models.Model):
     is_demo = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["name_en"]
+        ordering = ["slug"]
 
     def __str__(self):
-        return self.name_en
+        return self.safe_translation_getter("name", any_language=True) or self.slug
 
 
-class WorkingGroup(models.Model):
+# The stubs cannot resolve reverse managers from parler models (events, publications).
+class WorkingGroup(models.Model):  # type: ignore[django-manager-missing]
     """One group per thematic area: the secretariat, the cities that chose it, partners."""
 
     area = models.OneToOneField(ThematicArea, on_delete=models.CASCADE, related_name="working_group")
@@ -190,38 +195,38 @@ class WorkingGroup(models.Model):
         return f"Working group: {self.area}"
 
     def cities(self):
-        return City.objects.filter(focal_areas__area=self.area).order_by("name_en")
+        return City.objects.filter(focal_areas__area=self.area).order_by("slug")
 
 
-class Event(Bilingual, models.Model):
+class Event(TranslatedContent, TranslatableModel):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")
         FORUM = "annual-forum", _("Annual forum")
         STUDY_TOUR = "study-tour", _("Study tour")
         TRAINING = "training", _("Deep-dive training")
+        WEBINAR = "webinar", _("Webinar")
 
     slug = models.SlugField(unique=True)
+    legacy_fields = ('title', 'place', 'agenda', 'outcomes')
+    translations = TranslatedFields(
+        title=models.CharField(max_length=200),
+        place=models.CharField(max_length=200, blank=True),
+        agenda=models.TextField(blank=True),
+        outcomes=models.TextField(blank=True),
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    title_en = models.CharField(max_length=200)
-    title_zh = models.CharField(max_length=200)
     date = models.DateField()
-    place_en = models.CharField(max_length=200, blank=True)
-    place_zh = models.CharField(max_length=200, blank=True)
     working_group = models.ForeignKey(WorkingGroup, null=True, blank=True, on_delete=models.SET_NULL,
                                       related_name="events")
     cities = models.ManyToManyField(City, blank=True, related_name="events")
     partners = models.ManyToManyField(Partner, blank=True, related_name="events")
-    agenda_en = models.TextField(blank=True)
-    agenda_zh = models.TextField(blank=True)
-    outcomes_en = models.TextField(blank=True)
-    outcomes_zh = models.TextField(blank=True)
     is_demo = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-date"]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or self.slug
 
     def get_absolute_url(self):
         from django.urls import reverse
@@ -229,22 +234,23 @@ class Event(Bilingual, models.Model):
         return reverse("coalition:event_detail", args=[self.slug])
 
 
-class Publication(Bilingual, models.Model):
+class Publication(TranslatedContent, TranslatableModel):
     """A result a working group publishes (guidance, diagnosis summary, toolkit)."""
 
     slug = models.SlugField(unique=True)
+    legacy_fields = ('title', 'summary')
+    translations = TranslatedFields(
+        title=models.CharField(max_length=200),
+        summary=models.TextField(blank=True),
+    )
     working_group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE,
                                       related_name="publications")
-    title_en = models.CharField(max_length=200)
-    title_zh = models.CharField(max_length=200)
-    summary_en = models.TextField(blank=True)
-    summary_zh = models.TextField(blank=True)
     year = models.PositiveSmallIntegerField()
     url = models.URLField(blank=True)
     is_demo = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["-year", "title_en"]
+        ordering = ["-year", "slug"]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or self.slug

@@ -61,8 +61,17 @@ def add_focal_area(city: City, area: ThematicArea, user=None) -> FocalArea:
 
 # --- city profile: the one write path (form, API, commands) ------------------
 
-CITY_EDITABLE = ("name_en", "name_zh", "population", "population_year", "gdp", "gdp_currency", "gdp_year",
-                 "area_km2", "lat", "lon", "profile_en", "profile_zh")
+CITY_TEXT_FIELDS = ("name", "profile")
+CITY_NUMBERS = ("population", "population_year", "gdp", "gdp_currency", "gdp_year", "area_km2", "lat", "lon")
+
+
+def _text_keys(fields) -> tuple[str, ...]:
+    from circularcities.web.content import LEGACY_SUFFIXES
+
+    return tuple(f"{f}_{s}" for f in fields for s in LEGACY_SUFFIXES)
+
+
+CITY_EDITABLE = _text_keys(CITY_TEXT_FIELDS) + CITY_NUMBERS
 CITY_DERIVED_INPUTS = ("population", "population_year", "gdp", "gdp_currency", "gdp_year")
 """Fields that computed indicators read (per-capita values, resource productivity)."""
 
@@ -70,9 +79,11 @@ CITY_DERIVED_INPUTS = ("population", "population_year", "gdp", "gdp_currency", "
 def check_city(city: City) -> None:
     """Every rule on a city profile; raises FieldError naming the field."""
     from circularcities.core import rules
+    from circularcities.web.content import LEGACY_SUFFIXES
 
-    city.name_en = rules.name("name_en", city.name_en, max_length=120, required=True)
-    city.name_zh = rules.name("name_zh", city.name_zh, max_length=120, required=True)
+    for sfx in LEGACY_SUFFIXES:
+        key = f"name_{sfx}"
+        setattr(city, key, rules.name(key, getattr(city, key), max_length=120, required=(sfx == "en")))
     city.population = rules.non_negative("population", city.population, maximum=rules.MAX_POPULATION,
                                          integer=True, required=False)
     city.population_year = rules.year("population_year", city.population_year, required=False)
@@ -83,8 +94,9 @@ def check_city(city: City) -> None:
                                  maximum=rules.MAX_AREA_KM2, required=False)
     city.lat = rules.latitude("lat", city.lat, required=False)
     city.lon = rules.longitude("lon", city.lon, required=False)
-    city.profile_en = rules.text("profile_en", city.profile_en)
-    city.profile_zh = rules.text("profile_zh", city.profile_zh)
+    for sfx in LEGACY_SUFFIXES:
+        key = f"profile_{sfx}"
+        setattr(city, key, rules.text(key, getattr(city, key)))
 
 
 def city_update(*, city: City, user=None, **changes) -> City:
@@ -104,7 +116,7 @@ def city_update(*, city: City, user=None, **changes) -> City:
         raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
     before = {k: getattr(city, k) for k in CITY_DERIVED_INPUTS}
     for name, value in changes.items():
-        setattr(city, name, "" if value is None and name in ("gdp_currency", "profile_en", "profile_zh")
+        setattr(city, name, "" if value is None and (name == "gdp_currency" or name not in CITY_NUMBERS)
                 else value)
     check_city(city)
     with transaction.atomic():

@@ -184,6 +184,9 @@ PARLER_LANGUAGES = {
     None: tuple({"code": code} for code, _name in LANGUAGES),
     "default": {"fallbacks": ["en"], "hide_untranslated": False},
 }
+# Pages prefetch translations; parler's own cache would sit in the database cache
+# and cost a query per lookup.
+PARLER_ENABLE_CACHING = False
 LOCALE_PATHS: list = []  # each app keeps its own locale/ directory
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
