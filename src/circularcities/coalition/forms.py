@@ -102,3 +102,111 @@ class CityProfileForm(forms.ModelForm):
 
         return city_update(city=self.instance, user=user,
                            **{k: self.cleaned_data.get(k) for k in self.fields})
+
+
+class CityOfficeForm(forms.Form):
+    """The secretariat registers or edits a member city (back office)."""
+
+    slug = forms.SlugField(label=_("Short name (in addresses)"), max_length=50,
+                           help_text=_("Lower-case letters, digits and hyphens; cannot change later."))
+    country = forms.CharField(label=_("Country (ISO 3166, two letters)"), max_length=2)
+    region = forms.CharField(label=_("Region"), max_length=40, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=City.Status.choices)
+    member_since = forms.DateField(label=_("Endorsement date"), required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    population = forms.IntegerField(label=_("Population"), required=False)
+    population_year = forms.IntegerField(label=_("Population year"), required=False)
+    area_km2 = forms.FloatField(label=_("Area (km²)"), required=False)
+    gdp = forms.DecimalField(label=_("GDP"), required=False, max_digits=20, decimal_places=2)
+    gdp_currency = forms.CharField(label=_("GDP currency (ISO 4217)"), max_length=3, required=False)
+    gdp_year = forms.IntegerField(label=_("GDP year"), required=False)
+    lat = forms.FloatField(label=_("Latitude (WGS84)"), required=False)
+    lon = forms.FloatField(label=_("Longitude (WGS84)"), required=False)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    focal_areas = forms.ModelMultipleChoiceField(
+        label=_("Focal areas"), help_text=_("Choose at most three."), required=False,
+        queryset=ThematicArea.objects.prefetch_related("translations"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, city=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.city = city
+        fields = dict(self.fields)
+        self.fields.clear()
+        self.fields["slug"] = fields.pop("slug")
+        add_text_fields(self, CITY_TEXT, city)
+        self.fields.update(fields)
+        self.fields["focal_areas"].label_from_instance = lambda a: a.t("name")
+        if city is not None:
+            del self.fields["slug"]
+            for name in fields:
+                if name != "focal_areas":
+                    self.fields[name].initial = getattr(city, name)
+            self.fields["focal_areas"].initial = [f.area_id for f in city.focal_areas.all()]
+
+    def clean_focal_areas(self):
+        areas = list(self.cleaned_data["focal_areas"])
+        if len(areas) > MAX_FOCAL_AREAS:
+            raise forms.ValidationError(
+                _("A city can choose at most three focal areas; you picked %(n)d. Nothing was changed."),
+                params={"n": len(areas)}, code="too_many")
+        return areas
+
+    def save(self, *, user):
+        from circularcities.coalition.services import city_register, city_update, set_focal_areas
+
+        data = dict(self.cleaned_data)
+        areas = data.pop("focal_areas", [])
+        if self.city is None:
+            return city_register(user=user, focal_areas=areas, **data)
+        from django.db import transaction
+
+        with transaction.atomic():
+            city = city_update(city=self.city, user=user, **data)
+            set_focal_areas(city, areas, user=user)
+        return city
+
+
+PARTNER_TEXT = {"name": (_("Name"), False), "description": (_("Description"), True)}
+
+
+class PartnerOfficeForm(forms.Form):
+    """The secretariat adds or edits an organisation: partner, provider, business, funder."""
+
+    slug = forms.SlugField(label=_("Short name (in addresses)"), max_length=50)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[])
+    country = forms.CharField(label=_("Country (ISO 3166, two letters)"), max_length=2, required=False)
+    city = forms.ModelChoiceField(label=_("City"), required=False,
+                                  queryset=City.objects.prefetch_related("translations"))
+    areas = forms.ModelMultipleChoiceField(label=_("Thematic areas"), required=False,
+                                           queryset=ThematicArea.objects.prefetch_related("translations"),
+                                           widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, partner=None, **kwargs):
+        from circularcities.coalition.models import Partner
+
+        super().__init__(*args, **kwargs)
+        self.partner = partner
+        fields = dict(self.fields)
+        self.fields.clear()
+        self.fields["slug"] = fields.pop("slug")
+        add_text_fields(self, PARTNER_TEXT, partner)
+        self.fields.update(fields)
+        self.fields["kind"].choices = [c for c in Partner.Kind.choices if c[0] != Partner.Kind.SECRETARIAT]
+        self.fields["areas"].label_from_instance = lambda a: a.t("name")
+        self.fields["city"].label_from_instance = lambda c: c.t("name")
+        if partner is not None:
+            del self.fields["slug"]
+            self.fields["kind"].initial = partner.kind
+            self.fields["country"].initial = partner.country
+            self.fields["city"].initial = partner.city_id
+            self.fields["areas"].initial = [a.pk for a in partner.areas.all()]
+
+    def save(self, *, user):
+        from circularcities.coalition.services import partner_save
+
+        data = dict(self.cleaned_data)
+        if self.partner is None:
+            return partner_save(user=user, **data)
+        data.pop("slug", None)
+        return partner_save(partner=self.partner, user=user, **data)

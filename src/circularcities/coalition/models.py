@@ -81,6 +81,10 @@ class City(TranslatedContent, TranslatableModel):
         "the density computed from population and area, since the two do not always agree.")
     sources = models.JSONField(default=list, blank=True)
     estimated_fields = models.JSONField(default=list, blank=True)
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+    archived_at = models.DateTimeField(null=True, blank=True, help_text=(
+        "Set when the city left the coalition: its history stays, it is no longer a member."))
     is_demo = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 

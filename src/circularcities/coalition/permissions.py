@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from circularcities.accounts.permissions import can_edit_city, require_secretariat
 
-__all__ = ["can_edit_city", "require_add_event", "require_edit_city"]
+__all__ = ["can_edit_city", "require_add_event", "require_edit_city", "require_run_coalition"]
 
 
 def require_edit_city(user, city) -> None:
@@ -22,3 +22,8 @@ def require_edit_city(user, city) -> None:
 
 def require_add_event(user) -> None:
     require_secretariat(user, _("Only the secretariat can add events."))
+
+
+def require_run_coalition(user) -> None:
+    """The back office: registering cities and organisations, archiving, the case library."""
+    require_secretariat(user, _("Only the secretariat can run the back office."))

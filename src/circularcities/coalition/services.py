@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from circularcities.coalition.models import MAX_FOCAL_AREAS, City, FocalArea, ThematicArea
+from circularcities.coalition.models import MAX_FOCAL_AREAS, City, FocalArea, Partner, ThematicArea
 from circularcities.coalition.signals import city_facts_changed
 from circularcities.core.errors import ValidationError
 
@@ -72,6 +72,8 @@ def _text_keys(fields) -> tuple[str, ...]:
 
 
 CITY_EDITABLE = _text_keys(CITY_TEXT_FIELDS) + CITY_NUMBERS
+CITY_OFFICE_FIELDS = ("country", "region", "member_since", "status", "contact_name", "contact_email")
+"""Fields the secretariat sets when it registers or edits a member city (back office)."""
 CITY_DERIVED_INPUTS = ("population", "population_year", "gdp", "gdp_currency", "gdp_year")
 """Fields that computed indicators read (per-capita values, resource productivity)."""
 
@@ -97,6 +99,13 @@ def check_city(city: City) -> None:
     for sfx in LEGACY_SUFFIXES:
         key = f"profile_{sfx}"
         setattr(city, key, rules.text(key, getattr(city, key)))
+    city.country = rules.country("country", city.country)
+    city.region = rules.name("region", city.region, max_length=40)
+    city.status = rules.choice("status", city.status, City.Status.values)
+    if city.member_since is not None:
+        city.member_since = rules.date("member_since", city.member_since, not_future=True)
+    city.contact_name = rules.name("contact_name", city.contact_name, max_length=200)
+    city.contact_email = rules.email("contact_email", city.contact_email)
 
 
 def city_update(*, city: City, user=None, **changes) -> City:
@@ -111,12 +120,12 @@ def city_update(*, city: City, user=None, **changes) -> City:
     """
     from circularcities.core.rules import FieldError
 
-    unknown = set(changes) - set(CITY_EDITABLE)
+    unknown = set(changes) - set(CITY_EDITABLE) - set(CITY_OFFICE_FIELDS)
     if unknown:
         raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
     before = {k: getattr(city, k) for k in CITY_DERIVED_INPUTS}
     for name, value in changes.items():
-        setattr(city, name, "" if value is None and (name == "gdp_currency" or name not in CITY_NUMBERS)
+        setattr(city, name, "" if value is None and name not in CITY_NUMBERS + ("member_since",)
                 else value)
     check_city(city)
     with transaction.atomic():
@@ -124,3 +133,105 @@ def city_update(*, city: City, user=None, **changes) -> City:
         if any(getattr(city, k) != v for k, v in before.items()):
             city_facts_changed.send(sender=type(city), city=city, user=user)
     return city
+
+
+# --- the back office: registering, archiving, partners ------------------------
+
+def city_register(*, user=None, slug: str, focal_areas: list[ThematicArea] | None = None, **fields) -> City:
+    """Register a member city (the secretariat's back office, the admin, imports).
+
+    ``fields`` are those of :func:`city_update` and ``CITY_OFFICE_FIELDS``; the
+    English name and the country are required. Focal areas follow the same rule as
+    everywhere (at most three). Raises FieldError naming the field; nothing is stored then.
+    """
+    from circularcities.core import rules
+    from circularcities.core.rules import FieldError
+
+    slug = rules.slug("slug", slug)
+    if City.objects.filter(slug=slug).exists():
+        raise FieldError("slug", _("A city with this short name exists already."))
+    unknown = set(fields) - set(CITY_EDITABLE) - set(CITY_OFFICE_FIELDS)
+    if unknown:
+        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    city = City(slug=slug, status=fields.pop("status", None) or City.Status.MEMBER)
+    for name, value in fields.items():
+        setattr(city, name, "" if value is None and name not in CITY_NUMBERS + ("member_since",) else value)
+    check_city(city)
+    areas = list(dict.fromkeys(focal_areas or []))
+    if len(areas) > MAX_FOCAL_AREAS:
+        raise FieldError("focal_areas", _("A city can choose at most three focal areas."))
+    with transaction.atomic():
+        city.save()
+        for i, area in enumerate(areas):
+            FocalArea.objects.create(city=city, area=area, slot=i + 1, chosen_by=user)
+    return city
+
+
+def city_archive(*, city: City, user=None) -> City:
+    """The city leaves the coalition: archived as a former member, never deleted.
+
+    Its diagnosis, plans, cases and events stay (history is kept); it no longer counts
+    as a member and drops out of working groups' member lists.
+    """
+    from django.utils import timezone
+
+    with transaction.atomic():
+        locked = City.objects.select_for_update().get(pk=city.pk)
+        locked.status = City.Status.FORMER
+        locked.archived_at = locked.archived_at or timezone.now()
+        locked.save(update_fields=["status", "archived_at", "updated_at"])
+    city.status, city.archived_at = locked.status, locked.archived_at
+    return city
+
+
+def city_restore(*, city: City, user=None) -> City:
+    """Undo :func:`city_archive`: the city is a member again."""
+    with transaction.atomic():
+        City.objects.filter(pk=city.pk).update(status=City.Status.MEMBER, archived_at=None)
+    city.refresh_from_db()
+    return city
+
+
+PARTNER_TEXT_FIELDS = ("name", "description")
+PARTNER_FIELDS = ("kind", "country", "city", "areas", "lat", "lon")
+
+
+def _check_partner(partner: Partner) -> None:
+    from circularcities.core import rules
+    from circularcities.web.content import LEGACY_SUFFIXES
+
+    for sfx in LEGACY_SUFFIXES:
+        key = f"name_{sfx}"
+        setattr(partner, key, rules.name(key, getattr(partner, key), max_length=200, required=(sfx == "en")))
+        key = f"description_{sfx}"
+        setattr(partner, key, rules.text(key, getattr(partner, key)))
+    partner.kind = rules.choice("kind", partner.kind, Partner.Kind.values)
+    partner.country = rules.country("country", partner.country, required=False)
+    partner.lat = rules.latitude("lat", partner.lat, required=False)
+    partner.lon = rules.longitude("lon", partner.lon, required=False)
+
+
+def partner_save(*, partner: Partner | None = None, user=None, slug: str | None = None, **changes) -> Partner:
+    """Create (``partner`` None, ``slug`` given) or change an organisation: a knowledge
+    partner, solution provider, business or funder. Only the fields given change."""
+    from circularcities.core import rules
+    from circularcities.core.rules import FieldError
+
+    allowed = set(_text_keys(PARTNER_TEXT_FIELDS)) | set(PARTNER_FIELDS)
+    unknown = set(changes) - allowed
+    if unknown:
+        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    if partner is None:
+        slug = rules.slug("slug", slug)
+        if Partner.objects.filter(slug=slug).exists():
+            raise FieldError("slug", _("An organisation with this short name exists already."))
+        partner = Partner(slug=slug, kind=changes.get("kind") or Partner.Kind.BUSINESS)
+    areas = changes.pop("areas", None)
+    for name, value in changes.items():
+        setattr(partner, name, "" if value is None and name not in ("city", "lat", "lon") else value)
+    _check_partner(partner)
+    with transaction.atomic():
+        partner.save()
+        if areas is not None:
+            partner.areas.set(areas)
+    return partner

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from circularcities.coalition import views
+from circularcities.coalition import office_views, views
 
 app_name = "coalition"
 urlpatterns = [
@@ -13,4 +13,10 @@ urlpatterns = [
     path("working-groups/<slug:slug>/", views.working_group, name="working_group"),
     path("events/", views.event_list, name="event_list"),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+    path("office/", office_views.index, name="office"),
+    path("office/cities/new/", office_views.city_new, name="office_city_new"),
+    path("office/cities/<slug:slug>/", office_views.city_edit, name="office_city_edit"),
+    path("office/cities/<slug:slug>/archive/", office_views.city_archive_view, name="office_city_archive"),
+    path("office/organisations/new/", office_views.partner_new, name="office_partner_new"),
+    path("office/organisations/<slug:slug>/", office_views.partner_edit, name="office_partner_edit"),
 ]

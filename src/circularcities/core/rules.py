@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Literal, NamedTuple, overload
@@ -375,3 +376,49 @@ def text(field: str, value, *, max_length: int = TEXT_LENGTH, required: bool = F
 def plain(value: str, *, multi_line: bool = True) -> bool:
     """Whether ``value`` holds no forbidden control character (for bulk checks)."""
     return not any(_bad_char(ch, multi_line=multi_line) for ch in value or "")
+
+
+# --- identifiers (slugs, country codes, e-mail addresses) ----------------------
+
+SLUG = Msg("Use lower-case letters, digits and hyphens (e.g. 'new-city'); got '%(value)s'.",
+           "请使用小写字母、数字和连字符（例如“new-city”）；收到“%(value)s”。")
+COUNTRY = Msg("Expected a two-letter ISO 3166 country code such as NL or CN; got '%(value)s'.",
+              "应为两个字母的 ISO 3166 国家代码，例如 NL 或 CN；收到“%(value)s”。")
+EMAIL = Msg("Expected an e-mail address such as name@example.org; got '%(value)s'.",
+            "应为电子邮件地址，例如 name@example.org；收到“%(value)s”。")
+
+
+def slug(field: str, value, *, max_length: int = 50) -> str:
+    """A URL name: lower-case letters, digits and single hyphens, not starting or ending with one."""
+    text = str(value or "").strip()
+    if not text:
+        raise FieldError(field, REQUIRED)
+    if len(text) > max_length:
+        raise FieldError(field, TOO_LONG, maximum=max_length, length=len(text))
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
+        raise FieldError(field, SLUG, value=text[:40])
+    return text
+
+
+def country(field: str, value, *, required: bool = True) -> str:
+    """An ISO 3166-1 alpha-2 code, upper-cased."""
+    text = str(value or "").strip().upper()
+    if not text:
+        if required:
+            raise FieldError(field, REQUIRED)
+        return ""
+    if len(text) != 2 or not text.isascii() or not text.isalpha():
+        raise FieldError(field, COUNTRY, value=text[:40])
+    return text
+
+
+def email(field: str, value, *, required: bool = False) -> str:
+    """An e-mail address (one @, a dot in the domain, no spaces)."""
+    text = str(value or "").strip()
+    if not text:
+        if required:
+            raise FieldError(field, REQUIRED)
+        return ""
+    if len(text) > 254 or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        raise FieldError(field, EMAIL, value=text[:60])
+    return text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.coalition.models import City, RStrategy, ThematicArea
@@ -10,6 +12,11 @@ from circularcities.web.content import TranslatedContent
 
 
 class Case(TranslatedContent, TranslatableModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+
     slug = models.SlugField(unique=True, max_length=120)
     legacy_fields = ('title', 'summary', 'keywords')
     legacy_lists = ("keywords",)
@@ -24,7 +31,12 @@ class Case(TranslatedContent, TranslatableModel):
     r_strategies = models.ManyToManyField(RStrategy, blank=True, related_name="cases")
     source_document = models.CharField(max_length=120, blank=True)
     related = models.ManyToManyField("self", blank=True, symmetrical=True)
-    published = models.BooleanField(default=True)
+    published = models.BooleanField(default=True, help_text="Shown to readers and search: status is published.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+", help_text="Who published it after review.")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    sources = models.JSONField(default=list, blank=True, help_text="Further sources beside source_document.")
     is_demo = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -53,6 +65,19 @@ class KeyFigure(TranslatedContent, TranslatableModel):
     unit = models.CharField(max_length=40)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     source = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["case", "order"]
+
+
+class CaseImage(models.Model):
+    """An image of a case with its alternative text (required: readers without sight get the text)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="images")
+    order = models.PositiveSmallIntegerField(default=0)
+    image = models.ImageField(upload_to="cases/%Y/")
+    alt_text = models.CharField(max_length=300)
+    credit = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["case", "order"]

@@ -26,5 +26,17 @@ def platform(request):
             continue
         nav.append({"url": url, "label": label,
                     "active": request.path == url or (url != "/" and url != "/zh-hans/" and request.path.startswith(url))})
+    if getattr(getattr(request, "user", None), "is_authenticated", False) and _is_secretariat(request.user):
+        try:
+            url = reverse("coalition:office")
+        except NoReverseMatch:
+            url = ""
+        if url:
+            nav.append({"url": url, "label": _("Back office"), "active": request.path.startswith(url)})
     return {"nav": nav, "DEMO_MODE": getattr(settings, "DEMO_MODE", False),
             "other_language": other_language(request)}
+
+
+def _is_secretariat(user) -> bool:
+    profile = getattr(user, "profile", None)
+    return bool(user.is_superuser or (profile is not None and profile.role == "secretariat"))
