@@ -210,3 +210,64 @@ class PartnerOfficeForm(forms.Form):
             return partner_save(user=user, **data)
         data.pop("slug", None)
         return partner_save(partner=self.partner, user=user, **data)
+
+
+class StageForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Stage"), choices=[])
+    status = forms.ChoiceField(label=_("Status"), choices=[])
+    start = forms.DateField(label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    owner = forms.ModelChoiceField(label=_("Owner"), required=False, queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from circularcities.coalition.models import Stage
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Stage.Kind.choices
+        self.fields["status"].choices = Stage.Status.choices
+        self.fields["owner"].queryset = get_user_model().objects.filter(profile__role="secretariat")
+        add_text_fields(self, {"title": (_("Title"), False)}, None, required=())
+
+
+class DeliverableForm(forms.Form):
+    stage = forms.ModelChoiceField(label=_("Stage"), queryset=None)
+    kind = forms.ChoiceField(label=_("Deliverable"), choices=[])
+    city = forms.ModelChoiceField(label=_("City"), required=False, queryset=None)
+    due = forms.DateField(label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, group=None, **kwargs):
+        from circularcities.coalition.models import Deliverable
+
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = group.stages.all()
+        self.fields["stage"].label_from_instance = lambda s: s.get_kind_display()
+        self.fields["kind"].choices = Deliverable.Kind.choices
+        self.fields["city"].queryset = City.objects.prefetch_related("translations")
+        self.fields["city"].label_from_instance = lambda c: c.t("name")
+
+
+class ResultForm(forms.Form):
+    slug = forms.SlugField(label=_("Short name (in addresses)"), max_length=50)
+    year = forms.IntegerField(label=_("Year"))
+    file = forms.FileField(label=_("File"), required=False)
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    cities = forms.ModelMultipleChoiceField(label=_("Cities it concerns"), required=False, queryset=None,
+                                            widget=forms.CheckboxSelectMultiple)
+    stage = forms.ModelChoiceField(label=_("Stage"), required=False, queryset=None)
+
+    def __init__(self, *args, group=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = dict(self.fields)
+        self.fields.clear()
+        self.fields["slug"] = fields.pop("slug")
+        add_text_fields(self, {"title": (_("Title"), False), "summary": (_("Summary"), True)}, None,
+                        required=("title", "summary"))
+        for key in [k for k in self.fields if k.startswith("summary_") and not k.endswith("_en")]:
+            self.fields[key].required = False
+        self.fields.update(fields)
+        self.fields["cities"].queryset = City.objects.prefetch_related("translations")
+        self.fields["cities"].label_from_instance = lambda c: c.t("name")
+        self.fields["stage"].queryset = group.stages.all()
+        self.fields["stage"].label_from_instance = lambda s: s.get_kind_display()

@@ -251,6 +251,13 @@ class Publication(TranslatedContent, TranslatableModel):
                                       related_name="publications")
     year = models.PositiveSmallIntegerField()
     url = models.URLField(blank=True)
+    file = models.FileField(upload_to="results/%Y/", blank=True)
+    cities = models.ManyToManyField(City, blank=True, related_name="results",
+                                    help_text="The cities the result concerns.")
+    stage = models.ForeignKey("Stage", null=True, blank=True, on_delete=models.SET_NULL, related_name="results")
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
     is_demo = models.BooleanField(default=False)
 
     class Meta:
@@ -258,3 +265,69 @@ class Publication(TranslatedContent, TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.slug
+
+
+class Stage(TranslatedContent, TranslatableModel):
+    """One stage of a working group's cycle: diagnosis -> policies and action plans ->
+    capacity building (the coalition's working-group cycle), with dates, status and owner."""
+
+    class Kind(models.TextChoices):
+        DIAGNOSIS = "diagnosis", _("Diagnosis")
+        POLICIES = "policies", _("Policies and action plans")
+        CAPACITY = "capacity", _("Capacity building")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        DONE = "done", _("Done")
+
+    legacy_fields = ("title", "description")
+    translations = TranslatedFields(
+        title=models.CharField(max_length=200, blank=True),
+        description=models.TextField(blank=True),
+    )
+    working_group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="stages")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PLANNED)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+
+    class Meta:
+        ordering = ["working_group", "start", "id"]
+
+
+class Deliverable(models.Model):
+    """What a stage produces for a city: a diagnosis report, a policy or action plan, a training.
+
+    Linked to the city's diagnosis or action plan already in the platform (by kind and city).
+    """
+
+    class Kind(models.TextChoices):
+        DIAGNOSIS = "diagnosis-report", _("Diagnosis report")
+        PLAN = "plan", _("Policy or action plan")
+        TRAINING = "training", _("Training")
+
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="deliverables")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    city = models.ForeignKey(City, null=True, blank=True, on_delete=models.CASCADE, related_name="deliverables")
+    due = models.DateField(null=True, blank=True)
+    done = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["stage", "due", "id"]
+
+    def link(self) -> str:
+        """The city's diagnosis or plan page, where the deliverable lives in the platform."""
+        from django.urls import NoReverseMatch, reverse
+
+        if self.city_id is None:
+            return ""
+        name = {"diagnosis-report": "diagnosis:dashboard", "plan": "planning:city_plan"}.get(self.kind)
+        if not name:
+            return ""
+        try:
+            return reverse(name, args=[self.city.slug])
+        except NoReverseMatch:
+            return ""

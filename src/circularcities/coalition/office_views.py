@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from circularcities.coalition.forms import CityOfficeForm, PartnerOfficeForm
-from circularcities.coalition.models import City, FocalArea, Partner
+from circularcities.coalition.models import City, FocalArea, Partner, WorkingGroup
 from circularcities.coalition.permissions import require_run_coalition
 from circularcities.coalition.services import city_archive, city_restore
 from circularcities.core.errors import ValidationError
@@ -31,6 +31,7 @@ def index(request):
     return render(request, "coalition/office/index.html", {
         "cities": cities,
         "partners": Partner.objects.prefetch_related("translations"),
+        "groups": WorkingGroup.objects.select_related("area").prefetch_related("area__translations"),
     })
 
 
@@ -122,3 +123,55 @@ def partner_edit(request, slug):
             return redirect("coalition:office")
         return _form_page(request, form, title, "coalition:office", status=400)
     return _form_page(request, form, title, "coalition:office")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_office(request, slug):
+    """A working group's cycle: stages, deliverables and published results."""
+    from circularcities.coalition.forms import DeliverableForm, ResultForm, StageForm
+    from circularcities.coalition.models import WorkingGroup
+    from circularcities.coalition.permissions import require_run_group
+    from circularcities.coalition.services import (
+        cycle_start,
+        deliverable_save,
+        result_publish,
+        stage_save,
+    )
+
+    group = get_object_or_404(WorkingGroup.objects.select_related("area").prefetch_related("area__translations"),
+                              area__slug=slug)
+    require_run_group(request.user, group)
+    action = request.POST.get("action") if request.method == "POST" else None
+    forms_ = {"stage": StageForm(request.POST if action == "stage" else None),
+              "deliverable": DeliverableForm(request.POST if action == "deliverable" else None, group=group),
+              "result": ResultForm(request.POST if action == "result" else None,
+                                   request.FILES if action == "result" else None, group=group)}
+    status = 200
+    if action == "cycle":
+        cycle_start(user=request.user, group=group)
+        messages.success(request, _("The cycle's three stages were added."))
+        return redirect("coalition:office_group", slug)
+    if action in forms_:
+        form = forms_[action]
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                if action == "stage":
+                    stage_save(user=request.user, group=group, **data)
+                elif action == "deliverable":
+                    deliverable_save(user=request.user, stage=data.pop("stage"), **data)
+                else:
+                    pub = result_publish(user=request.user, group=group, **data)
+                    messages.success(request, _("Result published: %(title)s.") % {"title": pub.t("title")})
+            except FieldError as exc:
+                add_to_form(form, exc)
+            else:
+                return redirect("coalition:office_group", slug)
+        status = 400
+    return render(request, "coalition/office/group.html", {
+        "group": group, "area": group.area, **{f"{k}_form": v for k, v in forms_.items()},
+        "stages": group.stages.prefetch_related("translations", "deliverables__city__translations")
+                               .select_related("owner"),
+        "results": group.publications.prefetch_related("translations", "cities__translations"),
+    }, status=status)

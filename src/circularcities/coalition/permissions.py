@@ -27,3 +27,16 @@ def require_add_event(user) -> None:
 def require_run_coalition(user) -> None:
     """The back office: registering cities and organisations, archiving, the case library."""
     require_secretariat(user, _("Only the secretariat can run the back office."))
+
+
+def can_run_group(user, group) -> bool:
+    from circularcities.accounts.permissions import is_secretariat
+
+    return is_secretariat(user) or (getattr(user, "is_authenticated", False)
+                                    and group.coordinators.filter(pk=user.pk).exists())
+
+
+def require_run_group(user, group) -> None:
+    if not can_run_group(user, group):
+        raise PermissionDenied(_("Only the secretariat or the group's coordinators can change its cycle and "
+                                 "publish its results."))

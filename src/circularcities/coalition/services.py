@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from circularcities.coalition.models import MAX_FOCAL_AREAS, City, FocalArea, Partner, ThematicArea
 from circularcities.coalition.signals import city_facts_changed
 from circularcities.core.errors import ValidationError
+from circularcities.core.rules import FieldError
 
 
 def set_focal_areas(city: City, areas: list[ThematicArea], user=None) -> list[FocalArea]:
@@ -235,3 +236,108 @@ def partner_save(*, partner: Partner | None = None, user=None, slug: str | None 
         if areas is not None:
             partner.areas.set(areas)
     return partner
+
+
+# --- working groups: the cycle's stages, deliverables, published results ------
+
+def _texts(obj, prefix_fields: dict[str, int | None], changes: dict, required: tuple[str, ...] = ()) -> None:
+    """Check and set ``<field>_<lang>`` texts (``None`` length: multi-line)."""
+    from circularcities.core import rules
+    from circularcities.web.content import LEGACY_SUFFIXES
+
+    for field, length in prefix_fields.items():
+        for sfx in LEGACY_SUFFIXES:
+            key = f"{field}_{sfx}"
+            if key not in changes:
+                continue
+            value = changes[key] or ""
+            if length is None:
+                setattr(obj, key, rules.text(key, value, required=(sfx == "en" and field in required)))
+            else:
+                setattr(obj, key, rules.name(key, value, max_length=length,
+                                             required=(sfx == "en" and field in required)))
+
+
+def stage_save(*, user, group, stage=None, **changes):
+    """Add or change a stage of a working group's cycle (kind, dates, status, owner, text)."""
+    from circularcities.coalition.models import Stage
+    from circularcities.coalition.permissions import require_run_group
+    from circularcities.core import rules
+
+    require_run_group(user, group)
+    stage = stage or Stage(working_group=group, kind=changes.get("kind") or Stage.Kind.DIAGNOSIS)
+    if "kind" in changes:
+        stage.kind = rules.choice("kind", changes["kind"], Stage.Kind.values)
+    if "status" in changes:
+        stage.status = rules.choice("status", changes["status"], Stage.Status.values)
+    for key in ("start", "end"):
+        if key in changes:
+            setattr(stage, key, rules.date(key, changes[key], required=False))
+    if stage.start and stage.end and stage.end < stage.start:
+        raise FieldError("end", _("The end comes before the start."))
+    if "owner" in changes:
+        stage.owner = changes["owner"]
+    _texts(stage, {"title": 200, "description": None}, changes)
+    with transaction.atomic():
+        stage.save()
+    return stage
+
+
+def cycle_start(*, user, group, start=None):
+    """Give a working group the three stages of the cycle (once): diagnosis, then policies
+    and action plans, then capacity building."""
+    from circularcities.coalition.models import Stage
+
+    if group.stages.exists():
+        return list(group.stages.all())
+    with transaction.atomic():
+        return [stage_save(user=user, group=group, kind=kind, start=start if i == 0 else None)
+                for i, kind in enumerate(Stage.Kind.values)]
+
+
+def deliverable_save(*, user, stage, deliverable=None, **changes):
+    """Add or change a deliverable (a diagnosis report, a plan, a training) for a city."""
+    from circularcities.coalition.models import Deliverable
+    from circularcities.coalition.permissions import require_run_group
+    from circularcities.core import rules
+
+    require_run_group(user, stage.working_group)
+    d = deliverable or Deliverable(stage=stage, kind=changes.get("kind") or Deliverable.Kind.DIAGNOSIS)
+    if "kind" in changes:
+        d.kind = rules.choice("kind", changes["kind"], Deliverable.Kind.values)
+    if "city" in changes:
+        d.city = changes["city"]
+    for key in ("due", "done"):
+        if key in changes:
+            setattr(d, key, rules.date(key, changes[key], required=False))
+    with transaction.atomic():
+        d.save()
+    return d
+
+
+def result_publish(*, user, group, slug: str, year: int, cities=(), stage=None, file=None, url: str = "",
+                   **texts):
+    """Publish a working group's result: it shows on the group's page, on the pages of
+    the cities it concerns and in search."""
+    from django.utils import timezone
+
+    from circularcities.coalition.models import Publication
+    from circularcities.coalition.permissions import require_run_group
+    from circularcities.core import rules
+
+    require_run_group(user, group)
+    slug = rules.slug("slug", slug)
+    if Publication.objects.filter(slug=slug).exists():
+        raise FieldError("slug", _("A result with this short name exists already."))
+    pub = Publication(slug=slug, working_group=group, stage=stage,
+                      year=rules.year("year", year), url=url or "",
+                      published_at=timezone.now(), published_by=user)
+    _texts(pub, {"title": 200, "summary": None}, texts, required=("title", "summary"))
+    if not pub.title_en:
+        raise FieldError("title_en", rules.REQUIRED)
+    with transaction.atomic():
+        if file:
+            pub.file = file
+        pub.save()
+        pub.cities.set(list(cities))
+    return pub

@@ -19,4 +19,5 @@ urlpatterns = [
     path("office/cities/<slug:slug>/archive/", office_views.city_archive_view, name="office_city_archive"),
     path("office/organisations/new/", office_views.partner_new, name="office_partner_new"),
     path("office/organisations/<slug:slug>/", office_views.partner_edit, name="office_partner_edit"),
+    path("office/working-groups/<slug:slug>/", office_views.group_office, name="office_group"),
 ]

@@ -16,7 +16,7 @@ from circularcities.coalition.models import (
     RStrategy,
     WorkingGroup,
 )
-from circularcities.coalition.permissions import can_edit_city, require_edit_city
+from circularcities.coalition.permissions import can_edit_city, can_run_group, require_edit_city
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
 from circularcities.core.rules import FieldError
@@ -54,6 +54,8 @@ def city_detail(request, slug):
         "focal": city.focal_areas.select_related("area").prefetch_related("area__translations"),
         "cases": city.cases.filter(published=True).prefetch_related("translations"),
         "events": city.events.prefetch_related("translations")[:10],
+        "results": city.results.select_related("working_group__area").prefetch_related(
+            "translations", "cities__translations"),
         "can_edit": can_edit_city(request.user, city),
         "city_points": city_points([city]),
     })
@@ -129,7 +131,10 @@ def working_group(request, slug):
         "partners": group.partners.prefetch_related("translations"),
         "coordinators": group.coordinators.all(),
         "events": group.events.prefetch_related("translations"),
-        "publications": group.publications.prefetch_related("translations"),
+        "publications": group.publications.prefetch_related("translations", "cities__translations"),
+        "stages": group.stages.prefetch_related("translations", "deliverables__city__translations")
+                              .select_related("owner"),
+        "can_run": can_run_group(request.user, group),
         "cases": group.area.cases.filter(published=True).select_related("city").prefetch_related("translations")[:12],
     })
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
-from circularcities.coalition.models import City, RStrategy, ThematicArea
+from circularcities.coalition.models import City, Publication, RStrategy, ThematicArea
 from circularcities.knowledge.models import Case
 from circularcities.knowledge.search import search_cases, similar_cases
 
@@ -18,6 +18,7 @@ def case_list(request):
     for c in cities:
         countries.setdefault(c.country, c.t("country_name") or c.country)
     context = {
+        "results": search_results(q) if q else [],
         "q": q, "area": area, "r": r, "country": country, "hits": hits,
         "areas": ThematicArea.objects.prefetch_related("translations"),
         "strategies": RStrategy.objects.prefetch_related("translations"),
@@ -25,6 +26,20 @@ def case_list(request):
     }
     template = "knowledge/_results.html" if request.htmx else "knowledge/case_list.html"
     return render(request, template, context)
+
+
+def search_results(q: str, limit: int = 10):
+    """Working-group results whose title or summary, in any language, holds the query's words."""
+    from django.db.models import Q
+
+    words = [w for w in q.split() if w][:8]
+    if not words:
+        return []
+    qs = Publication.objects.all()
+    for w in words:
+        qs = qs.filter(Q(translations__title__icontains=w) | Q(translations__summary__icontains=w))
+    return list(qs.distinct().select_related("working_group__area")
+                .prefetch_related("translations", "cities__translations").order_by("-year", "slug")[:limit])
 
 
 def case_detail(request, slug):
