@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -176,7 +178,7 @@ class PartnerOfficeForm(forms.Form):
     slug = forms.SlugField(label=_("Short name (in addresses)"), max_length=50)
     kind = forms.ChoiceField(label=_("Kind"), choices=[])
     country = forms.CharField(label=_("Country (ISO 3166, two letters)"), max_length=2, required=False)
-    city = forms.ModelChoiceField(label=_("City"), required=False,
+    city: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("City"), required=False,
                                   queryset=City.objects.prefetch_related("translations"))
     areas = forms.ModelMultipleChoiceField(label=_("Thematic areas"), required=False,
                                            queryset=ThematicArea.objects.prefetch_related("translations"),
@@ -217,7 +219,7 @@ class StageForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=[])
     start = forms.DateField(label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    owner = forms.ModelChoiceField(label=_("Owner"), required=False, queryset=None)
+    owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Owner"), required=False, queryset=None)
 
     def __init__(self, *args, **kwargs):
         from django.contrib.auth import get_user_model
@@ -232,9 +234,9 @@ class StageForm(forms.Form):
 
 
 class DeliverableForm(forms.Form):
-    stage = forms.ModelChoiceField(label=_("Stage"), queryset=None)
+    stage: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Stage"), queryset=None)
     kind = forms.ChoiceField(label=_("Deliverable"), choices=[])
-    city = forms.ModelChoiceField(label=_("City"), required=False, queryset=None)
+    city: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("City"), required=False, queryset=None)
     due = forms.DateField(label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, group=None, **kwargs):
@@ -253,9 +255,9 @@ class ResultForm(forms.Form):
     year = forms.IntegerField(label=_("Year"))
     file = forms.FileField(label=_("File"), required=False)
     url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
-    cities = forms.ModelMultipleChoiceField(label=_("Cities it concerns"), required=False, queryset=None,
+    cities: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(label=_("Cities it concerns"), required=False, queryset=None,
                                             widget=forms.CheckboxSelectMultiple)
-    stage = forms.ModelChoiceField(label=_("Stage"), required=False, queryset=None)
+    stage: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Stage"), required=False, queryset=None)
 
     def __init__(self, *args, group=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -322,7 +322,7 @@ class Deliverable(models.Model):
         """The city's diagnosis or plan page, where the deliverable lives in the platform."""
         from django.urls import NoReverseMatch, reverse
 
-        if self.city_id is None:
+        if self.city is None:
             return ""
         name = {"diagnosis-report": "diagnosis:dashboard", "plan": "planning:city_plan"}.get(self.kind)
         if not name:
