@@ -14,6 +14,7 @@ from circularcities.coalition.permissions import require_add_event, require_edit
 from circularcities.coalition.services import city_update, set_focal_areas
 from circularcities.core import rules
 from circularcities.core.errors import ValidationError
+from circularcities.core.rules import FieldError
 from circularcities.web.api_support import finite, lock, responses, with_etag
 
 PREFIX = "/"
@@ -207,23 +208,14 @@ def patch_city(request, response: HttpResponse, slug: str, payload: CityPatch):
 
 @router.post("/events", response=responses(EventOut, status=201, write=True), auth=write_auth)
 def create_event(request, payload: EventIn):
+    from circularcities.coalition.events import event_save
+
     require_add_event(request.user)
-    if payload.kind not in Event.Kind.values:
-        raise ValidationError(f"Field 'kind': expected one of {', '.join(Event.Kind.values)}; got {payload.kind!r}.")
-    if Event.objects.filter(slug=payload.slug).exists():
-        raise ValidationError(f"Field 'slug': an event {payload.slug!r} exists already.")
-    group = None
-    if payload.area:
-        group = WorkingGroup.objects.filter(area__slug=payload.area).first()
-        if group is None:
-            raise ValidationError(f"Field 'area': unknown thematic area {payload.area!r}.")
-    cities = list(City.objects.filter(slug__in=payload.cities))
-    unknown = sorted(set(payload.cities) - {c.slug for c in cities})
-    if unknown:
-        raise ValidationError(f"Field 'cities': unknown city {unknown[0]!r}.")
-    data = payload.dict(exclude={"area", "cities"})
-    event = Event.objects.create(working_group=group, **data)
-    event.cities.set(cities)
+    data = payload.dict()
+    try:
+        event = event_save(user=request.user, slug=data.pop("slug"), **data)
+    except FieldError as exc:
+        raise ValidationError(exc.full("en")) from exc
     return Status(201, event)
 
 

@@ -273,3 +273,40 @@ class ResultForm(forms.Form):
         self.fields["cities"].label_from_instance = lambda c: c.t("name")
         self.fields["stage"].queryset = group.stages.all()
         self.fields["stage"].label_from_instance = lambda s: s.get_kind_display()
+
+
+class EventOfficeForm(forms.Form):
+    slug = forms.SlugField(label=_("Short name (in addresses)"), max_length=50)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[])
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_at = forms.TimeField(label=_("Start time"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    end_date = forms.DateField(label=_("Last day"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    online_url = forms.URLField(label=_("Online link (webinar)"), required=False, assume_scheme="https")
+    capacity = forms.IntegerField(label=_("Seats (empty: no limit)"), required=False, min_value=1)
+    registration_open = forms.BooleanField(label=_("Registration open"), required=False)
+    area = forms.ChoiceField(label=_("Working group"), required=False, choices=[])
+
+    def __init__(self, *args, event=None, **kwargs):
+        from circularcities.coalition.models import Event
+
+        super().__init__(*args, **kwargs)
+        fields = dict(self.fields)
+        self.fields.clear()
+        self.fields["slug"] = fields.pop("slug")
+        add_text_fields(self, {"title": (_("Title"), False), "place": (_("Place"), False),
+                               "agenda": (_("Agenda"), True), "outcomes": (_("Outcomes"), True)}, event)
+        self.fields.update(fields)
+        self.fields["kind"].choices = Event.Kind.choices
+        self.fields["area"].choices = [("", "–")] + [
+            (a.slug, a.t("name")) for a in ThematicArea.objects.prefetch_related("translations")]
+        if event is not None:
+            del self.fields["slug"]
+            for name in ("kind", "date", "starts_at", "end_date", "online_url", "capacity", "registration_open"):
+                self.fields[name].initial = getattr(event, name)
+            self.fields["area"].initial = event.working_group.area.slug if event.working_group else ""
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(label=_("File"), required=False)
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")

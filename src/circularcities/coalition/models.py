@@ -220,6 +220,11 @@ class Event(TranslatedContent, TranslatableModel):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     date = models.DateField()
+    starts_at = models.TimeField(null=True, blank=True, help_text="Local start time, if known.")
+    end_date = models.DateField(null=True, blank=True)
+    online_url = models.URLField(blank=True, help_text="For a webinar: where to join.")
+    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Empty: no limit.")
+    registration_open = models.BooleanField(default=False)
     working_group = models.ForeignKey(WorkingGroup, null=True, blank=True, on_delete=models.SET_NULL,
                                       related_name="events")
     cities = models.ManyToManyField(City, blank=True, related_name="events")
@@ -331,3 +336,59 @@ class Deliverable(models.Model):
             return reverse(name, args=[self.city.slug])
         except NoReverseMatch:
             return ""
+
+
+class Registration(models.Model):
+    """A person registered for an event: a seat while there is room, else the waiting list."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations")
+    status = models.CharField(max_length=10, choices=Status.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    attended = models.BooleanField(null=True, blank=True, help_text="Recorded after the event.")
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["event", "created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["event", "user"], name="one_registration_per_person")]
+
+
+class EventMaterial(models.Model):
+    """Slides, recordings, reports shared after an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="events/%Y/", blank=True)
+    url = models.URLField(blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["event", "added_at"]
+
+
+class Follow(models.Model):
+    """Someone follows a thematic area (and its working group) or a city, for the weekly digest."""
+
+    class Kind(models.TextChoices):
+        AREA = "area", _("Thematic area")
+        GROUP = "group", _("Working group")
+        CITY = "city", _("City")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    area = models.ForeignKey(ThematicArea, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    city = models.ForeignKey(City, null=True, blank=True, on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "area", "city"], name="follow_once"),
+            models.CheckConstraint(condition=Q(kind="city", city__isnull=False, area__isnull=True)
+                                   | Q(kind__in=["area", "group"], area__isnull=False, city__isnull=True),
+                                   name="follow_one_thing"),
+        ]

@@ -57,6 +57,7 @@ def city_detail(request, slug):
         "results": city.results.select_related("working_group__area").prefetch_related(
             "translations", "cities__translations"),
         "can_edit": can_edit_city(request.user, city),
+        **_follow_context(request, "city", city),
         "city_points": city_points([city]),
     })
 
@@ -135,6 +136,7 @@ def working_group(request, slug):
         "stages": group.stages.prefetch_related("translations", "deliverables__city__translations")
                               .select_related("owner"),
         "can_run": can_run_group(request.user, group),
+        **_follow_context(request, "group", group.area),
         "cases": group.area.cases.filter(published=True).select_related("city").prefetch_related("translations")[:12],
     })
 
@@ -152,6 +154,22 @@ def event_list(request):
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("working_group__area").prefetch_related(
         "translations", "working_group__area__translations"), slug=slug)
+    from circularcities.accounts.permissions import is_secretariat
+    from circularcities.coalition.models import Registration
+
+    mine = (Registration.objects.filter(event=event, user=request.user).first()
+            if request.user.is_authenticated else None)
+    regs = list(event.registrations.select_related("user")) if is_secretariat(request.user) else []
+    taken = event.registrations.filter(status=Registration.Status.REGISTERED).count()
     return render(request, "coalition/event_detail.html", {
         "event": event, "cities": event.cities.prefetch_related("translations"),
-        "partners": event.partners.prefetch_related("translations")})
+        "partners": event.partners.prefetch_related("translations"),
+        "mine": mine, "registrations": regs, "is_secretariat": is_secretariat(request.user),
+        "taken": taken, "materials": event.materials.all(),
+        "seats_left": None if event.capacity is None else max(0, event.capacity - taken)})
+
+
+def _follow_context(request, kind, target) -> dict:
+    from circularcities.coalition.follows import is_following
+
+    return {"follow_kind": kind, "follow_slug": target.slug, "following": is_following(request.user, kind, target)}
