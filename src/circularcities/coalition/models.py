@@ -392,3 +392,37 @@ class Follow(models.Model):
                                    | Q(kind__in=["area", "group"], area__isnull=False, city__isnull=True),
                                    name="follow_one_thing"),
         ]
+
+
+class HelpRequest(models.Model):
+    """City-to-city learning: a city asks for help on one of its focal areas."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        PAIRED = "paired", _("Paired")
+        CLOSED = "closed", _("Closed")
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="help_requests")
+    area = models.ForeignKey(ThematicArea, on_delete=models.PROTECT, related_name="+")
+    question = models.TextField()
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    asked_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=6, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        ordering = ["-asked_at"]
+
+
+class Pairing(models.Model):
+    """The secretariat pairs the asking city with a peer; what came of it is recorded."""
+
+    request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="pairings")
+    peer = models.ForeignKey(City, on_delete=models.CASCADE, related_name="+")
+    paired_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    paired_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.TextField(blank=True)
+    outcome_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["paired_at"]
+        constraints = [models.UniqueConstraint(fields=["request", "peer"], name="pair_once")]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from circularcities.coalition import event_views, office_views, views
+from circularcities.coalition import event_views, learning_views, office_views, views
 
 app_name = "coalition"
 urlpatterns = [
@@ -21,6 +21,9 @@ urlpatterns = [
     path("office/events/new/", event_views.event_edit, name="office_event_new"),
     path("office/events/<slug:slug>/", event_views.event_edit, name="office_event_edit"),
     path("follow/<str:kind>/<slug:slug>/", event_views.follow_view, name="follow"),
+    path("learning/", learning_views.requests, name="learning"),
+    path("learning/<int:pk>/pair/", learning_views.pair_view, name="learning_pair"),
+    path("learning/pairings/<int:pk>/outcome/", learning_views.outcome_view, name="learning_outcome"),
     path("office/", office_views.index, name="office"),
     path("office/cities/new/", office_views.city_new, name="office_city_new"),
     path("office/cities/<slug:slug>/", office_views.city_edit, name="office_city_edit"),
