@@ -77,10 +77,9 @@ def event_save(*, user, event: Event | None = None, slug: str | None = None, **c
 
 def register(*, event: Event, user) -> Registration:
     """Register ``user``: a seat while there is room, else the waiting list (in order)."""
-    if not getattr(user, "is_authenticated", False):
-        from django.core.exceptions import PermissionDenied
+    from circularcities.coalition.permissions import require_signed_in
 
-        raise PermissionDenied(_("Sign in to register."))
+    require_signed_in(user, _("Sign in to register."))
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
         if not locked.registration_open:

@@ -15,10 +15,9 @@ from circularcities.coalition.models import City, Event, Follow, Publication, Th
 
 def follow(*, user, kind: str, target) -> Follow:
     """Follow an area, a working group (its area) or a city; following twice changes nothing."""
-    from django.core.exceptions import PermissionDenied
+    from circularcities.coalition.permissions import require_signed_in
 
-    if not getattr(user, "is_authenticated", False):
-        raise PermissionDenied(_("Sign in to follow."))
+    require_signed_in(user, _("Sign in to follow."))
     fields = {"city": target} if kind == Follow.Kind.CITY else {"area": target}
     try:
         with transaction.atomic():
@@ -41,8 +40,9 @@ def is_following(user, kind: str, target) -> bool:
 
 def digest_for(user, since: datetime, until: datetime) -> dict:
     """What is new for ``user`` between ``since`` and ``until``: cases, results, events."""
-    from circularcities.knowledge.models import Case
+    from django.apps import apps
 
+    Case = apps.get_model("knowledge", "Case")  # knowledge sits above coalition: no import
     follows = list(Follow.objects.filter(user=user))
     area_ids = {f.area_id for f in follows if f.area_id}
     city_ids = {f.city_id for f in follows if f.city_id}

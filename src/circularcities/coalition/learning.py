@@ -4,23 +4,21 @@ secretariat pairs them and records what came of it."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from circularcities.accounts.permissions import can_edit_city, require_secretariat
+from circularcities.accounts.permissions import require_secretariat
 from circularcities.coalition.models import City, HelpRequest, Pairing, ThematicArea
+from circularcities.coalition.permissions import require_ask_for_help
 from circularcities.core import rules
 from circularcities.core.rules import FieldError
 
 
 def ask(*, user, city: City, area: ThematicArea, question: str) -> HelpRequest:
     """The city's editors (or the secretariat) ask for help on one of the city's focal areas."""
-    if not can_edit_city(user, city):
-        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can ask for help for it.")
-                               % {"city": city.t("name")})
+    require_ask_for_help(user, city)
     if not city.focal_areas.filter(area=area).exists():
         raise FieldError("area", _("Ask about one of the city's focal areas."))
     question = rules.text("question", question, max_length=4000, required=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from circularcities.accounts.permissions import editable_city_ids, is_secretariat
 from circularcities.coalition import learning
 from circularcities.coalition.models import City, HelpRequest, Pairing, ThematicArea
+from circularcities.coalition.permissions import require_learning
 from circularcities.core.rules import FieldError
 
 
@@ -20,8 +20,7 @@ from circularcities.core.rules import FieldError
 def requests(request):
     ids = editable_city_ids(request.user)
     sec = is_secretariat(request.user)
-    if not sec and not ids:
-        raise PermissionDenied(_("City-to-city learning is for the cities' editors and the secretariat."))
+    require_learning(request.user)
     cities = City.objects.prefetch_related("translations", "focal_areas__area__translations")
     if not sec:
         cities = cities.filter(pk__in=ids)

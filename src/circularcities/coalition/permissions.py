@@ -40,3 +40,21 @@ def require_run_group(user, group) -> None:
     if not can_run_group(user, group):
         raise PermissionDenied(_("Only the secretariat or the group's coordinators can change its cycle and "
                                  "publish its results."))
+
+
+def require_signed_in(user, message: str) -> None:
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied(message)
+
+
+def require_ask_for_help(user, city) -> None:
+    if not can_edit_city(user, city):
+        raise PermissionDenied(_("Only the editors of %(city)s or the secretariat can ask for help for it.")
+                               % {"city": city.t("name")})
+
+
+def require_learning(user) -> None:
+    from circularcities.accounts.permissions import editable_city_ids, is_secretariat
+
+    if not is_secretariat(user) and not editable_city_ids(user):
+        raise PermissionDenied(_("City-to-city learning is for the cities' editors and the secretariat."))

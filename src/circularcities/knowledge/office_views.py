@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -24,7 +23,12 @@ from circularcities.knowledge.forms import (
 from circularcities.knowledge.history import case_history
 from circularcities.knowledge.imports import import_cases, template
 from circularcities.knowledge.models import Case
-from circularcities.knowledge.permissions import can_edit_case, require_edit_case, require_review
+from circularcities.knowledge.permissions import (
+    can_edit_case,
+    require_case_writer,
+    require_edit_case,
+    require_review,
+)
 from circularcities.web.fielderrors import add_to_form
 
 
@@ -32,10 +36,8 @@ def _mine(user):
     cases = Case.objects.select_related("city", "reviewer").prefetch_related("translations", "city__translations")
     if is_secretariat(user):
         return cases
-    ids = editable_city_ids(user) or set()
-    if not ids:
-        raise PermissionDenied(_("Only the secretariat and city editors write cases."))
-    return cases.filter(city_id__in=ids)
+    require_case_writer(user)
+    return cases.filter(city_id__in=editable_city_ids(user) or set())
 
 
 @login_required
@@ -60,8 +62,8 @@ def case_edit(request, slug=None):
     case = get_object_or_404(Case.objects.prefetch_related("translations"), slug=slug) if slug else None
     if case is not None:
         require_edit_case(request.user, case)
-    elif not is_secretariat(request.user) and not editable_city_ids(request.user):
-        raise PermissionDenied(_("Only the secretariat and city editors write cases."))
+    else:
+        require_case_writer(request.user)
     form = CaseForm(request.POST or None, case=case)
     figures = FigureFormSet(request.POST or None, prefix="fig",
                             initial=figure_initial(case) if case is not None else None)

@@ -30,3 +30,11 @@ def require_edit_case(user, case=None, city=None) -> None:
 def require_review(user) -> None:
     if not is_secretariat(user):
         raise PermissionDenied(_("Only the secretariat reviews and publishes cases."))
+
+
+def require_case_writer(user) -> None:
+    """The secretariat, or the editor of at least one city."""
+    from circularcities.accounts.permissions import editable_city_ids
+
+    if not is_secretariat(user) and not editable_city_ids(user):
+        raise PermissionDenied(_("Only the secretariat and city editors write cases."))
