@@ -94,3 +94,20 @@ def test_follow_and_weekly_digest(client, people, city):
     client.logout()
     assert client.post(f"/follow/city/{city.slug}/").status_code == 302  # to sign in
     assert Follow.objects.count() == 1
+
+
+def test_scheduled_jobs_are_listed_and_run(demo):
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    from circularcities.coalition.events import reminders_job
+    from circularcities.coalition.follows import digest_job
+
+    funcs = {e["name"]: e["func"] for e in settings.JOBS_SCHEDULE}
+    assert import_string(funcs["events-remind"]) is reminders_job
+    assert import_string(funcs["follows-digest"]) is digest_job
+    progress = []
+    assert reminders_job({"occurrence": "2030-01-01T07:00:00+00:00"}, lambda *a: progress.append(a)) == {
+        "sent": 0, "as_of": "2030-01-01"}
+    assert digest_job({"occurrence": "2030-01-06T08:00:00+00:00"}, lambda *a: progress.append(a))["sent"] == 0
+    assert len(progress) == 2
