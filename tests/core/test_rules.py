@@ -161,3 +161,22 @@ def test_coordinates_and_choices():
     assert rules.choice("unit", "t", ("t", "m3", "pcs")) == "t"
     with pytest.raises(FieldError, match="one of t, m3, pcs"):
         rules.choice("unit", "kg", ("t", "m3", "pcs"))
+
+
+def test_slug_country_and_email_rules():
+    import pytest as _pytest
+
+    from circularcities.core import rules as r
+
+    assert r.slug("slug", " new-city ") == "new-city"
+    for bad in ("New City", "-x", "a--b", "", "é"):
+        with _pytest.raises(r.FieldError):
+            r.slug("slug", bad)
+    assert r.country("country", "nl") == "NL"
+    assert r.country("country", "", required=False) == ""
+    for bad in ("NLD", "1A", "", "ÉÉ"):
+        with _pytest.raises(r.FieldError):
+            r.country("country", bad)
+    assert r.email("email", " a@b.org ") == "a@b.org"
+    with _pytest.raises(r.FieldError):
+        r.email("email", "not an address")

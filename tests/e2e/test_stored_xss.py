@@ -53,7 +53,17 @@ def _store():
 
     def put(label, model, pk, **fields):
         values = {f: hostile(next(n)) for f in fields}
-        (model.objects.filter(pk=pk) if not isinstance(pk, dict) else model.objects.filter(**pk)).update(**values)
+        rows = model.objects.filter(pk=pk) if not isinstance(pk, dict) else model.objects.filter(**pk)
+        is_legacy = getattr(model, "_is_legacy", lambda name: False)
+        text = {f: v for f, v in values.items() if is_legacy(f)}  # translated content (parler)
+        if text:
+            for obj in rows:
+                for f, v in text.items():
+                    setattr(obj, f, v)
+                obj.save()
+        rest = {f: v for f, v in values.items() if f not in text}
+        if rest:
+            rows.update(**rest)
         for f, v in values.items():
             shown[f"{label}.{f}"] = v
 

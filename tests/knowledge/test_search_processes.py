@@ -1,6 +1,7 @@
 """Two processes over one database: each index sees the other's edits at its next query."""
 
 import pytest
+from django.utils import timezone
 
 from circularcities.coalition.models import City, ThematicArea
 from circularcities.knowledge.models import Case, KeyFigure, SearchState
@@ -70,6 +71,9 @@ def test_a_saved_index_from_another_history_is_not_used(demo):
 
     SearchChange.objects.all().delete()
     case = Case.objects.get(slug="shenzhen-electric-buses")
-    Case.objects.filter(pk=case.pk).update(title_en="Shenzhen zyxwvu buses")
+    Case.translations.rel.related_model.objects.filter(master=case, language_code="en").update(
+        title="Shenzhen zyxwvu buses")
+    # A write behind the models' back: the case's timestamp says its text changed.
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
     second = CaseSearch()
     assert slugs(second.search("zyxwvu")) == [case.slug]

@@ -34,3 +34,33 @@ def api_token_revoke(*, user, token_id: int) -> None:
         name = token.name
         token.delete()
         audit_record(AuditEvent.Kind.TOKEN_REVOKED, user=user, detail=name)
+
+
+def invitation_send(*, inviter, email: str, role: str, cities=(), organisation=None, link_for, request=None,
+                    language: str | None = None):
+    """Invite a person with a role (the one write path: the invitation page, the back office).
+
+    ``link_for(token)`` makes the absolute link to accept it. The e-mail goes out in
+    ``language`` (the inviter's page language by default). Returns the invitation.
+    """
+    from django.core.mail import send_mail
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from circularcities.accounts.models import Invitation
+    from circularcities.accounts.permissions import require_invite
+
+    require_invite(inviter)
+    with transaction.atomic():
+        inv, token = Invitation.issue(email=email, role=role, organisation=organisation, invited_by=inviter)
+        inv.cities.set(list(cities or []))
+        audit_record(AuditEvent.Kind.INVITATION_SENT, actor=inviter, request=request,
+                     username=inv.email, detail=f"{inv.role}: {inv.email}")
+    with translation.override(language or translation.get_language()):
+        send_mail(
+            subject=gettext("Invitation to the Circular Cities Platform"),
+            message=gettext("You are invited to the Circular Cities Platform as %(role)s.\n\n"
+                            "Open this link within 14 days to create your account:\n%(link)s\n")
+            % {"role": inv.get_role_display(), "link": link_for(token)},
+            from_email=None, recipient_list=[inv.email])
+    return inv

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -29,7 +28,7 @@ from circularcities.accounts.models import (
 )
 from circularcities.accounts.notify import mark_read
 from circularcities.accounts.permissions import require_invite, require_read_audit_log
-from circularcities.accounts.services import api_token_create, api_token_revoke
+from circularcities.accounts.services import api_token_create, api_token_revoke, invitation_send
 
 
 @login_required
@@ -113,26 +112,35 @@ def audit_log(request):
 @require_http_methods(["GET", "POST"])
 def invite(request):
     require_invite(request.user)
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST or None, initial=_invitation_initial(request.GET))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        inv, token = Invitation.issue(email=data["email"], role=data["role"],
-                                      organisation=data.get("organisation"), invited_by=request.user)
-        inv.cities.set(data.get("cities") or [])
-        link = request.build_absolute_uri(reverse("accounts:accept_invitation", args=[token]))
-        send_mail(
-            subject=_("Invitation to the Circular Cities Platform"),
-            message=_("You are invited to the Circular Cities Platform as %(role)s.\n\n"
-                      "Open this link within 14 days to create your account:\n%(link)s\n")
-            % {"role": inv.get_role_display(), "link": link},
-            from_email=None, recipient_list=[inv.email])
-        audit_record(AuditEvent.Kind.INVITATION_SENT, actor=request.user, request=request,
-                     username=inv.email, detail=f"{inv.role}: {inv.email}")
+        inv = invitation_send(
+            inviter=request.user, email=data["email"], role=data["role"], cities=data.get("cities") or [],
+            organisation=data.get("organisation"), request=request,
+            link_for=lambda token: request.build_absolute_uri(reverse("accounts:accept_invitation", args=[token])))
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": inv.email})
         return redirect("accounts:invite")
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/invite.html", {
         "form": form, "invitations": Invitation.objects.order_by("-created_at")[:20]}, status=status)
+
+
+def _invitation_initial(query) -> dict:
+    """``?city=<slug>`` or ``?organisation=<slug>`` (links from the back office) pre-fill the form."""
+    from django.apps import apps
+
+    from circularcities.accounts.models import Role
+
+    initial: dict = {}
+    if query.get("city"):
+        initial["cities"] = list(apps.get_model("coalition", "City").objects.filter(slug=query["city"]))
+        initial["role"] = Role.CITY
+    if query.get("organisation"):
+        initial["organisation"] = apps.get_model("coalition", "Partner").objects.filter(
+            slug=query["organisation"]).first()
+        initial["role"] = Role.PARTNER
+    return initial
 
 
 @require_http_methods(["GET", "POST"])

@@ -14,6 +14,7 @@ from circularcities.coalition.permissions import require_add_event, require_edit
 from circularcities.coalition.services import city_update, set_focal_areas
 from circularcities.core import rules
 from circularcities.core.errors import ValidationError
+from circularcities.core.rules import FieldError
 from circularcities.web.api_support import finite, lock, responses, with_etag
 
 PREFIX = "/"
@@ -157,12 +158,12 @@ class FocalAreasIn(Schema):
 
 @router.get("/areas", response=responses(list[AreaOut]))
 def list_areas(request):
-    return ThematicArea.objects.all()
+    return ThematicArea.objects.prefetch_related("translations")
 
 
 @router.get("/cities", response=responses(list[CityOut]))
 def list_cities(request, status: str | None = None, country: str | None = None):
-    qs = City.objects.prefetch_related("focal_areas__area")
+    qs = City.objects.prefetch_related("translations", "focal_areas__area")
     if status:
         qs = qs.filter(status=status)
     if country:
@@ -172,7 +173,7 @@ def list_cities(request, status: str | None = None, country: str | None = None):
 
 @router.get("/cities/{slug}", response=responses(CityOut, 404))
 def get_city(request, response: HttpResponse, slug: str):
-    city = get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    city = get_object_or_404(City.objects.prefetch_related("translations", "focal_areas__area"), slug=slug)
     with_etag(response, city)
     return city
 
@@ -190,7 +191,7 @@ def put_focal_areas(request, slug: str, payload: FocalAreasIn):
         set_focal_areas(city, [by_slug[s] for s in payload.areas], user=request.user)
     except ValidationError as exc:
         raise ValidationError(f"Field 'areas': {exc}") from exc
-    return get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    return get_object_or_404(City.objects.prefetch_related("translations", "focal_areas__area"), slug=slug)
 
 
 @router.patch("/cities/{slug}", response=responses(CityOut, 404, 412, write=True), auth=write_auth)
@@ -200,45 +201,36 @@ def patch_city(request, response: HttpResponse, slug: str, payload: CityPatch):
         city = lock(request, City.objects.all(), slug=slug)
         require_edit_city(request.user, city)
         city_update(city=city, user=request.user, **payload.dict(exclude_unset=True))
-    city = get_object_or_404(City.objects.prefetch_related("focal_areas__area"), slug=slug)
+    city = get_object_or_404(City.objects.prefetch_related("translations", "focal_areas__area"), slug=slug)
     with_etag(response, city)
     return city
 
 
 @router.post("/events", response=responses(EventOut, status=201, write=True), auth=write_auth)
 def create_event(request, payload: EventIn):
+    from circularcities.coalition.events import event_save
+
     require_add_event(request.user)
-    if payload.kind not in Event.Kind.values:
-        raise ValidationError(f"Field 'kind': expected one of {', '.join(Event.Kind.values)}; got {payload.kind!r}.")
-    if Event.objects.filter(slug=payload.slug).exists():
-        raise ValidationError(f"Field 'slug': an event {payload.slug!r} exists already.")
-    group = None
-    if payload.area:
-        group = WorkingGroup.objects.filter(area__slug=payload.area).first()
-        if group is None:
-            raise ValidationError(f"Field 'area': unknown thematic area {payload.area!r}.")
-    cities = list(City.objects.filter(slug__in=payload.cities))
-    unknown = sorted(set(payload.cities) - {c.slug for c in cities})
-    if unknown:
-        raise ValidationError(f"Field 'cities': unknown city {unknown[0]!r}.")
-    data = payload.dict(exclude={"area", "cities"})
-    event = Event.objects.create(working_group=group, **data)
-    event.cities.set(cities)
+    data = payload.dict()
+    try:
+        event = event_save(user=request.user, slug=data.pop("slug"), **data)
+    except FieldError as exc:
+        raise ValidationError(exc.full("en")) from exc
     return Status(201, event)
 
 
 @router.get("/partners", response=responses(list[PartnerOut]))
 def list_partners(request, kind: str | None = None):
-    qs = Partner.objects.all()
+    qs = Partner.objects.prefetch_related("translations")
     return qs.filter(kind=kind) if kind else qs
 
 
 @router.get("/working-groups", response=responses(list[GroupOut]))
 def list_groups(request):
-    return WorkingGroup.objects.select_related("area").prefetch_related("partners")
+    return WorkingGroup.objects.select_related("area").prefetch_related("area__translations", "partners")
 
 
 @router.get("/events", response=responses(list[EventOut]))
 def list_events(request, kind: str | None = None):
-    qs = Event.objects.select_related("working_group__area").prefetch_related("cities")
+    qs = Event.objects.select_related("working_group__area").prefetch_related("translations", "cities")
     return qs.filter(kind=kind) if kind else qs

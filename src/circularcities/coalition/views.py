@@ -16,7 +16,7 @@ from circularcities.coalition.models import (
     RStrategy,
     WorkingGroup,
 )
-from circularcities.coalition.permissions import can_edit_city, require_edit_city
+from circularcities.coalition.permissions import can_edit_city, can_run_group, require_edit_city
 from circularcities.coalition.services import set_focal_areas
 from circularcities.core.errors import ValidationError
 from circularcities.core.rules import FieldError
@@ -33,7 +33,9 @@ def city_points(cities):
 
 def city_list(request):
     cities = City.objects.prefetch_related(
-        Prefetch("focal_areas", queryset=FocalArea.objects.select_related("area")))
+        "translations",
+        Prefetch("focal_areas", queryset=FocalArea.objects.select_related("area").prefetch_related(
+            "area__translations")))
     status = request.GET.get("status")
     if status:
         cities = cities.filter(status=status)
@@ -44,13 +46,18 @@ def city_list(request):
 
 
 def city_detail(request, slug):
-    city = get_object_or_404(City, slug=slug)
+    city = get_object_or_404(City.objects.prefetch_related("translations"), slug=slug)
     return render(request, "coalition/city_detail.html", {
         "city": city,
-        "focal": city.focal_areas.select_related("area"),
-        "cases": city.cases.filter(published=True),
-        "events": city.events.all()[:10],
+        "city_name": city.t("name"),
+        "city_notes": city.t("data_notes"),
+        "focal": city.focal_areas.select_related("area").prefetch_related("area__translations"),
+        "cases": city.cases.filter(published=True).prefetch_related("translations"),
+        "events": city.events.prefetch_related("translations")[:10],
+        "results": city.results.select_related("working_group__area").prefetch_related(
+            "translations", "cities__translations"),
         "can_edit": can_edit_city(request.user, city),
+        **_follow_context(request, "city", city),
         "city_points": city_points([city]),
     })
 
@@ -100,7 +107,7 @@ def edit_city(request, slug):
 
 def partner_list(request):
     kind = request.GET.get("kind")
-    partners = Partner.objects.prefetch_related("areas")
+    partners = Partner.objects.prefetch_related("translations", "areas__translations")
     if kind:
         partners = partners.filter(kind=kind)
     return render(request, "coalition/partner_list.html",
@@ -108,30 +115,36 @@ def partner_list(request):
 
 
 def area_list(request):
-    groups = (WorkingGroup.objects.select_related("area")
+    groups = (WorkingGroup.objects.select_related("area").prefetch_related("area__translations")
               .annotate(n_cities=Count("area__focal_cities", distinct=True),
                         n_events=Count("events", distinct=True)))
     return render(request, "coalition/area_list.html",
-                  {"groups": groups, "strategies": RStrategy.objects.all()})
+                  {"groups": groups, "strategies": RStrategy.objects.prefetch_related("translations")})
 
 
 def working_group(request, slug):
-    group = get_object_or_404(WorkingGroup.objects.select_related("area"), area__slug=slug)
+    group = get_object_or_404(WorkingGroup.objects.select_related("area").prefetch_related("area__translations"),
+                              area__slug=slug)
     return render(request, "coalition/working_group.html", {
         "group": group,
         "area": group.area,
-        "cities": group.cities(),
-        "partners": group.partners.all(),
+        "cities": group.cities().prefetch_related("translations"),
+        "partners": group.partners.prefetch_related("translations"),
         "coordinators": group.coordinators.all(),
-        "events": group.events.all(),
-        "publications": group.publications.all(),
-        "cases": group.area.cases.filter(published=True).select_related("city")[:12],
+        "events": group.events.prefetch_related("translations"),
+        "publications": group.publications.prefetch_related("translations", "cities__translations"),
+        "stages": group.stages.prefetch_related("translations", "deliverables__city__translations")
+                              .select_related("owner"),
+        "can_run": can_run_group(request.user, group),
+        **_follow_context(request, "group", group.area),
+        "cases": group.area.cases.filter(published=True).select_related("city").prefetch_related("translations")[:12],
     })
 
 
 def event_list(request):
     kind = request.GET.get("kind")
-    events = Event.objects.select_related("working_group__area")
+    events = Event.objects.select_related("working_group__area").prefetch_related(
+        "translations", "working_group__area__translations")
     if kind:
         events = events.filter(kind=kind)
     return render(request, "coalition/event_list.html",
@@ -139,6 +152,24 @@ def event_list(request):
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(Event.objects.select_related("working_group__area"), slug=slug)
+    event = get_object_or_404(Event.objects.select_related("working_group__area").prefetch_related(
+        "translations", "working_group__area__translations"), slug=slug)
+    from circularcities.accounts.permissions import is_secretariat
+    from circularcities.coalition.models import Registration
+
+    mine = (Registration.objects.filter(event=event, user=request.user).first()
+            if request.user.is_authenticated else None)
+    regs = list(event.registrations.select_related("user")) if is_secretariat(request.user) else []
+    taken = event.registrations.filter(status=Registration.Status.REGISTERED).count()
     return render(request, "coalition/event_detail.html", {
-        "event": event, "cities": event.cities.all(), "partners": event.partners.all()})
+        "event": event, "cities": event.cities.prefetch_related("translations"),
+        "partners": event.partners.prefetch_related("translations"),
+        "mine": mine, "registrations": regs, "is_secretariat": is_secretariat(request.user),
+        "taken": taken, "materials": event.materials.all(),
+        "seats_left": None if event.capacity is None else max(0, event.capacity - taken)})
+
+
+def _follow_context(request, kind, target) -> dict:
+    from circularcities.coalition.follows import is_following
+
+    return {"follow_kind": kind, "follow_slug": target.slug, "following": is_following(request.user, kind, target)}

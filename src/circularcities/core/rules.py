@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Literal, NamedTuple, overload
@@ -56,6 +57,7 @@ class FieldError(ValidationError):
 
     PREFIX = Msg("Field '%(field)s': %(message)s")
 
+
     def __init__(self, field: str, message: Msg | str, **params):
         self.field = field
         self.msg: Msg | Verbatim = message if isinstance(message, Msg) else Verbatim(message)
@@ -78,28 +80,50 @@ class FieldError(ValidationError):
 # --- messages ----------------------------------------------------------------
 
 REQUIRED = Msg("A value is required.")
+
 NOT_NUMBER = Msg("'%(value)s' is not a number.")
+
 NOT_FINITE = Msg("Expected a finite number, not %(value)s.")
+
 NOT_WHOLE = Msg("Expected a whole number; got %(value)s.")
+
 AT_LEAST = Msg("Expected %(minimum)s or more; got %(value)s.")
+
 ABOVE = Msg("Expected a number above %(minimum)s; got %(value)s.")
+
 AT_MOST = Msg("Expected at most %(maximum)s; got %(value)s.")
+
 SHARE = Msg("Expected a share between 0 and 100 %%; got %(value)s.")
+
 FRACTION = Msg("Expected a fraction between 0 and 1; got %(value)s.")
+
 YEAR = Msg("Expected a year from %(minimum)d to %(maximum)d; got %(value)s.")
+
 YEAR_ORDER = Msg("Expected a target year after the baseline year.")
+
 DATE = Msg("Expected a date from %(minimum)s to %(maximum)s; got %(value)s.")
+
 NOT_DATE = Msg("Expected a date such as 2024-03-31; got '%(value)s'.")
+
 FUTURE = Msg("Expected a date that is not in the future (today is %(today)s); got %(value)s.")
+
 CURRENCY = Msg("Expected an ISO 4217 currency code such as EUR, USD or CNY; got '%(value)s'.")
+
 CURRENCY_NEEDED = Msg("An amount of money needs its currency (ISO 4217, e.g. EUR).")
+
 CHOICE = Msg("Expected one of %(choices)s; got '%(value)s'.")
+
 CONTROL = Msg("Remove the invisible control character %(char)s (position %(position)d); "
               "only printable text can be stored.")
+
 ONE_LINE = Msg("Write this on one line, without line breaks or tabs.")
+
 TOO_LONG = Msg("Expected at most %(maximum)d characters; got %(length)d.")
+
 LATITUDE = Msg("Expected a latitude between -90 and 90; got %(value)s.")
+
 LONGITUDE = Msg("Expected a longitude between -180 and 180; got %(value)s.")
+
 
 # --- ranges and maxima -------------------------------------------------------
 
@@ -380,3 +404,46 @@ def text(field: str, value, *, max_length: int = TEXT_LENGTH, required: bool = F
 def plain(value: str, *, multi_line: bool = True) -> bool:
     """Whether ``value`` holds no forbidden control character (for bulk checks)."""
     return not any(_bad_char(ch, multi_line=multi_line) for ch in value or "")
+
+
+# --- identifiers (slugs, country codes, e-mail addresses) ----------------------
+
+SLUG = Msg("Use lower-case letters, digits and hyphens (e.g. 'new-city'); got '%(value)s'.")
+COUNTRY = Msg("Expected a two-letter ISO 3166 country code such as NL or CN; got '%(value)s'.")
+EMAIL = Msg("Expected an e-mail address such as name@example.org; got '%(value)s'.")
+
+
+def slug(field: str, value, *, max_length: int = 50) -> str:
+    """A URL name: lower-case letters, digits and single hyphens, not starting or ending with one."""
+    text = str(value or "").strip()
+    if not text:
+        raise FieldError(field, REQUIRED)
+    if len(text) > max_length:
+        raise FieldError(field, TOO_LONG, maximum=max_length, length=len(text))
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
+        raise FieldError(field, SLUG, value=text[:40])
+    return text
+
+
+def country(field: str, value, *, required: bool = True) -> str:
+    """An ISO 3166-1 alpha-2 code, upper-cased."""
+    text = str(value or "").strip().upper()
+    if not text:
+        if required:
+            raise FieldError(field, REQUIRED)
+        return ""
+    if len(text) != 2 or not text.isascii() or not text.isalpha():
+        raise FieldError(field, COUNTRY, value=text[:40])
+    return text
+
+
+def email(field: str, value, *, required: bool = False) -> str:
+    """An e-mail address (one @, a dot in the domain, no spaces)."""
+    text = str(value or "").strip()
+    if not text:
+        if required:
+            raise FieldError(field, REQUIRED)
+        return ""
+    if len(text) > 254 or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        raise FieldError(field, EMAIL, value=text[:60])
+    return text

@@ -12,7 +12,7 @@ from circularcities.web.admin_base import ReadOnlyAdmin
 
 @admin.register(m.Case)
 class CaseAdmin(ReadOnlyAdmin):
-    search_fields = ("title_en", "title_zh")
+    search_fields = ("slug", "translations__title")
 
 
 for _model in (m.KeyFigure, m.CaseTerms, m.SearchState, m.SearchChange):

@@ -89,7 +89,7 @@ def list_cases(request, area: str | None = None, r: str | None = None, country: 
     hits = search_cases("", area=area, r=r, country=country, limit=None)
     ids = [h.case.pk for h in hits]
     return (Case.objects.filter(pk__in=ids).select_related("city")
-            .prefetch_related("areas", "r_strategies").order_by("title_en"))
+            .prefetch_related("translations", "city__translations", "areas", "r_strategies").order_by("slug"))
 
 
 @router.get("/search", response=responses(list[HitOut]))
@@ -106,5 +106,6 @@ def hit_dict(h) -> dict:
 @router.get("/{slug}", response=responses(CaseDetailOut, 404))
 def get_case(request, slug: str):
     return get_object_or_404(
-        Case.objects.select_related("city").prefetch_related("areas", "r_strategies", "figures", "related"),
+        Case.objects.select_related("city").prefetch_related("translations", "city__translations", "areas",
+                                                             "r_strategies", "figures__translations", "related"),
         slug=slug, published=True)

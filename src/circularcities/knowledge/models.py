@@ -2,74 +2,85 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.coalition.models import City, RStrategy, ThematicArea
-from circularcities.web.bilingual import Bilingual, pick
+from circularcities.web.content import TranslatedContent
 
 
-class Case(Bilingual, models.Model):
+class Case(TranslatedContent, TranslatableModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+
     slug = models.SlugField(unique=True, max_length=120)
-    title_en = models.CharField(max_length=200)
-    title_zh = models.CharField(max_length=200)
-    summary_en = models.TextField()
-    summary_zh = models.TextField()
+    legacy_fields = ('title', 'summary', 'keywords')
+    legacy_lists = ("keywords",)
+    translations = TranslatedFields(
+        title=models.CharField(max_length=200),
+        summary=models.TextField(blank=True),
+        keywords=models.JSONField(default=list, blank=True),
+    )
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="cases")
     country = models.CharField(max_length=2)
     areas = models.ManyToManyField(ThematicArea, related_name="cases")
     r_strategies = models.ManyToManyField(RStrategy, blank=True, related_name="cases")
-    keywords_en = models.JSONField(default=list, blank=True)
-    keywords_zh = models.JSONField(default=list, blank=True)
     source_document = models.CharField(max_length=120, blank=True)
     related = models.ManyToManyField("self", blank=True, symmetrical=True)
-    published = models.BooleanField(default=True)
+    published = models.BooleanField(default=True, help_text="Shown to readers and search: status is published.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+", help_text="Who published it after review.")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    sources = models.JSONField(default=list, blank=True, help_text="Further sources beside source_document.")
     is_demo = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["title_en"]
+        ordering = ["slug"]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or self.slug
 
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("knowledge:case_detail", args=[self.slug])
 
-    @property
-    def summary(self) -> str:
-        return pick(self, "summary")
-
-    @property
-    def keywords(self) -> list[str]:
-        from circularcities.web.bilingual import is_chinese
-
-        return (self.keywords_zh or self.keywords_en) if is_chinese() else (self.keywords_en or self.keywords_zh)
 
 
-class KeyFigure(Bilingual, models.Model):
+class KeyFigure(TranslatedContent, TranslatableModel):
+    legacy_fields = ('label', 'note')
+    translations = TranslatedFields(
+        label=models.CharField(max_length=200),
+        note=models.CharField(max_length=400, blank=True),
+    )
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="figures")
     order = models.PositiveSmallIntegerField(default=0)
-    label_en = models.CharField(max_length=200)
-    label_zh = models.CharField(max_length=200)
     value = models.FloatField()
     unit = models.CharField(max_length=40)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
-    note_en = models.CharField(max_length=400, blank=True)
-    note_zh = models.CharField(max_length=400, blank=True)
     source = models.CharField(max_length=120, blank=True)
 
     class Meta:
         ordering = ["case", "order"]
 
-    @property
-    def label(self) -> str:
-        return pick(self, "label")
 
-    @property
-    def note(self) -> str:
-        return pick(self, "note")
+class CaseImage(models.Model):
+    """An image of a case with its alternative text (required: readers without sight get the text)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="images")
+    order = models.PositiveSmallIntegerField(default=0)
+    image = models.ImageField(upload_to="cases/%Y/")
+    alt_text = models.CharField(max_length=300)
+    credit = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["case", "order"]
 
 
 class CaseTerms(models.Model):

@@ -43,12 +43,11 @@ FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "place": 2.0, "summary": 1.0, "f
 # query but are about something else (a procurement case that mentions food
 # waste once): they are left out.
 PARAMS = BM25Params(weights=FIELD_WEIGHTS, phrase_weight=1.0, cutoff=0.4)
-# What a results list shows (other fields load on access): converting unused
-# columns, JSON above all, would cost more than the ranking.
-HIT_FIELDS = ("slug", "title_en", "title_zh", "summary_en", "summary_zh", "country", "city__slug",
-              "city__name_en", "city__name_zh", "city__country", "city__country_name_en", "city__country_name_zh")
+# What a results list shows: the case, its city and both one's text in every language
+# (three queries for any number of hits).
+HIT_PREFETCH = ("translations", "city__translations")
 # Bump when document_terms changes: stored terms and saved indexes of another version are ignored.
-TERMS_VERSION = 2
+TERMS_VERSION = 3
 # More changes than this fraction of the library since the last look: rebuild instead.
 REBUILD_FRACTION = 0.2
 # Save the index again after this many cases were re-indexed since it was saved.
@@ -67,17 +66,34 @@ class CaseHit:
     @property
     def snippet(self) -> list[tuple[str, bool]]:
         """The summary in the page's language around the first matched word, as (text, marked) pieces."""
-        return make_snippet(self.case.summary, self.terms)
+        return make_snippet(self.case.t("summary"), self.terms)
 
 
 def _fields(c: Case) -> dict[str, str]:
+    """A case's searchable text: each field holds its text in every language written.
+
+    One document per case, so a query in any platform language finds it; the
+    tokenizer segments each script with its own analyser. Needs ``translations``,
+    ``city__translations`` and ``figures__translations`` prefetched for a batch.
+    """
+    def all_languages(obj, field: str) -> list[str]:
+        out: list[str] = []
+        for row in obj.translations.all():
+            value = getattr(row, field, "") or ""
+            out.extend(value if isinstance(value, list) else [value])
+        return [v for v in out if v]
+
+    city = c.city
     return {
-        "title": f"{c.title_en} {c.title_zh}",
-        "keywords": " ".join((c.keywords_en or []) + (c.keywords_zh or [])),
-        "place": f"{c.city.name_en} {c.city.name_zh} {c.city.country_name_en} {c.city.country_name_zh}",
-        "summary": f"{c.summary_en} {c.summary_zh}",
-        "figures": " ".join(f"{f.label_en} {f.label_zh}" for f in c.figures.all()),
+        "title": " ".join(all_languages(c, "title")),
+        "keywords": " ".join(all_languages(c, "keywords")),
+        "place": " ".join(all_languages(city, "name") + all_languages(city, "country_name")),
+        "summary": " ".join(all_languages(c, "summary")),
+        "figures": " ".join(label for f in c.figures.all() for label in all_languages(f, "label")),
     }
+
+
+CASE_TEXT_PREFETCH = ("translations", "city__translations", "figures__translations")
 
 
 def _tags(case_ids: list[int]) -> dict[int, list[str]]:
@@ -201,7 +217,9 @@ class CaseSearch:
     def _segment(self, pks: list[int], tags: dict[int, list[str]]) -> list[tuple[int, dict, list[str]]]:
         """Tokenise these cases afresh and store their terms for the next rebuild."""
         out, rows = [], []
-        for c in Case.objects.filter(pk__in=pks, published=True).select_related("city").prefetch_related("figures"):
+        cases = (Case.objects.filter(pk__in=pks, published=True).select_related("city")
+                 .prefetch_related(*CASE_TEXT_PREFETCH))
+        for c in cases:
             tf = document_terms(_fields(c), self.params)
             # Valid only while updated_at is unchanged: a concurrent edit makes them stale.
             rows.append(CaseTerms(case_id=c.pk, computed_for=c.updated_at, version=TERMS_VERSION, terms=tf))
@@ -243,7 +261,8 @@ class CaseSearch:
                country: str | None = None, limit: int | None = 50) -> list[CaseHit]:
         """Ranked cases for ``query`` within the filters; an empty query lists them all."""
         if not query or not query.strip():
-            cases = filtered_cases(area, r, country).select_related("city").order_by("title_en")[: limit or None]
+            cases = (filtered_cases(area, r, country).select_related("city").prefetch_related(*HIT_PREFETCH)
+                     .order_by("slug")[: limit or None])
             return [CaseHit(case=c, rank=i + 1) for i, c in enumerate(cases)]
         tags = [t for t in (area and f"area:{area}", r and f"r:{r}", country and f"country:{country.upper()}")
                 if t]
@@ -251,20 +270,23 @@ class CaseSearch:
             index = self.get_index()
             parsed = parse_query(query, index.analyzer, known=index.knows)
             hits = index.search(parsed, limit=limit, tags=tags)
-        by_pk = Case.objects.select_related("city").only(*HIT_FIELDS).in_bulk([h.key for h in hits])
+        by_pk = Case.objects.select_related("city").prefetch_related(*HIT_PREFETCH).in_bulk([h.key for h in hits])
         highlight = parsed.highlight
         ranked = [h for h in hits if h.key in by_pk]
         return [CaseHit(case=by_pk[h.key], rank=i + 1, matched=h.matched, terms=highlight)
                 for i, h in enumerate(ranked)]
 
     def similar(self, case: Case, limit: int = 4) -> list[tuple[Case, float]]:
-        terms = _stored_terms([case.pk]).get(case.pk) or document_terms(_fields(case), self.params)
+        terms = _stored_terms([case.pk]).get(case.pk)
+        if not terms:
+            fresh = Case.objects.select_related("city").prefetch_related(*CASE_TEXT_PREFETCH).get(pk=case.pk)
+            terms = document_terms(_fields(fresh), self.params)
         with self._lock:
             index = self.get_index()
             if case.pk not in index:
                 return []
             ranked = similar_documents(index, case.pk, terms, limit=limit)
-        by_pk = Case.objects.select_related("city").in_bulk([k for k, _ in ranked])
+        by_pk = Case.objects.select_related("city").prefetch_related(*HIT_PREFETCH).in_bulk([k for k, _ in ranked])
         return [(by_pk[k], s) for k, s in ranked if k in by_pk]
 
 

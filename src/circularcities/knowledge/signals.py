@@ -52,7 +52,34 @@ def _city_saved(sender, instance, raw=False, created=False, **kwargs):
         record_changes(ids)
 
 
+def _case_text_saved(sender, instance, raw=False, **kwargs):
+    """A translation row of a case saved on its own (not through the case)."""
+    from circularcities.knowledge.search import record_changes
+
+    Case.objects.filter(pk=instance.master_id).update(updated_at=timezone.now())
+    record_changes([instance.master_id])
+
+
+def _figure_text_saved(sender, instance, raw=False, **kwargs):
+    from circularcities.knowledge.search import record_changes
+
+    case_id = KeyFigure.objects.filter(pk=instance.master_id).values_list("case_id", flat=True).first()
+    if case_id is not None:
+        Case.objects.filter(pk=case_id).update(updated_at=timezone.now())
+        record_changes([case_id])
+
+
+def _city_text_saved(sender, instance, raw=False, created=False, **kwargs):
+    city = City(pk=instance.master_id)
+    _city_saved(sender, city, raw=raw, created=False)
+
+
 def connect() -> None:
+    for model, handler, name in ((Case, _case_text_saved, "case"), (KeyFigure, _figure_text_saved, "figure"),
+                                 (City, _city_text_saved, "city")):
+        translation = model._parler_meta.root_model
+        post_save.connect(handler, sender=translation, dispatch_uid=f"search-{name}-text-saved")
+        post_delete.connect(handler, sender=translation, dispatch_uid=f"search-{name}-text-deleted")
     post_save.connect(_case_saved, sender=Case, dispatch_uid="search-case-saved")
     post_delete.connect(_case_saved, sender=Case, dispatch_uid="search-case-deleted")
     post_save.connect(_figure_changed, sender=KeyFigure, dispatch_uid="search-figure-saved")

@@ -189,7 +189,7 @@ class Target(Bilingual, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["city__name_en", "target_year", "id"]
+        ordering = ["city__slug", "target_year", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(target_year__gt=models.F("baseline_year")),
                                    name="target_after_baseline"),
@@ -286,7 +286,7 @@ class Measure(Bilingual, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["city__name_en", "code", "id"]
+        ordering = ["city__slug", "code", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
                                    name="measure_end_after_start"),

@@ -65,7 +65,7 @@ def quarter_review(quarter: Quarter, cities) -> dict:
     missing_reports = [p for p in projects if p.pk not in reported]
     value_changes = list(IndicatorValueChange.objects.filter(city_id__in=city_ids, changed_at__date__gte=start,
                                                              changed_at__date__lte=end)
-                         .select_related("indicator", "city").order_by("city__name_en", "indicator_id", "year"))
+                         .select_related("indicator", "city").order_by("city__slug", "indicator_id", "year"))
     measure_changes = list(MeasureStatusChange.objects.filter(measure__city_id__in=city_ids,
                                                               changed_at__date__gte=start, changed_at__date__lte=end)
                            .select_related("measure__city", "changed_by").order_by("changed_at", "id"))

@@ -27,21 +27,24 @@ def coalition_rollup(until=None) -> dict:
     result = roll_up(
         ((str(t.city_id), str(t.area_id) if t.area_id else None, assessments[t.pk].status.value) for t in targets),
         ((str(c), str(a) if a else None, s, n) for c, a, s, n in measure_counts))
+    rows = list(ProgressEntry.objects.values_list("project__programme__slug", "project__programme__name_en",
+                                                  "project__programme__name_zh", "project__programme__city_id",
+                                                  "indicator", "currency")
+                .annotate(total=Sum("value")).order_by("project__programme__name_en", "indicator"))
+    city_ids = {int(k) for k in result.by_city} | {r[3] for r in rows if r[3] is not None}
+    # City names are translated content (one prefetch for all of them).
+    cities = {str(c.pk): c for c in City.objects.filter(pk__in=city_ids).prefetch_related("translations")}
     highlights = []
-    for slug, name_en, name_zh, city_en, city_zh, indicator, currency, total in (
-            ProgressEntry.objects.values_list("project__programme__slug", "project__programme__name_en",
-                                              "project__programme__name_zh", "project__programme__city__name_en",
-                                              "project__programme__city__name_zh", "indicator", "currency")
-            .annotate(total=Sum("value")).order_by("project__programme__name_en", "indicator")):
+    for slug, name_en, name_zh, city_id, indicator, currency, total in rows:
         ind = PROGRAMME_INDICATORS[indicator]
-        highlights.append({"programme": slug, "name_en": name_en, "name_zh": name_zh, "city_en": city_en,
-                           "city_zh": city_zh, "indicator": ind, "total": total,
+        city = cities.get(str(city_id))
+        highlights.append({"programme": slug, "name_en": name_en, "name_zh": name_zh,
+                           "city_en": city.name_en if city else "", "city_zh": city.name_zh if city else "",
+                           "indicator": ind, "total": total,
                            "unit": currency if ind.is_money else ind.unit})
-    city_ids = {int(k) for k in result.by_city}
-    cities = {str(c.pk): c for c in City.objects.filter(pk__in=city_ids)}
     areas = {str(a.pk): a for a in ThematicArea.objects.all()}
     by_city = sorted(((cities[k], v) for k, v in result.by_city.items() if k in cities),
-                     key=lambda p: p[0].name_en)
+                     key=lambda p: p[0].t("name"))
     by_area = [(areas.get(k), v) for k, v in sorted(result.by_area.items(),
                                                      key=lambda p: (areas[p[0]].order if p[0] in areas else 99))]
     return {"by_city": by_city, "by_area": by_area, "total": result.total, "highlights": highlights}

@@ -186,6 +186,9 @@ PARLER_LANGUAGES = {
     None: tuple({"code": code} for code, _name in LANGUAGES),
     "default": {"fallbacks": ["en"], "hide_untranslated": False},
 }
+# Pages prefetch translations; parler's own cache would sit in the database cache
+# and cost a query per lookup.
+PARLER_ENABLE_CACHING = False
 LOCALE_PATHS: list = []  # each app keeps its own locale/ directory
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -308,6 +311,10 @@ JOBS_SCHEDULE = [
     {"name": "plans-remind", "kind": "plans.remind", "title": "Overdue reminders",
      "func": "circularcities.planning.review.reminders_job", "every": 86400,
      "at": env_int("CIRCULARCITIES_REMINDERS_AT", 6 * 3600)},
+    {"name": "events-remind", "kind": "events.remind", "title": "Event reminders",
+     "func": "circularcities.coalition.events.reminders_job", "every": 86400, "at": 7 * 3600},
+    {"name": "follows-digest", "kind": "follows.digest", "title": "Weekly digest",
+     "func": "circularcities.coalition.follows.digest_job", "every": 7 * 86400, "at": 8 * 3600},
     {"name": "jobs-prune", "kind": "jobs.prune", "title": "Tidy the job queue",
      "func": "circularcities.jobs.scheduled.prune_queue", "every": 86400, "at": 3 * 3600},
 ] if env_bool("CIRCULARCITIES_SCHEDULE", True) else []

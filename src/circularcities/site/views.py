@@ -9,17 +9,18 @@ from circularcities.knowledge.models import Case
 
 
 def home(request):
-    cities = list(City.objects.all())
+    cities = list(City.objects.prefetch_related("translations"))
     context = {
         "city_points": city_points(cities),
         "n_members": sum(1 for c in cities if c.is_member),
         "n_cities": len(cities),
         "n_cases": Case.objects.filter(published=True).count(),
         "n_partners": Partner.objects.count(),
-        "areas": ThematicArea.objects.annotate(n_cities=Count("focal_cities")),
-        "strategies": RStrategy.objects.all(),
-        "events": Event.objects.order_by("-date")[:4],
-        "featured": Case.objects.filter(published=True).select_related("city").order_by("?")[:3],
+        "areas": ThematicArea.objects.annotate(n_cities=Count("focal_cities")).prefetch_related("translations"),
+        "strategies": RStrategy.objects.prefetch_related("translations"),
+        "events": Event.objects.order_by("-date").prefetch_related("translations")[:4],
+        "featured": Case.objects.filter(published=True).select_related("city").prefetch_related(
+            "translations", "city__translations").order_by("?")[:3],
     }
     return render(request, "coalition/home.html", context)
 

@@ -41,7 +41,7 @@ def index(request):
     from circularcities.core.waste import rates_by_year
 
     streams = defaultdict(list)
-    for s in WasteStream.objects.select_related("city").order_by("city__name_en"):
+    for s in WasteStream.objects.select_related("city").order_by("city__slug"):
         streams[s.city].append(s)
     adopted = set(CatalogueAdoption.objects.values_list("city_id", flat=True))
     rows = []

@@ -10,7 +10,15 @@ def is_chinese(language: str | None = None) -> bool:
 
 
 def pick(obj, field: str, language: str | None = None) -> str:
-    """The text of ``field`` in the active language, falling back to the other."""
+    """The text of ``field`` in the active language, falling back to the other.
+
+    Content moved to django-parler is read through :func:`web.translated.translated`
+    (English when the reader's language has none).
+    """
+    if hasattr(obj, "safe_translation_getter"):
+        from circularcities.web.translated import translated
+
+        return translated(obj, field, language).text
     en = getattr(obj, f"{field}_en", "") or ""
     zh = getattr(obj, f"{field}_zh", "") or ""
     if is_chinese(language):

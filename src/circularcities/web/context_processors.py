@@ -29,6 +29,18 @@ def platform(request):
             continue
         nav.append({"url": url, "label": label,
                     "active": request.path == url or (url not in homes and request.path.startswith(url))})
+    if getattr(getattr(request, "user", None), "is_authenticated", False) and _is_secretariat(request.user):
+        try:
+            url = reverse("coalition:office")
+        except NoReverseMatch:
+            url = ""
+        if url:
+            nav.append({"url": url, "label": _("Back office"), "active": request.path.startswith(url)})
     return {"nav": nav, "DEMO_MODE": getattr(settings, "DEMO_MODE", False),
             "languages": (links := language_links(request)),
             "other_language": next((link for link in links if not link["current"]), links[0])}
+
+
+def _is_secretariat(user) -> bool:
+    profile = getattr(user, "profile", None)
+    return bool(user.is_superuser or (profile is not None and profile.role == "secretariat"))

@@ -52,21 +52,11 @@ def translated(obj, field: str, language: str | None = None) -> Translated:
     if obj is None:
         return Translated("", lang, False)
     if hasattr(obj, "safe_translation_getter"):  # a parler TranslatableModel
-        prefetched = _prefetched(obj)
-        if prefetched is not None:  # read the prefetched rows: no query per missing language
-            own = getattr(prefetched.get(lang), field, "") or ""
-            if own or lang == default:
-                return Translated(own, lang, False)
-            english = getattr(prefetched.get(default), field, "") or ""
-            return Translated(english, default, bool(english))
-        own = ""
-        if obj.has_translation(lang):
-            own = getattr(obj.get_translation(lang), field, "") or ""
+        # Prefetched translations (``prefetch_related("translations")``) cost no query.
+        own = _text(getattr(translation_row(obj, lang), field, ""))
         if own or lang == default:
             return Translated(own, lang, False)
-        english = ""
-        if obj.has_translation(default):
-            english = getattr(obj.get_translation(default), field, "") or ""
+        english = _text(getattr(translation_row(obj, default), field, ""))
         return Translated(english, default, bool(english))
     # Legacy two-column content: <field>_en and <field>_zh.
     own = getattr(obj, f"{field}_{lang.split('-')[0]}", "") or ""
@@ -76,9 +66,43 @@ def translated(obj, field: str, language: str | None = None) -> Translated:
     return Translated(english, default, bool(english))
 
 
-def _prefetched(obj) -> dict | None:
-    """``{language: translation}`` when the query prefetched ``translations``, else None."""
-    rows = getattr(obj, "_prefetched_objects_cache", {}).get("translations")
-    if rows is None:
+def _text(value) -> str:
+    """A translated value as text (lists, such as keywords, joined with commas)."""
+    if not value:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def translation_row(obj, language: str):
+    """The translation row of ``obj`` in ``language``, or None: prefetched rows first,
+    then the object's own cache, then one query (remembered when missing)."""
+    from parler.models import TranslationDoesNotExist
+    from parler.utils.i18n import normalize_language_code
+
+    language = normalize_language_code(language)
+    model = obj._parler_meta.root_model
+    cache = obj._translations_cache[model]
+    if language in cache:
+        row = cache[language]
+        return row if row and not _missing(row) else None
+    prefetched = obj._get_prefetched_translations()
+    if prefetched is not None:
+        for row in prefetched:
+            if row.language_code == language:
+                cache[language] = row
+                return row
         return None
-    return {row.language_code: row for row in rows}
+    if obj.pk is None or obj._state.adding:
+        return None
+    try:
+        return obj._get_translated_model(language, use_fallback=False, auto_create=False)
+    except (TranslationDoesNotExist, model.DoesNotExist):
+        return None
+
+
+def _missing(row) -> bool:
+    from parler.models import is_missing
+
+    return is_missing(row)

@@ -11,7 +11,7 @@ from circularcities.diagnosis.services import latest_values
 
 
 def index(request):
-    cities = list(dash.cities_with_data().order_by("name_en"))
+    cities = list(dash.cities_with_data().order_by("slug").prefetch_related("translations"))
     return render(request, "diagnosis/index.html", {"cities": cities})
 
 
