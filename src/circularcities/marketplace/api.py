@@ -496,3 +496,7 @@ def message(request, deal_id: Id, payload: MessageIn):
     p = _deal(request, deal_id)
     write_in_deal(request.user, p, payload.text)
     return Status(201, _deal_out(request, p))
+
+
+# Industrial parks register their operations on this router.
+from circularcities.marketplace import parks_api  # noqa: E402, F401
