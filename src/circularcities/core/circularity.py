@@ -63,3 +63,24 @@ def score(answers: Sequence[Answer], ladder_size: int) -> Score:
         total += w * a.level
     value = round(100.0 * total / maximum, 1) if maximum else 0.0
     return Score(value, counted, missing, weights)
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    quarter: int
+    assessed: int  # businesses assessed in the quarter (their latest assessment of the quarter)
+    mean_score: float
+
+
+def by_quarter(rows: Sequence[tuple[str, int, int, float]]) -> list[Period]:
+    """Businesses assessed per quarter and their mean score, from (business, year,
+    quarter, score) rows ordered oldest first; a business assessed twice in one
+    quarter counts once, with its last score of that quarter."""
+    last: dict[tuple[int, int], dict[str, float]] = {}
+    for business, year, quarter, value in rows:
+        last.setdefault((year, quarter), {})[business] = value
+    out = []
+    for (year, quarter), scores in sorted(last.items()):
+        out.append(Period(year, quarter, len(scores), round(sum(scores.values()) / len(scores), 1)))
+    return out

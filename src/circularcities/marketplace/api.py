@@ -498,5 +498,11 @@ def message(request, deal_id: Id, payload: MessageIn):
     return Status(201, _deal_out(request, p))
 
 
-# Industrial parks register their operations on this router.
-from circularcities.marketplace import parks_api  # noqa: E402, F401
+# Industrial parks have their own module of operations, under the same prefix.
+from circularcities.marketplace.parks_api import router as parks_router  # noqa: E402
+
+router.add_router("", parks_router)
+
+from circularcities.marketplace.business_api import router as business_router  # noqa: E402
+
+router.add_router("", business_router)

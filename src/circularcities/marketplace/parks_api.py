@@ -1,6 +1,6 @@
 """Industrial parks in the marketplace API: parks with their facilities, exchanges and
 Sankey; the registry against China's targets; and the writes a park's managers make
-(the same rules as the pages, through parks_services). Imported by ``api.py``.
+(the same rules as the pages, through parks_services). Added to the marketplace router by ``api.py``.
 
 Units: annual quantities in the flow's unit (t, kg, m3, MWh, kWh, GJ, t CO2e); values
 in an ISO 4217 currency of a stated year; coordinates WGS84.
@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
-from ninja import Schema, Status
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City
 from circularcities.core.errors import ValidationError
-from circularcities.marketplace.api import router
 from circularcities.marketplace.models import Facility, Flow, Park
 from circularcities.marketplace.parks_registry import registry
 from circularcities.marketplace.services import (
@@ -29,7 +28,7 @@ from circularcities.marketplace.views.parks import sankey
 from circularcities.web.api_support import Id, responses
 from circularcities.web.translated import translated
 
-SLUG = Field(..., max_length=80)
+router = Router(tags=["marketplace"])
 
 
 class FacilityOut(Schema):

@@ -570,3 +570,8 @@ from circularcities.marketplace.parks_services import (  # noqa: E402
 
 __all_parks__ = (add_park_manager, delete_facility, delete_flow, remove_park_manager, save_facility,
                  save_flow, save_park)
+
+# The business self-assessment has its own module, part of this one write path too.
+from circularcities.marketplace.business_services import save_assessment  # noqa: E402
+
+__all_business__ = (save_assessment,)
