@@ -27,18 +27,18 @@ class Widths:
 
 def sankey_widths(flows: Sequence[tuple[float | None, str]], floor: float = FLOOR) -> Widths:
     """Band widths for ``flows`` given as (annual quantity or None, unit)."""
-    reported = [(q, u) for q, u in flows if q is not None and q > 0]
+    reported = [(float(q), u) for q, u in flows if q is not None and q > 0]
     if not reported:
         return Widths([1.0] * len(flows), "none")
     largest: dict[str, float] = {}
     for q, u in reported:
         largest[u] = max(largest.get(u, 0.0), q)
     widths = []
-    for q, u in flows:
-        if q is None or q <= 0 or u not in largest:
+    for quantity, unit in flows:
+        if quantity is None or quantity <= 0 or unit not in largest:
             widths.append(FULL * floor)
         else:
-            widths.append(max(FULL * q / largest[u], FULL * floor))
+            widths.append(max(FULL * quantity / largest[unit], FULL * floor))
     all_reported = len(reported) == len(flows)
     mode = "proportional" if all_reported and len(largest) == 1 else "per_unit"
     return Widths(widths, mode)

@@ -61,7 +61,8 @@ def save_assessment(user, organisation, data: dict[str, Any], *, is_demo: bool =
     strategies = ladder()
     answers = check_answers(data, strategies)
     on = assessed_on or rules.date("assessed_on", data.get("assessed_on") or timezone.localdate(),
-                                   not_future=True)
+                                   not_future=True, required=True)
+    assert on is not None
     result = score_of(answers, strategies)
     a = CircularityAssessment.objects.create(
         organisation=organisation, assessed_on=on, score=result.score, is_demo=is_demo,

@@ -179,7 +179,7 @@ def _flow_out(fl: Flow) -> dict:
 
 def _park_out(p: Park) -> dict:
     return {"slug": p.slug, "name": translated(p, "name").text, "description": translated(p, "description").text,
-            "notes": translated(p, "notes").text, "city": p.city.slug if p.city_id else None, "lat": p.lat,
+            "notes": translated(p, "notes").text, "city": p.city.slug if p.city is not None else None, "lat": p.lat,
             "lon": p.lon, "radius_km": p.radius_km, "level": p.level, "applies_symbiosis": p.applies_symbiosis,
             "level_source": p.level_source, "sources": list(p.sources or []), "is_demo": p.is_demo}
 

@@ -7,9 +7,18 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager
 from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.web.bilingual import Bilingual
+
+
+class ParkManager(TranslatableManager, models.Manager["Park"]):
+    """Parler's manager, typed for django-stubs (parler ships no type information)."""
+
+
+class FacilityManager(TranslatableManager, models.Manager["Facility"]):
+    """Parler's manager, typed for django-stubs."""
 
 
 class Park(TranslatableModel):
@@ -43,6 +52,8 @@ class Park(TranslatableModel):
     is_demo = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ParkManager()
+
     class Meta:
         ordering = ["slug"]
         constraints = [models.CheckConstraint(condition=Q(radius_km__gt=0), name="park_radius_positive")]
@@ -71,6 +82,8 @@ class Facility(TranslatableModel):
     inside_park = models.BooleanField(default=True)
     organisation = models.ForeignKey("coalition.Partner", null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="facilities")
+
+    objects = FacilityManager()
 
     class Meta:
         ordering = ["park", "pk"]
