@@ -19,28 +19,28 @@ from circularcities.web.api_support import responses
 router = Router(tags=["marketplace"])
 
 
-class AnswerOut(Schema):
+class CircularityAnswerOut(Schema):
     strategy: str
     level: int
     evidence: str
 
 
-class AssessmentOut(Schema):
+class CircularityAssessmentOut(Schema):
     id: int
     organisation: str
     assessed_on: dt.date
     score: float
-    answers: list[AnswerOut]
+    answers: list[CircularityAnswerOut]
 
 
-class AnswerIn(Schema):
+class CircularityAnswerIn(Schema):
     strategy: str = Field(..., max_length=60, description="R-strategy slug")
     level: int = Field(..., description="0 not started, 1 planned, 2 in part of the business, 3 standard practice")
     evidence: str = ""
 
 
-class AssessmentIn(Schema):
-    answers: list[AnswerIn] = Field(..., max_length=20)
+class CircularityAssessmentIn(Schema):
+    answers: list[CircularityAnswerIn] = Field(..., max_length=20)
     assessed_on: dt.date | None = None
 
 
@@ -54,15 +54,15 @@ def _business(slug: str) -> Partner:
     return get_object_or_404(Partner, slug=slug, kind=Partner.Kind.BUSINESS)
 
 
-@router.get("/businesses/{slug}/circularity", response=responses(list[AssessmentOut], 404))
+@router.get("/businesses/{slug}/circularity", response=responses(list[CircularityAssessmentOut], 404))
 def assessments(request, slug: str):
     org = _business(slug)
     return [_out(a) for a in org.circularity_assessments.order_by("-assessed_on", "-pk")]
 
 
-@router.post("/businesses/{slug}/circularity", response=responses(AssessmentOut, 404, status=201, write=True),
+@router.post("/businesses/{slug}/circularity", response=responses(CircularityAssessmentOut, 404, status=201, write=True),
              auth=write_auth)
-def assess(request, slug: str, payload: AssessmentIn):
+def assess(request, slug: str, payload: CircularityAssessmentIn):
     org = _business(slug)
     data: dict = {}
     for x in payload.answers:

@@ -31,7 +31,7 @@ from circularcities.web.translated import translated
 router = Router(tags=["marketplace"])
 
 
-class FacilityOut(Schema):
+class ParkFacilityOut(Schema):
     slug: str
     name: str
     kind: str
@@ -40,7 +40,7 @@ class FacilityOut(Schema):
     inside_park: bool
 
 
-class FlowValueOut(Schema):
+class ParkFlowValueOut(Schema):
     amount: float
     currency: str
     year: int | None
@@ -48,7 +48,7 @@ class FlowValueOut(Schema):
     source: str
 
 
-class FlowOut(Schema):
+class ParkFlowOut(Schema):
     id: int
     source: str
     target: str
@@ -58,7 +58,7 @@ class FlowOut(Schema):
     material_code: str
     annual_quantity: float | None
     unit: str
-    values: list[FlowValueOut]
+    values: list[ParkFlowValueOut]
 
 
 class ParkOut(Schema):
@@ -77,7 +77,7 @@ class ParkOut(Schema):
     is_demo: bool
 
 
-class SankeyLinksOut(Schema):
+class ParkSankeyLinksOut(Schema):
     source: list[int]
     target: list[int]
     value: list[float]
@@ -85,20 +85,20 @@ class SankeyLinksOut(Schema):
     kind: list[str]
 
 
-class SankeyOut(Schema):
+class ParkSankeyOut(Schema):
     node_labels: list[str]
-    links: SankeyLinksOut
+    links: ParkSankeyLinksOut
     mode: str
     note: str
 
 
 class ParkDetailOut(ParkOut):
-    facilities: list[FacilityOut]
-    flows: list[FlowOut]
-    sankey: SankeyOut
+    facilities: list[ParkFacilityOut]
+    flows: list[ParkFlowOut]
+    sankey: ParkSankeyOut
 
 
-class RegistryRowOut(Schema):
+class ParkRegistryRowOut(Schema):
     level: str
     parks: int
     applying: int
@@ -109,8 +109,8 @@ class RegistryRowOut(Schema):
     gap: float | None = Field(None, description="target - share, percentage points")
 
 
-class RegistryOut(Schema):
-    rows: list[RegistryRowOut]
+class ParkRegistryOut(Schema):
+    rows: list[ParkRegistryRowOut]
     registered: int
     applying: int
     parks_supported: int
@@ -133,7 +133,7 @@ class ParkIn(Schema):
     level_source: str | None = None
 
 
-class FacilityIn(Schema):
+class ParkFacilityIn(Schema):
     language: str | None = None
     name: str | None = None
     kind: str | None = Field(None, description="plant, treatment, office, source or user")
@@ -142,7 +142,7 @@ class FacilityIn(Schema):
     inside_park: bool | None = None
 
 
-class FlowIn(Schema):
+class ParkFlowIn(Schema):
     source: str | None = Field(None, description="facility slug")
     target: str | None = Field(None, description="facility slug")
     kind: str | None = Field(None, description="material or energy")
@@ -156,11 +156,11 @@ class FlowIn(Schema):
     value_year: int | None = None
 
 
-class ManagerIn(Schema):
+class ParkManagerIn(Schema):
     username: str = Field(..., max_length=150)
 
 
-class ManagersOut(Schema):
+class ParkManagersOut(Schema):
     managers: list[str]
 
 
@@ -200,7 +200,7 @@ def list_parks(request):
     return [_park_out(p) for p in Park.objects.select_related("city").prefetch_related("translations")]
 
 
-@router.get("/parks-registry", response=responses(RegistryOut))
+@router.get("/parks-registry", response=responses(ParkRegistryOut))
 def park_registry(request):
     r = registry()
     return {"rows": r["rows"], "registered": r["registered"], "applying": r["applying"],
@@ -212,7 +212,7 @@ def get_park(request, slug: str):
     return _detail(_park(slug))
 
 
-@router.get("/parks/{slug}/sankey", response=responses(SankeyOut, 404))
+@router.get("/parks/{slug}/sankey", response=responses(ParkSankeyOut, 404))
 def park_sankey(request, slug: str):
     return sankey(_park(slug))
 
@@ -240,37 +240,37 @@ def update_park(request, slug: str, payload: ParkIn):
         return _detail(save_park(request.user, data, park))
 
 
-@router.post("/parks/{slug}/managers", response=responses(ManagersOut, 404, status=201, write=True),
+@router.post("/parks/{slug}/managers", response=responses(ParkManagersOut, 404, status=201, write=True),
              auth=write_auth)
-def name_manager(request, slug: str, payload: ManagerIn):
+def name_manager(request, slug: str, payload: ParkManagerIn):
     park = _park(slug)
     add_park_manager(request.user, park, payload.username)
     return Status(201, {"managers": list(park.managers.order_by("username").values_list("username", flat=True))})
 
 
-@router.post("/parks/{slug}/facilities", response=responses(FacilityOut, 404, status=201, write=True),
+@router.post("/parks/{slug}/facilities", response=responses(ParkFacilityOut, 404, status=201, write=True),
              auth=write_auth)
-def create_facility(request, slug: str, payload: FacilityIn):
+def create_facility(request, slug: str, payload: ParkFacilityIn):
     f = save_facility(request.user, _park(slug), payload.dict(exclude_unset=True))
     return Status(201, _facility_out(f))
 
 
-@router.patch("/parks/{slug}/facilities/{facility}", response=responses(FacilityOut, 404, write=True),
+@router.patch("/parks/{slug}/facilities/{facility}", response=responses(ParkFacilityOut, 404, write=True),
               auth=write_auth)
-def update_facility(request, slug: str, facility: str, payload: FacilityIn):
+def update_facility(request, slug: str, facility: str, payload: ParkFacilityIn):
     park = _park(slug)
     f = get_object_or_404(Facility, park=park, slug=facility)
     return _facility_out(save_facility(request.user, park, payload.dict(exclude_unset=True), f))
 
 
-@router.post("/parks/{slug}/flows", response=responses(FlowOut, 404, status=201, write=True), auth=write_auth)
-def create_flow(request, slug: str, payload: FlowIn):
+@router.post("/parks/{slug}/flows", response=responses(ParkFlowOut, 404, status=201, write=True), auth=write_auth)
+def create_flow(request, slug: str, payload: ParkFlowIn):
     fl = save_flow(request.user, _park(slug), payload.dict(exclude_unset=True))
     return Status(201, _flow_out(fl))
 
 
-@router.patch("/parks/{slug}/flows/{flow_id}", response=responses(FlowOut, 404, write=True), auth=write_auth)
-def update_flow(request, slug: str, flow_id: Id, payload: FlowIn):
+@router.patch("/parks/{slug}/flows/{flow_id}", response=responses(ParkFlowOut, 404, write=True), auth=write_auth)
+def update_flow(request, slug: str, flow_id: Id, payload: ParkFlowIn):
     park = _park(slug)
     fl = get_object_or_404(Flow, park=park, pk=flow_id)
     return _flow_out(save_flow(request.user, park, payload.dict(exclude_unset=True), fl))
