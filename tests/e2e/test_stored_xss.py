@@ -74,6 +74,9 @@ def _store():
     put("org", Partner, listing.organisation_id, name_en=None, description_en=None)
     park = Park.objects.first()
     put("park", park.translations.model, {"master": park, "language_code": "en"}, name=None)
+    from parler.cache import _delete_cached_translations
+
+    _delete_cached_translations(park)  # update() above bypasses parler's cache of translations
     scenario = Scenario.objects.first()
     put("scenario", Scenario, scenario.pk, name=None, description_en=None)
     # Every point and depot of the scenario, so any marker's tooltip shows a payload.
