@@ -234,7 +234,8 @@ def _park(log):
              v_zh, "余热回收利用每年可节省约人民币 233 万元的电费开销")]),
     ], SRC_000, city=beijing, lat=39.9300, lon=116.6050, radius_km=8.0, sources=[SRC_000],
         level="not_stated", applies_symbiosis=True,
-        level_source=f"{SRC_000}: the park's plants exchange waste heat, ash and residues; its level is not stated.")
+        level_source="Green Circular Cities Coalition brochure: the park's plants exchange waste heat, ash and "
+                     "residues; its level is not stated.")
 
 
 # Estimate notes for the China hub parks: the page names the industries and facilities
