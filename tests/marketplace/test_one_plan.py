@@ -14,7 +14,7 @@ from tests.marketplace.conftest import AMS
 def amsterdam_park(city):
     from circularcities.marketplace.models import Park
 
-    return Park.objects.create(slug="test-ams-park", name_en="Test park", name_zh="测试园区",
+    return Park.objects.create(slug="test-ams-park", name="Test park",
                                city=city, lat=AMS[0], lon=AMS[1], radius_km=15)
 
 

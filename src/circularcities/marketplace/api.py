@@ -530,3 +530,11 @@ def places(request, q: str = Query("", max_length=100), limit: int = Query(10, g
     from circularcities.marketplace.places import search_places
 
     return search_places(q, getattr(request, "LANGUAGE_CODE", None), limit)
+# Industrial parks have their own module of operations, under the same prefix.
+from circularcities.marketplace.parks_api import router as parks_router  # noqa: E402
+
+router.add_router("", parks_router)
+
+from circularcities.marketplace.business_api import router as business_router  # noqa: E402
+
+router.add_router("", business_router)

@@ -27,6 +27,7 @@ from circularcities.marketplace.models import (
     Park,
     ProgrammeFigure,
 )
+from circularcities.marketplace.parks_services import set_text
 from circularcities.marketplace.services import _record, save_listing
 
 SRC_002 = "002_1c49195b82b427cf.txt"
@@ -158,21 +159,54 @@ def _exchanges(listings):
                 end_use=end_use, items=items, is_demo=True, demo_key=key)
 
 
+SRC_003 = "ICLEI China hub page"
+
+
+def _text(obj, en: dict, zh: dict) -> None:
+    """Demo text in English and Chinese (parler rows; other languages fall back to English)."""
+    set_text(obj, "en", en)
+    obj.save()
+    if zh:
+        set_text(obj, "zh-hans", zh)
+        obj.save()
+
+
+def _demo_park(slug, en, zh, facilities, flows, source, **fields):
+    """A demo park with its facilities (slug, en, zh, kind, dlat, dlon, inside) and flows
+    (source, target, kind, en, zh, code, quantity, unit, note, values); flows are demo
+    content owned by this loader and recreated on every load."""
+    park, _ = Park.objects.update_or_create(slug=slug, defaults={**fields, "is_demo": True})
+    _text(park, en, zh)
+    fac = {}
+    for fslug, fen, fzh, kind, dlat, dlon, inside in facilities:
+        fac[fslug], _ = Facility.objects.update_or_create(park=park, slug=fslug, defaults={
+            "kind": kind, "lat": park.lat + dlat, "lon": park.lon + dlon, "inside_park": inside})
+        _text(fac[fslug], {"name": fen}, {"name": fzh})
+    park.facilities.exclude(slug__in=list(fac)).delete()
+    park.flows.all().delete()
+    for src, dst, kind, fen, fzh, code, quantity, unit, note, values in flows:
+        fl = Flow.objects.create(park=park, source=fac[src], target=fac[dst], kind=kind, name_en=fen,
+                                 name_zh=fzh, material_code=code, annual_quantity=quantity, unit=unit,
+                                 source_note=note or source)
+        for amount, ben, bzh, vsource, quote in values:
+            FlowValue.objects.create(flow=fl, amount=Decimal(amount), currency="CNY", basis_en=ben,
+                                     basis_zh=bzh, source=vsource, quote=quote)
+    return park
+
+
 def _park(log):
     beijing = City.objects.filter(slug="beijing").first()
-    park, _ = Park.objects.update_or_create(slug="beijing-chaoyang", defaults={
-        "name_en": "Beijing Chaoyang Circular Economy Industrial Park",
-        "name_zh": "北京市朝阳循环经济产业园", "city": beijing, "lat": 39.9300, "lon": 116.6050,
-        "radius_km": 8.0, "is_demo": True, "sources": [SRC_000],
-        "description_en": "One of Beijing's first pilot circular-economy sites, built around waste "
-                          "treatment: a waste-to-energy plant, a construction-waste treatment centre, a "
-                          "food-waste processing centre, a sanitary landfill and office buildings.",
-        "description_zh": "北京市第一批循环经济试点单位之一，以垃圾处理为核心：垃圾焚烧发电厂、"
-                          "建筑垃圾处理中心、餐厨垃圾处理厂、卫生填埋场及办公楼。",
-        "coordinates_note_en": "Approximate coordinates (estimate): the source gives no location.",
-        "coordinates_note_zh": "坐标为近似值（估计）：原文未给出位置。"})
-    fac = {}
-    for slug, en, zh, kind, dlat, dlon, inside in [
+    v_en, v_zh = f"{SRC_000} (English text)", f"{SRC_000} (Chinese text)"
+    return _demo_park("beijing-chaoyang", {
+        "name": "Beijing Chaoyang Circular Economy Industrial Park",
+        "description": "One of Beijing's first pilot circular-economy sites, built around waste "
+                       "treatment: a waste-to-energy plant, a construction-waste treatment centre, a "
+                       "food-waste processing centre, a sanitary landfill and office buildings.",
+        "coordinates_note": "Approximate coordinates (estimate): the source gives no location."}, {
+        "name": "北京市朝阳循环经济产业园",
+        "description": "北京市第一批循环经济试点单位之一，以垃圾处理为核心：垃圾焚烧发电厂、"
+                       "建筑垃圾处理中心、餐厨垃圾处理厂、卫生填埋场及办公楼。",
+        "coordinates_note": "坐标为近似值（估计）：原文未给出位置。"}, [
         ("municipal-waste", "Municipal waste (dust carts)", "生活垃圾（环卫车辆）", "source", 0.02, -0.03, False),
         ("wte", "Waste-to-energy plant", "垃圾焚烧发电厂", "plant", -0.004, -0.006, True),
         ("charging", "Electric vehicle charging stations", "电动汽车充电站", "user", 0.003, 0.006, True),
@@ -183,34 +217,99 @@ def _park(log):
         ("other-plants", "Other plants in the park (waste heat)", "园区其他厂房（余热）", "plant", 0.0, 0.0, True),
         ("offices", "Park facilities and office buildings", "园区设施及办公楼", "office", 0.006, 0.008, True),
         ("landfill", "Sanitary landfill", "卫生填埋场", "treatment", -0.008, -0.01, True),
-    ]:
-        fac[slug], _ = Facility.objects.update_or_create(park=park, slug=slug, defaults={
-            "name_en": en, "name_zh": zh, "kind": kind, "lat": park.lat + dlat, "lon": park.lon + dlon,
-            "inside_park": inside})
-    park.flows.all().delete()  # flows are demo content owned by this loader
-    flows = [
-        ("municipal-waste", "wte", "material", "Municipal waste", "生活垃圾", "200301", []),
-        ("wte", "charging", "energy", "Electricity", "电力", "", []),
-        ("wte", "grid", "energy", "Electricity to the grid", "并网电力", "", [
+    ], [
+        ("municipal-waste", "wte", "material", "Municipal waste", "生活垃圾", "200301", None, "", "", []),
+        ("wte", "charging", "energy", "Electricity", "电力", "", None, "", "", []),
+        ("wte", "grid", "energy", "Electricity to the grid", "并网电力", "", None, "", "", [
             ("120000000", "Monetary benefit of the electricity from combustion", "焚烧发电带来的经济效益",
-             f"{SRC_000} (English text)", "around rMB 120 million of monetary benefit"),
+             v_en, "around rMB 120 million of monetary benefit"),
             ("120000000", "Monetary benefit of the electricity from combustion", "焚烧发电带来的经济效益",
-             f"{SRC_000} (Chinese text)", "焚烧发电也可带来人民币 1.2 亿元左右的经济效益")]),
-        ("wte", "cw-centre", "material", "Bottom ash, remanufactured as construction materials", "炉渣，加工制成建筑材料", "190112", []),
-        ("food-centre", "farming", "material", "Bio-residues", "生物残留物", "organic", []),
-        ("other-plants", "offices", "energy", "Waste heat for heating and hot water", "余热（供暖和热水）", "", [
+             v_zh, "焚烧发电也可带来人民币 1.2 亿元左右的经济效益")]),
+        ("wte", "cw-centre", "material", "Bottom ash, remanufactured as construction materials", "炉渣，加工制成建筑材料", "190112", None, "", "", []),
+        ("food-centre", "farming", "material", "Bio-residues", "生物残留物", "organic", None, "", "", []),
+        ("other-plants", "offices", "energy", "Waste heat for heating and hot water", "余热（供暖和热水）", "", None, "", "", [
             ("233000000", "Saving from reusing waste heat", "余热回收利用节省的费用",
-             f"{SRC_000} (English text)", "the reuse of waste heat saves RMB 233 million annually"),
+             v_en, "the reuse of waste heat saves RMB 233 million annually"),
             ("2330000", "Electricity cost saved by reusing waste heat", "余热回收利用节省的电费",
-             f"{SRC_000} (Chinese text)", "余热回收利用每年可节省约人民币 233 万元的电费开销")]),
-    ]
-    for src, dst, kind, en, zh, code, values in flows:
-        fl = Flow.objects.create(park=park, source=fac[src], target=fac[dst], kind=kind, name_en=en,
-                                 name_zh=zh, material_code=code, source_note=SRC_000)
-        for amount, ben, bzh, source, quote in values:
-            FlowValue.objects.create(flow=fl, amount=Decimal(amount), currency="CNY", basis_en=ben,
-                                     basis_zh=bzh, source=source, quote=quote)
-    return park
+             v_zh, "余热回收利用每年可节省约人民币 233 万元的电费开销")]),
+    ], SRC_000, city=beijing, lat=39.9300, lon=116.6050, radius_km=8.0, sources=[SRC_000],
+        level="not_stated", applies_symbiosis=True,
+        level_source="Green Circular Cities Coalition brochure: the park's plants exchange waste heat, ash and "
+                     "residues; its level is not stated.")
+
+
+# Estimate notes for the China hub parks: the page names the industries and facilities
+# but gives no flows, quantities or locations.
+EST_FLOW = "Estimate (illustrative): the China hub page names these facilities, not the flows between them."
+EST_COORDS_EN = "Approximate coordinates (estimate): the source gives no location; the city centre is used."
+EST_COORDS_ZH = "坐标为近似值（估计）：原文未给出位置，采用城市中心。"
+
+
+def _china_hub_parks(log):
+    changchun = City.objects.filter(slug="changchun").first()
+    datong = City.objects.filter(slug="datong").first()
+    parks = [_demo_park("changchun-circular-park", {
+        "name": "Changchun Circular Economy Industrial Park",
+        "description": "A 10 km² park the city designated to raise its circularity. Car making is the "
+                       "city's main industry, so the park aims to keep the materials of end-of-life "
+                       "vehicles in use. It is to hold incineration, food-waste and medical-waste "
+                       "treatment and car dismantling; the city has invested to move a thermal power "
+                       "station here from another site so that material streams and resources are "
+                       "used to the full.",
+        "coordinates_note": EST_COORDS_EN,
+        "notes": "Area 10 km² (source). Planned facilities, not yet reported as running. Radius on the "
+                 "map: 1.8 km, the radius of a 10 km² circle (estimate)."}, {
+        "name": "长春循环经济产业园",
+        "description": "长春市划定的 10 平方公里循环经济产业园。汽车制造是该市的主要产业，园区希望让报废汽车的材料继续得到利用。"
+                       "园区将建设焚烧、餐厨垃圾处理、医疗废物处理和汽车拆解设施；市政府已出资将一座热电厂从别处迁入园区，"
+                       "以充分利用物料流和资源。",
+        "coordinates_note": EST_COORDS_ZH,
+        "notes": "面积 10 平方公里（原文）。设施为规划中，尚未报告运行。地图半径 1.8 公里，即 10 平方公里圆的半径（估计）。"}, [
+        ("elv", "End-of-life vehicles (city)", "报废汽车（城市）", "source", 0.03, -0.03, False),
+        ("dismantling", "Car dismantling", "汽车拆解", "treatment", 0.004, -0.004, True),
+        ("incineration", "Incineration plant", "焚烧厂", "plant", -0.004, 0.004, True),
+        ("food", "Food-waste treatment", "餐厨垃圾处理", "treatment", 0.006, 0.006, True),
+        ("medical", "Medical-waste treatment", "医疗废物处理", "treatment", -0.006, -0.006, True),
+        ("thermal", "Thermal power station (relocated)", "热电厂（迁入）", "plant", 0.0, 0.008, True),
+        ("users", "Users of recovered materials (outside the park)", "再生材料用户（园区外）", "user", -0.03, 0.03, False),
+    ], [
+        ("elv", "dismantling", "material", "End-of-life vehicles", "报废汽车", "160104", None, "", EST_FLOW, []),
+        ("dismantling", "users", "material", "Recovered metals and parts", "回收金属和零部件", "1601", None, "", EST_FLOW, []),
+        ("dismantling", "incineration", "material", "Residues not recovered", "不可回收残余物", "191212", None, "", EST_FLOW, []),
+        ("medical", "incineration", "material", "Treated medical waste", "处理后的医疗废物", "1801", None, "", EST_FLOW, []),
+        ("incineration", "thermal", "energy", "Heat from incineration", "焚烧产生的热量", "", None, "", EST_FLOW, []),
+    ], SRC_003, city=changchun, lat=43.8171, lon=125.3235, radius_km=1.8, sources=[SRC_003],
+        level="city", applies_symbiosis=None,
+        level_source=f"{SRC_003}: the city designated the park; its facilities are planned."),
+        _demo_park("datong-bulk-solid-waste-base", {
+        "name": "Datong Bulk Solid Waste Base",
+        "description": "Datong is a coal-centric city. Its government promotes the reuse of industrial "
+                       "waste through Bulk Solid Waste Base projects, in which the coal industry works "
+                       "with the chemical, power and steel industries through industrial symbiosis. The "
+                       "city looks for innovative technical solutions beyond conventional end-of-life "
+                       "approaches; it joined the coalition in 2019.",
+        "coordinates_note": EST_COORDS_EN,
+        "notes": "The source gives no quantities; the flows shown are illustrative estimates of the "
+                 "coal-chemical-power-steel cooperation it describes."}, {
+        "name": "大同大宗固废基地",
+        "description": "大同是一座以煤炭为主的城市。市政府通过大宗固体废物基地项目推动工业废物再利用，"
+                       "以产业共生方式促进煤炭行业与化工、电力和钢铁行业合作。该市希望获得传统末端处理之外的创新技术方案，"
+                       "于 2019 年加入联盟。",
+        "coordinates_note": EST_COORDS_ZH,
+        "notes": "原文未给出数量；所示物料流为对其所述煤炭—化工—电力—钢铁合作的示意性估计。"}, [
+        ("coal", "Coal mining and washing", "煤炭开采和洗选", "plant", 0.02, -0.02, True),
+        ("power", "Power plants", "电厂", "plant", 0.0, 0.01, True),
+        ("chemical", "Chemical plants", "化工厂", "plant", -0.01, -0.01, True),
+        ("steel", "Steel plant", "钢铁厂", "plant", 0.01, 0.02, True),
+    ], [
+        ("coal", "power", "material", "Coal by-products used as fuel", "作燃料利用的煤炭副产品", "", None, "", EST_FLOW, []),
+        ("coal", "chemical", "material", "Coal and by-products as feedstock", "作原料的煤炭及副产品", "", None, "", EST_FLOW, []),
+        ("power", "steel", "energy", "Electricity", "电力", "", None, "", EST_FLOW, []),
+        ("steel", "power", "energy", "Waste gas and heat", "余气余热", "", None, "", EST_FLOW, []),
+    ], SRC_003, city=datong, lat=40.0768, lon=113.3001, radius_km=15.0, sources=[SRC_003],
+        level="not_stated", applies_symbiosis=True,
+        level_source=f"{SRC_003}: the base works through industrial symbiosis; its level is not stated.")]
+    return parks
 
 
 def _figures():
@@ -262,5 +361,6 @@ def load(log=print) -> None:
     _proposals(listings)
     _figures()
     _park(log)
+    _china_hub_parks(log)
     log(f"marketplace: {len(listings)} demo listings, {Exchange.objects.filter(is_demo=True).count()} "
-        "demo exchanges, 1 industrial park")
+        "demo exchanges, 3 industrial parks")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from circularcities.coalition.models import Partner
 from circularcities.core.rules import CURRENCIES
-from circularcities.marketplace.models import CompatibilityRule, Listing
+from circularcities.marketplace.models import CompatibilityRule, Facility, Flow, Listing, Park
 from circularcities.web.fielderrors import PlainTextForm
 
 CURRENCY_CHOICES = [("", "—")] + [(c, c) for c in CURRENCIES]
@@ -202,3 +202,99 @@ class MaterialWeightForm(forms.Form):
         if w > MAX_WEIGHT:
             raise forms.ValidationError(_("Expected a weight of at most %(max)s.") % {"max": "1000"})
         return w
+
+
+# --- industrial parks (shape only; parks_services checks meaning) ---------------
+
+def _language_choices():
+    from django.conf import settings
+
+    return list(settings.LANGUAGES)
+
+
+SYMBIOSIS_CHOICES = [("", _("not known")), ("yes", _("yes")), ("no", _("no"))]
+
+
+class ParkForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the text"), choices=_language_choices)
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    coordinates_note = forms.CharField(label=_("Note on the location"), max_length=300, required=False)
+    lat = forms.CharField(label=_("Latitude"), required=False)
+    lon = forms.CharField(label=_("Longitude"), required=False)
+    radius_km = forms.CharField(label=_("Radius (km)"), required=False,
+                                help_text=_("Listings this close count as near the park."))
+    level = forms.ChoiceField(label=_("Level"), choices=Park.Level.choices)
+    applies_symbiosis = forms.ChoiceField(label=_("Applies industrial-symbiosis practices"),
+                                          choices=SYMBIOSIS_CHOICES, required=False)
+    level_source = forms.CharField(label=_("Source for level and practice"), max_length=300, required=False)
+
+    def data_for_service(self) -> dict:
+        d = dict(self.cleaned_data)
+        d["applies_symbiosis"] = {"yes": True, "no": False}.get(d.get("applies_symbiosis") or "")
+        return d
+
+    @staticmethod
+    def initial_for(park, language: str) -> dict:
+        t = park.translations.filter(language_code=language).first()
+        return {"language": language, "name": getattr(t, "name", ""), "description": getattr(t, "description", ""),
+                "notes": getattr(t, "notes", ""), "coordinates_note": getattr(t, "coordinates_note", ""),
+                "lat": park.lat, "lon": park.lon, "radius_km": park.radius_km, "level": park.level,
+                "applies_symbiosis": {True: "yes", False: "no"}.get(park.applies_symbiosis, ""),
+                "level_source": park.level_source}
+
+
+class FacilityForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the name"), choices=_language_choices)
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Facility.Kind.choices)
+    lat = forms.CharField(label=_("Latitude"), required=False)
+    lon = forms.CharField(label=_("Longitude"), required=False)
+    inside_park = forms.BooleanField(label=_("Inside the park"), required=False, initial=True)
+
+
+class FlowForm(forms.Form):
+    source = forms.ChoiceField(label=_("From facility"))
+    target = forms.ChoiceField(label=_("To facility"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Flow.Kind.choices)
+    name_en = forms.CharField(label=_("What flows (English)"), max_length=200, required=False)
+    name_zh = forms.CharField(label=_("What flows (Chinese)"), max_length=200, required=False)
+    material_code = forms.CharField(label=_("EWC code or category"), max_length=40, required=False)
+    annual_quantity = forms.CharField(label=_("Annual quantity"), required=False,
+                                      help_text=_("Empty when not known."))
+    unit = forms.ChoiceField(label=_("Unit"), required=False)
+    value = forms.CharField(label=_("Economic value per year"), required=False)
+    currency = CurrencyField(label=_("Currency"), choices=CURRENCY_CHOICES, required=False)
+    value_year = forms.CharField(label=_("Year of the value"), required=False)
+
+    def __init__(self, *args, park=None, **kwargs):
+        from circularcities.marketplace.parks_services import FLOW_UNITS
+        from circularcities.web.translated import translated
+
+        super().__init__(*args, **kwargs)
+        facilities = [(f.slug, translated(f, "name").text) for f in park.facilities.all()] if park else []
+        self.fields["source"].choices = facilities
+        self.fields["target"].choices = facilities
+        self.fields["unit"].choices = [("", "—")] + [(u, u) for u in FLOW_UNITS]
+
+    def data_for_service(self) -> dict:
+        d = {k: (v if v != "" else None) for k, v in self.cleaned_data.items()}
+        for k in ("name_en", "name_zh", "material_code", "unit", "currency"):
+            d[k] = d[k] or ""
+        return d
+
+    @staticmethod
+    def initial_for(flow) -> dict:
+        from circularcities.marketplace.parks_services import MANAGER_SOURCE
+
+        mine = flow.values.filter(source=MANAGER_SOURCE).first()
+        return {"source": flow.source.slug, "target": flow.target.slug, "kind": flow.kind, "name_en": flow.name_en,
+                "name_zh": flow.name_zh, "material_code": flow.material_code,
+                "annual_quantity": flow.annual_quantity if flow.annual_quantity is not None else "",
+                "unit": flow.unit, "value": mine.amount if mine else "", "currency": mine.currency if mine else "",
+                "value_year": mine.year if mine and mine.year else ""}
+
+
+class ManagerForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150)

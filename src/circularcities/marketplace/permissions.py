@@ -156,3 +156,61 @@ def require_write_proposal(user, proposal) -> str:
     if side is None:
         raise PermissionDenied(_("Only the two organisations of this proposal can write in it."))
     return side
+
+
+# --- industrial parks ---------------------------------------------------------
+# A park is run by its managers; the editors of the park's city and the secretariat
+# may change it too and are the ones who name its managers. Everybody reads parks.
+
+def _is_park_manager(user, park) -> bool:
+    return bool(park.pk) and park.managers.filter(pk=user.pk).exists()
+
+
+def can_manage_park(user, park) -> bool:
+    """Edit the park, its facilities and exchanges: its managers, its city's editors, the secretariat."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_secretariat(user):
+        return True
+    if park.city_id and can_edit_city(user, park.city):
+        return True
+    return _is_park_manager(user, park)
+
+
+def require_manage_park(user, park) -> None:
+    if not can_manage_park(user, park):
+        raise PermissionDenied(_("Only this park's managers, the editors of its city, or the secretariat "
+                                 "can change it."))
+
+
+def can_create_park(user, city) -> bool:
+    return is_secretariat(user) or (city is not None and can_edit_city(user, city))
+
+
+def require_create_park(user, city) -> None:
+    if not can_create_park(user, city):
+        raise PermissionDenied(_("Only the secretariat, or a city's editors for a park in their city, "
+                                 "can add a park."))
+
+
+def can_name_park_managers(user, park) -> bool:
+    return is_secretariat(user) or (park.city_id is not None and can_edit_city(user, park.city))
+
+
+def require_name_park_managers(user, park) -> None:
+    if not can_name_park_managers(user, park):
+        raise PermissionDenied(_("Only the secretariat, or the editors of the park's city, can name its "
+                                 "managers."))
+
+
+# --- business circularity self-assessment --------------------------------------
+
+def can_assess_business(user, organisation) -> bool:
+    """A business assesses itself: its own people, or the secretariat for it."""
+    return (organisation is not None and organisation.kind == "business"
+            and can_edit_organisation(user, organisation))
+
+
+def require_assess_business(user, organisation) -> None:
+    if not can_assess_business(user, organisation):
+        raise PermissionDenied(_("Only the people of a business can fill its circularity self-assessment."))

@@ -555,3 +555,23 @@ def deal_partners(user, offer: Listing):
              .exclude(organisation_id=offer.organisation_id).select_related("organisation")
              .filter(Q(waste_code_id__in=allowed) | Q(category_id__in=allowed)))
     return sorted(wants[:200], key=lambda w: haversine_km(offer.lat, offer.lon, w.lat, w.lon))
+
+
+# Industrial parks have their own module; it is part of this one write path.
+from circularcities.marketplace.parks_services import (  # noqa: E402
+    add_park_manager,
+    delete_facility,
+    delete_flow,
+    remove_park_manager,
+    save_facility,
+    save_flow,
+    save_park,
+)
+
+__all_parks__ = (add_park_manager, delete_facility, delete_flow, remove_park_manager, save_facility,
+                 save_flow, save_park)
+
+# The business self-assessment has its own module, part of this one write path too.
+from circularcities.marketplace.business_services import save_assessment  # noqa: E402
+
+__all_business__ = (save_assessment,)

@@ -2,6 +2,7 @@
 
 import circularcities.web.bilingual
 import django.db.models.deletion
+import parler.models
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -66,7 +67,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'facilities',
                 'ordering': ['park', 'pk'],
             },
-            bases=(circularcities.web.bilingual.Bilingual, models.Model),
+            bases=(parler.models.TranslatableModelMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Flow',
@@ -169,7 +170,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['name_en'],
             },
-            bases=(circularcities.web.bilingual.Bilingual, models.Model),
+            bases=(parler.models.TranslatableModelMixin, models.Model),
         ),
         migrations.AddField(
             model_name='flow',

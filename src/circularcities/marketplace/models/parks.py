@@ -2,42 +2,70 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager
+from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.web.bilingual import Bilingual
 
 
-class Park(Bilingual, models.Model):
+class ParkManager(TranslatableManager, models.Manager["Park"]):
+    """Parler's manager, typed for django-stubs (parler ships no type information)."""
+
+
+class FacilityManager(TranslatableManager, models.Manager["Facility"]):
+    """Parler's manager, typed for django-stubs."""
+
+
+class Park(TranslatableModel):
+    """A park, run by its managers (``managers``), with text in the platform's languages."""
+
+    class Level(models.TextChoices):
+        STATE = "state", _("state-initiated")
+        PROVINCE = "province", _("province-initiated")
+        CITY = "city", _("city-initiated")
+        NOT_STATED = "not_stated", _("level not stated")
+
     slug = models.SlugField(unique=True)
-    name_en = models.CharField(max_length=200)
-    name_zh = models.CharField(max_length=200)
+    translations = TranslatedFields(
+        name=models.CharField(max_length=200),
+        description=models.TextField(blank=True),
+        coordinates_note=models.CharField(max_length=300, blank=True),
+        notes=models.TextField(blank=True),
+    )
     city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="parks")
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
     lat = models.FloatField()
     lon = models.FloatField()
     radius_km = models.FloatField(default=10.0, help_text="Listings this close count as near the park.")
-    coordinates_note_en = models.CharField(max_length=300, blank=True)
-    coordinates_note_zh = models.CharField(max_length=300, blank=True)
+    level = models.CharField(max_length=12, choices=Level.choices, default=Level.NOT_STATED)
+    # None: not known; True/False as the park (or its source) reports it.
+    applies_symbiosis = models.BooleanField(null=True, blank=True)
+    level_source = models.CharField(max_length=300, blank=True,
+                                    help_text="Where the level and the symbiosis practice are stated.")
+    managers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="managed_parks")
     sources = models.JSONField(default=list, blank=True)
     is_demo = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ParkManager()
 
     class Meta:
-        ordering = ["name_en"]
+        ordering = ["slug"]
         constraints = [models.CheckConstraint(condition=Q(radius_km__gt=0), name="park_radius_positive")]
 
     def __str__(self):
-        return self.name_en
+        return self.safe_translation_getter("name", any_language=True) or self.slug
 
     def get_absolute_url(self):
         return reverse("marketplace:park_detail", args=[self.slug])
 
 
-class Facility(Bilingual, models.Model):
+class Facility(TranslatableModel):
     class Kind(models.TextChoices):
         PLANT = "plant", _("plant")
         TREATMENT = "treatment", _("treatment centre")
@@ -47,8 +75,7 @@ class Facility(Bilingual, models.Model):
 
     park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="facilities")
     slug = models.SlugField()
-    name_en = models.CharField(max_length=200)
-    name_zh = models.CharField(max_length=200)
+    translations = TranslatedFields(name=models.CharField(max_length=200))
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PLANT)
     lat = models.FloatField(null=True, blank=True)
     lon = models.FloatField(null=True, blank=True)
@@ -56,13 +83,15 @@ class Facility(Bilingual, models.Model):
     organisation = models.ForeignKey("coalition.Partner", null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="facilities")
 
+    objects = FacilityManager()
+
     class Meta:
         ordering = ["park", "pk"]
         verbose_name_plural = "facilities"
         constraints = [models.UniqueConstraint(fields=["park", "slug"], name="facility_slug_per_park")]
 
     def __str__(self):
-        return self.name_en
+        return self.safe_translation_getter("name", any_language=True) or self.slug
 
 
 class Flow(Bilingual, models.Model):
@@ -100,6 +129,7 @@ class FlowValue(Bilingual, models.Model):
     flow = models.ForeignKey(Flow, on_delete=models.CASCADE, related_name="values")
     amount = models.DecimalField(max_digits=16, decimal_places=2)
     currency = models.CharField(max_length=3)
+    year = models.IntegerField(null=True, blank=True, help_text="The year the value refers to (its currency's year).")
     per_year = models.BooleanField(default=True)
     basis_en = models.CharField(max_length=200, blank=True)
     basis_zh = models.CharField(max_length=200, blank=True)
