@@ -20,6 +20,7 @@ PAGE_APPS = [
     ("planning", "plans/"),
     ("marketplace", "marketplace/"),
     ("logistics", "logistics/"),
+    ("procurement", "procurement/"),
     ("jobs", "jobs/"),
     ("coalition", ""),
 ]

@@ -20,7 +20,8 @@ PERCENT = "%"
 @dataclass(frozen=True)
 class Saving:
     city: str
-    year: int
+    year: int | None
+    """``None`` when the source gives no year."""
     kind: str
     value: float
     unit: str
@@ -45,7 +46,8 @@ class Saving:
 @dataclass(frozen=True)
 class RollupRow:
     city: str
-    year: int
+    year: int | None
+    """``None`` when the source gives no year."""
     kind: str
     unit: str
     total: float | None
@@ -56,12 +58,12 @@ class RollupRow:
 
 def rollup(savings: Iterable[Saving]) -> list[RollupRow]:
     """Savings per (city, year, kind, unit), sorted; relative savings keep their values apart."""
-    groups: dict[tuple[str, int, str, str], list[float]] = {}
+    groups: dict[tuple[str, int | None, str, str], list[float]] = {}
     for s in savings:
         groups.setdefault((s.city, s.year, s.kind, s.unit.strip()), []).append(s.value)
     out = []
     for (city, year, kind, unit), values in sorted(groups.items(),
-                                                   key=lambda kv: (kv[0][0], kv[0][1],
+                                                   key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or 0,
                                                                    KINDS.index(kv[0][2]), kv[0][3])):
         total = None if unit == PERCENT else math.fsum(values)
         out.append(RollupRow(city, year, kind, unit, total, len(values), tuple(values)))
