@@ -239,6 +239,13 @@ class TenderCriterion(models.Model):
         ordering = ["pk"]
         constraints = [models.UniqueConstraint(fields=["tender", "key"], name="procurement_one_criterion")]
 
+    @property
+    def rule(self) -> str:
+        """The scoring rule, as shown beside the scores."""
+        from circularcities.core.procurement import rule_text
+
+        return rule_text(self.key, self.points)
+
 
 class Bid(models.Model):
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="bids")

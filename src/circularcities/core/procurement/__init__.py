@@ -43,6 +43,7 @@ from circularcities.core.procurement.requirements import (
 from circularcities.core.procurement.savings import KINDS, Saving, rollup
 from circularcities.core.procurement.scoring import (
     CRITERIA,
+    LOWER_IS_BETTER,
     Bid,
     Criterion,
     Scorecard,
@@ -51,7 +52,7 @@ from circularcities.core.procurement.scoring import (
 )
 
 __all__ = [
-    "A_TO_C", "CRITERIA", "KINDS", "MODULES", "MODULE_NAMES",
+    "A_TO_C", "CRITERIA", "KINDS", "LOWER_IS_BETTER", "MODULES", "MODULE_NAMES",
     "Alternative", "AlternativeResult", "Bid", "Certificate", "Criterion", "EpdData", "Failure", "Item",
     "ItemResult", "ModuleLine", "Product", "RequirementSet", "ReuseAssumption", "Saving", "Scorecard",
     "Substance", "cas_number", "check_product", "compare_item", "compare_items", "evaluate",
