@@ -42,9 +42,9 @@ def test_scorecards_and_award_flags_expired_certificate(sf_tender, sf_officer):
     best = min(cards, key=lambda c: c.card.rank)
     assert best.card.rank == 1 and best.card.total == max(c.card.total for c in cards)
     maker_c = next(c for c in cards if "maker C" in c.bid.bidder_name)
-    # maker C's certificate runs to 2026-03-31: awarding later flags it
-    t = s.award(user=sf_officer, tender=sf_tender, bid=maker_c.bid, justification="test", on=dt.date(2026, 6, 1))
-    assert t.status == "awarded" and "expired on 2026-03-31" in t.award_warnings[0]
+    # maker C's certificate runs to 2028-03-31: awarding later flags it
+    t = s.award(user=sf_officer, tender=sf_tender, bid=maker_c.bid, justification="test", on=dt.date(2028, 6, 1))
+    assert t.status == "awarded" and "expired on 2028-03-31" in t.award_warnings[0]
     with pytest.raises(ValidationError, match="awarded already"):
         s.award(user=sf_officer, tender=sf_tender, bid=maker_c.bid, justification="x")
 

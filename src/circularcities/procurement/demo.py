@@ -129,9 +129,9 @@ def _copenhagen(log):
 
 SF_MAKERS = [
     # (slug, name, level, recycled %, valid until) - illustrative declarations, see the docstring
-    ("demo-carpet-maker-a", "Carpet maker A (demo)", "Silver", 45.0, dt.date(2027, 6, 30)),
-    ("demo-carpet-maker-b", "Carpet maker B (demo)", "Gold", 60.0, dt.date(2027, 12, 31)),
-    ("demo-carpet-maker-c", "Carpet maker C (demo)", "Silver", 30.0, dt.date(2026, 3, 31)),
+    ("demo-carpet-maker-a", "Carpet maker A (demo)", "Silver", 45.0, dt.date(2029, 6, 30)),
+    ("demo-carpet-maker-b", "Carpet maker B (demo)", "Gold", 60.0, dt.date(2029, 12, 31)),
+    ("demo-carpet-maker-c", "Carpet maker C (demo)", "Silver", 30.0, dt.date(2028, 3, 31)),
 ]
 
 

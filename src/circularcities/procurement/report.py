@@ -15,11 +15,11 @@ GROUPS = {"A1-A3": "a", "A4": "a", "A5": "a", "B1": "b", "B2": "b", "B3": "b", "
           "B6": "b", "B7": "b", "C1": "c", "C2": "c", "C3": "c", "C4": "c"}
 
 
-def chart(result, width: int = 640) -> dict:
+def chart(result, width: int = 340) -> dict:
     """Bars of one item: each alternative's A-C modules stacked, module D as its own thin bar
     below; every bar has its name and figure written above it, so the chart reads without
     hovering (plain SVG geometry, no script)."""
-    bar_h, label_h, d_h, gap, pad = 20, 16, 9, 14, 4
+    bar_h, label_h, d_h, gap, pad = 18, 17, 9, 12, 4
     values = [r.total_a_c_kgco2e for r in result.results]
     ds = [abs(r.module_d_kgco2e or 0) for r in result.results]
     top = max(values + ds + [1e-9])
@@ -39,13 +39,13 @@ def chart(result, width: int = 640) -> dict:
             x += w
         d = r.module_d_kgco2e
         bar_y = y + label_h
-        rows.append({"name": r.alternative.name, "text_y": y + 12, "bar_y": bar_y, "h": bar_h,
+        rows.append({"name": r.alternative.name, "text_y": y + 13, "bar_y": bar_y, "h": bar_h,
                      "segments": segments, "total": r.total_a_c_kgco2e,
                      "chosen": r is result.chosen, "reference": r is result.reference, "d": d,
                      "d_w": round(inner * abs(d) / top, 2) if d else 0, "d_y": bar_y + bar_h + 3,
                      "d_text_x": round(pad + (inner * abs(d) / top if d else 0) + 6, 2),
-                     "d_text_y": bar_y + bar_h + 3 + d_h})
-        y = bar_y + bar_h + (d_h + 6 if d is not None else 0) + gap
+                     "d_text_y": bar_y + bar_h + 3 + d_h + 1})
+        y = bar_y + bar_h + (d_h + 8 if d is not None else 0) + gap
     return {"rows": rows, "height": y + pad, "width": width, "pad": pad}
 
 

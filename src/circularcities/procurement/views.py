@@ -67,7 +67,8 @@ def index(request):
         "tenders": m.Tender.objects.filter(perms.visible_tender_filter(user)).select_related("city"),
         "requirement_sets": m.RequirementSet.objects.select_related("city"),
         "pilots": m.Pilot.objects.select_related("city"),
-        "rollup": [{"row": r, "city": names.get(r.city, r.city)} for r in rollup],
+        "rollup": [{"row": r, "city": names.get(r.city, r.city), "kind": dict(m.SAVING_CHOICES)[r.kind]}
+                   for r in rollup],
         "may_create": may_create,
         "project_form": f.ProjectForm(cities=cities) if may_create else None,
         "tender_form": f.TenderForm(cities=cities) if may_create else None,
