@@ -165,7 +165,7 @@ class Product(models.Model):
         constraints = [models.UniqueConstraint(fields=["supplier", "name"], name="procurement_product_name")]
 
     def __str__(self):
-        return self.name
+        return f"{self.name} ({self.supplier.name_en})"
 
 
 class Declaration(models.Model):
