@@ -12,7 +12,7 @@ from importlib.util import find_spec
 from django.contrib.admin.apps import SimpleAdminConfig
 
 PLATFORM_APPS = ("accounts", "coalition", "knowledge", "diagnosis", "planning", "marketplace",
-                 "logistics", "jobs")
+                 "logistics", "jobs", "procurement")
 
 
 class SecretariatAdminConfig(SimpleAdminConfig):
