@@ -11,7 +11,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 
 class ProjectForm(forms.Form):
-    city = forms.ModelChoiceField(queryset=None, label=_("City"))
+    city: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("City"))
     slug = forms.SlugField(max_length=50, label=_("Short name (for links)"))
     name = forms.CharField(max_length=200, label=_("Name"))
     kind = forms.ChoiceField(choices=m.ComparisonProject.Kind.choices, label=_("Kind"))
@@ -44,7 +44,7 @@ class ReusedItemForm(forms.Form):
 
 
 class TenderForm(forms.Form):
-    city = forms.ModelChoiceField(queryset=None, label=_("City"))
+    city: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("City"))
     slug = forms.SlugField(max_length=50, label=_("Short name (for links)"))
     title = forms.CharField(max_length=200, label=_("Title"))
     year = forms.IntegerField(min_value=1900, max_value=2100, required=False, label=_("Year"))

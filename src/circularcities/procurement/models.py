@@ -37,7 +37,7 @@ class ComparisonProject(TranslatableModel):
         BUILDING = "building", _("Building")
         PURCHASE = "purchase", _("Purchase")
 
-    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="procurement_projects")
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="+")
     slug = models.SlugField(unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.BUILDING)
     translations = TranslatedFields(
@@ -115,7 +115,7 @@ class RequirementSet(TranslatableModel):
     """What products must meet (San Francisco carpets: C2C Silver, banned chemicals, ...)."""
 
     city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.CASCADE,
-                             related_name="requirement_sets")
+                             related_name="+")
     slug = models.SlugField(unique=True)
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
@@ -200,7 +200,7 @@ class Tender(TranslatableModel):
         OPEN = "open", _("Open for bids")
         AWARDED = "awarded", _("Awarded")
 
-    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="tenders")
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="+")
     slug = models.SlugField(unique=True)
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=200),
@@ -284,7 +284,7 @@ class ExpectedSaving(models.Model):
 class Pilot(TranslatableModel):
     """A circular procurement pilot (Toronto) measured on economic, environmental and social indicators."""
 
-    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="procurement_pilots")
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="+")
     slug = models.SlugField(unique=True)
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
@@ -293,7 +293,7 @@ class Pilot(TranslatableModel):
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
     planning_project = models.ForeignKey("planning.Project", null=True, blank=True, on_delete=models.SET_NULL,
-                                         related_name="procurement_pilots",
+                                         related_name="+",
                                          help_text="Readings with a programme indicator are logged here.")
     source = models.CharField(max_length=300, blank=True)
     is_demo = models.BooleanField(default=False)

@@ -428,7 +428,7 @@ def scorecards(tender: m.Tender, on: dt.date | None = None) -> list[BidCard]:
     criteria = [Criterion(c.key, c.points) for c in tender.criteria.all()]
     if not bids or not criteria:
         return []
-    req = core_requirements(tender.requirement_set) if tender.requirement_set_id else None
+    req = core_requirements(tender.requirement_set) if tender.requirement_set is not None else None
     day = on or tender.award_date or _today()
     checks = []
     for b in bids:
