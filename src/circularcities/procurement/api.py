@@ -31,7 +31,7 @@ PREFIX = "/procurement/"
 Slug = Field(..., min_length=1, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$")
 
 
-class LineIn(Schema):
+class ProcLineIn(Schema):
     module: str = Field(..., max_length=6, description="EN 15804 module: A1-A3, A4, A5, B1..B7, C1..C4, D")
     quantity: float = Field(..., ge=0, le=1e12)
     unit: str = Field(..., min_length=1, max_length=20)
@@ -41,21 +41,21 @@ class LineIn(Schema):
     note: str = Field("", max_length=300)
 
 
-class AlternativeIn(Schema):
+class ProcAlternativeIn(Schema):
     name: str = Field(..., min_length=1, max_length=200)
-    lines: list[LineIn] = Field(..., min_length=1, max_length=100)
+    lines: list[ProcLineIn] = Field(..., min_length=1, max_length=100)
     reused: bool = False
     assumption: str = Field("", max_length=5000)
     service_life_years: float | None = Field(None, gt=0, le=1000)
 
 
-class ItemIn(Schema):
+class ProcItemIn(Schema):
     name: str = Field(..., min_length=1, max_length=200)
-    alternatives: list[AlternativeIn] = Field(..., min_length=2, max_length=50)
+    alternatives: list[ProcAlternativeIn] = Field(..., min_length=2, max_length=50)
     study_period_years: float | None = Field(None, gt=0, le=1000)
 
 
-class AlternativeOut(Schema):
+class ProcAlternativeOut(Schema):
     alternative: str
     total_a_c_kgco2e: float
     module_d_kgco2e: float | None
@@ -65,15 +65,15 @@ class AlternativeOut(Schema):
     generic: bool
 
 
-class ItemOut(Schema):
+class ProcItemOut(Schema):
     item: str
     chosen: str
     reference: str
     saving_kgco2e: float
-    alternatives: list[AlternativeOut]
+    alternatives: list[ProcAlternativeOut]
 
 
-class ProjectOut(Schema):
+class ProcProjectOut(Schema):
     slug: str
     city: str
     name: str
@@ -83,12 +83,12 @@ class ProjectOut(Schema):
     is_demo: bool
 
 
-class ProjectDetailOut(ProjectOut):
-    items: list[ItemOut]
+class ProcProjectDetailOut(ProcProjectOut):
+    items: list[ProcItemOut]
     total_saving_kgco2e: float
 
 
-class ProjectIn(Schema):
+class ProcProjectIn(Schema):
     city: str = Field(..., max_length=50)
     slug: str = Slug
     name: str = Field(..., min_length=1, max_length=200)
@@ -117,7 +117,7 @@ def _city(slug: str) -> City:
     return city
 
 
-@router.get("/projects", response=responses(list[ProjectOut]))
+@router.get("/projects", response=responses(list[ProcProjectOut]))
 def list_projects(request):
     qs = m.ComparisonProject.objects.filter(perms.visible_project_filter(request.user)).select_related("city")
     return [_project_out(p) for p in qs[:500]]
@@ -130,7 +130,7 @@ def _visible_project(request, slug: str) -> m.ComparisonProject:
     return p
 
 
-@router.get("/projects/{slug}", response=responses(ProjectDetailOut, 404))
+@router.get("/projects/{slug}", response=responses(ProcProjectDetailOut, 404))
 def get_project(request, slug: str):
     p = _visible_project(request, slug)
     results = s.compare_project(p)
@@ -138,17 +138,17 @@ def get_project(request, slug: str):
             "total_saving_kgco2e": round(sum(r.saving_kgco2e for r in results), 6)}
 
 
-@router.post("/projects", response=responses(ProjectOut, status=201, write=True), auth=write_auth)
-def create_project(request, payload: ProjectIn):
+@router.post("/projects", response=responses(ProcProjectOut, status=201, write=True), auth=write_auth)
+def create_project(request, payload: ProcProjectIn):
     p = s.project_create(user=request.user, city=_city(payload.city), slug=payload.slug, name=payload.name,
                          description=payload.description, kind=payload.kind, published=payload.published,
                          source=payload.source)
     return Status(201, _project_out(p))
 
 
-@router.post("/projects/{slug}/items", response=responses(ItemOut, 404, status=201, write=True),
+@router.post("/projects/{slug}/items", response=responses(ProcItemOut, 404, status=201, write=True),
              auth=write_auth)
-def add_item(request, slug: str, payload: ItemIn):
+def add_item(request, slug: str, payload: ProcItemIn):
     p = get_object_or_404(m.ComparisonProject, slug=slug)
     s.item_add(user=request.user, project=p, name=payload.name, study_period_years=payload.study_period_years,
                alternatives=[a.dict() for a in payload.alternatives])
@@ -158,12 +158,12 @@ def add_item(request, slug: str, payload: ItemIn):
 
 # --- requirement sets, products, finder -------------------------------------------------------
 
-class BannedOut(Schema):
+class ProcBannedOut(Schema):
     name: str
     cas: str
 
 
-class RequirementSetOut(Schema):
+class ProcRequirementSetOut(Schema):
     slug: str
     city: str | None
     name: str
@@ -172,7 +172,7 @@ class RequirementSetOut(Schema):
     certification_scheme: str
     certification_level: str
     take_back: bool
-    banned: list[BannedOut]
+    banned: list[ProcBannedOut]
     source: str
 
 
@@ -184,45 +184,45 @@ def _rs_out(rs) -> dict:
             "source": rs.source}
 
 
-@router.get("/requirement-sets", response=responses(list[RequirementSetOut]))
+@router.get("/requirement-sets", response=responses(list[ProcRequirementSetOut]))
 def list_requirement_sets(request):
     return [_rs_out(rs) for rs in m.RequirementSet.objects.select_related("city").prefetch_related("banned")[:500]]
 
 
-class CertificateIO(Schema):
+class ProcCertificateIO(Schema):
     scheme: str = Field(..., min_length=1, max_length=100)
     level: str = Field(..., min_length=1, max_length=50)
     issuer: str = Field(..., min_length=1, max_length=200)
     valid_until: dt.date | None = None
 
 
-class DeclarationIO(Schema):
+class ProcDeclarationIO(Schema):
     name: str = Field(..., min_length=1, max_length=200)
     cas: str = Field("", max_length=12)
     group: str = Field("", max_length=100)
 
 
-class ProductOut(Schema):
+class ProcProductOut(Schema):
     id: int
     supplier: str
     name: str
     category: str
     recycled_content_pct: float | None
     take_back: bool
-    declarations: list[DeclarationIO]
-    certificates: list[CertificateIO]
+    declarations: list[ProcDeclarationIO]
+    certificates: list[ProcCertificateIO]
     source: str
 
 
-class ProductIn(Schema):
+class ProcProductIn(Schema):
     supplier: str = Field(..., max_length=50, description="Partner slug of the supplier")
     name: str = Field(..., min_length=1, max_length=200)
     category: str = Field("", max_length=100)
     recycled_content_pct: float | None = Field(None, ge=0, le=100)
     take_back: bool = False
     description: str = Field("", max_length=20000)
-    declarations: list[DeclarationIO] = Field([], max_length=200)
-    certificates: list[CertificateIO] = Field([], max_length=50)
+    declarations: list[ProcDeclarationIO] = Field([], max_length=200)
+    certificates: list[ProcCertificateIO] = Field([], max_length=50)
     source: str = Field("", max_length=300)
 
 
@@ -234,16 +234,16 @@ def _product_out(p) -> dict:
                               "valid_until": c.valid_until} for c in p.certificates.all()]}
 
 
-@router.get("/products", response=responses(list[ProductOut]))
-def list_products(request, category: str | None = Field(None, max_length=100)):
+@router.get("/products", response=responses(list[ProcProductOut]))
+def list_products(request, category: str | None = None):
     qs = m.Product.objects.select_related("supplier").prefetch_related("declarations", "certificates")
     if category:
         qs = qs.filter(category__iexact=category)
     return [_product_out(p) for p in qs[:1000]]
 
 
-@router.post("/products", response=responses(ProductOut, status=201, write=True), auth=write_auth)
-def save_product(request, payload: ProductIn):
+@router.post("/products", response=responses(ProcProductOut, status=201, write=True), auth=write_auth)
+def save_product(request, payload: ProcProductIn):
     supplier = Partner.objects.filter(slug=payload.supplier).first()
     if supplier is None:
         raise ValidationError(f"Field 'supplier': no organisation '{payload.supplier}'.")
@@ -261,19 +261,19 @@ def delete_product(request, product_id: Id):
     return Status(204, None)
 
 
-class FailureOut(Schema):
+class ProcFailureOut(Schema):
     code: str
     requirement: str
     message: str
 
 
-class FinderRowOut(Schema):
-    product: ProductOut
+class ProcFinderRowOut(Schema):
+    product: ProcProductOut
     complies: bool
-    failures: list[FailureOut]
+    failures: list[ProcFailureOut]
 
 
-@router.get("/requirement-sets/{slug}/finder", response=responses(list[FinderRowOut], 404))
+@router.get("/requirement-sets/{slug}/finder", response=responses(list[ProcFinderRowOut], 404))
 def finder(request, slug: str, on: dt.date | None = None):
     rs = get_object_or_404(m.RequirementSet, slug=slug)
     return [{"product": _product_out(r.product), "complies": not r.failures,
@@ -282,16 +282,16 @@ def finder(request, slug: str, on: dt.date | None = None):
 
 # --- tenders --------------------------------------------------------------------------------------
 
-class CriterionIO(Schema):
+class ProcCriterionIO(Schema):
     key: str = Field(..., description="price, life_cycle_cost, life_cycle_carbon, circularity, social_value")
     points: float = Field(..., gt=0, le=100)
 
 
-class CriterionOut(CriterionIO):
+class ProcCriterionOut(ProcCriterionIO):
     rule: str
 
 
-class ScoreLineOut(Schema):
+class ProcScoreLineOut(Schema):
     criterion: str
     value: float
     points: float
@@ -299,18 +299,18 @@ class ScoreLineOut(Schema):
     rule: str
 
 
-class BidOut(Schema):
+class ProcBidOut(Schema):
     id: int
     bidder: str
     product: int | None
     total: float
     rank: int | None
-    lines: list[ScoreLineOut]
-    failures: list[FailureOut]
-    warnings: list[FailureOut]
+    lines: list[ProcScoreLineOut]
+    failures: list[ProcFailureOut]
+    warnings: list[ProcFailureOut]
 
 
-class SavingOut(Schema):
+class ProcSavingOut(Schema):
     kind: str
     value: float
     unit: str
@@ -319,7 +319,7 @@ class SavingOut(Schema):
     source: str
 
 
-class TenderOut(Schema):
+class ProcTenderOut(Schema):
     slug: str
     city: str
     title: str
@@ -330,17 +330,17 @@ class TenderOut(Schema):
     source: str
 
 
-class TenderDetailOut(TenderOut):
-    criteria: list[CriterionOut]
-    bids: list[BidOut]
+class ProcTenderDetailOut(ProcTenderOut):
+    criteria: list[ProcCriterionOut]
+    bids: list[ProcBidOut]
     awarded_bid: int | None
     award_date: dt.date | None
     justification: str
     award_warnings: list[str]
-    savings: list[SavingOut]
+    savings: list[ProcSavingOut]
 
 
-class TenderIn(Schema):
+class ProcTenderIn(Schema):
     city: str = Field(..., max_length=50)
     slug: str = Slug
     title: str = Field(..., min_length=1, max_length=200)
@@ -348,11 +348,11 @@ class TenderIn(Schema):
     year: int | None = Field(None, ge=1900, le=2100)
     currency: str = Field("EUR", max_length=3)
     requirement_set: str | None = Field(None, max_length=50)
-    criteria: list[CriterionIO] = Field(..., min_length=1, max_length=5)
+    criteria: list[ProcCriterionIO] = Field(..., min_length=1, max_length=5)
     source: str = Field("", max_length=300)
 
 
-class BidIn(Schema):
+class ProcBidIn(Schema):
     bidder: str = Field(..., min_length=1, max_length=200)
     product: int | None = Field(None, ge=1, le=2**63 - 1)
     price: float | None = Field(None, gt=0, le=1e15)
@@ -363,12 +363,12 @@ class BidIn(Schema):
     note: str = Field("", max_length=300)
 
 
-class AwardIn(Schema):
+class ProcAwardIn(Schema):
     bid: int = Field(..., ge=1, le=2**63 - 1)
     justification: str = Field(..., min_length=1, max_length=20000)
 
 
-class SavingIn(Schema):
+class ProcSavingIn(Schema):
     kind: str = Field(..., description="energy, carbon, money or waste")
     value: float = Field(..., ge=-1e15, le=1e15)
     unit: str = Field(..., min_length=1, max_length=20)
@@ -400,7 +400,7 @@ def _tender_detail(t) -> dict:
                          "source": x.source} for x in t.savings.all()]}
 
 
-@router.get("/tenders", response=responses(list[TenderOut]))
+@router.get("/tenders", response=responses(list[ProcTenderOut]))
 def list_tenders(request):
     qs = m.Tender.objects.filter(perms.visible_tender_filter(request.user)).select_related("city",
                                                                                            "requirement_set")
@@ -414,13 +414,13 @@ def _visible_tender(request, slug: str) -> m.Tender:
     return t
 
 
-@router.get("/tenders/{slug}", response=responses(TenderDetailOut, 404))
+@router.get("/tenders/{slug}", response=responses(ProcTenderDetailOut, 404))
 def get_tender(request, slug: str):
     return _tender_detail(_visible_tender(request, slug))
 
 
-@router.post("/tenders", response=responses(TenderOut, status=201, write=True), auth=write_auth)
-def create_tender(request, payload: TenderIn):
+@router.post("/tenders", response=responses(ProcTenderOut, status=201, write=True), auth=write_auth)
+def create_tender(request, payload: ProcTenderIn):
     rs = None
     if payload.requirement_set:
         rs = m.RequirementSet.objects.filter(slug=payload.requirement_set).first()
@@ -439,9 +439,9 @@ def _officer_tender(request, slug: str) -> m.Tender:
     return t
 
 
-@router.post("/tenders/{slug}/bids", response=responses(TenderDetailOut, 404, status=201, write=True),
+@router.post("/tenders/{slug}/bids", response=responses(ProcTenderDetailOut, 404, status=201, write=True),
              auth=write_auth)
-def add_bid(request, slug: str, payload: BidIn):
+def add_bid(request, slug: str, payload: ProcBidIn):
     t = _officer_tender(request, slug)
     product = None
     if payload.product is not None:
@@ -454,8 +454,8 @@ def add_bid(request, slug: str, payload: BidIn):
     return Status(201, _tender_detail(t))
 
 
-@router.post("/tenders/{slug}/award", response=responses(TenderDetailOut, 404, write=True), auth=write_auth)
-def award(request, slug: str, payload: AwardIn):
+@router.post("/tenders/{slug}/award", response=responses(ProcTenderDetailOut, 404, write=True), auth=write_auth)
+def award(request, slug: str, payload: ProcAwardIn):
     t = _officer_tender(request, slug)
     bid = t.bids.filter(pk=payload.bid).first()
     if bid is None:
@@ -464,9 +464,9 @@ def award(request, slug: str, payload: AwardIn):
     return _tender_detail(t)
 
 
-@router.post("/tenders/{slug}/savings", response=responses(SavingOut, 404, status=201, write=True),
+@router.post("/tenders/{slug}/savings", response=responses(ProcSavingOut, 404, status=201, write=True),
              auth=write_auth)
-def add_saving(request, slug: str, payload: SavingIn):
+def add_saving(request, slug: str, payload: ProcSavingIn):
     t = _officer_tender(request, slug)
     x = s.saving_add(user=request.user, tender=t, kind=payload.kind, value=payload.value, unit=payload.unit,
                      year=payload.year, method=payload.method, source=payload.source)
@@ -474,7 +474,7 @@ def add_saving(request, slug: str, payload: SavingIn):
                         "source": x.source})
 
 
-class RollupOut(Schema):
+class ProcRollupOut(Schema):
     city: str
     year: int | None
     kind: str
@@ -484,8 +484,8 @@ class RollupOut(Schema):
     values: list[float]
 
 
-@router.get("/savings", response=responses(list[RollupOut]))
-def savings(request, city: str | None = Field(None, max_length=50)):
+@router.get("/savings", response=responses(list[ProcRollupOut]))
+def savings(request, city: str | None = None):
     c = City.objects.filter(slug=city).first() if city else None
     if city and c is None:
         return []
@@ -494,7 +494,7 @@ def savings(request, city: str | None = Field(None, max_length=50)):
 
 # --- pilots ----------------------------------------------------------------------------------------
 
-class ReadingIO(Schema):
+class ProcReadingIO(Schema):
     dimension: str = Field(..., description="economic, environmental or social")
     indicator: str = Field(..., min_length=1, max_length=200)
     programme_indicator: str = Field("", max_length=30)
@@ -505,7 +505,7 @@ class ReadingIO(Schema):
     source: str = Field("", max_length=300)
 
 
-class PilotOut(Schema):
+class ProcPilotOut(Schema):
     slug: str
     city: str
     name: str
@@ -513,7 +513,7 @@ class PilotOut(Schema):
     end: dt.date | None
     planning_project: str | None
     source: str
-    readings: list[ReadingIO]
+    readings: list[ProcReadingIO]
 
 
 def _pilot_out(p) -> dict:
@@ -524,15 +524,15 @@ def _pilot_out(p) -> dict:
                           "value": r.value, "unit": r.unit, "source": r.source} for r in p.readings.all()]}
 
 
-@router.get("/pilots", response=responses(list[PilotOut]))
+@router.get("/pilots", response=responses(list[ProcPilotOut]))
 def list_pilots(request):
     qs = m.Pilot.objects.select_related("city", "planning_project").prefetch_related("readings")
     return [_pilot_out(p) for p in qs[:500]]
 
 
-@router.post("/pilots/{slug}/readings", response=responses(PilotOut, 404, status=201, write=True),
+@router.post("/pilots/{slug}/readings", response=responses(ProcPilotOut, 404, status=201, write=True),
              auth=write_auth)
-def add_reading(request, slug: str, payload: ReadingIO):
+def add_reading(request, slug: str, payload: ProcReadingIO):
     p = get_object_or_404(m.Pilot.objects.select_related("city", "planning_project"), slug=slug)
     s.reading_record(user=request.user, pilot=p, **payload.dict())
     return Status(201, _pilot_out(p))
