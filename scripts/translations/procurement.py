@@ -224,4 +224,18 @@ T = {
     "%(n)d items added; nothing else changed.": "已添加 %(n)d 个项目；其他内容未变。",
     "Item added.": "项目已添加。",
     "%(n)d bids imported.": "已导入 %(n)d 份投标。",
+    'Quantity':
+        '数量',
+    "Unit (the EPD's declared unit)":
+        '单位（EPD 的声明单位）',
+    'EPD file (openEPD or ILCD+EPD JSON)':
+        'EPD 文件（openEPD 或 ILCD+EPD JSON）',
+    'Choose a file of at most 20 MB.':
+        '请选择不超过 20 MB 的文件。',
+    'Alternative added.':
+        '备选方案已添加。',
+    'Add an alternative from an EPD':
+        '从 EPD 添加备选方案',
+    "openEPD or ILCD+EPD (JSON). The quantity must be in the EPD's declared unit: a different unit is refused, never converted.":
+        'openEPD 或 ILCD+EPD（JSON）。数量必须使用 EPD 的声明单位：单位不同会被拒绝，绝不自动换算。',
 }

@@ -226,4 +226,18 @@ T = {
     "%(n)d items added; nothing else changed.": "%(n)d 件の品目を追加しました。ほかは変更していません。",
     "Item added.": "品目を追加しました。",
     "%(n)d bids imported.": "%(n)d 件の入札を取り込みました。",
+    'Quantity':
+        '数量',
+    "Unit (the EPD's declared unit)":
+        '単位（EPD の宣言単位）',
+    'EPD file (openEPD or ILCD+EPD JSON)':
+        'EPD ファイル（openEPD または ILCD+EPD の JSON）',
+    'Choose a file of at most 20 MB.':
+        '20 MB 以下のファイルを選んでください。',
+    'Alternative added.':
+        '代替案を追加しました。',
+    'Add an alternative from an EPD':
+        'EPD から代替案を追加',
+    "openEPD or ILCD+EPD (JSON). The quantity must be in the EPD's declared unit: a different unit is refused, never converted.":
+        'openEPD または ILCD+EPD（JSON）。数量は EPD の宣言単位で入力します。単位が異なれば受け付けず、換算もしません。',
 }

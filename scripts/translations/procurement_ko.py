@@ -226,4 +226,18 @@ T = {
     "%(n)d items added; nothing else changed.": "품목 %(n)d개를 추가했습니다. 다른 것은 바뀌지 않았습니다.",
     "Item added.": "품목을 추가했습니다.",
     "%(n)d bids imported.": "입찰 %(n)d건을 가져왔습니다.",
+    'Quantity':
+        '수량',
+    "Unit (the EPD's declared unit)":
+        '단위(EPD의 선언 단위)',
+    'EPD file (openEPD or ILCD+EPD JSON)':
+        'EPD 파일(openEPD 또는 ILCD+EPD JSON)',
+    'Choose a file of at most 20 MB.':
+        '20MB 이하의 파일을 선택하세요.',
+    'Alternative added.':
+        '대안을 추가했습니다.',
+    'Add an alternative from an EPD':
+        'EPD에서 대안 추가',
+    "openEPD or ILCD+EPD (JSON). The quantity must be in the EPD's declared unit: a different unit is refused, never converted.":
+        'openEPD 또는 ILCD+EPD(JSON). 수량은 EPD의 선언 단위로 입력해야 합니다. 다른 단위는 거부되며 환산하지 않습니다.',
 }

@@ -112,3 +112,14 @@ def test_generic_table_bad_rows_all_reported():
         read_generic_table(csv)
     text = str(e.value) + " ".join(str(p) for p in e.value.problems)
     assert "Row 2" in text and "A9" in text and "Row 3" in text and "per t on row 4" in text
+
+
+def test_generic_data_from_the_packaged_defra_table():
+    from circularcities.core.procurement import generic_from_factor_table
+
+    bricks = generic_from_factor_table("Bricks")
+    assert bricks.generic and bricks.declared_unit == "t"
+    assert bricks.gwp_by_module == {"A1-A3": pytest.approx(241.79306), "C4": pytest.approx(1.26338)}
+    assert "DESNZ/DEFRA" in bricks.source and "19_500_5016_15_1" in bricks.source
+    with pytest.raises(ValidationError, match="publishes no reuse factor for 'Bricks'"):
+        generic_from_factor_table("Bricks", supply_route="reuse")

@@ -112,3 +112,29 @@ def test_item_rules_come_from_core(officer, cph):
     assert [i.name for i in items] == ["wall"]
     (r,) = s.compare_project(p)
     assert r.chosen.alternative.name == "b" and r.saving_kgco2e == pytest.approx(4)
+
+
+@pytest.mark.django_db
+def test_alternative_from_openepd_and_ilcd_with_unit_check(officer, cph):
+    import json
+
+    from tests.core.test_procurement_epd import ilcd_doc, openepd_doc
+
+    p = s.project_create(user=officer, city=cph, slug="epd-p", name="EPD")
+    item = s.import_items(user=officer, project=p, filename="i.csv", data=(
+        b"item,alternative,module,quantity,unit,kgco2e_per_unit\nroof,steel,A1-A3,20,t,1500\n"
+        b"roof,concrete,A1-A3,100,t,120\n"))[0]
+    with pytest.raises(ValidationError, match="Item 'roof'.*in t.*declared per m3"):
+        s.alternative_from_epd(user=officer, item=item, name="glulam", data=json.dumps(openepd_doc()).encode(),
+                               filename="glulam.json", quantity=70, unit="t")
+    s.alternative_from_epd(user=officer, item=item, name="glulam", data=json.dumps(openepd_doc()).encode(),
+                           filename="glulam.json", quantity=90, unit="m3")
+    s.alternative_from_epd(user=officer, item=item, name="ilcd", data=json.dumps(ilcd_doc()).encode(),
+                           filename="x.json", quantity=90, unit="m3")
+    (r,) = s.compare_project(p)
+    glulam = next(a for a in r.results if a.alternative.name == "glulam")
+    assert glulam.total_a_c_kgco2e == pytest.approx(90 * (120.5 + 4.5 + 5)) and glulam.module_d_kgco2e == -27000
+    assert r.reference.alternative.name == "steel"
+    with pytest.raises(DataImportError):
+        s.alternative_from_epd(user=officer, item=item, name="junk", data=b"<xml/>", filename="x.xml",
+                               quantity=1, unit="t")

@@ -6,7 +6,7 @@
   comparison rebuilds the order of magnitude: new bricks at the DESNZ/DEFRA 2025
   cradle-to-gate factor against reused bricks carrying only recovery, cleaning
   and transport. The brick mass is an estimate (the source gives none), see
-  ``COPENHAGEN_ASSUMPTION``.
+  :func:`copenhagen_alternatives`.
 - San Francisco carpets ("Circular economy in cities" case studies): Cradle to
   Cradle Certified Silver at least, no antimicrobials, fluorinated chemicals
   (PFAS) or flame retardants, recycled content, take-back; a survey found three
@@ -29,8 +29,9 @@ from django.db import transaction
 from circularcities.coalition.models import City, Partner
 from circularcities.core.procurement import (
     Alternative,
-    ModuleLine,
     ReuseAssumption,
+    generic_from_factor_table,
+    lines_for,
     reused_component,
 )
 from circularcities.procurement import models as m
@@ -39,17 +40,9 @@ from circularcities.procurement import services as s
 BROCHURE = "Green Circular Cities Coalition brochure (Copenhagen case)"
 CASES = "Circular economy in cities case studies"
 CHINA_HUB = "Green Circular Cities Coalition China hub page"
-DEFRA = "DESNZ/DEFRA GHG conversion factors 2025 (flat file)"
 
 BRICK_MASS_T = 300.0
 """Estimated mass of the reused bricks of the outer wall, t (not in the source)."""
-NEW_BRICKS_KG_PER_T = 241.79306
-"""DEFRA 2025, Bricks, primary material production, kg CO2e/t (cradle to gate, A1-A3)."""
-LANDFILL_KG_PER_T = 1.26338
-"""DEFRA 2025, Bricks, landfill, kg CO2e/t (C4), the same for both alternatives."""
-RECOVERY_KG_PER_T = 2.21
-"""DEFRA 2025, Aggregates, re-used, kg CO2e/t: the published reuse factor of the closest
-mineral construction material, used as a proxy for dismantling and sorting bricks."""
 CLEANING_KG_PER_T = 10.0
 """Estimate for removing mortar mechanically, kg CO2e/t (no published figure at hand)."""
 TRANSPORT_KM = 10.0
@@ -57,31 +50,44 @@ TRANSPORT_KM = 10.0
 TRANSPORT_KG_PER_TKM = 0.1
 """Estimate for a lorry, kg CO2e per t·km."""
 
-COPENHAGEN_ASSUMPTION = (
-    f"The source reports 70 t CO2e saved but not the quantity of bricks. The demo assumes "
-    f"{BRICK_MASS_T:g} t of bricks (an estimate: about 140,000 bricks of about 2.1 kg, roughly 2,400 m2 "
-    f"of half-brick facade). New bricks carry the DEFRA 2025 cradle-to-gate factor "
-    f"({NEW_BRICKS_KG_PER_T:g} kg CO2e/t); reused bricks carry recovery ({RECOVERY_KG_PER_T:g} kg CO2e/t, "
-    f"DEFRA re-used aggregates as a proxy), cleaning ({CLEANING_KG_PER_T:g} kg CO2e/t, estimate) and "
-    f"{TRANSPORT_KM:g} km of transport ({TRANSPORT_KG_PER_TKM:g} kg CO2e/t·km, estimate). Each tonne "
-    f"reused then saves about 0.23 t CO2e, so 300 t gives about 69 t, the order of the reported 70 t; "
-    f"put the other way, 70 t corresponds to about 306 t of bricks.")
-
 
 def copenhagen_alternatives() -> tuple[Alternative, Alternative]:
-    """The two alternatives of the Katrinedals School outer wall (reference first)."""
-    eol = ModuleLine("C4", BRICK_MASS_T, "t", LANDFILL_KG_PER_T, DEFRA, generic=True, note="landfill")
-    new = Alternative("New clay bricks", (
-        ModuleLine("A1-A3", BRICK_MASS_T, "t", NEW_BRICKS_KG_PER_T, DEFRA, generic=True,
-                   note="bricks, primary material production"), eol))
-    reuse = ReuseAssumption(quantity_t=BRICK_MASS_T, recovery_kgco2e_per_t=RECOVERY_KG_PER_T,
+    """The two alternatives of the Katrinedals School outer wall (reference first).
+
+    New bricks take the packaged DEFRA 2025 factors (bricks, primary production, as A1-A3;
+    bricks, landfill, as C4). Reused bricks carry recovery (DEFRA 2025 re-used aggregates,
+    the published reuse factor of the closest mineral construction material, as a proxy),
+    cleaning and transport (estimates), and the same C4.
+    """
+    from circularcities.core.lca import choose_factor_set
+
+    item = "Outer wall bricks"
+    new_data = generic_from_factor_table("Bricks")
+    new_lines = lines_for(new_data, item=item, quantity=BRICK_MASS_T, unit="t")
+    new = Alternative("New clay bricks", new_lines)
+    recovery = choose_factor_set("DEFRA-2025").get("material_use", "Aggregates", "reuse")
+    if recovery is None:  # pragma: no cover - the packaged table publishes it
+        raise ValueError("DEFRA 2025 re-used aggregates factor missing from the packaged table.")
+    a13, c4 = new_data.gwp_by_module["A1-A3"], new_data.gwp_by_module["C4"]
+    per_t = a13 - recovery.kg_co2e_per_t - CLEANING_KG_PER_T - TRANSPORT_KM * TRANSPORT_KG_PER_TKM
+    assumption = (
+        f"The source reports 70 t CO2e saved but not the quantity of bricks. The demo assumes "
+        f"{BRICK_MASS_T:g} t of bricks (an estimate: about 140,000 bricks of about 2.1 kg, roughly 2,400 m2 "
+        f"of half-brick facade). New bricks carry the DEFRA 2025 cradle-to-gate factor ({a13:g} kg CO2e/t); "
+        f"reused bricks carry recovery ({recovery.kg_co2e_per_t:g} kg CO2e/t, DEFRA re-used aggregates as a "
+        f"proxy), cleaning ({CLEANING_KG_PER_T:g} kg CO2e/t, estimate) and {TRANSPORT_KM:g} km of transport "
+        f"({TRANSPORT_KG_PER_TKM:g} kg CO2e/t·km, estimate); both end in landfill ({c4:g} kg CO2e/t). Each "
+        f"tonne reused then saves {per_t / 1000:.3f} t CO2e, so {BRICK_MASS_T:g} t gives "
+        f"{BRICK_MASS_T * per_t / 1000:.1f} t, the order of the reported 70 t; put the other way, 70 t "
+        f"corresponds to about {70_000 / per_t:.0f} t of bricks.")
+    reuse = ReuseAssumption(quantity_t=BRICK_MASS_T, recovery_kgco2e_per_t=recovery.kg_co2e_per_t,
                             cleaning_kgco2e_per_t=CLEANING_KG_PER_T, transport_km=TRANSPORT_KM,
                             transport_kgco2e_per_tkm=TRANSPORT_KG_PER_TKM,
-                            source=f"{DEFRA} (recovery proxy); cleaning and transport are estimates")
+                            source=f"{recovery.source} (recovery proxy); cleaning and transport are estimates")
+    eol = tuple(ln for ln in new_lines if ln.module == "C4")
     reused = reused_component("Reused bricks from Bispebjerg Hospital and the National University Hospital",
-                              reuse, [eol])
-    reused = Alternative(reused.name, reused.lines, True, reused.assumption + " " + COPENHAGEN_ASSUMPTION)
-    return new, reused
+                              reuse, eol)
+    return new, Alternative(reused.name, reused.lines, True, reused.assumption + " " + assumption)
 
 
 def _city(slug):

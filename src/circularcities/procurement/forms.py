@@ -26,6 +26,21 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=_("CSV or Excel file"))
 
 
+class EpdAlternativeForm(forms.Form):
+    """An alternative from an EPD document (openEPD JSON or ILCD+EPD JSON)."""
+
+    item = forms.ModelChoiceField(queryset=m.ProjectItem.objects.none(), label=_("Item"))
+    name = forms.CharField(max_length=200, label=_("Alternative"))
+    quantity = forms.FloatField(min_value=0, max_value=1e12, label=_("Quantity"))
+    unit = forms.CharField(max_length=20, label=_("Unit (the EPD's declared unit)"))
+    file = forms.FileField(label=_("EPD file (openEPD or ILCD+EPD JSON)"))
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if project is not None:
+            self.fields["item"].queryset = project.items.all()  # type: ignore[attr-defined]
+
+
 class ReusedItemForm(forms.Form):
     """An item whose second alternative is a reused component (its only impacts:
     recovery, cleaning, transport), against a new product with a factor per tonne."""

@@ -151,6 +151,49 @@ def item_add(*, user, project, name: str, alternatives: Sequence[dict[str, Any] 
     return item
 
 
+def alternative_add(*, user, item, alternative: Alternative) -> m.ItemAlternative:
+    """Append an alternative to an item (e.g. one built from an EPD with
+    ``core.procurement.lines_for``); the item's rules are checked again with it."""
+    perms.require_officer(user, item.project.city)
+    project = item.project
+    current = next(i for i in core_items(project) if i.name == item.name)
+    Item(item.name, current.alternatives + (alternative,), item.study_period_years)
+    with transaction.atomic():
+        alt = m.ItemAlternative.objects.create(item=item, name=alternative.name, position=item.alternatives.count(),
+                                               reused=alternative.reused, assumption=alternative.assumption,
+                                               service_life_years=alternative.service_life_years,
+                                               data_format=alternative.lines[0].source.split(":")[0][:20]
+                                               if alternative.lines else "")
+        m.ModuleQuantity.objects.bulk_create([
+            m.ModuleQuantity(alternative=alt, module=ln.module, quantity=ln.quantity, unit=ln.unit,
+                             kgco2e_per_unit=ln.kgco2e_per_unit, source=ln.source[:300], generic=ln.generic,
+                             note=ln.note) for ln in alternative.lines])
+        project.save(update_fields=["updated"])
+    return alt
+
+
+def alternative_from_epd(*, user, item, name: str, data: bytes, filename: str, quantity: float,
+                         unit: str) -> m.ItemAlternative:
+    """Read an EPD document (openEPD JSON or ILCD+EPD JSON, told apart by their content),
+    check its declared unit against ``unit`` and add it as an alternative of ``item``."""
+    import json
+
+    from circularcities.core.procurement import lines_for, read_ilcd, read_openepd
+
+    perms.require_officer(user, item.project.city)
+    try:
+        doc = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        raise DataImportError([Problem(f"{filename}: expected an openEPD or ILCD+EPD JSON document.")]) from None
+    epd = read_ilcd(doc) if isinstance(doc, dict) and "processInformation" in doc else read_openepd(doc)
+    lines = lines_for(epd, item=item.name, quantity=float(quantity), unit=unit)
+    alt = Alternative(rules.name("name", name, required=True), lines,
+                      service_life_years=epd.service_life_years,
+                      assumption=f"{epd.format}: {epd.name}, per {epd.declared_unit}"
+                                 + (f", valid until {epd.valid_until.isoformat()}" if epd.valid_until else ""))
+    return alternative_add(user=user, item=item, alternative=alt)
+
+
 def item_delete(*, user, item) -> None:
     perms.require_officer(user, item.project.city)
     item.delete()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("comparisons/<slug:slug>/", views.project_detail, name="project_detail"),
     path("comparisons/<slug:slug>/upload/", views.project_upload, name="project_upload"),
     path("comparisons/<slug:slug>/reused/", views.project_reused, name="project_reused"),
+    path("comparisons/<slug:slug>/epd/", views.project_epd, name="project_epd"),
     path("comparisons/<slug:slug>/publish/", views.project_publish, name="project_publish"),
     path("tenders/new/", views.tender_create, name="tender_create"),
     path("tenders/<slug:slug>/", views.tender_detail, name="tender_detail"),

@@ -96,7 +96,7 @@ def _project(request, slug):
     return p
 
 
-def project_detail(request, slug, problems=None, reused_form=None, status=200):
+def project_detail(request, slug, problems=None, reused_form=None, epd_form=None, status=200):
     p = _project(request, slug)
     try:
         results = s.compare_project(p)
@@ -120,6 +120,7 @@ def project_detail(request, slug, problems=None, reused_form=None, status=200):
         "total_saving_t": sum(r.saving_kgco2e for r in results) / 1000,
         "upload_form": f.UploadForm() if may_edit else None,
         "reused_form": (reused_form or f.ReusedItemForm()) if may_edit else None,
+        "epd_form": (epd_form or f.EpdAlternativeForm(project=p)) if may_edit and results else None,
         "module_names": MODULE_NAMES,
     }, status=status)
 
@@ -167,6 +168,29 @@ def project_reused(request, slug):
         except CircularCitiesError as exc:
             form.add_error(None, str(exc))
     return project_detail(request, slug, reused_form=form, status=422)
+
+
+@login_required
+@require_POST
+def project_epd(request, slug):
+    p = get_object_or_404(m.ComparisonProject, slug=slug)
+    perms.require_officer(request.user, p.city)
+    form = f.EpdAlternativeForm(request.POST, request.FILES, project=p)
+    if form.is_valid():
+        d = form.cleaned_data
+        if d["file"].size > f.MAX_UPLOAD:
+            form.add_error("file", _("Choose a file of at most 20 MB."))
+        else:
+            try:
+                s.alternative_from_epd(user=request.user, item=d["item"], name=d["name"], data=d["file"].read(),
+                                       filename=d["file"].name, quantity=d["quantity"], unit=d["unit"])
+                messages.success(request, _("Alternative added."))
+                return redirect(p.get_absolute_url())
+            except FieldError as exc:
+                add_to_form(form, exc)
+            except CircularCitiesError as exc:
+                form.add_error(None, str(exc))
+    return project_detail(request, slug, epd_form=form, status=422)
 
 
 @login_required

@@ -4,6 +4,7 @@ tender scorecards and savings roll-ups. No Django here."""
 
 from circularcities.core.procurement.epd import (
     EpdData,
+    generic_from_factor_table,
     lines_for,
     read_generic_table,
     read_ilcd,
@@ -56,6 +57,6 @@ __all__ = [
     "Alternative", "AlternativeResult", "Bid", "Certificate", "Criterion", "EpdData", "Failure", "Item",
     "ItemResult", "ModuleLine", "Product", "RequirementSet", "ReuseAssumption", "Saving", "Scorecard",
     "Substance", "cas_number", "check_product", "compare_item", "compare_items", "evaluate",
-    "find_products", "lines_for", "module_code", "read_generic_table", "read_ilcd", "read_items",
+    "find_products", "generic_from_factor_table", "lines_for", "module_code", "read_generic_table", "read_ilcd", "read_items",
     "read_openepd", "reused_component", "rollup", "rule_text", "score", "total_saving_kgco2e", "unit_code",
 ]

@@ -274,3 +274,31 @@ def read_generic_table(data: bytes, filename: str = "generic.csv", *,
                                 service_life_years=float(e["rsl"]) if e["rsl"] is not None else None,
                                 generic=True, format="generic")
     return out
+
+
+def generic_from_factor_table(material: str, *, supply_route: str = "primary_production",
+                              end_of_life_route: str | None = "landfill",
+                              factor_set: str = "DEFRA-2025") -> EpdData:
+    """Generic data per tonne from the platform's packaged factor table (DESNZ/DEFRA):
+    the material-use factor as A1-A3 and, when given, the waste-disposal factor of the
+    end-of-life route as C4 (landfill) or C3 (any other route). Marked generic.
+
+    Raises ValidationError when the table publishes no such factor (never a silent zero).
+    """
+    from circularcities.core.lca import choose_factor_set
+
+    fs = choose_factor_set(factor_set)
+    supply = fs.get("material_use", material, supply_route)
+    if supply is None:
+        raise ValidationError(f"{fs.source} publishes no {supply_route} factor for {material!r}.")
+    by_module = {"A1-A3": supply.kg_co2e_per_t}
+    ids = [supply.factor_id]
+    if end_of_life_route:
+        eol = fs.get("waste_disposal", material, end_of_life_route)
+        if eol is None:
+            raise ValidationError(f"{fs.source} publishes no {end_of_life_route} factor for {material!r}.")
+        by_module["C4" if end_of_life_route == "landfill" else "C3"] = eol.kg_co2e_per_t
+        ids.append(eol.factor_id)
+    return EpdData(name=f"{material} ({supply_route.replace('_', ' ')})", declared_unit="t",
+                   gwp_by_module=by_module, source=f"{fs.source}, factor {', '.join(i for i in ids if i)}",
+                   mass_kg_per_unit=1000.0, generic=True, format="generic")
