@@ -55,3 +55,31 @@ def test_savings_rollup_api(client, demo):
     rows = client.get("/api/procurement/savings?city=copenhagen").json()
     assert rows == [{"city": "copenhagen", "year": None, "kind": "carbon", "unit": "t CO2e", "total": 70.0,
                      "count": 1, "values": [70.0]}]
+
+
+@pytest.mark.django_db
+def test_epd_requirement_set_and_pilot_endpoints(client, officer, cph, sf_officer):
+    from tests.core.test_procurement_epd import openepd_doc
+
+    login(client, officer)
+    client.post("/api/procurement/projects", {"city": "copenhagen", "slug": "api-epd", "name": "EPD"},
+                content_type="application/json")
+    line = {"module": "A1-A3", "quantity": 20, "unit": "t", "kgco2e_per_unit": 1500}
+    client.post("/api/procurement/projects/api-epd/items",
+                {"name": "roof", "alternatives": [{"name": "steel", "lines": [line]},
+                                                  {"name": "concrete", "lines": [{**line, "kgco2e_per_unit": 900}]}]},
+                content_type="application/json")
+    body = {"item": "roof", "name": "glulam", "quantity": 90, "unit": "t", "document": openepd_doc()}
+    r = client.post("/api/procurement/projects/api-epd/epd", body, content_type="application/json")
+    assert r.status_code == 422 and "Item 'roof'" in r.json()["detail"] and "declared per m3" in r.json()["detail"]
+    r = client.post("/api/procurement/projects/api-epd/epd", {**body, "unit": "m3"}, content_type="application/json")
+    assert r.status_code == 201 and r.json()["chosen"] == "glulam"
+    rs = {"city": "copenhagen", "slug": "cph-paint", "name": "Paint", "banned": [{"name": "lead", "cas": "7439-92-1"}]}
+    assert client.post("/api/procurement/requirement-sets", rs, content_type="application/json").status_code == 201
+    bad = {**rs, "slug": "cph-paint2", "banned": [{"name": "lead", "cas": "7439-92-2"}]}
+    r = client.post("/api/procurement/requirement-sets", bad, content_type="application/json")
+    assert r.status_code == 422 and "check digit" in r.json()["detail"]
+    pilot = {"city": "copenhagen", "slug": "cph-pilot", "name": "Pilot"}
+    assert client.post("/api/procurement/pilots", pilot, content_type="application/json").status_code == 201
+    login(client, sf_officer)
+    assert client.post("/api/procurement/pilots", pilot, content_type="application/json").status_code == 403

@@ -156,6 +156,31 @@ def add_item(request, slug: str, payload: ProcItemIn):
     return Status(201, _item_out(result))
 
 
+class ProcEpdIn(Schema):
+    item: str = Field(..., min_length=1, max_length=200, description="Name of an item of the comparison")
+    name: str = Field(..., min_length=1, max_length=200, description="Name of the new alternative")
+    quantity: float = Field(..., ge=0, le=1e12)
+    unit: str = Field(..., min_length=1, max_length=20, description="Must be the EPD's declared unit")
+    document: dict = Field(..., description="An openEPD or ILCD+EPD JSON document")
+
+
+@router.post("/projects/{slug}/epd", response=responses(ProcItemOut, 404, status=201, write=True),
+             auth=write_auth)
+def add_epd_alternative(request, slug: str, payload: ProcEpdIn):
+    import json
+
+    p = get_object_or_404(m.ComparisonProject, slug=slug)
+    perms.require_officer(request.user, p.city)
+    item = p.items.filter(name=payload.item).first()
+    if item is None:
+        raise ValidationError(f"Field 'item': no item '{payload.item}' in this comparison.")
+    s.alternative_from_epd(user=request.user, item=item, name=payload.name,
+                           data=json.dumps(payload.document).encode(), filename="document.json",
+                           quantity=payload.quantity, unit=payload.unit)
+    result = next(r for r in s.compare_project(p) if r.item.name == item.name)
+    return Status(201, _item_out(result))
+
+
 # --- requirement sets, products, finder -------------------------------------------------------
 
 class ProcBannedOut(Schema):
@@ -182,6 +207,32 @@ def _rs_out(rs) -> dict:
             "certification_scheme": rs.certification_scheme, "certification_level": rs.certification_level,
             "take_back": rs.take_back, "banned": [{"name": b.name, "cas": b.cas} for b in rs.banned.all()],
             "source": rs.source}
+
+
+class ProcRequirementSetIn(Schema):
+    city: str = Field(..., max_length=50)
+    slug: str = Slug
+    name: str = Field(..., min_length=1, max_length=200)
+    description: str = Field("", max_length=20000)
+    category: str = Field("", max_length=100)
+    min_recycled_content_pct: float | None = Field(None, ge=0, le=100)
+    certification_scheme: str = Field("", max_length=100)
+    certification_level: str = Field("", max_length=50)
+    take_back: bool = False
+    banned: list[ProcBannedOut] = Field([], max_length=200)
+    source: str = Field("", max_length=300)
+
+
+@router.post("/requirement-sets", response=responses(ProcRequirementSetOut, status=201, write=True),
+             auth=write_auth)
+def save_requirement_set(request, payload: ProcRequirementSetIn):
+    rs = s.requirement_set_save(user=request.user, city=_city(payload.city), slug=payload.slug, name=payload.name,
+                                description=payload.description, category=payload.category,
+                                min_recycled_content_pct=payload.min_recycled_content_pct,
+                                certification_scheme=payload.certification_scheme,
+                                certification_level=payload.certification_level, take_back=payload.take_back,
+                                banned=[(b.name, b.cas) for b in payload.banned], source=payload.source)
+    return Status(201, _rs_out(rs))
 
 
 @router.get("/requirement-sets", response=responses(list[ProcRequirementSetOut]))
@@ -528,6 +579,32 @@ def _pilot_out(p) -> dict:
 def list_pilots(request):
     qs = m.Pilot.objects.select_related("city", "planning_project").prefetch_related("readings")
     return [_pilot_out(p) for p in qs[:500]]
+
+
+class ProcPilotIn(Schema):
+    city: str = Field(..., max_length=50)
+    slug: str = Slug
+    name: str = Field(..., min_length=1, max_length=200)
+    description: str = Field("", max_length=20000)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    planning_project: str | None = Field(None, max_length=50, description="Code of a planning project")
+    source: str = Field("", max_length=300)
+
+
+@router.post("/pilots", response=responses(ProcPilotOut, status=201, write=True), auth=write_auth)
+def create_pilot(request, payload: ProcPilotIn):
+    from circularcities.planning.models import Project
+
+    project = None
+    if payload.planning_project:
+        project = Project.objects.select_related("programme").filter(code=payload.planning_project).first()
+        if project is None:
+            raise ValidationError(f"Field 'planning_project': no project '{payload.planning_project}'.")
+    p = s.pilot_create(user=request.user, city=_city(payload.city), slug=payload.slug, name=payload.name,
+                       description=payload.description, start=payload.start, end=payload.end,
+                       planning_project=project, source=payload.source)
+    return Status(201, _pilot_out(p))
 
 
 @router.post("/pilots/{slug}/readings", response=responses(ProcPilotOut, 404, status=201, write=True),

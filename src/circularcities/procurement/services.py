@@ -564,7 +564,11 @@ def pilot_create(*, user, city, slug: str, name: str, description: str = "", sta
     perms.require_officer(user, city)
     if planning_project is not None and planning_project.programme.city_id != city.pk:
         raise FieldError("planning_project", _("The planning project belongs to another city."))
-    p = m.Pilot.objects.filter(slug=slug).first() or m.Pilot(slug=slug)
+    p = m.Pilot.objects.filter(slug=slug).first()
+    if p is not None:
+        perms.require_officer(user, p.city)
+    else:
+        p = m.Pilot(slug=slug)
     p.city, p.planning_project, p.is_demo = city, planning_project, is_demo
     p.start = None if start in (None, "") else rules.date("start", start)
     p.end = None if end in (None, "") else rules.date("end", end)
