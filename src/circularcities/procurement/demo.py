@@ -90,6 +90,13 @@ def copenhagen_alternatives() -> tuple[Alternative, Alternative]:
     return new, Alternative(reused.name, reused.lines, True, reused.assumption + " " + assumption)
 
 
+def _zh(obj, **fields) -> None:
+    """Add the Chinese text of a demo record (written for the demo, from the same sources)."""
+    s._set_translation(obj, "zh-hans", **fields)
+    obj.save()
+    obj.set_current_language("en")
+
+
 def _city(slug):
     return City.objects.filter(slug=slug).first()
 
@@ -127,6 +134,8 @@ def _copenhagen(log):
                         description="The tender required reused bricks for the outer wall.")
     s.award_recorded(user=s.SYSTEM, tender=t, justification="Reused bricks, as the tender required; "
                      "70 t CO2e reported saved.")
+    _zh(t, title="卡特琳道尔学校：使用回收砖的外墙", description="招标文件要求外墙使用回收砖。",
+        justification="按招标要求使用回收砖；据报告减少碳排放 70 吨 CO2e。")
     s.saving_add(user=s.SYSTEM, tender=t, kind="carbon", value=70, unit="t CO2e", year=None,
                  method="Reported by the city (life-cycle assessment of reused against new bricks)",
                  source=BROCHURE)
@@ -156,6 +165,9 @@ def _san_francisco(log):
                     "taken back at end of life. The source asks for 'a certain amount' of recycled content "
                     "without a figure: the 10 % minimum here is a demo threshold to edit.",
         source=CASES, is_demo=True)
+    _zh(rs, name="旧金山地毯要求",
+        description="市政建筑地毯：至少获得“摇篮到摇篮”银级认证；不含抗菌剂、含氟化学品（PFAS）和阻燃剂；纤维和衬底含再生材料；"
+                    "寿命结束时由厂商回收。来源只要求“一定数量”的再生材料而未给出数字：此处 10 % 的下限是可修改的演示阈值。")
     products = []
     for slug, name, level, pct, until in SF_MAKERS:
         org, _ = Partner.objects.update_or_create(slug=slug, defaults={
@@ -185,6 +197,8 @@ def _san_francisco(log):
                                     "are demo figures, not from the source. In 2018 one supplier alone provided "
                                     "1,355 m2 of compliant carpet tiles (source).",
                         source=CASES, is_demo=True)
+    _zh(t, title="市政办公室方块地毯",
+        description="依据旧金山要求集的示例招标：投标数据为演示数据，并非来自来源。2018 年仅一家供应商就提供了 1355 平方米合规方块地毯（来源）。")
     bids = [(40000, 52000, 9500, 8), (46000, 55000, 8200, 9), (38000, 50500, 10400, 7)]
     for (price, lcc, carbon, circ), product in zip(bids, products, strict=True):
         s.bid_save(user=s.SYSTEM, tender=t, bidder_name=product.supplier.name_en, product=product,
@@ -204,6 +218,8 @@ def _china(log):
                                         "ICLEI): balance peak and off-peak demand, higher coefficient of "
                                         "performance. The source gives no year.")
         s.award_recorded(user=s.SYSTEM, tender=t, justification="Greener tender criteria applied.")
+        _zh(t, title="光明文化艺术中心：空调采购", justification="采用了更绿色的招标标准。",
+            description="绿色招标标准（可持续公共采购十年框架，宜可城支持）：平衡峰谷用电，采用更高能效比的空调系统。来源未给出年份。")
         method = ("Expected by the tender criteria: balancing peak and off-peak demand and a higher "
                   "coefficient of performance (COP); 'up to', relative to a conventional system")
         s.saving_add(user=s.SYSTEM, tender=t, kind="money", value=48, unit="%", year=None,
@@ -221,6 +237,9 @@ def _china(log):
                                         "The source reports no savings figures.")
         s.award_recorded(user=s.SYSTEM, tender=t, on=None,
                          justification="Scored with the green evaluation scorecard (10YFP SPP, with ICLEI).")
+        _zh(t, title="滨海新区：采用绿色评价评分表的学校家具采购",
+            description="运用绿色供应链管理的绿色评价评分表；获 2018 年中国政府采购年度创新奖。来源未报告节约数据。",
+            justification="按绿色评价评分表评分（可持续公共采购十年框架，宜可城支持）。")
     log("procurement: Guangming and Tianjin green tenders")
 
 
@@ -238,5 +257,8 @@ def _toronto(log):
                                    "Plan and Framework (food services, waste management, IT, textiles, "
                                    "construction), measured on economic, environmental and social indicators. "
                                    "The source reports no figures yet.")
+    _zh(p, name="2018-2021 年循环采购试点",
+        description="依据《多伦多循环经济采购实施计划和框架》开展三年试点（餐饮、废物管理、信息技术、纺织、建筑），"
+                    "以经济、环境和社会指标衡量。来源尚未报告数据。")
     m.PilotReading.objects.filter(pilot=p).delete()
     log("procurement: Toronto pilots")
