@@ -12,7 +12,7 @@ from importlib.util import find_spec
 from django.contrib.admin.apps import SimpleAdminConfig
 
 PLATFORM_APPS = ("accounts", "coalition", "knowledge", "diagnosis", "planning", "marketplace",
-                 "logistics", "jobs", "buildings", "waste")
+                 "logistics", "jobs", "buildings", "waste", "procurement")
 
 
 class SecretariatAdminConfig(SimpleAdminConfig):

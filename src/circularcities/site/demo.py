@@ -21,7 +21,8 @@ from django.db import transaction
 
 from circularcities.web.env import write_private
 
-DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics", "buildings", "waste"]
+DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics", "buildings", "waste",
+             "procurement"]
 
 # (username, role, cities edited, organisation slug, what they can try)
 DEMO_ACCOUNTS = [

@@ -75,7 +75,9 @@ INSTALLED_APPS = [
     "circularcities.planning",
     "circularcities.marketplace",
     "circularcities.logistics",
-    "circularcities.buildings", "circularcities.waste",
+    "circularcities.buildings",
+    "circularcities.waste",
+    "circularcities.procurement",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ PAGE_APPS = [
     ("logistics", "logistics/"),
     ("buildings", "buildings/"),
     ("waste", "waste/"),
+    ("procurement", "procurement/"),
     ("jobs", "jobs/"),
     ("coalition", ""),
 ]

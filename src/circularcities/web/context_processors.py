@@ -16,6 +16,7 @@ NAV = [
     ("logistics:index", _("Logistics")),
     ("buildings:index", _("Buildings")),
     ("waste:index", _("Waste")),
+    ("procurement:index", _("Procurement")),
 ]
 
 

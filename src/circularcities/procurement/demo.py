@@ -1,0 +1,264 @@
+"""Demo data of circular procurement, from the source documents.
+
+- Copenhagen, Katrinedals School (Green Circular Cities Coalition brochure): the
+  tender required reused bricks from Bispebjerg Hospital and the National
+  University Hospital for the outer wall; 70 t CO2e reported saved. The demo
+  comparison rebuilds the order of magnitude: new bricks at the DESNZ/DEFRA 2025
+  cradle-to-gate factor against reused bricks carrying only recovery, cleaning
+  and transport. The brick mass is an estimate (the source gives none), see
+  :func:`copenhagen_alternatives`.
+- San Francisco carpets ("Circular economy in cities" case studies): Cradle to
+  Cradle Certified Silver at least, no antimicrobials, fluorinated chemicals
+  (PFAS) or flame retardants, recycled content, take-back; a survey found three
+  compliant makers (not named in the source, so named A, B, C here).
+- Toronto (same case studies): three years of circular procurement pilots from
+  June 2018; the indicators are economic, environmental and social, with no
+  figures reported, so no readings are loaded.
+- Shenzhen Guangming and Tianjin Binhai (the coalition's China hub page): the
+  green air-conditioning tender of the Guangming Cultural and Arts Center
+  (expected up to 48 % lower electricity bill and 14 % less carbon) and
+  Tianjin's green evaluation scorecard for school furniture (2018).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from circularcities.coalition.models import City, Partner
+from circularcities.core.procurement import (
+    Alternative,
+    ReuseAssumption,
+    generic_from_factor_table,
+    lines_for,
+    reused_component,
+)
+from circularcities.procurement import models as m
+from circularcities.procurement import services as s
+
+BROCHURE = "Green Circular Cities Coalition brochure (Copenhagen case)"
+CASES = "Circular economy in cities case studies"
+CHINA_HUB = "Green Circular Cities Coalition China hub page"
+
+BRICK_MASS_T = 300.0
+"""Estimated mass of the reused bricks of the outer wall, t (not in the source)."""
+CLEANING_KG_PER_T = 10.0
+"""Estimate for removing mortar mechanically, kg CO2e/t (no published figure at hand)."""
+TRANSPORT_KM = 10.0
+"""Estimate: the hospitals to the school across Copenhagen, km."""
+TRANSPORT_KG_PER_TKM = 0.1
+"""Estimate for a lorry, kg CO2e per t·km."""
+
+
+def copenhagen_alternatives() -> tuple[Alternative, Alternative]:
+    """The two alternatives of the Katrinedals School outer wall (reference first).
+
+    New bricks take the packaged DEFRA 2025 factors (bricks, primary production, as A1-A3;
+    bricks, landfill, as C4). Reused bricks carry recovery (DEFRA 2025 re-used aggregates,
+    the published reuse factor of the closest mineral construction material, as a proxy),
+    cleaning and transport (estimates), and the same C4.
+    """
+    from circularcities.core.lca import choose_factor_set
+
+    item = "Outer wall bricks"
+    new_data = generic_from_factor_table("Bricks")
+    new_lines = lines_for(new_data, item=item, quantity=BRICK_MASS_T, unit="t")
+    new = Alternative("New clay bricks", new_lines)
+    recovery = choose_factor_set("DEFRA-2025").get("material_use", "Aggregates", "reuse")
+    if recovery is None:  # pragma: no cover - the packaged table publishes it
+        raise ValueError("DEFRA 2025 re-used aggregates factor missing from the packaged table.")
+    a13, c4 = new_data.gwp_by_module["A1-A3"], new_data.gwp_by_module["C4"]
+    per_t = a13 - recovery.kg_co2e_per_t - CLEANING_KG_PER_T - TRANSPORT_KM * TRANSPORT_KG_PER_TKM
+    assumption = (
+        f"The source reports 70 t CO2e saved but not the quantity of bricks. The demo assumes "
+        f"{BRICK_MASS_T:g} t of bricks (an estimate: about 140,000 bricks of about 2.1 kg, roughly 2,400 m2 "
+        f"of half-brick facade). New bricks carry the DEFRA 2025 cradle-to-gate factor ({a13:g} kg CO2e/t); "
+        f"reused bricks carry recovery ({recovery.kg_co2e_per_t:g} kg CO2e/t, DEFRA re-used aggregates as a "
+        f"proxy), cleaning ({CLEANING_KG_PER_T:g} kg CO2e/t, estimate) and {TRANSPORT_KM:g} km of transport "
+        f"({TRANSPORT_KG_PER_TKM:g} kg CO2e/t·km, estimate); both end in landfill ({c4:g} kg CO2e/t). Each "
+        f"tonne reused then saves {per_t / 1000:.3f} t CO2e, so {BRICK_MASS_T:g} t gives "
+        f"{BRICK_MASS_T * per_t / 1000:.1f} t, the order of the reported 70 t; put the other way, 70 t "
+        f"corresponds to about {70_000 / per_t:.0f} t of bricks.")
+    reuse = ReuseAssumption(quantity_t=BRICK_MASS_T, recovery_kgco2e_per_t=recovery.kg_co2e_per_t,
+                            cleaning_kgco2e_per_t=CLEANING_KG_PER_T, transport_km=TRANSPORT_KM,
+                            transport_kgco2e_per_tkm=TRANSPORT_KG_PER_TKM,
+                            source=f"{recovery.source} (recovery proxy); cleaning and transport are estimates")
+    eol = tuple(ln for ln in new_lines if ln.module == "C4")
+    reused = reused_component("Reused bricks from Bispebjerg Hospital and the National University Hospital",
+                              reuse, eol)
+    return new, Alternative(reused.name, reused.lines, True, reused.assumption + " " + assumption)
+
+
+def _zh(obj, **fields) -> None:
+    """Add the Chinese text of a demo record (written for the demo, from the same sources)."""
+    s._set_translation(obj, "zh-hans", **fields)
+    obj.save()
+    obj.set_current_language("en")
+
+
+def _city(slug):
+    return City.objects.filter(slug=slug).first()
+
+
+def _fresh(model, slug):
+    model.objects.filter(slug=slug).delete()
+
+
+@transaction.atomic
+def load(log=print) -> None:
+    _copenhagen(log)
+    _san_francisco(log)
+    _china(log)
+    _toronto(log)
+
+
+def _copenhagen(log):
+    city = _city("copenhagen")
+    if city is None:
+        return
+    _fresh(m.Tender, "copenhagen-katrinedals-school-bricks")
+    _fresh(m.ComparisonProject, "copenhagen-katrinedals-school")
+    p = s.project_create(user=s.SYSTEM, city=city, slug="copenhagen-katrinedals-school",
+                         name="Katrinedals School: outer wall", kind="building", published=True,
+                         description="Two alternatives for the outer wall, compared over the life cycle as "
+                                     "Copenhagen's Environment in Construction (2016) requires.",
+                         source=BROCHURE, is_demo=True)
+    s._set_translation(p, "zh-hans", name="卡特琳道尔学校：外墙",
+                       description="按哥本哈根《建筑与工程环境要求（2016）》对外墙的两种材料做全生命周期比较。")
+    p.save()
+    s.item_add(user=s.SYSTEM, project=p, name="Outer wall bricks", alternatives=copenhagen_alternatives())
+    t = s.tender_create(user=s.SYSTEM, city=city, slug="copenhagen-katrinedals-school-bricks",
+                        title="Katrinedals School: outer wall with reused bricks", year=None,
+                        criteria=(), project=p, currency="DKK", source=BROCHURE, is_demo=True,
+                        description="The tender required reused bricks for the outer wall.")
+    s.award_recorded(user=s.SYSTEM, tender=t, justification="Reused bricks, as the tender required; "
+                     "70 t CO2e reported saved.")
+    _zh(t, title="卡特琳道尔学校：使用回收砖的外墙", description="招标文件要求外墙使用回收砖。",
+        justification="按招标要求使用回收砖；据报告减少碳排放 70 吨 CO2e。")
+    s.saving_add(user=s.SYSTEM, tender=t, kind="carbon", value=70, unit="t CO2e", year=None,
+                 method="Reported by the city (life-cycle assessment of reused against new bricks)",
+                 source=BROCHURE)
+    log("procurement: Copenhagen comparison and tender")
+
+
+SF_MAKERS = [
+    # (slug, name, level, recycled %, valid until) - illustrative declarations, see the docstring
+    ("demo-carpet-maker-a", "Carpet maker A (demo)", "Silver", 45.0, dt.date(2029, 6, 30)),
+    ("demo-carpet-maker-b", "Carpet maker B (demo)", "Gold", 60.0, dt.date(2029, 12, 31)),
+    ("demo-carpet-maker-c", "Carpet maker C (demo)", "Silver", 30.0, dt.date(2028, 3, 31)),
+]
+
+
+def _san_francisco(log):
+    city = _city("san-francisco")
+    if city is None:
+        return
+    _fresh(m.Tender, "san-francisco-carpet-tiles")
+    rs = s.requirement_set_save(
+        user=s.SYSTEM, city=city, slug="san-francisco-carpet", name="San Francisco carpet requirements",
+        category="carpet", min_recycled_content_pct=10, certification_scheme="Cradle to Cradle Certified",
+        certification_level="Silver", take_back=True,
+        banned=[("antimicrobial", ""), ("PFAS", ""), ("flame retardant", "")],
+        description="Carpets in city buildings: Cradle to Cradle Certified Silver or higher; no antimicrobials, "
+                    "fluorinated chemicals (PFAS) or flame retardants; recycled content in fibre and backing; "
+                    "taken back at end of life. The source asks for 'a certain amount' of recycled content "
+                    "without a figure: the 10 % minimum here is a demo threshold to edit.",
+        source=CASES, is_demo=True)
+    _zh(rs, name="旧金山地毯要求",
+        description="市政建筑地毯：至少获得“摇篮到摇篮”银级认证；不含抗菌剂、含氟化学品（PFAS）和阻燃剂；纤维和衬底含再生材料；"
+                    "寿命结束时由厂商回收。来源只要求“一定数量”的再生材料而未给出数字：此处 10 % 的下限是可修改的演示阈值。")
+    products = []
+    for slug, name, level, pct, until in SF_MAKERS:
+        org, _ = Partner.objects.update_or_create(slug=slug, defaults={
+            "name_en": name, "name_zh": name, "kind": Partner.Kind.BUSINESS, "city": city, "country": "US",
+            "is_demo": True, "description_en": "One of the three compliant carpet makers the San Francisco "
+                                               "survey found; the source does not name them."})
+        products.append(s.product_save(
+            user=s.SYSTEM, supplier=org, name="Modular carpet tile", category="carpet", recycled_content_pct=pct,
+            take_back=True, declarations=[("nylon 6", "25038-54-4", "")],
+            certificates=[("Cradle to Cradle Certified", level, "Cradle to Cradle Products Innovation Institute",
+                           until)],
+            source=f"{CASES} (three compliant makers); declarations are illustrative", is_demo=True))
+    other, _ = Partner.objects.update_or_create(slug="demo-carpet-maker-d", defaults={
+        "name_en": "Carpet maker D (demo)", "kind": Partner.Kind.BUSINESS, "city": city, "country": "US",
+        "is_demo": True, "description_en": "Illustrative maker that does not comply, to show the finder."})
+    s.product_save(user=s.SYSTEM, supplier=other, name="Broadloom carpet", category="carpet",
+                   recycled_content_pct=5, take_back=False,
+                   declarations=[("flame retardant", "", "flame retardant")],
+                   certificates=[("Cradle to Cradle Certified", "Bronze",
+                                  "Cradle to Cradle Products Innovation Institute", dt.date(2027, 1, 1))],
+                   source="Illustrative, not from the source", is_demo=True)
+    t = s.tender_create(user=s.SYSTEM, city=city, slug="san-francisco-carpet-tiles",
+                        title="Carpet tiles for city offices", year=2019, requirement_set=rs, currency="USD",
+                        criteria=[("price", 40), ("life_cycle_cost", 20), ("life_cycle_carbon", 20),
+                                  ("circularity", 20)],
+                        description="Illustrative tender against the San Francisco requirement set: the bids "
+                                    "are demo figures, not from the source. In 2018 one supplier alone provided "
+                                    "1,355 m2 of compliant carpet tiles (source).",
+                        source=CASES, is_demo=True)
+    _zh(t, title="市政办公室方块地毯",
+        description="依据旧金山要求集的示例招标：投标数据为演示数据，并非来自来源。2018 年仅一家供应商就提供了 1355 平方米合规方块地毯（来源）。")
+    bids = [(40000, 52000, 9500, 8), (46000, 55000, 8200, 9), (38000, 50500, 10400, 7)]
+    for (price, lcc, carbon, circ), product in zip(bids, products, strict=True):
+        s.bid_save(user=s.SYSTEM, tender=t, bidder_name=product.supplier.name_en, product=product,
+                   price=price, life_cycle_cost=lcc, life_cycle_carbon=carbon, circularity=circ,
+                   note="demo figures")
+    log("procurement: San Francisco requirement set, makers and tender")
+
+
+def _china(log):
+    gm = _city("shenzhen")
+    if gm is not None:
+        _fresh(m.Tender, "guangming-cultural-arts-center-ac")
+        t = s.tender_create(user=s.SYSTEM, city=gm, slug="guangming-cultural-arts-center-ac",
+                            title="Guangming Cultural and Arts Center: air conditioning", year=None,
+                            criteria=(), currency="CNY", source=CHINA_HUB, is_demo=True,
+                            description="Green tender criteria (10YFP Sustainable Public Procurement, with "
+                                        "ICLEI): balance peak and off-peak demand, higher coefficient of "
+                                        "performance. The source gives no year.")
+        s.award_recorded(user=s.SYSTEM, tender=t, justification="Greener tender criteria applied.")
+        _zh(t, title="光明文化艺术中心：空调采购", justification="采用了更绿色的招标标准。",
+            description="绿色招标标准（可持续公共采购十年框架，宜可城支持）：平衡峰谷用电，采用更高能效比的空调系统。来源未给出年份。")
+        method = ("Expected by the tender criteria: balancing peak and off-peak demand and a higher "
+                  "coefficient of performance (COP); 'up to', relative to a conventional system")
+        s.saving_add(user=s.SYSTEM, tender=t, kind="money", value=48, unit="%", year=None,
+                     method=method + " (electricity bill)", source=CHINA_HUB)
+        s.saving_add(user=s.SYSTEM, tender=t, kind="carbon", value=14, unit="%", year=None,
+                     method=method, source=CHINA_HUB)
+    tj = _city("tianjin")
+    if tj is not None:
+        _fresh(m.Tender, "tianjin-binhai-school-furniture")
+        t = s.tender_create(user=s.SYSTEM, city=tj, slug="tianjin-binhai-school-furniture",
+                            title="Binhai New Area: school furniture with a green evaluation scorecard",
+                            year=2018, criteria=(), currency="CNY", source=CHINA_HUB, is_demo=True,
+                            description="Green evaluation scorecard using green supply-chain management; "
+                                        "2018 China Government Procurement Innovation of the Year Award. "
+                                        "The source reports no savings figures.")
+        s.award_recorded(user=s.SYSTEM, tender=t, on=None,
+                         justification="Scored with the green evaluation scorecard (10YFP SPP, with ICLEI).")
+        _zh(t, title="滨海新区：采用绿色评价评分表的学校家具采购",
+            description="运用绿色供应链管理的绿色评价评分表；获 2018 年中国政府采购年度创新奖。来源未报告节约数据。",
+            justification="按绿色评价评分表评分（可持续公共采购十年框架，宜可城支持）。")
+    log("procurement: Guangming and Tianjin green tenders")
+
+
+def _toronto(log):
+    city = _city("toronto")
+    if city is None:
+        return
+    from circularcities.planning.models import Project
+
+    project = Project.objects.filter(code="toronto-procurement-pilots", programme__city=city).first()
+    p = s.pilot_create(user=s.SYSTEM, city=city, slug="toronto-circular-procurement-pilots",
+                       name="Circular procurement pilots 2018-2021", start=dt.date(2018, 6, 1),
+                       end=dt.date(2021, 6, 30), planning_project=project, source=CASES, is_demo=True,
+                       description="Three years of pilots under the Circular Economy Procurement Implementation "
+                                   "Plan and Framework (food services, waste management, IT, textiles, "
+                                   "construction), measured on economic, environmental and social indicators. "
+                                   "The source reports no figures yet.")
+    _zh(p, name="2018-2021 年循环采购试点",
+        description="依据《多伦多循环经济采购实施计划和框架》开展三年试点（餐饮、废物管理、信息技术、纺织、建筑），"
+                    "以经济、环境和社会指标衡量。来源尚未报告数据。")
+    m.PilotReading.objects.filter(pilot=p).delete()
+    log("procurement: Toronto pilots")
