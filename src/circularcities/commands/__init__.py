@@ -5,4 +5,4 @@ Each module here defines ``register(subparsers)`` which adds its sub-command
 arguments and returns the process exit code).
 """
 
-COMMAND_MODULES = ["platform", "search", "mfa", "match", "route", "plans", "worker", "examples"]
+COMMAND_MODULES = ["platform", "search", "mfa", "match", "route", "plans", "worker", "examples", "repair"]
