@@ -21,7 +21,7 @@ from django.db import transaction
 
 from circularcities.web.env import write_private
 
-DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics"]
+DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics", "reuse"]
 
 # (username, role, cities edited, organisation slug, what they can try)
 DEMO_ACCOUNTS = [
@@ -31,6 +31,9 @@ DEMO_ACCOUNTS = [
     ("partner", "partner", [], "iclei", "a knowledge partner"),
     ("business", "business", [], "demo-eastside-construction",
      "a business in Austin: list offers and wants, record exchanges"),
+    ("crc-staff", "partner", [], "prodabel",
+     "staff of Belo Horizonte's refurbishment centre: move items from intake to donation"),
+    ("resident", "public", [], None, "a resident: borrow and return a tool (Share Peterborough)"),
 ]
 
 

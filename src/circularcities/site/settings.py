@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "circularcities.planning",
     "circularcities.marketplace",
     "circularcities.logistics",
+    "circularcities.reuse",
 ]
 
 MIDDLEWARE = [
@@ -305,6 +306,9 @@ JOBS_HOUSEKEEPING = env_int("CIRCULARCITIES_JOBS_HOUSEKEEPING", 10)  # s between
 JOBS_SCHEDULE = [
     {"name": "plans-remind", "kind": "plans.remind", "title": "Overdue reminders",
      "func": "circularcities.planning.review.reminders_job", "every": 86400,
+     "at": env_int("CIRCULARCITIES_REMINDERS_AT", 6 * 3600)},
+    {"name": "lending-remind", "kind": "reuse.remind", "title": "Overdue loan reminders",
+     "func": "circularcities.reuse.services.reminders_job", "every": 86400,
      "at": env_int("CIRCULARCITIES_REMINDERS_AT", 6 * 3600)},
     {"name": "jobs-prune", "kind": "jobs.prune", "title": "Tidy the job queue",
      "func": "circularcities.jobs.scheduled.prune_queue", "every": 86400, "at": 3 * 3600},

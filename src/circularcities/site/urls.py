@@ -20,6 +20,7 @@ PAGE_APPS = [
     ("planning", "plans/"),
     ("marketplace", "marketplace/"),
     ("logistics", "logistics/"),
+    ("reuse", "reuse/"),
     ("jobs", "jobs/"),
     ("coalition", ""),
 ]
