@@ -95,3 +95,11 @@ def test_target_progress():
     assert p[1].actual == 0.0
     with pytest.raises(FieldError):
         rf.target_progress([], [(2026, "happiness", 1)])
+
+
+def test_yearly_rate_of_a_reported_period():
+    # Belo Horizonte: 7,000 items refurbished in the nine years 2008-2016
+    assert rf.yearly_rate(7000, 2008, 2016) == pytest.approx(777.78, abs=0.01)
+    assert rf.yearly_rate(15000, 2018, 2018) == 15000
+    with pytest.raises(FieldError):
+        rf.yearly_rate(1, 2020, 2018)

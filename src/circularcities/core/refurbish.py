@@ -217,6 +217,12 @@ def target_progress(years: list[YearFigures], targets: Iterable[tuple[int, str, 
     return out
 
 
+def yearly_rate(value: float, year_from: int, year_to: int) -> float:
+    """A figure reported for a period (both years included) as an average per year."""
+    rules.year_after("year_to", year_to + 1, year_from)
+    return value / (year_to - year_from + 1)
+
+
 __all__ = ["ACTIONS", "FINAL", "STATES", "TRANSITIONS", "ItemFacts", "Step", "Stock", "TargetProgress",
            "YearFigures", "allowed_actions", "check_intake", "check_step", "stock_on_hand", "target_progress",
-           "throughput"]
+           "throughput", "yearly_rate"]

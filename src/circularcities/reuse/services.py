@@ -352,16 +352,20 @@ def item_facts(items) -> list[refurbish.ItemFacts]:
 
 
 def centre_figures(centre: Place) -> dict:
+    """Stock, throughput per year, yearly targets against the years recorded here, and each
+    target against the centre's own reported results (their average per year)."""
     facts = item_facts(CentreItem.objects.filter(centre=centre))
     years = refurbish.throughput(facts)
-    targets = []
-    for f in centre.centre_figures.filter(kind="target"):
-        years_in_range = sorted({y.year for y in years if f.year_from <= y.year <= f.year_to}
-                                | ({f.year_to} if f.year_to <= _today().year else set()))
-        targets += [(y, f.measure, f.value) for y in years_in_range]
+    figures = list(centre.centre_figures.all())
+    targets, versus = [], []
+    for f in (x for x in figures if x.kind == "target"):
+        targets += [(y.year, f.measure, f.value) for y in years if f.year_from <= y.year <= f.year_to]
+        for r in (x for x in figures if x.kind == "reported" and x.measure == f.measure):
+            rate = refurbish.yearly_rate(r.value, r.year_from, r.year_to)
+            versus.append({"target": f, "reported": r, "per_year": rate, "share": rate / f.value if f.value else 0.0})
     return {"stock": refurbish.stock_on_hand(facts), "years": years,
-            "progress": refurbish.target_progress(years, sorted(set(targets))),
-            "figures": list(centre.centre_figures.all())}
+            "progress": refurbish.target_progress(years, sorted(set(targets))), "versus": versus,
+            "figures": figures}
 
 
 # --- lending -----------------------------------------------------------------

@@ -14,7 +14,7 @@ NAV = [
     ("planning:index", _("Plans")),
     ("marketplace:index", _("Marketplace")),
     ("logistics:index", _("Logistics")),
-    ("reuse:index", _("Repair & reuse")),
+    ("reuse:index", _("Reuse")),
 ]
 
 
