@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from importlib.resources import files
+from typing import Any
 
 from django.db import transaction
 
@@ -47,7 +48,7 @@ SRC_EMF_AMS = ("Ellen MacArthur Foundation, 'Circular economy in cities' case st
 ORDS_ATTRIBUTION = ("Open Repair Data, Open Repair Alliance (openrepair.org), compiled by The Restart Project; "
                     "data from Repair Café Wales. CC BY-SA 4.0")
 
-PLACES = [
+PLACES: list[dict[str, Any]] = [
     {"slug": "genoa-repair-cafe", "kind": "repair-cafe", "city": "genoa", "lat": 44.4072, "lon": 8.9340,
      "estimate": True, "languages": "it, en", "source": SRC_BROCHURE,
      "en": {"name": "Genoa Repair Café (the city's first)",

@@ -37,7 +37,9 @@ class PlaceForm(forms.Form):
 
     def __init__(self, *args, cities=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].choices = [("", "—")] + [(c.slug, str(c)) for c in cities]
+        city_field = self.fields["city"]
+        assert isinstance(city_field, forms.ChoiceField)
+        city_field.choices = [("", "—")] + [(c.slug, str(c)) for c in cities]
 
 
 class EventForm(forms.Form):
@@ -59,7 +61,9 @@ class RepairForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["product_category"].choices = [(n, n) for _i, n in ords.ords_categories()]
+        field = self.fields["product_category"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(n, n) for _i, n in ords.ords_categories()]
 
 
 class ImportForm(forms.Form):
@@ -91,7 +95,9 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = {"assess": _("assess"), "refurbish": _("refurbish"), "dismantle": _("dismantle"),
                   "donate": _("donate"), "auction": _("auction")}
-        self.fields["action"].choices = [(a, labels[a]) for a in refurbish.allowed_actions(state)]
+        field = self.fields["action"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(a, labels[a]) for a in refurbish.allowed_actions(state)]
 
 
 class LendingItemForm(forms.Form):

@@ -37,9 +37,9 @@ class Place(TranslatableModel):
         opening_times=models.CharField(max_length=300, blank=True),
     )
     city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="reuse_places")
+                             related_name="+", related_query_name="reuse_place")
     organisation = models.ForeignKey("coalition.Partner", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="reuse_places")
+                                     related_name="+", related_query_name="reuse_place")
     organisers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="reuse_places")
     address = models.CharField(max_length=300, blank=True)
     lat = models.FloatField()

@@ -134,6 +134,8 @@ def set_organisers(user, place: Place, users) -> None:
 def create_event(user, place: Place, *, date, group_identifier: str = "") -> RepairEvent:
     require_edit_place(user, place)
     day = rules.date("date", date, not_future=True, today=_today())
+    if day is None:  # required=True raised already; this tells the type checker
+        raise FieldError("date", rules.REQUIRED)
     group = rules.name("group_identifier", group_identifier) or str(place)
     return RepairEvent.objects.create(place=place, date=day, group_identifier=group[:200],
                                       created_by=_user_or_none(user))

@@ -70,7 +70,7 @@ def index(request):
                "url": p.get_absolute_url()} for p in places]
     return render(request, "reuse/index.html", {
         "places": places, "f": f, "points": points, "kinds": Place.Kind.choices,
-        "cities": City.objects.filter(reuse_places__isnull=False).distinct().order_by("slug"),
+        "cities": City.objects.filter(reuse_place__isnull=False).distinct().order_by("slug"),
         "can_create": can_create_place(request.user) or request.user.is_authenticated})
 
 
@@ -303,7 +303,7 @@ def borrow(request, pk):
             messages.success(request, _("Borrowed. Please return it by %(due)s.") % {
                 "due": form.cleaned_data["due"].isoformat()})
             return redirect("reuse:library", slug=item.place.slug)
-    for field, errors in form.errors.items():
+    for errors in form.errors.values():
         messages.error(request, " ".join(errors))
     return redirect("reuse:library", slug=item.place.slug)
 
