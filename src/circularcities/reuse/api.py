@@ -31,7 +31,7 @@ router = Router(tags=["reuse"])
 PREFIX = "/reuse/"
 
 
-class PlaceOut(Schema):
+class ReusePlaceOut(Schema):
     slug: str
     kind: str
     name: str
@@ -74,7 +74,7 @@ class PlaceOut(Schema):
         return obj.language_list
 
 
-class PlaceIn(Schema):
+class ReusePlaceIn(Schema):
     kind: str = Field(..., description="repair-cafe, reuse-centre, tool-library, second-hand or refurbishment")
     name: str = Field(..., max_length=200)
     description: str = ""
@@ -90,7 +90,7 @@ class PlaceIn(Schema):
     languages: str = Field("", max_length=100, description="Comma-separated language codes")
 
 
-class PlacePatch(Schema):
+class ReusePlacePatch(Schema):
     kind: str | None = None
     name: str | None = Field(None, max_length=200)
     description: str | None = None
@@ -105,13 +105,13 @@ class PlacePatch(Schema):
     languages: str | None = Field(None, max_length=100)
 
 
-class PlaceFilters(Schema):
+class ReusePlaceFilters(Schema):
     q: str | None = Field(None, max_length=100)
     kind: str | None = Field(None, max_length=20)
     city: str | None = Field(None, max_length=100)
 
 
-class CategoryRowOut(Schema):
+class RepairCategoryOut(Schema):
     category: str
     statuses: dict[str, int]
     attempts: int
@@ -128,15 +128,15 @@ class RepairSummaryOut(Schema):
     kg_kept: float
     kg_kept_estimated: float
     fixed_without_weight: int
-    categories: list[CategoryRowOut]
+    categories: list[RepairCategoryOut]
 
 
-class EventIn(Schema):
+class RepairEventIn(Schema):
     date: dt.date
     group_identifier: str = Field("", max_length=200)
 
 
-class EventOut(Schema):
+class RepairEventOut(Schema):
     id: int
     place: str
     date: dt.date
@@ -173,7 +173,7 @@ class RepairOut(Schema):
         return obj.ords_id
 
 
-class IntakeIn(Schema):
+class CentreIntakeIn(Schema):
     reference: str = Field("", max_length=60)
     donor: str = Field(..., max_length=200)
     category: str = Field(..., max_length=100)
@@ -181,7 +181,7 @@ class IntakeIn(Schema):
     date: dt.date | None = None
 
 
-class StepIn(Schema):
+class CentreStepIn(Schema):
     action: str = Field(..., description="assess, refurbish, dismantle, donate or auction")
     date: dt.date | None = None
     decision: str = Field("", description="assess: refurbish or dismantle")
@@ -192,7 +192,7 @@ class StepIn(Schema):
     note: str = Field("", max_length=500)
 
 
-class StepOut(Schema):
+class CentreStepOut(Schema):
     action: str
     from_state: str
     to_state: str
@@ -201,7 +201,7 @@ class StepOut(Schema):
     note: str
 
 
-class ItemOut(Schema):
+class CentreItemOut(Schema):
     id: int
     centre: str
     reference: str
@@ -215,7 +215,7 @@ class ItemOut(Schema):
     price: float | None
     currency: str
     listing: int | None
-    steps: list[StepOut]
+    steps: list[CentreStepOut]
 
     @staticmethod
     def resolve_centre(obj):
@@ -254,7 +254,7 @@ class LendingItemOut(Schema):
         return not obj.loans.filter(returned_on__isnull=True).exists()
 
 
-class LoanIn(Schema):
+class LendingLoanIn(Schema):
     due: dt.date
     start: dt.date | None = None
     condition_out: str = ""
@@ -265,12 +265,12 @@ class LoanIn(Schema):
     language: str = Field("", max_length=10, description="Language of reminder e-mails")
 
 
-class ReturnIn(Schema):
+class LendingReturnIn(Schema):
     condition_in: str = Field(..., description="good, fair, worn or damaged")
     returned_on: dt.date | None = None
 
 
-class LoanOut(Schema):
+class LendingLoanOut(Schema):
     id: int
     item: int
     borrower_name: str
@@ -287,7 +287,7 @@ class LoanOut(Schema):
         return obj.item_id
 
 
-class ImpactOut(Schema):
+class LendingImpactOut(Schema):
     loans: int
     items_shared: int
     on_loan: int
@@ -305,21 +305,21 @@ def _city(slug: str | None):
     return found
 
 
-@router.get("/places", response=responses(list[PlaceOut]))
-def list_places(request, filters: Query[PlaceFilters]):
+@router.get("/places", response=responses(list[ReusePlaceOut]))
+def list_places(request, filters: Query[ReusePlaceFilters]):
     qs, _f = filter_places({k: v or "" for k, v in filters.dict().items()})
     return list(qs[:500])
 
 
-@router.get("/places/{slug}", response=responses(PlaceOut, 404))
+@router.get("/places/{slug}", response=responses(ReusePlaceOut, 404))
 def get_place(request, response: HttpResponse, slug: str):
     place = get_object_or_404(Place, slug=slug[:80])
     with_etag(response, place)
     return place
 
 
-@router.post("/places", response=responses(PlaceOut, status=201, write=True), auth=write_auth)
-def create_place(request, payload: PlaceIn):
+@router.post("/places", response=responses(ReusePlaceOut, status=201, write=True), auth=write_auth)
+def create_place(request, payload: ReusePlaceIn):
     from circularcities.accounts.permissions import organisation_of
 
     data = payload.dict()
@@ -328,8 +328,8 @@ def create_place(request, payload: PlaceIn):
     return Status(201, services.save_place(request.user, data))
 
 
-@router.patch("/places/{slug}", response=responses(PlaceOut, 404, 412, write=True), auth=write_auth)
-def update_place(request, response: HttpResponse, slug: str, payload: PlacePatch):
+@router.patch("/places/{slug}", response=responses(ReusePlaceOut, 404, 412, write=True), auth=write_auth)
+def update_place(request, response: HttpResponse, slug: str, payload: ReusePlacePatch):
     with transaction.atomic():
         place = lock(request, Place.objects.all(), slug=slug[:80])
         place = services.save_place(request.user, payload.dict(exclude_unset=True), place)
@@ -353,8 +353,8 @@ def list_repairs(request, slug: str):
     return list(Repair.objects.filter(place=place)[:2000])
 
 
-@router.post("/places/{slug}/events", response=responses(EventOut, 404, status=201, write=True), auth=write_auth)
-def create_event(request, slug: str, payload: EventIn):
+@router.post("/places/{slug}/events", response=responses(RepairEventOut, 404, status=201, write=True), auth=write_auth)
+def create_event(request, slug: str, payload: RepairEventIn):
     place = get_object_or_404(Place, slug=slug[:80])
     return Status(201, services.create_event(request.user, place, date=payload.date,
                                              group_identifier=payload.group_identifier))
@@ -367,7 +367,7 @@ def log_repair(request, event_id: Id, payload: RepairIn):
     return Status(201, services.log_repair(request.user, event, payload.dict()))
 
 
-@router.get("/places/{slug}/items", response=responses(list[ItemOut], 404))
+@router.get("/places/{slug}/items", response=responses(list[CentreItemOut], 404))
 def list_items(request, slug: str, state: str | None = None):
     place = get_object_or_404(Place, slug=slug[:80])
     qs = CentreItem.objects.filter(centre=place).prefetch_related("steps")
@@ -376,14 +376,14 @@ def list_items(request, slug: str, state: str | None = None):
     return list(qs[:1000])
 
 
-@router.post("/places/{slug}/items", response=responses(ItemOut, 404, status=201, write=True), auth=write_auth)
-def intake(request, slug: str, payload: IntakeIn):
+@router.post("/places/{slug}/items", response=responses(CentreItemOut, 404, status=201, write=True), auth=write_auth)
+def intake(request, slug: str, payload: CentreIntakeIn):
     place = get_object_or_404(Place, slug=slug[:80])
     return Status(201, services.intake_item(request.user, place, payload.dict()))
 
 
-@router.post("/items/{item_id}/steps", response=responses(ItemOut, 404, write=True), auth=write_auth)
-def move_item(request, item_id: Id, payload: StepIn):
+@router.post("/items/{item_id}/steps", response=responses(CentreItemOut, 404, write=True), auth=write_auth)
+def move_item(request, item_id: Id, payload: CentreStepIn):
     item = get_object_or_404(CentreItem.objects.select_related("centre"), pk=item_id)
     data = payload.dict()
     services.move_item(request.user, item, data.pop("action"), data)
@@ -397,7 +397,7 @@ def list_lending(request, slug: str):
     return list(LendingItem.objects.filter(place=place).select_related("place")[:1000])
 
 
-@router.get("/places/{slug}/lending/impact", response=responses(ImpactOut, 404))
+@router.get("/places/{slug}/lending/impact", response=responses(LendingImpactOut, 404))
 def lending_impact(request, slug: str):
     place = get_object_or_404(Place, slug=slug[:80])
     out = services.lending_impact(Loan.objects.filter(item__place=place))
@@ -407,15 +407,15 @@ def lending_impact(request, slug: str):
             "assumption": out.assumption}
 
 
-@router.post("/lending/{item_id}/loans", response=responses(LoanOut, 404, status=201, write=True),
+@router.post("/lending/{item_id}/loans", response=responses(LendingLoanOut, 404, status=201, write=True),
              auth=write_auth)
-def borrow(request, item_id: Id, payload: LoanIn):
+def borrow(request, item_id: Id, payload: LendingLoanIn):
     item = get_object_or_404(LendingItem.objects.select_related("place"), pk=item_id)
     return Status(201, services.borrow(request.user, item, payload.dict()))
 
 
-@router.post("/loans/{loan_id}/return", response=responses(LoanOut, 404, write=True), auth=write_auth)
-def return_loan(request, loan_id: Id, payload: ReturnIn):
+@router.post("/loans/{loan_id}/return", response=responses(LendingLoanOut, 404, write=True), auth=write_auth)
+def return_loan(request, loan_id: Id, payload: LendingReturnIn):
     loan = get_object_or_404(Loan.objects.select_related("item__place"), pk=loan_id)
     if not can_see_loan(request.user, loan):
         from circularcities.reuse.permissions import require_return
