@@ -226,6 +226,17 @@ T = {
     "Item added.": "物品已添加。",
     "Borrowed. Please return it by %(due)s.": "借用成功。请于 %(due)s 前归还。",
     "Return recorded.": "归还已登记。",
+    "taken in": "已接收",
+    "assessed": "已评估",
+    "refurbished": "已翻新",
+    "dismantled": "已拆解",
+    "donated": "已捐赠",
+    "auctioned": "已拍卖",
+    "intake": "接收",
+    "good": "良好",
+    "fair": "一般",
+    "worn": "磨损",
+    "damaged": "损坏",
 }
 
 P = {

@@ -228,6 +228,17 @@ T = {
     "Item added.": "品物を追加しました。",
     "Borrowed. Please return it by %(due)s.": "貸出しました。%(due)s までにご返却ください。",
     "Return recorded.": "返却を記録しました。",
+    "taken in": "受け入れ済み",
+    "assessed": "評価済み",
+    "refurbished": "再生済み",
+    "dismantled": "分解済み",
+    "donated": "寄贈済み",
+    "auctioned": "競売済み",
+    "intake": "受け入れ",
+    "good": "良好",
+    "fair": "普通",
+    "worn": "使用感あり",
+    "damaged": "破損",
 }
 
 P = {

@@ -228,6 +228,17 @@ T = {
     "Item added.": "물품을 추가했습니다.",
     "Borrowed. Please return it by %(due)s.": "대여했습니다. %(due)s까지 반납해 주세요.",
     "Return recorded.": "반납을 기록했습니다.",
+    "taken in": "입고됨",
+    "assessed": "평가됨",
+    "refurbished": "재생됨",
+    "dismantled": "분해됨",
+    "donated": "기증됨",
+    "auctioned": "경매됨",
+    "intake": "입고",
+    "good": "양호",
+    "fair": "보통",
+    "worn": "낡음",
+    "damaged": "파손",
 }
 
 P = {

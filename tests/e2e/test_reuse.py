@@ -48,7 +48,7 @@ def test_centre_moves_an_item_from_intake_to_donation(page):
     form.locator("#id_category").fill("CPU")
     form.locator("#id_mass_kg").fill("8.5")
     form.locator("button[type=submit]").click()
-    page.wait_for_selector("[data-testid=item-state] >> text=intake")
+    page.wait_for_selector("[data-testid=item-state][data-state=intake]")
     steps = [("assess", {"#id_decision": "refurbish"}), ("refurbish", {}),
              ("donate", {"#id_recipient": "Digital inclusion site 12"})]
     for action, fields in steps:
@@ -60,8 +60,8 @@ def test_centre_moves_an_item_from_intake_to_donation(page):
             else:
                 form.locator(sel).fill(value)
         form.locator("button[type=submit]").click()
-        page.wait_for_selector(f"[data-testid=steps] >> text={action}")
-    assert page.locator("[data-testid=item-state]").inner_text() == "donated"
+        page.wait_for_selector(f"[data-testid=steps] [data-action={action}]")
+    assert page.locator("[data-testid=item-state]").get_attribute("data-state") == "donated"
     assert page.locator("[data-testid=item-recipient]").inner_text() == "Digital inclusion site 12"
     item = CentreItem.objects.get(reference="E2E-1")
     assert set(item.steps.values_list("actor", flat=True)) == {"crc-e2e"}

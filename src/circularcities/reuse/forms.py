@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from circularcities.core import lending, refurbish
 from circularcities.core import repair as ords
 from circularcities.core.rules import CURRENCIES
-from circularcities.reuse.models import Place
+from circularcities.reuse.models import CONDITION_LABELS, Place
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -104,7 +104,7 @@ class LendingItemForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=40)
     name = forms.CharField(label=_("Name"), max_length=200)
     category = forms.CharField(label=_("Category"), required=False, max_length=100)
-    condition = forms.ChoiceField(label=_("Condition"), choices=[(c, c) for c in lending.CONDITIONS])
+    condition = forms.ChoiceField(label=_("Condition"), choices=[(c, CONDITION_LABELS[c]) for c in lending.CONDITIONS])
     replacement_value = forms.CharField(label=_("Price new"), required=False, max_length=20,
                                         help_text=_("The purchase a loan avoids."))
     currency = forms.ChoiceField(label=_("Currency"), required=False, choices=_currencies)
@@ -120,4 +120,5 @@ class BorrowForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    condition_in = forms.ChoiceField(label=_("Condition on return"), choices=[(c, c) for c in lending.CONDITIONS])
+    condition_in = forms.ChoiceField(label=_("Condition on return"),
+                                     choices=[(c, CONDITION_LABELS[c]) for c in lending.CONDITIONS])

@@ -14,6 +14,12 @@ from parler.models import TranslatableModel, TranslatedFields
 from circularcities.core import lending, refurbish
 from circularcities.core.repair import STATUSES
 
+STATE_LABELS = {"intake": _("taken in"), "assessed": _("assessed"), "refurbished": _("refurbished"),
+                "dismantled": _("dismantled"), "donated": _("donated"), "auctioned": _("auctioned")}
+ACTION_LABELS = {"intake": _("intake"), "assess": _("assess"), "refurbish": _("refurbish"),
+                 "dismantle": _("dismantle"), "donate": _("donate"), "auction": _("auction")}
+CONDITION_LABELS = {"good": _("good"), "fair": _("fair"), "worn": _("worn"), "damaged": _("damaged")}
+
 
 class Place(TranslatableModel):
     """A repair café, reuse centre, tool library, second-hand shop or refurbishment centre.
@@ -137,7 +143,8 @@ class CentreItem(models.Model):
     category = models.CharField(max_length=100)
     mass_kg = models.FloatField()
     received_on = models.DateField()
-    state = models.CharField(max_length=12, choices=[(s, s) for s in refurbish.STATES], default=refurbish.INTAKE,
+    state = models.CharField(max_length=12, choices=[(s, STATE_LABELS[s]) for s in refurbish.STATES],
+                             default=refurbish.INTAKE,
                              db_index=True)
     decision = models.CharField(max_length=10, blank=True)
     recipient = models.CharField(max_length=200, blank=True)
@@ -178,6 +185,14 @@ class CentreStep(models.Model):
     class Meta:
         ordering = ["date", "pk"]
 
+    @property
+    def action_label(self):
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def state_label(self):
+        return STATE_LABELS.get(self.to_state, self.to_state)
+
 
 class CentreFigure(models.Model):
     """A figure of the centre from a source: a yearly target, or a result it reported."""
@@ -209,7 +224,8 @@ class LendingItem(TranslatableModel):
         description=models.TextField(blank=True),
     )
     category = models.CharField(max_length=100, blank=True)
-    condition = models.CharField(max_length=10, choices=[(c, c) for c in lending.CONDITIONS], default="good")
+    condition = models.CharField(max_length=10, choices=[(c, CONDITION_LABELS[c]) for c in lending.CONDITIONS],
+                                 default="good")
     replacement_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True,
                                             help_text="Price of buying it new (the purchase a loan avoids).")
     currency = models.CharField(max_length=3, blank=True)

@@ -29,7 +29,15 @@ from circularcities.reuse.forms import (
     ReturnForm,
     StepForm,
 )
-from circularcities.reuse.models import CentreItem, LendingItem, Loan, Place, Repair, RepairEvent
+from circularcities.reuse.models import (
+    STATE_LABELS,
+    CentreItem,
+    LendingItem,
+    Loan,
+    Place,
+    Repair,
+    RepairEvent,
+)
 from circularcities.reuse.permissions import can_create_place, can_edit_place, can_see_loan
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.translated import translated
@@ -240,7 +248,8 @@ def centre(request, slug):
         items = items.filter(state=state_filter)
     return render(request, "reuse/centre.html", {"place": place, "editable": editable, "form": form,
                                                  "items": items[:200], "figures": figures,
-                                                 "states": refurbish.STATES, "state_filter": state_filter})
+                                                 "states": refurbish.STATES, "state_filter": state_filter,
+                                                 "state_labels": STATE_LABELS})
 
 
 @require_http_methods(["GET", "POST"])
