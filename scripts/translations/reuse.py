@@ -237,6 +237,10 @@ T = {
     "fair": "一般",
     "worn": "磨损",
     "damaged": "损坏",
+    "items refurbished": "翻新物品数",
+    "items taken in": "接收物品数",
+    "items donated": "捐赠物品数",
+    "kg that left the centre": "出库千克数",
 }
 
 P = {

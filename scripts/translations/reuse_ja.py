@@ -239,6 +239,10 @@ T = {
     "fair": "普通",
     "worn": "使用感あり",
     "damaged": "破損",
+    "items refurbished": "再生した品数",
+    "items taken in": "受け入れた品数",
+    "items donated": "寄贈した品数",
+    "kg that left the centre": "センターから出た kg",
 }
 
 P = {

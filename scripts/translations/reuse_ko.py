@@ -239,6 +239,10 @@ T = {
     "fair": "보통",
     "worn": "낡음",
     "damaged": "파손",
+    "items refurbished": "재생한 물품 수",
+    "items taken in": "입고한 물품 수",
+    "items donated": "기증한 물품 수",
+    "kg that left the centre": "센터에서 나간 kg",
 }
 
 P = {

@@ -18,6 +18,9 @@ STATE_LABELS = {"intake": _("taken in"), "assessed": _("assessed"), "refurbished
                 "dismantled": _("dismantled"), "donated": _("donated"), "auctioned": _("auctioned")}
 ACTION_LABELS = {"intake": _("intake"), "assess": _("assess"), "refurbish": _("refurbish"),
                  "dismantle": _("dismantle"), "donate": _("donate"), "auction": _("auction")}
+MEASURE_LABELS = {"refurbished": _("items refurbished"), "taken_in": _("items taken in"),
+                  "kg_taken_in": _("kg taken in"), "donated": _("items donated"),
+                  "kg_out": _("kg that left the centre")}
 CONDITION_LABELS = {"good": _("good"), "fair": _("fair"), "worn": _("worn"), "damaged": _("damaged")}
 
 
@@ -212,6 +215,10 @@ class CentreFigure(models.Model):
 
     class Meta:
         ordering = ["kind", "year_from", "measure"]
+
+    @property
+    def measure_label(self):
+        return MEASURE_LABELS.get(self.measure, self.measure)
 
 
 class LendingItem(TranslatableModel):

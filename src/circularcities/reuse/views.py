@@ -30,6 +30,7 @@ from circularcities.reuse.forms import (
     StepForm,
 )
 from circularcities.reuse.models import (
+    MEASURE_LABELS,
     STATE_LABELS,
     CentreItem,
     LendingItem,
@@ -249,7 +250,7 @@ def centre(request, slug):
     return render(request, "reuse/centre.html", {"place": place, "editable": editable, "form": form,
                                                  "items": items[:200], "figures": figures,
                                                  "states": refurbish.STATES, "state_filter": state_filter,
-                                                 "state_labels": STATE_LABELS})
+                                                 "state_labels": STATE_LABELS, "measure_labels": MEASURE_LABELS})
 
 
 @require_http_methods(["GET", "POST"])

@@ -19,7 +19,7 @@
       else m.bindTooltip(window.ccDom.el("span", p.label || ""));
       bounds.push([p.lat, p.lon]);
     });
-    if (bounds.length === 1) map.setView(bounds[0], 12, {animate: false});
+    if (bounds.length === 1) map.setView(bounds[0], 6, {animate: false});
     else if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 13, animate: false});
     el.setAttribute("data-ready", String(pts.length));
   }
