@@ -51,7 +51,7 @@
       return {type: "bar", orientation: "h", y: cats, x: d.statuses[s], name: T(d.labels[s]),
               marker: {color: colors[s] || "#555"}};
     });
-    Plotly.newPlot(el, traces, {barmode: "stack", autosize: true, height: 420, legend: {orientation: "h"},
+    Plotly.newPlot(el, traces, {barmode: "stack", autosize: true, width: el.clientWidth || undefined, height: 420, legend: {orientation: "h"},
       margin: {l: narrow ? 10 : 200, r: 20, t: 20, b: 40}, yaxis: {automargin: true, autorange: "reversed"}},
       {displaylogo: false, responsive: true, displayModeBar: false}).then(function () {
         el.setAttribute("data-ready", "1");
