@@ -33,7 +33,7 @@ DEMO_ACCOUNTS = [
      "a business in Austin: list offers and wants, record exchanges"),
     ("crc-staff", "partner", [], "prodabel",
      "staff of Belo Horizonte's refurbishment centre: move items from intake to donation"),
-    ("resident", "public", [], None, "a resident: borrow and return a tool (Share Peterborough)"),
+    ("borrower", "public", [], None, "a resident: borrow and return a tool (Share Peterborough)"),
 ]
 
 
