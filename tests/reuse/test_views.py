@@ -70,3 +70,22 @@ def test_library_hides_borrowers_from_the_public(client, drill, resident):
     borrow(resident, drill, {"due": dt.date.today() + dt.timedelta(days=3)})
     body = client.get("/reuse/places/test-library/library/").content.decode()
     assert "resident-1" not in body and "on loan" in body
+
+
+def test_a_large_ords_file_is_imported_by_a_job(client, cafe, organiser, settings):
+    """The shared sample's excerpt (1,500 rows) above a lowered threshold: a job, all rows stored."""
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from circularcities.jobs.models import Job
+
+    settings.JOBS_INLINE = True
+    settings.IMPORT_JOB_ROWS = 100
+    sample = Path(__file__).resolve().parents[1] / "data" / "openrepair" / "ords_excerpt.csv"
+    client.force_login(organiser)
+    resp = client.post("/reuse/places/test-cafe/import/", {"file": SimpleUploadedFile("ords.csv", sample.read_bytes())})
+    assert resp.status_code == 202 and 'data-testid="import-job"' in resp.content.decode()
+    job = Job.objects.get(kind="reuse-ords-import")
+    assert job.status == Job.Status.DONE, job.error
+    assert job.result["count"] == 1500 == Repair.objects.filter(place=cafe).count()

@@ -235,6 +235,25 @@ def import_ords(user, place: Place, data: bytes, filename: str = "", *, skip_inv
     return report
 
 
+def import_ords_job(params: dict, report) -> dict:
+    """Job: import a stored ORDS file into ``params['place']`` (see :func:`import_ords`)."""
+    from django.urls import reverse
+
+    from circularcities.web.uploads import job_files
+
+    with job_files(params) as (user, files):
+        place = Place.objects.get(pk=params["place"])
+        report(0.1, _("Checking %(name)s") % {"name": files[0][0]})
+        result = import_ords(user, place, files[0][1], files[0][0], skip_invalid=bool(params.get("skip_invalid")))
+        refused = result["refused"]
+        message = (_("%(n)s records imported.") % {"n": result["records"]} if result["records"] else
+                   _("Nothing was imported: %(n)s rows were refused, the first on line %(line)s: %(reason)s")
+                   % {"n": len(refused), "line": refused[0]["line"] if refused else 0,
+                      "reason": refused[0]["reason"] if refused else ""})
+        return {"count": result["records"], "refused": refused[:100], "by_status": result["by_status"],
+                "url": reverse("reuse:place_detail", args=[place.slug]), "message": message}
+
+
 def _record_of(r: Repair) -> ords.RepairRecord:
     return ords.RepairRecord(
         id=r.ords_id, product_category=r.product_category, repair_status=r.repair_status,

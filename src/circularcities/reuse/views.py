@@ -17,6 +17,8 @@ from circularcities.core import lending, refurbish
 from circularcities.core import repair as ords
 from circularcities.core.errors import DataImportError, ValidationError
 from circularcities.core.rules import FieldError
+from circularcities.core.tables import count_rows
+from circularcities.jobs.imports import start_import
 from circularcities.reuse import services
 from circularcities.reuse.forms import (
     BorrowForm,
@@ -39,9 +41,15 @@ from circularcities.reuse.models import (
     Repair,
     RepairEvent,
 )
-from circularcities.reuse.permissions import can_create_place, can_edit_place, can_see_loan
+from circularcities.reuse.permissions import (
+    can_create_place,
+    can_edit_place,
+    can_see_loan,
+    require_edit_place,
+)
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.translated import translated
+from circularcities.web.uploads import job_rows
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -188,16 +196,31 @@ def event_detail(request, pk):
 def import_repairs(request, slug):
     place = get_object_or_404(Place, slug=slug)
     form = ImportForm(request.POST, request.FILES)
-    report = None
+    report, job = None, None
     if form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
             form.add_error("file", _("The file is larger than 20 MB."))
         else:
-            report = _attempt(form, lambda: services.import_ords(
-                request.user, place, upload.read(), upload.name,
-                skip_invalid=form.cleaned_data.get("skip_invalid", False)))
-    return render(request, "reuse/import_result.html", {"place": place, "form": form, "report": report})
+            content = upload.read()
+            skip = form.cleaned_data.get("skip_invalid", False)
+            require_edit_place(request.user, place)
+            try:
+                rows = count_rows(content, upload.name)
+            except DataImportError as exc:
+                form.add_error("file", str(exc))
+                rows = 0
+            if rows > job_rows():
+                # A large log is checked and stored off the request, with progress (all or nothing).
+                job = start_import(request, kind="reuse-ords-import",
+                                   func="circularcities.reuse.services.import_ords_job",
+                                   files=[(upload.name, content)], params={"place": place.pk, "skip_invalid": skip},
+                                   title=_("Importing %(n)s repair records") % {"n": rows - 1})
+            elif not form.errors:
+                report = _attempt(form, lambda: services.import_ords(request.user, place, content, upload.name,
+                                                                     skip_invalid=skip))
+    return render(request, "reuse/import_result.html", {"place": place, "form": form, "report": report, "job": job},
+                  status=202 if job else 200)
 
 
 def repairs_csv(request, slug):
