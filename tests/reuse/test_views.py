@@ -89,3 +89,17 @@ def test_a_large_ords_file_is_imported_by_a_job(client, cafe, organiser, setting
     job = Job.objects.get(kind="reuse-ords-import")
     assert job.status == Job.Status.DONE, job.error
     assert job.result["count"] == 1500 == Repair.objects.filter(place=cafe).count()
+
+
+def test_organisers_are_edited_on_the_place_page(client, cafe, organiser, resident):
+    client.force_login(organiser)
+    page = client.get("/reuse/places/test-cafe/edit/").content.decode()
+    assert 'name="organisers"' in page and "organiser" in page
+    data = {"kind": "repair-cafe", "name": "Test test-cafe", "lat": "52.37", "lon": "4.9",
+            "organisers": "organiser, resident-1"}
+    assert client.post("/reuse/places/test-cafe/edit/", data).status_code == 302
+    assert set(cafe.organisers.values_list("username", flat=True)) == {"organiser", "resident-1"}
+    bad = client.post("/reuse/places/test-cafe/edit/", dict(data, organisers="nobody-here"))
+    assert bad.status_code == 200 and "No user named nobody-here" in bad.content.decode()
+    client.force_login(resident)  # now an organiser: may edit
+    assert client.get("/reuse/places/test-cafe/edit/").status_code == 200

@@ -34,9 +34,14 @@ class PlaceForm(forms.Form):
     languages = forms.CharField(label=_("Languages spoken"), required=False, max_length=100,
                                 help_text=_("Comma-separated, e.g. it, en"))
     city = forms.ChoiceField(label=_("City"), required=False)
+    organisers = forms.CharField(label=_("Organisers"), required=False, max_length=1000,
+                                 help_text=_("User names of the people who run this place, comma-separated; "
+                                             "they can edit it and log its repairs and loans."))
 
-    def __init__(self, *args, cities=(), **kwargs):
+    def __init__(self, *args, cities=(), with_organisers=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not with_organisers:
+            del self.fields["organisers"]
         city_field = self.fields["city"]
         assert isinstance(city_field, forms.ChoiceField)
         city_field.choices = [("", "—")] + [(c.slug, str(c)) for c in cities]

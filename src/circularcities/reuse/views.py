@@ -132,10 +132,19 @@ def edit_place(request, slug):
                "languages": place.languages, "city": place.city.slug if place.city else ""}
     for key in services.TEXT_FIELDS:
         initial[key] = translated(place, key).text
-    form = PlaceForm(request.POST or None, initial=initial, cities=_cities())
+    initial["organisers"] = ", ".join(u.get_username() for u in place.organisers.order_by("username"))
+    form = PlaceForm(request.POST or None, initial=initial, cities=_cities(), with_organisers=True)
     if request.method == "POST" and form.is_valid():
+        from django.contrib.auth import get_user_model
+
         changed = {k: v for k, v in _place_data(form).items()}
-        if _attempt(form, lambda: services.save_place(request.user, changed, place)) is not None:
+        names = [n.strip() for n in (form.cleaned_data.get("organisers") or "").split(",") if n.strip()]
+        users = list(get_user_model().objects.filter(username__in=names))
+        missing = sorted(set(names) - {u.get_username() for u in users})
+        if missing:
+            form.add_error("organisers", _("No user named %(names)s.") % {"names": ", ".join(missing)})
+        elif _attempt(form, lambda: services.save_place(request.user, changed, place)) is not None:
+            services.set_organisers(request.user, place, users)
             messages.success(request, _("Saved."))
             return redirect(place)
     return render(request, "reuse/place_form.html", {"form": form, "place": place})
