@@ -241,6 +241,14 @@ T = {
     "items taken in": "接收物品数",
     "items donated": "捐赠物品数",
     "kg that left the centre": "出库千克数",
+    'Organisers': '组织者',
+    'User names of the people who run this place, comma-separated; they can edit it and log its repairs and loans.': '运营该地点的人员用户名，用逗号分隔；他们可以编辑地点并记录维修和借用。',
+    'Checking %(name)s': '正在检查 %(name)s',
+    '%(n)s records imported.': '已导入 %(n)s 条记录。',
+    'Nothing was imported: %(n)s rows were refused, the first on line %(line)s: %(reason)s': '未导入任何记录：%(n)s 行被拒绝，第一处在第 %(line)s 行：%(reason)s',
+    'The file is large: it is being imported in the background. If any row is refused, nothing is saved unless you asked for the valid rows; this page shows the progress.': '文件较大，正在后台导入。如有行被拒绝，除非选择了仅导入有效行，否则不保存任何记录；本页显示进度。',
+    'No user named %(names)s.': '没有名为 %(names)s 的用户。',
+    'Importing %(n)s repair records': '正在导入 %(n)s 条维修记录',
 }
 
 P = {

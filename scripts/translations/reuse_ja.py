@@ -243,6 +243,14 @@ T = {
     "items taken in": "受け入れた品数",
     "items donated": "寄贈した品数",
     "kg that left the centre": "センターから出た kg",
+    'Organisers': '運営者',
+    'User names of the people who run this place, comma-separated; they can edit it and log its repairs and loans.': 'この場所を運営する人のユーザー名（カンマ区切り）。場所の編集や修理・貸出の記録ができます。',
+    'Checking %(name)s': '%(name)s を確認中',
+    '%(n)s records imported.': '%(n)s 件を取り込みました。',
+    'Nothing was imported: %(n)s rows were refused, the first on line %(line)s: %(reason)s': '何も取り込まれていません：%(n)s 行が拒否されました。最初は %(line)s 行目：%(reason)s',
+    'The file is large: it is being imported in the background. If any row is refused, nothing is saved unless you asked for the valid rows; this page shows the progress.': 'ファイルが大きいため、バックグラウンドで取り込んでいます。拒否された行があると、有効な行のみを選んでいない限り何も保存されません。このページに進捗が表示されます。',
+    'No user named %(names)s.': '%(names)s というユーザーはいません。',
+    'Importing %(n)s repair records': '修理記録 %(n)s 件を取り込み中',
 }
 
 P = {

@@ -243,6 +243,14 @@ T = {
     "items taken in": "입고한 물품 수",
     "items donated": "기증한 물품 수",
     "kg that left the centre": "센터에서 나간 kg",
+    'Organisers': '운영자',
+    'User names of the people who run this place, comma-separated; they can edit it and log its repairs and loans.': '이 장소를 운영하는 사람의 사용자 이름(쉼표로 구분). 장소를 편집하고 수리와 대여를 기록할 수 있습니다.',
+    'Checking %(name)s': '%(name)s 확인 중',
+    '%(n)s records imported.': '%(n)s건을 가져왔습니다.',
+    'Nothing was imported: %(n)s rows were refused, the first on line %(line)s: %(reason)s': '아무것도 가져오지 않았습니다: %(n)s개 행이 거부되었으며, 첫 번째는 %(line)s행입니다: %(reason)s',
+    'The file is large: it is being imported in the background. If any row is refused, nothing is saved unless you asked for the valid rows; this page shows the progress.': '파일이 커서 백그라운드에서 가져오는 중입니다. 거부된 행이 있으면 유효한 행만 가져오기를 선택하지 않는 한 아무것도 저장되지 않습니다. 이 페이지에 진행 상황이 표시됩니다.',
+    'No user named %(names)s.': '%(names)s라는 사용자가 없습니다.',
+    'Importing %(n)s repair records': '수리 기록 %(n)s건 가져오는 중',
 }
 
 P = {
