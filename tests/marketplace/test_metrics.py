@@ -93,3 +93,28 @@ def test_metrics_api(client, history):
     data = client.get("/api/marketplace/metrics?city=amsterdam").json()
     assert data["exchanges"] == 3 and data["tonnes_diverted"] == pytest.approx(7.5)
     assert data["value_created"] == {"EUR": pytest.approx(210.0)}
+
+
+def test_shared_or_lent_items_are_not_counted_as_waste_kept(city, history, make_user):
+    """Issue 16: a loan keeps nothing out of waste. A share exchange adds its items,
+    never tonnes diverted, weighted tonnes or landfill CO2e."""
+    from circularcities.marketplace.services import _record, save_listing
+    from tests.marketplace.conftest import listing_data
+
+    before = compute_metrics(city)
+    lender = make_user("lender-16", "resident")
+    drill = save_listing(lender, listing_data(kind="share", material="textiles", title_en="Coats", unit="pcs",
+                                              quantity=10, mass_per_piece_kg=1, lat=52.37, lon=4.9))
+    drill.city = city
+    drill.save()
+    ex = _record(drill, drill.quantity_t, receiver_name="Neighbour", items=3, user=lender,
+                 date=dt.date(2025, 3, 5))
+    assert ex.is_share and ex.quantity_t > 0
+    after = compute_metrics(city)
+    assert after.n_exchanges == before.n_exchanges + 1
+    assert after.items_shared == before.items_shared + 3
+    assert after.tonnes_diverted == pytest.approx(before.tonnes_diverted)
+    assert after.weighted_t == pytest.approx(before.weighted_t)
+    assert after.kg_co2e_avoided == pytest.approx(before.kg_co2e_avoided)
+    assert after.n_co2e_incomplete == before.n_co2e_incomplete
+    assert after.months[-1]["cum_tonnes"] == pytest.approx(before.months[-1]["cum_tonnes"])

@@ -6,4 +6,4 @@ arguments and returns the process exit code).
 """
 
 COMMAND_MODULES = ["platform", "search", "mfa", "match", "route", "plans", "worker", "examples", "passport", "waste",
-                   "procure"]
+                   "procure", "repair"]

@@ -80,22 +80,24 @@ def compute_metrics(city=None) -> Metrics:
                 orgs.add(org)
             elif name:
                 people.add(name)
-        q = float(ex.quantity_t)
         m.n_exchanges += 1
+        m.items_shared += ex.items or 0
+        # A shared or lent item was not going to be thrown away: its loan keeps nothing out
+        # of waste, so it adds no tonnes diverted, weighted tonnes or landfill CO2e (issue 16).
+        q = 0.0 if ex.is_share else float(ex.quantity_t)
         m.tonnes_diverted += q
         m.weighted_t += q * ex.weight
-        m.items_shared += ex.items or 0
-        if ex.kg_co2e_avoided is None:
+        if not ex.is_share and ex.kg_co2e_avoided is None:
             m.n_co2e_incomplete += 1
-        else:
-            m.kg_co2e_avoided += ex.kg_co2e_avoided
+        elif not ex.is_share:
+            m.kg_co2e_avoided += ex.kg_co2e_avoided or 0.0
         if ex.currency:
             m.value_created[ex.currency] = m.value_created.get(ex.currency, 0.0) + float(ex.value_created)
         row = months.setdefault(_month(ex.date), {"month": _month(ex.date), "exchanges": 0, "tonnes": 0.0,
                                                   "kg_co2e": 0.0, "weighted_t": 0.0, "value": {}})
         row["exchanges"] += 1
         row["tonnes"] += q
-        row["kg_co2e"] += ex.kg_co2e_avoided or 0.0
+        row["kg_co2e"] += 0.0 if ex.is_share else (ex.kg_co2e_avoided or 0.0)
         row["weighted_t"] += q * ex.weight
         if ex.currency:
             row["value"][ex.currency] = row["value"].get(ex.currency, 0.0) + float(ex.value_created)

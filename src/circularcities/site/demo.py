@@ -22,7 +22,7 @@ from django.db import transaction
 from circularcities.web.env import write_private
 
 DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics", "buildings", "waste",
-             "procurement"]
+             "procurement", "reuse"]
 
 # (username, role, cities edited, organisation slug, what they can try)
 DEMO_ACCOUNTS = [
@@ -32,6 +32,9 @@ DEMO_ACCOUNTS = [
     ("partner", "partner", [], "iclei", "a knowledge partner"),
     ("business", "business", [], "demo-eastside-construction",
      "a business in Austin: list offers and wants, answer the deal waiting in My deals"),
+    ("crc-staff", "partner", [], "prodabel",
+     "staff of Belo Horizonte's refurbishment centre: move items from intake to donation"),
+    ("borrower", "public", [], None, "a resident: borrow and return a tool (Share Peterborough)"),
 ]
 
 

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "circularcities.buildings",
     "circularcities.waste",
     "circularcities.procurement",
+    "circularcities.reuse",
 ]
 
 MIDDLEWARE = [
@@ -317,6 +318,9 @@ JOBS_SCHEDULE = [
      "func": "circularcities.coalition.events.reminders_job", "every": 86400, "at": 7 * 3600},
     {"name": "follows-digest", "kind": "follows.digest", "title": "Weekly digest",
      "func": "circularcities.coalition.follows.digest_job", "every": 7 * 86400, "at": 8 * 3600},
+    {"name": "lending-remind", "kind": "reuse.remind", "title": "Overdue loan reminders",
+     "func": "circularcities.reuse.services.reminders_job", "every": 86400,
+     "at": env_int("CIRCULARCITIES_REMINDERS_AT", 6 * 3600)},
     {"name": "jobs-prune", "kind": "jobs.prune", "title": "Tidy the job queue",
      "func": "circularcities.jobs.scheduled.prune_queue", "every": 86400, "at": 3 * 3600},
 ] if env_bool("CIRCULARCITIES_SCHEDULE", True) else []

@@ -23,6 +23,7 @@ PAGE_APPS = [
     ("buildings", "buildings/"),
     ("waste", "waste/"),
     ("procurement", "procurement/"),
+    ("reuse", "reuse/"),
     ("jobs", "jobs/"),
     ("coalition", ""),
 ]

@@ -17,6 +17,7 @@ NAV = [
     ("buildings:index", _("Buildings")),
     ("waste:index", _("Waste")),
     ("procurement:index", _("Procurement")),
+    ("reuse:index", _("Reuse")),
 ]
 
 
