@@ -20,7 +20,7 @@ import polib
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "circularcities"
 APPS = ["web", "accounts", "coalition", "knowledge", "diagnosis", "planning", "marketplace",
-        "logistics", "jobs"]
+        "logistics", "jobs", "systems"]
 
 
 def _settings():

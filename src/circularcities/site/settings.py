@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "circularcities.planning",
     "circularcities.marketplace",
     "circularcities.logistics",
+    "circularcities.systems",
 ]
 
 MIDDLEWARE = [

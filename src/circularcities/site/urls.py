@@ -20,6 +20,7 @@ PAGE_APPS = [
     ("planning", "plans/"),
     ("marketplace", "marketplace/"),
     ("logistics", "logistics/"),
+    ("systems", "systems/"),
     ("jobs", "jobs/"),
     ("coalition", ""),
 ]

@@ -14,6 +14,7 @@ NAV = [
     ("planning:index", _("Plans")),
     ("marketplace:index", _("Marketplace")),
     ("logistics:index", _("Logistics")),
+    ("systems:index", _("Systems")),
 ]
 
 
