@@ -374,6 +374,15 @@ def read_xlsx(data: bytes, filename: str = "system.xlsx", *, limits: Limits | No
         f = attempt(flow_t, r, make)
         if f is None:
             continue
+        known = {p.code for p in processes}
+        bad = [(c, v) for c, v in (("origin", f.origin), ("destination", f.destination)) if v not in known]
+        bad += [("layer", f.layer)] if f.layer not in {x.code for x in layers} else []
+        for column, value in bad:
+            problems.append(flow_t.problem(f"Expected a {column} listed on the sheet "
+                                           f"'{'layers' if column == 'layer' else 'processes'}', got {value!r}.",
+                                           r.number, column))
+        if bad:
+            continue
         key = f.key
         if key in merged:  # one row per item of the second dimension
             merged[key]["values"].update(f.values)
