@@ -239,7 +239,8 @@ def test_sankey_has_honest_widths_with_a_floor_and_labels():
     assert links["width"][big] == 1000.0 and not links["floored"][big]
     assert links["label"][k] == "1.0 m3"
     assert "Big: 1,000 m3" in data["node_text"]
-    assert data["imbalanced"] == [False, False, False]
+    assert data["nodes"] == [BOUNDARY, "a", "b", BOUNDARY + ":out"]  # the boundary on both sides
+    assert data["imbalanced"] == [False] * 4
 
 
 def test_json_round_trips_and_is_a_flodym_definition():

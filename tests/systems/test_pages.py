@@ -27,7 +27,7 @@ def chart(response, name="sankey-data"):
 def link(data, origin, destination):
     nodes, links = data["nodes"], data["links"]
     for s, t, v in zip(links["source"], links["target"], links["value"], strict=True):
-        if (nodes[s], nodes[t]) == (origin, destination):
+        if (nodes[s], nodes[t].removesuffix(":out")) == (origin, destination):
             return v
     return None
 

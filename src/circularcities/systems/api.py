@@ -17,7 +17,12 @@ from circularcities.core.mfa import system as core
 from circularcities.core.mfa import system_io
 from circularcities.systems import services
 from circularcities.systems.models import StockModel, System
-from circularcities.systems.permissions import require_edit, require_edit_city, require_view, visible_to
+from circularcities.systems.permissions import (
+    require_edit,
+    require_edit_city,
+    require_view,
+    visible_to,
+)
 from circularcities.web.api_support import Id, responses
 from circularcities.web.translated import translated
 

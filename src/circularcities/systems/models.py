@@ -49,6 +49,7 @@ class System(TranslatableModel):
     sources = models.TextField(blank=True)
     result = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
+    demo_key = models.CharField(max_length=60, blank=True, db_index=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -196,6 +197,7 @@ class StockModel(TranslatableModel):
     result = models.JSONField(null=True, blank=True)
     job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     published = models.BooleanField(default=False)
+    demo_key = models.CharField(max_length=60, blank=True, db_index=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     updated_at = models.DateTimeField(auto_now=True)

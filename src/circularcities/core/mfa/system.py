@@ -38,6 +38,8 @@ from circularcities.core.mfa.model import Imbalance, find_imbalances
 
 BOUNDARY = "sysenv"
 """flodym's name for the system boundary (nature, the rest of the world); never balanced."""
+SINK = ":out"
+"""Suffix of the boundary's second node in a Sankey: where flows leave the system."""
 
 LAYER_UNITS: dict[str, str] = {
     "materials": "t",
@@ -720,7 +722,13 @@ def sankey(result: SystemResult, layer: str, year: int, item: str | None = None,
     defn = result.definition
     unit = defn.layer(layer).unit
     totals = {k: v for k, v in result.flow_totals(layer, year, item).items() if v > 0}
+    # The boundary is drawn twice, where flows come from (left) and where they go (right),
+    # so nothing loops back across the diagram.
+    out_node = BOUNDARY + SINK
+    totals = {(o, out_node if d == BOUNDARY else d): v for (o, d), v in totals.items()}
     codes = [c for c in defn.process_codes if any(c in k for k in totals)]
+    if any(d == out_node for _o, d in totals):
+        codes.append(out_node)
     index = {c: i for i, c in enumerate(codes)}
     biggest = max(totals.values(), default=0.0)
     links: dict[str, list] = {"source": [], "target": [], "value": [], "width": [], "floored": [], "label": []}
@@ -739,12 +747,13 @@ def sankey(result: SystemResult, layer: str, year: int, item: str | None = None,
         ins[d] += v
     flagged = {i.process for i in result.issues if i.layer == layer and i.year == year and not i.accepted}
     node_values = [max(ins[c], outs[c]) for c in codes]
+    labels = [defn.process(c.removesuffix(SINK)).label for c in codes]
     return {
         "layer": layer, "year": year, "unit": unit, "item": item,
         "nodes": codes,
-        "node_labels": [defn.process(c).label for c in codes],
+        "node_labels": labels,
         "node_values": node_values,
-        "node_text": [f"{defn.process(c).label}: {fmt_amount(v)} {unit}" for c, v in zip(codes, node_values, strict=True)],
+        "node_text": [f"{lab}: {fmt_amount(v)} {unit}" for lab, v in zip(labels, node_values, strict=True)],
         "imbalanced": [c in flagged for c in codes],
         "links": links,
     }

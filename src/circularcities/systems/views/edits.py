@@ -46,7 +46,7 @@ def new_system(request, slug):
                                                 "upload": f.UploadForm()}, status=status)
 
 
-def read_upload(upload) -> "object":
+def read_upload(upload) -> object:
     """A core definition from an uploaded workbook or JSON file (DataImportError otherwise)."""
     data = upload.read()
     name = upload.name or ""

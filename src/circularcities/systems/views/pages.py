@@ -62,6 +62,11 @@ def _pick(request, result: core.SystemResult) -> tuple[str, int, str | None]:
 
 def _chart(result, layer, year, item) -> dict:
     data = core.sankey(result, layer, year, item)
+    for i, code in enumerate(data["nodes"]):  # the boundary: where flows come from, and where they go
+        if code == core.BOUNDARY:
+            data["node_text"][i] = _("From: %(node)s") % {"node": data["node_text"][i]}
+        elif code == core.BOUNDARY + core.SINK:
+            data["node_text"][i] = _("To: %(node)s") % {"node": data["node_text"][i]}
     data["layer_label"] = layer_label(layer, result.definition.layer(layer).name)
     return data
 

@@ -20,7 +20,12 @@ from circularcities.core.rules import FieldError
 from circularcities.systems import forms as f
 from circularcities.systems import services
 from circularcities.systems.models import StockModel
-from circularcities.systems.permissions import can_edit, require_edit, require_edit_city, require_view
+from circularcities.systems.permissions import (
+    can_edit,
+    require_edit,
+    require_edit_city,
+    require_view,
+)
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.translated import translated
 
