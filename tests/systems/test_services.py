@@ -83,7 +83,7 @@ def test_json_import_round_trips_through_the_database(system):
     defn = services.definition(system, "en")
     copy = services.import_system(system.city, defn, None)
     assert to_json(services.definition(copy, "en")) == to_json(defn)
-    assert copy.result == {**system.result, "computed_at": copy.result["computed_at"]}
+    assert copy.result == {**system.result, "computed_at": copy.result["computed_at"], "token": copy.result["token"]}
 
 
 def test_translated_names(system):
@@ -109,3 +109,13 @@ def test_delete_system_removes_its_scenarios(system):
     scenario = services.make_scenario(system, None, name="copy")
     services.delete_system(system, None)
     assert not System.objects.filter(pk__in=[system.pk, scenario.pk]).exists()
+
+
+def test_kept_results_follow_every_write(system):
+    first = services.result_of(system)
+    assert services.result_of(system) is first
+    services.set_parameter(system, None, name="to_plant", values=0.5)
+    system.refresh_from_db()
+    again = services.result_of(system)
+    assert again is not first
+    assert again.flow_totals("water", 2020)[("house", "plant")] == 50.0

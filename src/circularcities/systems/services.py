@@ -10,6 +10,9 @@ stored at all. Permission checks are the callers' (views and API ask permissions
 
 from __future__ import annotations
 
+import uuid
+from collections import OrderedDict
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -89,9 +92,25 @@ def definition(system: m.System, language: str | None = None) -> core.SystemDefi
         blocking=system.blocking, rtol=system.rtol, atol=system.atol)
 
 
+_RESULTS: OrderedDict[tuple, core.SystemResult] = OrderedDict()
+RESULTS_KEPT = 16
+
+
 def result_of(system: m.System, language: str | None = None) -> core.SystemResult:
-    """Compute the system now (for pages that draw it)."""
-    return core.compute(definition(system, language))
+    """The computed system (for pages that draw it), kept per process for its version:
+    every write goes through this module, raises the version and draws a new token, so a
+    kept result is never stale (the token also tells apart a rolled-back write's reuse of
+    the same id and version)."""
+    key = (system.pk, system.version, (system.result or {}).get("token"), _lang(language))
+    cached = _RESULTS.get(key)
+    if cached is not None:
+        _RESULTS.move_to_end(key)
+        return cached
+    result = core.compute(definition(system, language))
+    _RESULTS[key] = result
+    while len(_RESULTS) > RESULTS_KEPT:
+        _RESULTS.popitem(last=False)
+    return result
 
 
 # -- derived result ----------------------------------------------------------------------------
@@ -107,7 +126,8 @@ def recompute(system: m.System) -> dict:
     issues = [i.as_dict() for i in result.issues]
     system.result = {"status": result.status, "n_issues": len(issues),
                      "n_open": sum(1 for i in issues if not i["accepted"]),
-                     "issues": issues[:MAX_ISSUES_KEPT], "computed_at": timezone.now().isoformat()}
+                     "issues": issues[:MAX_ISSUES_KEPT], "computed_at": timezone.now().isoformat(),
+                     "token": uuid.uuid4().hex}
     if system.published and result.status == "blocked":
         raise ValidationError("This change leaves an imbalance that is not accepted, and balance is blocking "
                               "for this system: accept the imbalance with a reason, or unpublish first.")

@@ -573,15 +573,45 @@ def _share_series(defn: SystemDefinition, f: FlowSpec) -> np.ndarray:
     return np.full(len(defn.years), float(f.share or 0.0))
 
 
-def _solve(system: np.ndarray | None, rhs: np.ndarray, layer: str) -> np.ndarray:
-    """What each process receives: ``rhs`` plus the shares of what its origins receive."""
-    if system is None:
-        return rhs
-    try:
-        return np.linalg.solve(system, rhs[:, :, None])[:, :, 0]
-    except np.linalg.LinAlgError:
-        raise ValidationError(f"Expected the shares in layer {layer} to leave every loop; "
-                              f"a closed loop of shares adding to 1 cannot be solved.") from None
+class _Shares:
+    """``x = rhs + Tᵀ x`` per year, for the shares ``T`` of one layer: the sparse matrix
+    ``I - Tᵀ`` is factorised once for each distinct set of share values (usually one for
+    every year) and reused for every right-hand side."""
+
+    def __init__(self, n_y: int, n_p: int, edges: list[tuple[int, int, np.ndarray]], layer: str):
+        from scipy.sparse import csc_matrix
+        from scipy.sparse.linalg import splu
+
+        self.groups: list[tuple[np.ndarray, object]] = []
+        if not edges:
+            return
+        rows = np.array([d for _o, d, _v in edges] + list(range(n_p)))
+        cols = np.array([o for o, _d, _v in edges] + list(range(n_p)))
+        values = np.stack([v for _o, _d, v in edges], axis=1)  # years x edges
+        keys: dict[bytes, list[int]] = {}
+        for y in range(n_y):
+            keys.setdefault(values[y].tobytes(), []).append(y)
+        for ys in keys.values():
+            data = np.concatenate([-values[ys[0]], np.ones(n_p)])
+            matrix = csc_matrix((data, (rows, cols)), shape=(n_p, n_p))
+            try:
+                lu = splu(matrix)
+            except RuntimeError:
+                raise ValidationError(f"Expected the shares in layer {layer} to leave every loop; "
+                                      f"a closed loop of shares adding to 1 cannot be solved.") from None
+            self.groups.append((np.array(ys), lu))
+
+    def solve(self, rhs: np.ndarray) -> np.ndarray:
+        """What each process receives (years x processes)."""
+        if not self.groups:
+            return rhs
+        out = np.empty_like(rhs)
+        for ys, lu in self.groups:
+            out[ys] = lu.solve(np.ascontiguousarray(rhs[ys].T)).T  # type: ignore[attr-defined]
+        if not np.all(np.isfinite(out)):
+            raise ValidationError("Expected the shares to leave every loop; a closed loop of shares adding to 1 "
+                                  "cannot be solved.")
+        return out
 
 
 def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResult:
@@ -623,19 +653,21 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
             for item, arr in by_item.items():
                 layer_flows.append(ResultFlow(f.origin, f.destination, layer.code, item, arr, "given", f.estimate))
                 injected[:, index[f.destination]] += arr
-        shares = np.zeros((n_y, n_p, n_p))
+        leaving = np.zeros((n_y, n_p))
+        edges = []
         for f in shared:
-            shares[:, index[f.origin], index[f.destination]] += _share_series(defn, f)
-        over = np.argwhere(shares.sum(axis=2) > 1 + 1e-9)
+            series = _share_series(defn, f)
+            leaving[:, index[f.origin]] += series
+            edges.append((index[f.origin], index[f.destination], series))
+        over = np.argwhere(leaving > 1 + 1e-9)
         if over.size:
             y, p = over[0]
             raise ValidationError(f"Expected the shares leaving {codes[p]} ({layer.code}, {years[y]}) to add "
-                                  f"up to at most 1, got {shares[y, p].sum():g}.")
-        shares[:, index[BOUNDARY], :] = 0.0
-        system = np.eye(n_p)[None, :, :] - np.transpose(shares, (0, 2, 1)) if shared else None
+                                  f"up to at most 1, got {leaving[y, p]:g}.")
+        system = _Shares(n_y, n_p, edges, layer.code)
 
         extra = np.zeros((n_y, n_p))
-        received = _solve(system, injected + extra, layer.code)
+        received = system.solve(injected + extra)
         dsm_results = {}
         for _ in range(max_iterations if dsms else 1):
             if not dsms:
@@ -648,7 +680,7 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
                 new_extra[:, index[s.outflow_to]] += res.outflow  # type: ignore[index]
             converged = np.allclose(new_extra, extra, rtol=1e-13, atol=1e-12)
             extra = new_extra
-            received = _solve(system, injected + extra, layer.code)
+            received = system.solve(injected + extra)
             if converged:
                 break
         for f in shared:

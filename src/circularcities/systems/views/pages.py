@@ -88,6 +88,31 @@ def _flow_rows(result: core.SystemResult, layer: str, year: int) -> list[dict]:
     return rows
 
 
+DEFINITION_ROWS = 100
+
+
+def _summary(values: dict) -> str:
+    """``2020: 100; 2021: 120`` for a few years, ``2000: 5 … 2029: 9 (30 years)`` for many."""
+    items = list(values.items())
+
+    def one(k, v):
+        return f"{k}: {v if not isinstance(v, dict) else sum(v.values()):g}"
+
+    if len(items) <= 4:
+        return "; ".join(one(k, v) for k, v in items)
+    return f"{one(*items[0])} … {one(*items[-1])} ({len(items)})"
+
+
+def _definition_rows(system, layer: str | None) -> dict:
+    """The flows as defined, of the layer shown (the first DEFINITION_ROWS; the exports have all)."""
+    qs = system.flows.select_related("origin", "destination", "layer")
+    if layer:
+        qs = qs.filter(layer__code=layer)
+    total = qs.count()
+    rows = [{"flow": fl, "summary": _summary(fl.values)} for fl in qs[:DEFINITION_ROWS]]
+    return {"flows": rows, "flows_total": total, "flows_shown": len(rows)}
+
+
 def detail(request, pk):
     system = get_object_or_404(System.objects.select_related("city", "base"), pk=pk)
     require_view(request.user, system)
@@ -115,7 +140,7 @@ def detail(request, pk):
         layers=[{"code": lay.code, "unit": lay.unit, "label": layer_label(lay.code, lay.name)} for lay in defn.layers],
         years=list(defn.years), items=list(defn.second_dimension.items) if defn.second_dimension else [],
         processes=list(system.processes.prefetch_related("translations")),
-        flows=list(system.flows.select_related("origin", "destination", "layer")),
+        **_definition_rows(system, context.get("layer")),
         stocks=[{"spec": s, "series": result.stocks.get(s.key)} for s in defn.stocks],
         stock_rows=[{"process": names.get(s.process, s.process), "code": s.process, "layer": s.layer, "kind": s.kind,
                      "years": list(zip(defn.years, result.stocks[s.key].stock.tolist(), strict=True))[-3:]}
