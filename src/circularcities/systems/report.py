@@ -11,6 +11,9 @@ from circularcities.systems.labels import layer_label, status_label
 from circularcities.web.translated import translated
 
 
+MAX_TABLE_ROWS = 200
+
+
 def build_report(system, result: core.SystemResult, year: int) -> Report:
     defn = result.definition
     names = {p.code: p.label for p in defn.processes}
@@ -29,15 +32,18 @@ def build_report(system, result: core.SystemResult, year: int) -> Report:
         data = core.sankey(result, lay.code, year)
         if not data["nodes"]:
             continue
-        flows = result.flow_totals(lay.code, year)
+        flows = sorted(((k, v) for k, v in result.flow_totals(lay.code, year).items() if v),
+                       key=lambda kv: -kv[1])
+        note = ([_("The %(n)d largest of %(total)d flows; the Excel download has them all.")
+                 % {"n": MAX_TABLE_ROWS, "total": len(flows)}] if len(flows) > MAX_TABLE_ROWS else [])
         sections.append(Section(
             _("%(layer)s in %(year)s") % {"layer": layer_label(lay.code, lay.name), "year": year},
             paragraphs=[_("Band widths are proportional to the amounts; flows under 2 %% of the largest are drawn "
-                          "at that width so they can be seen, and keep their true amount in the label.")],
+                          "at that width so they can be seen, and keep their true amount in the label.")] + note,
             figures=[SankeyFigure(data)],
             tables=[Table([_("From"), _("To"), _("Amount"), _("Unit")],
                           [[names.get(o, o), names.get(d, d), v, lay.unit]
-                           for (o, d), v in sorted(flows.items(), key=lambda kv: -kv[1]) if v],
+                           for (o, d), v in flows[:MAX_TABLE_ROWS]],
                           title=_("Flows %(layer)s %(year)s") % {"layer": lay.code, "year": year})]))
     values = result.indicator_values()
     if defn.indicators:

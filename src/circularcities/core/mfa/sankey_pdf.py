@@ -4,7 +4,8 @@ Takes the data of :func:`circularcities.core.mfa.system.sankey` (the same the pa
 draws with Plotly): nodes in columns by their distance from the sources, heights
 and band widths proportional to ``width`` (the amount, with the readable floor for
 tiny flows), each node labelled with its name and throughput and each band with its
-amount, so the printed diagram reads without hovering.
+amount (in a diagram of more than 40 bands, those at least 5 pt wide), so the printed
+diagram reads without hovering.
 """
 
 from __future__ import annotations
@@ -120,6 +121,8 @@ class SankeyFigure:
             band.curveTo(mid, y1 - th, mid, y0 - th, x0, y0 - th)
             band.closePath()
             drawing.add(band)
+            if th < 5 and len(links["label"]) > 40:
+                continue  # a big diagram labels the bands that have room; the table has every amount
             label = links["label"][k]
             drawing.add(String(mid, (y0 + y1) / 2 - th / 2 - 3, label, fontName=font, fontSize=6,
                                textAnchor="middle", fillColor=colors.HexColor("#333333")))
