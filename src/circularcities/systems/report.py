@@ -25,7 +25,7 @@ def build_report(system, result: core.SystemResult, year: int) -> Report:
                (_("Layers"), ", ".join(f"{layer_label(lay.code, lay.name)} ({lay.unit})" for lay in defn.layers))],
         tables=[Table([_("Process"), _("Layer"), _("Year"), _("Imbalance"), _("Unit"), _("Share"), _("Accepted"),
                        _("Reason")],
-                      [[names.get(i.process, i.process), i.layer, i.year, i.amount, i.imbalance.unit,
+                      [[names.get(i.process, i.process), i.layer, str(i.year), i.amount, i.imbalance.unit,
                         f"{100 * i.share:.1f} %", _("yes") if i.accepted else _("no"), i.reason]
                        for i in result.issues[:300]], title=_("Imbalances"))] if result.issues else [])]
     for lay in defn.layers:
@@ -39,7 +39,8 @@ def build_report(system, result: core.SystemResult, year: int) -> Report:
         sections.append(Section(
             _("%(layer)s in %(year)s") % {"layer": layer_label(lay.code, lay.name), "year": year},
             paragraphs=[_("Band widths are proportional to the amounts; flows under 2 %% of the largest are drawn "
-                          "at that width so they can be seen, and keep their true amount in the label.")] + note,
+                          "at that width so they can be seen, and keep their true amount in the label.") % {}]
+            + note,
             figures=[SankeyFigure(data)],
             tables=[Table([_("From"), _("To"), _("Amount"), _("Unit")],
                           [[names.get(o, o), names.get(d, d), v, lay.unit]
@@ -49,7 +50,8 @@ def build_report(system, result: core.SystemResult, year: int) -> Report:
     if defn.indicators:
         sections.append(Section(_("Indicators"), tables=[Table(
             [_("Indicator"), _("Unit")] + [str(y) for y in defn.years],
-            [[i.name, result.indicator_unit(i)] + list(values[i.code]) for i in defn.indicators],
+            [[i.name, result.indicator_unit(i)] + [None if v is None else round(v, 2) for v in values[i.code]]
+             for i in defn.indicators],
             title=_("Indicators"))]))
     return Report(title=translated(system, "name").text or str(system),
                   subtitle=_("System of %(city)s: balance and flows per layer") % {"city": system.city.t("name")},

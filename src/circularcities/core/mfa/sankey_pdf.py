@@ -68,6 +68,8 @@ class SankeyFigure:
     def flowable(self, width: float, font: str):
         from reportlab.graphics.shapes import Drawing, Path, Rect, String
         from reportlab.lib import colors
+        from reportlab.lib.utils import simpleSplit
+        from reportlab.pdfbase.pdfmetrics import stringWidth
 
         d = self.data
         n = len(d["nodes"])
@@ -103,13 +105,22 @@ class SankeyFigure:
                 x_of[i] = c * x_step
                 y -= size[i] * scale + gap
         out_y = dict(y_top)
-        in_y = dict(y_top)
-        for k, (s, t, w) in enumerate(zip(links["source"], links["target"], links["width"], strict=True)):
+        n_links = len(links["source"])
+        # bands leave a node in the order of their targets' heights and enter in that of
+        # their sources', so fewer of them cross
+        order = sorted(range(n_links), key=lambda k: (-y_top[links["target"][k]], k))
+        in_offset: dict[int, float] = {}
+        acc: dict[int, float] = defaultdict(float)
+        for k in sorted(range(n_links), key=lambda k: (-y_top[links["source"][k]], k)):
+            t = links["target"][k]
+            in_offset[k] = acc[t]
+            acc[t] += links["width"][k] * scale
+        for k in order:
+            s, t, w = links["source"][k], links["target"][k], links["width"][k]
             th = w * scale
             x0, x1 = x_of[s] + node_w, x_of[t]
-            y0, y1 = out_y[s], in_y[t]
+            y0, y1 = out_y[s], y_top[t] - in_offset[k]
             out_y[s] -= th
-            in_y[t] -= th
             color = colors.HexColor(PALETTE[s % len(PALETTE)])
             band = Path(fillColor=colors.Color(color.red, color.green, color.blue, alpha=0.35), strokeColor=None)
             if x1 <= x0:  # a band going back: a straight line under the nodes
@@ -121,18 +132,23 @@ class SankeyFigure:
             band.curveTo(mid, y1 - th, mid, y0 - th, x0, y0 - th)
             band.closePath()
             drawing.add(band)
-            if th < 5 and len(links["label"]) > 40:
+            if th < 5 and n_links > 40:
                 continue  # a big diagram labels the bands that have room; the table has every amount
-            label = links["label"][k]
-            drawing.add(String(mid, (y0 + y1) / 2 - th / 2 - 3, label, fontName=font, fontSize=6,
+            drawing.add(String(mid, (y0 + y1) / 2 - th / 2 - 3, links["label"][k], fontName=font, fontSize=6,
                                textAnchor="middle", fillColor=colors.HexColor("#333333")))
+        room = max(40.0, (x_step if n_cols > 1 else width) - node_w - 6)
         for i in range(n):
             h = max(size[i] * scale, 1.0)
             flagged = d.get("imbalanced", [False] * n)[i]
             drawing.add(Rect(x_of[i], y_top[i] - h, node_w, h, fillColor=colors.HexColor(
                 "#c0392b" if flagged else "#123d31"), strokeColor=None))
             text = d["node_text"][i] + (" (!)" if flagged else "")
-            right = col[i] < n_cols - 1 or n_cols == 1
-            drawing.add(String(x_of[i] + (node_w + 2 if right else -2), y_top[i] - h / 2 - 3, text,
-                               fontName=font, fontSize=7, textAnchor="start" if right else "end"))
+            last = col[i] == n_cols - 1 and n_cols > 1
+            for j, line in enumerate(simpleSplit(text, font, 6.5, label_room - 6 if last else room)[:4]):
+                tw = stringWidth(line, font, 6.5)
+                tx = x_of[i] + node_w + 2
+                ty = y_top[i] - 8 - 8 * j
+                drawing.add(Rect(tx - 1, ty - 2, tw + 2, 8.5, fillColor=colors.Color(1, 1, 1, alpha=0.8),
+                                 strokeColor=None))
+                drawing.add(String(tx, ty, line, fontName=font, fontSize=6.5, textAnchor="start"))
         return drawing
