@@ -7,6 +7,7 @@ import json
 import pytest
 
 from circularcities.systems import services
+from circularcities.systems.models import System
 from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ def test_create_needs_the_city_editor(client, city, owner, member):
     assert login(client, member).post(f"/systems/new/{city.slug}/", data).status_code == 403
     response = login(client, owner).post(f"/systems/new/{city.slug}/", data)
     assert response.status_code == 302
-    system = city.systems.get(translations__name="New")
+    system = System.objects.filter(city=city).get(translations__name="New")
     assert list(system.layers.values_list("code", "unit")) == [("water", "m3"), ("carbon", "t CO2e")]
 
 

@@ -51,7 +51,7 @@ def _out(s: System) -> dict:
             "blocking": s.blocking, "status": s.status, "n_issues": int((s.result or {}).get("n_issues", 0))}
 
 
-class IssueOut(Schema):
+class SystemIssueOut(Schema):
     process: str
     layer: str
     year: int
@@ -65,12 +65,12 @@ class IssueOut(Schema):
     reason: str
 
 
-class BalanceOut(Schema):
+class SystemBalanceOut(Schema):
     status: str
-    issues: list[IssueOut]
+    issues: list[SystemIssueOut]
 
 
-class SankeyOut(Schema):
+class SystemSankeyOut(Schema):
     layer: str
     year: int
     unit: str
@@ -81,24 +81,24 @@ class SankeyOut(Schema):
     links: dict[str, list[Any]]
 
 
-class DefinitionIn(Schema):
+class SystemDefinitionIn(Schema):
     definition: dict[str, Any] = Field(description="A flodym-style definition as GET /systems/{id} returns it.")
     scope: str = "city"
     area: str = Field("", max_length=200)
 
 
-class ScenarioIn(Schema):
+class SystemScenarioIn(Schema):
     name: str = Field(..., min_length=1, max_length=200)
 
 
-class AcceptIn(Schema):
+class SystemAcceptIn(Schema):
     process: str = Field(..., max_length=60)
     layer: str = Field(..., max_length=60)
     year: int | None = Field(None, ge=1900, le=2100)
     reason: str = Field(..., min_length=1, max_length=500)
 
 
-class CompareOut(Schema):
+class SystemCompareOut(Schema):
     year: int
     layers: list[dict[str, Any]]
     flows: list[dict[str, Any]]
@@ -144,14 +144,14 @@ def get_definition(request, id: Id):  # noqa: A002 - the path's name
     return system_io.to_json(services.definition(_system(request, id)))
 
 
-@router.get("/{id}/balance", response=responses(BalanceOut, 403, 404))
+@router.get("/{id}/balance", response=responses(SystemBalanceOut, 403, 404))
 def get_balance(request, id: Id):  # noqa: A002
     """Every imbalance located at its process, layer and year, with its share and whether it is accepted."""
     result = _result(_system(request, id))
     return {"status": result.status, "issues": [i.as_dict() for i in result.issues]}
 
 
-@router.get("/{id}/sankey", response=responses(SankeyOut, 403, 404))
+@router.get("/{id}/sankey", response=responses(SystemSankeyOut, 403, 404))
 def get_sankey(request, id: Id, layer: Annotated[str, Query(max_length=60)],  # noqa: A002
                year: Annotated[int, Query(ge=1900, le=2100)]):
     """Nodes and links of one layer and year; ``width`` is the drawn width (amount, or the floor for tiny flows)."""
@@ -162,7 +162,7 @@ def get_sankey(request, id: Id, layer: Annotated[str, Query(max_length=60)],  # 
 
 
 @router.post("/cities/{slug}", response=responses(SystemOut, 404, status=201, write=True), auth=write_auth)
-def create_system(request, slug: str, payload: DefinitionIn):
+def create_system(request, slug: str, payload: SystemDefinitionIn):
     """Create a system from a flodym-style definition (all or nothing)."""
     city = get_object_or_404(City, slug=slug)
     require_edit_city(request.user, city)
@@ -172,7 +172,7 @@ def create_system(request, slug: str, payload: DefinitionIn):
 
 
 @router.put("/{id}", response=responses(SystemOut, 404, write=True), auth=write_auth)
-def replace_system(request, id: Id, payload: DefinitionIn):  # noqa: A002
+def replace_system(request, id: Id, payload: SystemDefinitionIn):  # noqa: A002
     """Replace the system's content with a definition (all or nothing)."""
     system = get_object_or_404(System.objects.select_related("city"), pk=id)
     require_edit(request.user, system)
@@ -182,15 +182,15 @@ def replace_system(request, id: Id, payload: DefinitionIn):  # noqa: A002
 
 
 @router.post("/{id}/scenarios", response=responses(SystemOut, 404, status=201, write=True), auth=write_auth)
-def make_scenario(request, id: Id, payload: ScenarioIn):  # noqa: A002
+def make_scenario(request, id: Id, payload: SystemScenarioIn):  # noqa: A002
     """Copy the system as a scenario to change."""
     system = get_object_or_404(System.objects.select_related("city"), pk=id)
     require_edit(request.user, system)
     return 201, _out(services.make_scenario(system, request.user, name=payload.name))
 
 
-@router.post("/{id}/acceptances", response=responses(BalanceOut, 404, status=201, write=True), auth=write_auth)
-def accept(request, id: Id, payload: AcceptIn):  # noqa: A002
+@router.post("/{id}/acceptances", response=responses(SystemBalanceOut, 404, status=201, write=True), auth=write_auth)
+def accept(request, id: Id, payload: SystemAcceptIn):  # noqa: A002
     """Accept the imbalance of a process in a layer (one year, or every year) with a reason."""
     system = get_object_or_404(System.objects.select_related("city"), pk=id)
     require_edit(request.user, system)
@@ -200,7 +200,7 @@ def accept(request, id: Id, payload: AcceptIn):  # noqa: A002
     return 201, {"status": result.status, "issues": [i.as_dict() for i in result.issues]}
 
 
-@router.get("/{id}/compare/{other}", response=responses(CompareOut, 403, 404))
+@router.get("/{id}/compare/{other}", response=responses(SystemCompareOut, 403, 404))
 def compare(request, id: Id, other: Id, year: Annotated[int | None, Query(ge=1900, le=2100)] = None):  # noqa: A002
     """What changes from system ``id`` to system ``other``: per layer, per flow and per indicator."""
     a, b = _result(_system(request, id)), _result(_system(request, other))

@@ -89,7 +89,7 @@ class ProcessForm(PartForm):
 class LayerForm(PartForm):
     code = forms.CharField(label=_("Code"), max_length=60,
                            help_text=_("materials, water, energy, phosphorus, nitrogen, carbon, or your own"))
-    unit = forms.ChoiceField(label=_("Unit"), choices=[("", _("the standard layer's"))] + [(u, u) for u in UNITS],
+    unit = forms.ChoiceField(label=_("Unit"), choices=[("", _("the standard layer's")), *((u, u) for u in UNITS)],
                              required=False)
     name = forms.CharField(label=_("Name"), max_length=100, required=False)
 
@@ -110,14 +110,14 @@ class StockForm(PartForm):
     process = forms.ChoiceField(label=_("Process"))
     layer = forms.ChoiceField(label=_("Layer"))
     kind = forms.ChoiceField(label=_("Kind"), choices=StockKind.choices)
-    distribution = forms.ChoiceField(label=_("Lifetime"), choices=[("", "—")] + DISTRIBUTIONS, required=False)
+    distribution = forms.ChoiceField(label=_("Lifetime"), choices=[("", "—"), *DISTRIBUTIONS], required=False)
     mean = forms.FloatField(label=_("Mean (years)"), required=False)
     std = forms.FloatField(label=_("Standard deviation (years)"), required=False)
     scale = forms.FloatField(label=_("Weibull scale (years)"), required=False)
     shape = forms.FloatField(label=_("Weibull shape"), required=False)
     outflow_to = forms.ChoiceField(label=_("Outflow goes to"), required=False)
     changes = forms.CharField(label=_("Stock change per year (given)"), required=False)
-    initial = forms.FloatField(label=_("Stock before the first year"), required=False)
+    initial_stock = forms.FloatField(label=_("Stock before the first year"), required=False)
 
 
 class ParameterForm(PartForm):

@@ -9,6 +9,8 @@ recomputed by the services in the same transaction as every change.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -29,7 +31,7 @@ class System(TranslatableModel):
     A scenario is a system with ``base`` set: a copy whose parameters or flows changed.
     """
 
-    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="systems")
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="+")
     scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.CITY)
     area = models.CharField(max_length=200, blank=True, help_text="the district, park or sector, when not the city")
     translations = TranslatedFields(
@@ -74,6 +76,8 @@ class System(TranslatableModel):
 
 
 class Layer(models.Model):
+    objects: ClassVar[models.Manager[Layer]] = models.Manager()
+
     system = models.ForeignKey(System, on_delete=models.CASCADE, related_name="layers")
     code = models.CharField(max_length=60)
     unit = models.CharField(max_length=10)
@@ -105,6 +109,8 @@ class Process(TranslatableModel):
 class Flow(models.Model):
     """A flow: amounts per year (``values``: {"2020": 1.0} or {"2020": {"item": 1.0}}) or a share."""
 
+    objects: ClassVar[models.Manager[Flow]] = models.Manager()
+
     system = models.ForeignKey(System, on_delete=models.CASCADE, related_name="flows")
     origin = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="+")
     destination = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="+")
@@ -128,6 +134,8 @@ class StockKind(models.TextChoices):
 
 
 class Stock(models.Model):
+    objects: ClassVar[models.Manager[Stock]] = models.Manager()
+
     system = models.ForeignKey(System, on_delete=models.CASCADE, related_name="stocks")
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="+")
     layer = models.ForeignKey(Layer, on_delete=models.CASCADE, related_name="stocks")
@@ -144,6 +152,8 @@ class Stock(models.Model):
 
 
 class Parameter(models.Model):
+    objects: ClassVar[models.Manager[Parameter]] = models.Manager()
+
     system = models.ForeignKey(System, on_delete=models.CASCADE, related_name="parameters")
     name = models.CharField(max_length=60)
     value = models.FloatField(null=True, blank=True)
@@ -156,6 +166,8 @@ class Parameter(models.Model):
 
 class Acceptance(models.Model):
     """An imbalance the owner accepts (``year`` empty: every year), with the reason."""
+
+    objects: ClassVar[models.Manager[Acceptance]] = models.Manager()
 
     system = models.ForeignKey(System, on_delete=models.CASCADE, related_name="acceptances")
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="+")
@@ -184,7 +196,7 @@ class StockModel(TranslatableModel):
         INFLOW = "inflow", _("inflow-driven")
         STOCK = "stock", _("stock-driven")
 
-    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="stock_models")
+    city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="+")
     translations = TranslatedFields(name=models.CharField(max_length=200))
     subject = models.CharField(max_length=12, choices=Subject.choices, default=Subject.BUILDINGS)
     unit = models.CharField(max_length=20, default="t")

@@ -10,7 +10,6 @@ from circularcities.core.reports import Report, Section, Table
 from circularcities.systems.labels import layer_label, status_label
 from circularcities.web.translated import translated
 
-
 MAX_TABLE_ROWS = 200
 
 

@@ -695,23 +695,24 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
         for rf in layer_flows:
             proc_in[:, index[rf.destination]] += rf.values
             proc_out[:, index[rf.origin]] += rf.values
+        kept: StockSeries
         for s in layer_stocks:
             k = index[s.process]
             if s.kind == "inflow_driven":
                 res = dsm_results[s.key]
                 stock = s.initial + res.stock
-                series = StockSeries(s.process, layer.code, s.kind, stock, res.inflow.copy(), res.outflow.copy())
+                kept = StockSeries(s.process, layer.code, s.kind, stock, res.inflow.copy(), res.outflow.copy())
             elif s.kind == "accumulation":
                 change = proc_in[:, k] - proc_out[:, k]
-                series = StockSeries(s.process, layer.code, s.kind, s.initial + np.cumsum(change),
+                kept = StockSeries(s.process, layer.code, s.kind, s.initial + np.cumsum(change),
                                      np.maximum(change, 0), np.maximum(-change, 0))
             else:
                 change = np.array([s.values.get(y, 0.0) for y in years])
-                series = StockSeries(s.process, layer.code, s.kind, s.initial + np.cumsum(change),
+                kept = StockSeries(s.process, layer.code, s.kind, s.initial + np.cumsum(change),
                                      np.maximum(change, 0), np.maximum(-change, 0))
-            stocks[s.key] = series
+            stocks[s.key] = kept
             for i, y in enumerate(years):
-                key_stock[(s.process, y, layer.code, layer.unit)] += float(series.change[i])
+                key_stock[(s.process, y, layer.code, layer.unit)] += float(kept.change[i])
         for i, y in enumerate(years):
             for k, code in enumerate(codes):
                 if proc_in[i, k]:

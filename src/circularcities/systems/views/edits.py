@@ -170,7 +170,7 @@ def _do(system, user, action: str, data, files) -> str:
             raise ValidationError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
         services.set_stock(system, user, process=d["process"], layer=d["layer"], kind=d["kind"],
                            lifetime=f.lifetime_from(d) or None, outflow_to=d["outflow_to"] or None,
-                           values=changes, initial=d["initial"] or 0.0)
+                           values=changes, initial=d["initial_stock"] or 0.0)
         return _("Stock saved.")
     if action == "stock-delete":
         services.delete_stock(system, user, process=data.get("process", ""), layer=data.get("layer", ""))
