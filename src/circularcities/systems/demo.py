@@ -212,6 +212,36 @@ def glasgow() -> SystemDefinition:
     )
 
 
+ZH = {
+    "buiksloterham": ("布克斯洛特汉姆水-食物-能源循环网络",
+                      "Waternet、阿姆斯特丹市政府与 23 个伙伴规划的社区生物精炼厂：灰水热量用于室内供暖，黑水和厨余垃圾产生的沼气"
+                      "转化为车辆用电，磷酸盐和硝酸盐作为种植食物的肥料。数量为估算值，按社区居民增至约 8000 人计。"),
+    "glasgow-sectors": ("循环格拉斯哥：重点行业",
+                        "循环格拉斯哥率先做物质流分析的重点行业：医疗、教育和制造业（以食品饮料为切入点），合计约占全市"
+                        "就业的 30% 和经济总量的 27%。数量为估算值。"),
+}
+ZH_PROCESSES = {
+    BOUNDARY: "区外", "water_supply": "饮用水供应", "households": "住宅和办公", "biorefinery": "社区生物精炼厂",
+    "central_wwtp": "集中污水处理厂", "urban_farms": "城市农业", "vehicles": "电动车辆",
+    "healthcare": "医疗", "education": "教育", "food_drink": "制造业：食品饮料", "collection": "废弃物收集",
+    "recycling": "回收利用", "anaerobic_digestion": "厌氧消化", "landfill": "填埋",
+}
+
+
+def _chinese(system: System, key: str) -> None:
+    """The demo's names in Chinese (the figures and codes stay as they are)."""
+    name, description = ZH.get(key, ("", ""))
+    if name:
+        system.set_current_language("zh-hans")
+        system.name, system.description = name, description
+        system.save()
+    for process in system.processes.all():
+        if process.code in ZH_PROCESSES:
+            process.set_current_language("zh-hans")
+            process.name = ZH_PROCESSES[process.code]
+            process.save()
+
+
 def _system(city, key: str, defn: SystemDefinition, *, scope: str, area: str, description: str,
             sources: str) -> System:
     system = System.objects.filter(demo_key=key).first()
@@ -224,6 +254,7 @@ def _system(city, key: str, defn: SystemDefinition, *, scope: str, area: str, de
     system.sources = sources
     system.published = True
     system.save()
+    _chinese(system, key)
     return system
 
 
@@ -253,6 +284,11 @@ def load(log=print) -> None:
                           values=_per(0.05), source=BROCHURE + EST, estimate=True)
         System.objects.filter(pk=scenario.pk).update(demo_key="buiksloterham-without", published=True,
                                                      sources=base.sources)
+        scenario = System.objects.get(pk=scenario.pk)
+        _chinese(scenario, "")
+        scenario.set_current_language("zh-hans")
+        scenario.name = "没有生物精炼厂的布克斯洛特汉姆"
+        scenario.save()
         log("Systems: Buiksloterham nexus and its scenario without the biorefinery.")
     if "glasgow" in cities:
         _system(cities["glasgow"], "glasgow-sectors", glasgow(), scope="sector",
