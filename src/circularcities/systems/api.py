@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
@@ -168,7 +168,7 @@ def create_system(request, slug: str, payload: SystemDefinitionIn):
     require_edit_city(request.user, city)
     defn = system_io.from_json(payload.definition)
     system = services.import_system(city, defn, request.user, scope=payload.scope, area=payload.area)
-    return 201, _out(system)
+    return Status(201, _out(system))
 
 
 @router.put("/{id}", response=responses(SystemOut, 404, write=True), auth=write_auth)
@@ -186,7 +186,7 @@ def make_scenario(request, id: Id, payload: SystemScenarioIn):  # noqa: A002
     """Copy the system as a scenario to change."""
     system = get_object_or_404(System.objects.select_related("city"), pk=id)
     require_edit(request.user, system)
-    return 201, _out(services.make_scenario(system, request.user, name=payload.name))
+    return Status(201, _out(services.make_scenario(system, request.user, name=payload.name)))
 
 
 @router.post("/{id}/acceptances", response=responses(SystemBalanceOut, 404, status=201, write=True), auth=write_auth)
@@ -197,7 +197,7 @@ def accept(request, id: Id, payload: SystemAcceptIn):  # noqa: A002
     services.accept_imbalance(system, request.user, process=payload.process, layer=payload.layer,
                               year=payload.year, reason=payload.reason)
     result = _result(system)
-    return 201, {"status": result.status, "issues": [i.as_dict() for i in result.issues]}
+    return Status(201, {"status": result.status, "issues": [i.as_dict() for i in result.issues]})
 
 
 @router.get("/{id}/compare/{other}", response=responses(SystemCompareOut, 403, 404))
