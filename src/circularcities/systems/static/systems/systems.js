@@ -47,8 +47,9 @@
       {x: d.years, y: d.outflow, name: T(d.labels.outflow + " (" + d.unit + "/a)"), type: "bar", yaxis: "y2", marker: {color: "rgba(183,121,31,0.55)"}}
     ];
     window.Plotly.newPlot(el, traces, {margin: {l: 60, r: 60, t: 10, b: 40}, height: 380, barmode: "group",
-      legend: {orientation: "h"}, yaxis: {title: {text: T(d.labels.stock)}},
-      yaxis2: {overlaying: "y", side: "right", title: {text: T(d.labels.inflow + " / " + d.labels.outflow)}}},
+      legend: {orientation: "h"}, yaxis: {title: {text: T(d.labels.stock)}, rangemode: "tozero"},
+      yaxis2: {overlaying: "y", side: "right", rangemode: "tozero", showgrid: false,
+               title: {text: T(d.labels.inflow + " / " + d.labels.outflow)}}},
       {displaylogo: false, responsive: true}).then(function () { el.setAttribute("data-ready", "1"); });
   }
   document.addEventListener("DOMContentLoaded", function () {
