@@ -22,7 +22,7 @@ import polib
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "circularcities"
 APPS = ["web", "accounts", "coalition", "knowledge", "diagnosis", "planning", "marketplace",
-        "logistics", "jobs", "buildings", "waste", "procurement", "reuse"]
+        "logistics", "jobs", "buildings", "waste", "procurement", "reuse", "systems"]
 
 
 def _settings():

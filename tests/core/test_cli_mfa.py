@@ -74,3 +74,22 @@ def test_check_missing_file(capsys, tmp_path):
 
 def test_mfa_without_subcommand(capsys):
     assert main(["mfa"]) == 2
+
+
+def test_system_json_and_xlsx(tmp_path, capsys):
+    from circularcities.core.mfa.system import BOUNDARY, FlowSpec, Layer, Process, SystemDefinition
+    from circularcities.core.mfa.system_io import to_json, to_xlsx
+
+    defn = SystemDefinition(
+        name="cli", years=(2020, 2021), layers=(Layer("water", "m3"),),
+        processes=(Process(BOUNDARY), Process("plant")),
+        flows=(FlowSpec(BOUNDARY, "plant", "water", {2020: 10.0, 2021: 10.0}),
+               FlowSpec("plant", BOUNDARY, "water", {2020: 10.0, 2021: 8.0})))
+    (tmp_path / "s.json").write_text(json.dumps(to_json(defn)))
+    assert main(["mfa", "system", str(tmp_path / "s.json"), "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["status"] == "warning"
+    assert [(i["process"], i["year"], i["amount"]) for i in out["issues"]] == [("plant", 2021, 2.0)]
+    (tmp_path / "s.xlsx").write_bytes(to_xlsx(defn))
+    assert main(["mfa", "system", str(tmp_path / "s.xlsx")]) == 1
+    assert "plant water 2021: +2 m3 (20.0 %)" in capsys.readouterr().out

@@ -40,6 +40,10 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     facts: list[tuple[str, str]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    """Drawings for the PDF: objects with ``flowable(width, font)`` returning a ReportLab
+    flowable (e.g. :class:`circularcities.core.mfa.sankey_pdf.SankeyFigure`); the
+    workbook shows their data in the tables instead."""
 
 
 @dataclass
@@ -193,6 +197,10 @@ def to_pdf(report: Report, language: str | None = None) -> bytes:
         story.append(Paragraph(escape(section.heading), styles["h"]))
         for text in section.paragraphs:
             story.append(Paragraph(escape(text), styles["p"]))
+        for figure in section.figures:
+            if getattr(figure, "title", ""):
+                story.append(Paragraph(escape(figure.title), styles["p"]))
+            story += [Spacer(1, 4), figure.flowable(width, font), Spacer(1, 6)]
         if section.facts:
             data = [[Paragraph(escape(k), styles["cell"]), Paragraph(escape(v), styles["cell"])]
                     for k, v in section.facts]

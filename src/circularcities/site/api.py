@@ -28,7 +28,7 @@ api = NinjaAPI(
 install_error_handlers(api)
 
 API_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics", "buildings", "jobs", "waste",
-            "procurement", "reuse"]
+            "procurement", "reuse", "systems"]
 
 for _app in API_APPS:
     if find_spec(f"circularcities.{_app}.api") is not None:

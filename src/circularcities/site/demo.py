@@ -22,7 +22,7 @@ from django.db import transaction
 from circularcities.web.env import write_private
 
 DEMO_APPS = ["coalition", "knowledge", "diagnosis", "planning", "marketplace", "logistics", "buildings", "waste",
-             "procurement", "reuse"]
+             "procurement", "reuse", "systems"]
 
 # (username, role, cities edited, organisation slug, what they can try)
 DEMO_ACCOUNTS = [

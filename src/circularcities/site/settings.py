@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "circularcities.waste",
     "circularcities.procurement",
     "circularcities.reuse",
+    "circularcities.systems",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ PAGE_APPS = [
     ("waste", "waste/"),
     ("procurement", "procurement/"),
     ("reuse", "reuse/"),
+    ("systems", "systems/"),
     ("jobs", "jobs/"),
     ("coalition", ""),
 ]

@@ -18,6 +18,7 @@ NAV = [
     ("waste:index", _("Waste")),
     ("procurement:index", _("Procurement")),
     ("reuse:index", _("Reuse")),
+    ("systems:index", _("Systems")),
 ]
 
 

@@ -168,9 +168,39 @@ class Imbalance:
     stock_change: float
     imbalance: float
 
+    @property
+    def share(self) -> float:
+        """The imbalance as a fraction of the larger of inflow, outflow and stock change (0..)."""
+        scale = max(self.inflow, self.outflow, abs(self.stock_change))
+        return abs(self.imbalance) / scale if scale > 0 else 0.0
+
     def __str__(self) -> str:
         return (f"{self.process} {self.year} {self.layer}: in {self.inflow:g} - out {self.outflow:g}"
                 f" - stock change {self.stock_change:g} = {self.imbalance:+g} {self.unit}")
+
+
+def find_imbalances(inflow: dict[tuple, float], outflow: dict[tuple, float],
+                    stock_change: dict[tuple, float], *, boundary: str = ENVIRONMENT,
+                    rtol: float = 1e-6, atol: float = 1e-6) -> list[Imbalance]:
+    """The one mass-balance check: every key that does not balance.
+
+    Keys are ``(process, year, layer, unit)``; the dicts sum inflows, outflows and stock
+    changes per key. A key balances when ``|in - out - stock change| <= rtol * max(in, out,
+    |stock change|) + atol``, so the tolerance scales with the data. The ``boundary``
+    process (nature and the rest of the world) is never checked. Used by
+    :class:`CityMetabolism` and by user-defined systems (:mod:`~circularcities.core.mfa.system`).
+    """
+    if rtol < 0 or atol < 0:
+        raise ValidationError("Expected rtol >= 0 and atol >= 0.")
+    found = []
+    for key in sorted(set(inflow) | set(outflow) | set(stock_change)):
+        if key[0] == boundary:
+            continue
+        fin, fout, ds = inflow.get(key, 0.0), outflow.get(key, 0.0), stock_change.get(key, 0.0)
+        diff = fin - fout - ds
+        if abs(diff) > rtol * max(fin, fout, abs(ds)) + atol:
+            found.append(Imbalance(key[0], key[1], key[2], key[3], fin, fout, ds, diff))
+    return found
 
 
 @dataclass
@@ -262,8 +292,6 @@ class CityMetabolism:
         atol
             Absolute tolerance in the layer's unit, >= 0.
         """
-        if rtol < 0 or atol < 0:
-            raise ValidationError("Expected rtol >= 0 and atol >= 0.")
         key_in: dict[tuple, float] = defaultdict(float)
         key_out: dict[tuple, float] = defaultdict(float)
         key_stock: dict[tuple, float] = defaultdict(float)
@@ -272,15 +300,7 @@ class CityMetabolism:
             key_out[(f.origin, f.year, f.layer, f.unit)] += f.value
         for s in self.stock_changes:
             key_stock[(s.process, s.year, s.layer, s.unit)] += s.value
-        found = []
-        for key in sorted(set(key_in) | set(key_out) | set(key_stock)):
-            if key[0] == ENVIRONMENT:
-                continue
-            fin, fout, ds = key_in.get(key, 0.0), key_out.get(key, 0.0), key_stock.get(key, 0.0)
-            diff = fin - fout - ds
-            if abs(diff) > rtol * max(fin, fout, abs(ds)) + atol:
-                found.append(Imbalance(key[0], key[1], key[2], key[3], fin, fout, ds, diff))
-        return found
+        return find_imbalances(key_in, key_out, key_stock, boundary=ENVIRONMENT, rtol=rtol, atol=atol)
 
     def check_mass_balance(self, tolerance: float = 1e-6, atol: float = 1e-6) -> None:
         """Raise :class:`MassBalanceError` if any process does not balance.

@@ -1,0 +1,243 @@
+"""Changing a system in the browser: create, import, and one small form per part."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from circularcities.coalition.models import City
+from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.mfa import system_io
+from circularcities.core.rules import FieldError
+from circularcities.systems import forms as f
+from circularcities.systems import services
+from circularcities.systems.models import System
+from circularcities.systems.permissions import require_edit, require_edit_city
+from circularcities.web.fielderrors import add_to_form, full_message
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_system(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    require_edit_city(request.user, city)
+    form = f.SystemForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                system = services.create_system(city, request.user, name=d["name"], first_year=d["first_year"],
+                                                last_year=d["last_year"], scope=d["scope"], area=d["area"],
+                                                description=d["description"], layers=tuple(d["layers"]))
+            except FieldError as exc:
+                add_to_form(form, exc)
+            else:
+                messages.success(request, _("System created. Add its processes and flows."))
+                return redirect(system.get_absolute_url())
+        status = 400
+    return render(request, "systems/new.html", {"city": city, "form": form,
+                                                "upload": f.UploadForm()}, status=status)
+
+
+def read_upload(upload) -> object:
+    """A core definition from an uploaded workbook or JSON file (DataImportError otherwise)."""
+    data = upload.read()
+    name = upload.name or ""
+    if name.lower().endswith(".json") or data[:1] in (b"{", b"["):
+        try:
+            doc = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DataImportError([_("Expected a JSON file in UTF-8: %(error)s") % {"error": exc}]) from exc
+        return system_io.from_json(doc)
+    return system_io.read_xlsx(data, name)
+
+
+@login_required
+@require_POST
+def import_new(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    require_edit_city(request.user, city)
+    form = f.UploadForm(request.POST, request.FILES)
+    problems: list = []
+    if form.is_valid():
+        try:
+            defn = read_upload(form.cleaned_data["file"])
+            if form.cleaned_data["name"]:
+                from dataclasses import replace
+
+                defn = replace(defn, name=form.cleaned_data["name"])
+            system = services.import_system(city, defn, request.user)
+        except DataImportError as exc:
+            problems = exc.problems
+        except ValidationError as exc:
+            problems = [full_message(exc) if isinstance(exc, FieldError) else str(exc)]
+        else:
+            messages.success(request, _("Imported %(name)s.") % {"name": system})
+            return redirect(system.get_absolute_url())
+    return render(request, "systems/new.html", {"city": city, "form": f.SystemForm(), "upload": form,
+                                                "problems": problems}, status=400)
+
+
+@login_required
+@require_POST
+def import_into(request, pk):
+    system = get_object_or_404(System, pk=pk)
+    require_edit(request.user, system)
+    form = f.UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            defn = read_upload(form.cleaned_data["file"])
+            services.replace_definition(system, defn, request.user)
+        except DataImportError as exc:
+            for p in exc.problems[:20]:
+                messages.error(request, str(p))
+        except ValidationError as exc:
+            messages.error(request, full_message(exc) if isinstance(exc, FieldError) else str(exc))
+        else:
+            messages.success(request, _("The system was replaced by the file's content."))
+    else:
+        messages.error(request, _("Choose a file to upload."))
+    return redirect(system.get_absolute_url())
+
+
+def _choices(system):
+    return {"processes": list(system.processes.values_list("code", flat=True)),
+            "layers": list(system.layers.values_list("code", flat=True))}
+
+
+def _share(text: str):
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _do(system, user, action: str, data, files) -> str:
+    """Run one edit; returns the message to show. Raises FieldError/ValidationError."""
+    ch = _choices(system)
+    years = system.years
+
+    def valid(form_class):
+        form = form_class(data, files, **ch) if issubclass(form_class, f.PartForm) else form_class(data, files)
+        if not form.is_valid():
+            first = next(iter(form.errors.items()))
+            label = form.fields[first[0]].label if first[0] in form.fields else ""
+            raise ValidationError(f"{label}: {' '.join(first[1])}" if label else " ".join(first[1]))
+        return form.cleaned_data
+
+    if action == "process":
+        d = valid(f.ProcessForm)
+        services.set_process(system, user, code=d["code"], name=d["name"])
+        return _("Process %(code)s saved.") % {"code": d["code"]}
+    if action == "process-delete":
+        services.delete_process(system, user, code=data.get("code", ""))
+        return _("Process removed, with its flows.")
+    if action == "layer":
+        d = valid(f.LayerForm)
+        services.set_layer(system, user, code=d["code"], unit=d["unit"] or None, name=d["name"])
+        return _("Layer %(code)s saved.") % {"code": d["code"]}
+    if action == "layer-delete":
+        services.delete_layer(system, user, code=data.get("code", ""))
+        return _("Layer removed, with its flows.")
+    if action == "flow":
+        d = valid(f.FlowForm)
+        try:
+            values = f.parse_per_year(d["amounts"], years)
+        except Exception as exc:  # forms.ValidationError
+            raise ValidationError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+        services.set_flow(system, user, origin=d["origin"], destination=d["destination"], layer=d["layer"],
+                          values=values, share=_share(d["share"]), source=d["source"], estimate=d["estimate"])
+        return _("Flow %(o)s → %(d)s saved.") % {"o": d["origin"], "d": d["destination"]}
+    if action == "flow-delete":
+        services.delete_flow(system, user, origin=data.get("origin", ""), destination=data.get("destination", ""),
+                             layer=data.get("layer", ""))
+        return _("Flow removed.")
+    if action == "stock":
+        d = valid(f.StockForm)
+        try:
+            changes = f.parse_per_year(d["changes"], years)
+        except Exception as exc:
+            raise ValidationError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+        services.set_stock(system, user, process=d["process"], layer=d["layer"], kind=d["kind"],
+                           lifetime=f.lifetime_from(d) or None, outflow_to=d["outflow_to"] or None,
+                           values=changes, initial=d["initial_stock"] or 0.0)
+        return _("Stock saved.")
+    if action == "stock-delete":
+        services.delete_stock(system, user, process=data.get("process", ""), layer=data.get("layer", ""))
+        return _("Stock removed.")
+    if action == "parameter":
+        d = valid(f.ParameterForm)
+        text = d["values"].strip()
+        try:
+            value: float | dict = float(text)
+        except ValueError:
+            try:
+                value = f.parse_per_year(text, years)
+            except Exception as exc:
+                raise ValidationError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+        services.set_parameter(system, user, name=d["name"], values=value)
+        return _("Parameter %(name)s saved.") % {"name": d["name"]}
+    if action == "parameter-delete":
+        services.delete_parameter(system, user, name=data.get("name", ""))
+        return _("Parameter removed.")
+    if action == "accept":
+        d = valid(f.AcceptForm)
+        services.accept_imbalance(system, user, process=d["process"], layer=d["layer"], year=d["year"],
+                                  reason=d["reason"])
+        return _("Imbalance accepted with your reason.")
+    if action == "withdraw":
+        services.withdraw_acceptance(system, user, pk=int(data.get("pk") or 0))
+        return _("Acceptance withdrawn.")
+    if action == "blocking":
+        blocking = data.get("blocking") == "1"
+        services.update_system(system, user, blocking=blocking)
+        return _("Imbalances now block publishing.") if blocking else _("Imbalances are now warnings.")
+    if action == "publish":
+        published = data.get("published") == "1"
+        services.publish(system, user, published=published)
+        return _("Published: everyone can read this system.") if published else _("Unpublished.")
+    if action == "delete":
+        services.delete_system(system, user)
+        return _("System deleted.")
+    raise ValidationError(_("Unknown action."))
+
+
+@login_required
+@require_POST
+def edit(request, pk, action):
+    system = get_object_or_404(System, pk=pk)
+    require_edit(request.user, system)
+    if action == "scenario":
+        form = f.ScenarioForm(request.POST)
+        if form.is_valid():
+            try:
+                scenario = services.make_scenario(system, request.user, name=form.cleaned_data["name"])
+            except ValidationError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Scenario created: change its parameters or flows, then compare."))
+                return redirect(scenario.get_absolute_url())
+        return redirect(system.get_absolute_url())
+    city_slug = system.city.slug
+    try:
+        text = _do(system, request.user, action, request.POST, request.FILES)
+    except FieldError as exc:
+        messages.error(request, full_message(exc))
+    except ValidationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, text)
+        if action == "delete":
+            return redirect(reverse("systems:index") + f"#city-{city_slug}")
+    return redirect(system.get_absolute_url() + "?" + request.GET.urlencode() if request.GET else
+                    system.get_absolute_url())
