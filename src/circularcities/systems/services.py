@@ -315,7 +315,7 @@ def set_flow(system: m.System, user=None, *, origin: str, destination: str, laye
 
 def delete_flow(system: m.System, user=None, *, origin: str, destination: str, layer: str) -> None:
     with _Write(system):
-        deleted, _ = m.Flow.objects.filter(system=system, origin__code=origin, destination__code=destination,
+        deleted, _count = m.Flow.objects.filter(system=system, origin__code=origin, destination__code=destination,
                                            layer__code=layer).delete()
         if not deleted:
             raise ValidationError(f"No flow {origin} → {destination} in layer {layer}.")
