@@ -98,3 +98,4 @@ P = {
 }
 T["Message (optional)"] = "メッセージ（任意）"
 T["Skip to the content"] = "本文へ移動"
+T.update({"Coalition": "連合", "Diagnose and plan": "診断と計画", "Materials": "資材"})

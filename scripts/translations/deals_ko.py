@@ -98,3 +98,4 @@ P = {
 }
 T["Message (optional)"] = "메시지(선택)"
 T["Skip to the content"] = "본문으로 건너뛰기"
+T.update({"Coalition": "연합", "Diagnose and plan": "진단과 계획", "Materials": "자재"})

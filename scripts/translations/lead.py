@@ -32,3 +32,4 @@ T.update({
     "not yet translated": "尚未翻译",
 })
 T.update({"Skip to the content": "跳到正文"})
+T.update({"Coalition": "联盟", "Diagnose and plan": "诊断与规划", "Materials": "物料"})

@@ -113,6 +113,24 @@
     });
   }
   document.addEventListener("DOMContentLoaded", focusableScrollers);
+  // One menu group open at a time; Escape or a click elsewhere closes it.
+  function closeMenus(except) {
+    Array.prototype.forEach.call(document.querySelectorAll(".navgroup[open]"), function (d) {
+      if (d !== except) d.removeAttribute("open");
+    });
+  }
+  document.addEventListener("toggle", function (e) {
+    if (e.target.classList && e.target.classList.contains("navgroup") && e.target.open) closeMenus(e.target);
+  }, true);
+  document.addEventListener("click", function (e) {
+    if (!e.target.closest || !e.target.closest(".navgroup")) closeMenus(null);
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") {
+      var open = document.querySelector(".navgroup[open]");
+      if (open) { open.removeAttribute("open"); open.querySelector("summary").focus(); }
+    }
+  });
   window.addEventListener("resize", focusableScrollers);
   // <select data-autosubmit> sends its form when changed (no inline handlers under the CSP).
   document.addEventListener("change", function (e) {
