@@ -63,7 +63,13 @@ def translated(obj, field: str, language: str | None = None) -> Translated:
     if own or lang == default:
         return Translated(own, lang, False)
     english = getattr(obj, f"{field}_en", "") or ""
-    return Translated(english, default, bool(english))
+    if english:
+        return Translated(english, default, True)
+    for code, _name in settings.LANGUAGES:  # written only in another language: show that one, marked
+        other = getattr(obj, f"{field}_{code.split('-')[0]}", "") or ""
+        if other:
+            return Translated(other, code, True)
+    return Translated("", default, False)
 
 
 def _text(value) -> str:

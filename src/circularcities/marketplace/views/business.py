@@ -54,7 +54,7 @@ def _programme_entries():
 
 
 def business_list(request):
-    businesses = list(Partner.objects.filter(kind=Partner.Kind.BUSINESS).order_by("name_en"))
+    businesses = list(Partner.objects.filter(kind=Partner.Kind.BUSINESS).prefetch_related("translations").order_by("slug"))
     latest = {}
     for a in CircularityAssessment.objects.filter(organisation__kind=Partner.Kind.BUSINESS).order_by(
             "organisation_id", "assessed_on", "pk"):
