@@ -92,7 +92,7 @@ def test_editor_creates_programme_and_project_and_the_owner_edits_its_descriptio
     form.locator("#id_name_en").fill("Makers fund")
     form.locator("#id_budget").fill("100000")
     form.locator("#id_currency").fill("EUR")
-    form.get_by_label("Items refurbished / 翻新物品数 (items)").check()
+    form.get_by_label("Items refurbished (items)").check()
     form.locator("#id_goals").fill("items_refurbished 2025: 500")
     form.locator("button[type=submit]").click()
     page.wait_for_selector("[data-testid=goals]")

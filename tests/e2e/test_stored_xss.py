@@ -88,7 +88,10 @@ def _store():
 
     _delete_cached_translations(park)  # update() above bypasses parler's cache of translations
     scenario = Scenario.objects.first()
-    put("scenario", Scenario, scenario.pk, name=None, description_en=None)
+    put("scenario", Scenario, scenario.pk, name=None)
+    put("scenario_text", scenario.translations.model, {"master": scenario, "language_code": "en"},
+        title=None, description=None)
+    _delete_cached_translations(scenario)
     # Every point and depot of the scenario, so any marker's tooltip shows a payload.
     put("point", CollectionPoint, {"scenario": scenario}, name=None, municipality=None)
     put("depot", Depot, {"scenario": scenario}, name=None)
@@ -158,7 +161,7 @@ def test_stored_payloads_show_as_text_on_every_page(page):
         (f"/plans/measures/{o['measure'].pk}/", None, ["measure.title_en", "measure.description_en",
                                                       "measure.lead_name"]),
         (f"/plans/programmes/{o['programme'].slug}/", None, ["programme.name_en", "programme.description_en"]),
-        (f"/logistics/{o['scenario'].pk}/", "#lmap[data-ready]", ["scenario.name", "scenario.description_en",
+        (f"/logistics/{o['scenario'].pk}/", "#lmap[data-ready]", ["scenario_text.title", "scenario_text.description",
                                                                   "point.municipality", "depot.name"]),
         (f"/cases/{o['case'].slug}/", None, ["case.title_en", "case.summary_en"]),
         ("/cases/", None, []),
