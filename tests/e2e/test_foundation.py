@@ -11,7 +11,8 @@ def test_switch_language_and_back(page):
     page.click("[data-testid=lang-zh]")
     page.wait_for_url("**/zh-hans/cases/")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
-    assert "案例" in page.locator("nav.mainnav").inner_text()
+    assert page.locator("nav.mainnav a", has_text="案例").count() == 1  # in the Coalition group (联盟)
+    assert "联盟" in page.locator("nav.mainnav").inner_text()
     page.click("[data-testid=lang-en]")
     page.wait_for_url(lambda url: "/zh-hans/" not in url)
     assert page.locator("html").get_attribute("lang") == "en"
