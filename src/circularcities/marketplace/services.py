@@ -403,8 +403,9 @@ def _must_be_open(proposal: Proposal) -> None:
 
 
 def _locked(proposal: Proposal, version: int | None) -> Proposal:
-    locked = Proposal.objects.select_for_update().select_related("offer", "want", "giver", "receiver").get(
-        pk=proposal.pk)
+    # Lock the proposal row only: PostgreSQL refuses FOR UPDATE on the nullable side of a join.
+    locked = (Proposal.objects.select_for_update(of=("self",))
+              .select_related("offer", "want", "giver", "receiver").get(pk=proposal.pk))
     _must_be_open(locked)
     if version is not None and int(version) != locked.version:
         raise ValidationError(_("The terms changed while you were reading them; look at the new "
