@@ -115,3 +115,23 @@ def test_run_a_stock_model_and_download_its_result(page):
     assert wb.sheetnames == ["input", "result", "model"]
     assert [c.value for c in wb["input"]["B"]][1:] == [100, 120, 140, 160, 180, 200, 220, 240]
     assert wb["result"]["D9"].value == model.result["stock"][-1]
+
+
+def test_a_conversion_links_two_layers_and_its_share_moves_the_balance(page):
+    """Buiksloterham's biorefinery turns kitchen waste (t) into biogas energy (MWh): the energy
+    Sankey shows where it comes from, and using up less than the flows leave shows at the process."""
+    system = System.objects.get(demo_key="buiksloterham")
+    _user("ams_sys", "city", [system.city])
+    sign_in(page, "ams_sys", "pw-ams_sys")
+    page.goto(page.base + f"/systems/{system.pk}/?layer=energy&year=2030")
+    page.wait_for_selector("#sankey[data-ready]")
+    assert page.locator("[data-testid=balance-status]").get_attribute("data-status") == "accepted"
+    row = page.locator("[data-testid=conversions] tbody tr")
+    assert row.count() == 1
+    assert "339.1 t → 406.9 MWh" in row.inner_text()
+    drawn = page.locator("#sankey").inner_text().replace("\n", "")  # labels wrap between words
+    assert "Converted frommaterials: 407 MWh" in drawn
+    _save(page, "parameter-block", "parameter-form", {"name": "digested", "values": "0.5"})
+    imbalance = page.locator("[data-testid=imbalance][data-process=biorefinery][data-layer=materials]")
+    assert imbalance.count() == 6  # every year: a tenth of what the biorefinery receives is unaccounted for
+    assert "10.0 %" in imbalance.first.inner_text()

@@ -26,6 +26,7 @@ from circularcities.coalition.models import City
 from circularcities.core.mfa.system import (
     BOUNDARY,
     Acceptance,
+    Conversion,
     FlowSpec,
     Layer,
     Parameter,
@@ -71,7 +72,6 @@ def buiksloterham() -> SystemDefinition:
         FlowSpec(BOUNDARY, "households", "energy", _per(5.0), source=src, estimate=True),
         FlowSpec("households", "biorefinery", "energy", share="heat_recovery", source=src, estimate=True),
         FlowSpec("households", BOUNDARY, "energy", share="heat_to_outside", source=src, estimate=True),
-        FlowSpec(BOUNDARY, "biorefinery", "energy", _per(0.08), source=src, estimate=True),
         FlowSpec("biorefinery", "households", "energy", share=0.6, source=src, estimate=True),
         FlowSpec("biorefinery", "vehicles", "energy", share=0.08, source=src, estimate=True),
         FlowSpec("biorefinery", BOUNDARY, "energy", share=0.32, source=src, estimate=True),
@@ -107,7 +107,8 @@ def buiksloterham() -> SystemDefinition:
         FlowSpec("households", "biorefinery", "materials", share="organics_separate", source=src, estimate=True),
         FlowSpec("households", BOUNDARY, "materials", share="residual", source=src, estimate=True),
         FlowSpec("biorefinery", "urban_farms", "materials", share=0.15, source=src, estimate=True),
-        FlowSpec("biorefinery", BOUNDARY, "materials", share=0.85, source=src, estimate=True),
+        # what the digester does not use up leaves as residue (the rest becomes biogas: see conversions)
+        FlowSpec("biorefinery", BOUNDARY, "materials", share=0.25, source=src, estimate=True),
         FlowSpec("urban_farms", "households", "materials", share=0.6, source=src, estimate=True),
     ]
     return SystemDefinition(
@@ -127,7 +128,12 @@ def buiksloterham() -> SystemDefinition:
         parameters=(Parameter("to_biorefinery_water", 0.9), Parameter("to_central_water", 0.0),
                     Parameter("to_biorefinery_nutrients", 0.9), Parameter("to_central_nutrients", 0.0),
                     Parameter("heat_recovery", 0.12), Parameter("heat_to_outside", 0.88),
-                    Parameter("organics_separate", 0.1), Parameter("residual", 0.9)),
+                    Parameter("organics_separate", 0.1), Parameter("residual", 0.9),
+                    Parameter("digested", 0.6), Parameter("biogas_mwh_per_t", 1.2)),
+        # Kitchen waste becomes biogas, burnt for electricity and heat: the digester uses up 60 % of
+        # the organic mass it receives and yields 1.2 MWh per tonne used up (both estimates).
+        conversions=(Conversion("biorefinery", "materials", "energy", "biogas_mwh_per_t", "digested",
+                                source=src, estimate=True),),
         acceptances=(
             Acceptance("biorefinery", "nitrogen",
                        "About half of the nitrogen leaves the biorefinery to the air as N2 (estimate); it is "
@@ -148,7 +154,7 @@ def buiksloterham() -> SystemDefinition:
                             (("biorefinery", "vehicles"),),
                             (("biorefinery", "vehicles"), (BOUNDARY, "vehicles"))),
             SystemIndicator("grid_energy", "Energy bought from outside", "energy",
-                            ((BOUNDARY, "households"), (BOUNDARY, "biorefinery"), (BOUNDARY, "vehicles"),
+                            ((BOUNDARY, "households"), (BOUNDARY, "vehicles"),
                              (BOUNDARY, "central_wwtp")), higher_is_better=False),
         ),
     )
@@ -278,8 +284,6 @@ def load(log=print) -> None:
                             ("heat_recovery", 0.0), ("heat_to_outside", 1.0),
                             ("organics_separate", 0.0), ("residual", 1.0)):
             services.set_parameter(scenario, None, name=name, values=value)
-        services.set_flow(scenario, None, origin=BOUNDARY, destination="biorefinery", layer="energy",
-                          values=dict.fromkeys(YEARS, 0.0), source=BROCHURE + EST, estimate=True)
         services.set_flow(scenario, None, origin=BOUNDARY, destination="central_wwtp", layer="energy",
                           values=_per(0.05), source=BROCHURE + EST, estimate=True)
         System.objects.filter(pk=scenario.pk).update(demo_key="buiksloterham-without", published=True,

@@ -120,6 +120,23 @@ class StockForm(PartForm):
     initial_stock = forms.FloatField(label=_("Stock before the first year"), required=False)
 
 
+class ConversionForm(PartForm):
+    process = forms.ChoiceField(label=_("Process"))
+    from_layer = forms.ChoiceField(label=_("Uses up"))
+    to_layer = forms.ChoiceField(label=_("Yields"))
+    consumed = forms.CharField(label=_("Share used up of what the process receives"), max_length=60, initial="1",
+                               help_text=_("0..1, or a parameter's name"))
+    factor = forms.CharField(label=_("Yield per unit used up"), max_length=60,
+                             help_text=_("e.g. 0.5 MWh per t; a number or a parameter's name"))
+    source = forms.CharField(label=_("Source"), max_length=300, required=False)
+    estimate = forms.BooleanField(label=_("Estimate"), required=False)
+
+    def __init__(self, *args, processes=(), layers=(), **kwargs):
+        super().__init__(*args, processes=processes, layers=layers, **kwargs)
+        for name in ("from_layer", "to_layer"):
+            self.fields[name].choices = _codes(layers)  # type: ignore[attr-defined]
+
+
 class ParameterForm(PartForm):
     name = forms.CharField(label=_("Name"), max_length=60)
     values = forms.CharField(label=_("Value"), help_text=_("One number, or 2020=0.5; 2030=0.8 (every year)"))

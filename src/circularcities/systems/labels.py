@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from circularcities.core.mfa import system as core
+
 LAYER_LABELS = {
     "materials": gettext_lazy("materials"),
     "water": gettext_lazy("water"),
@@ -32,3 +34,23 @@ def status_label(status: str) -> str:
                      "each imbalance is corrected or accepted."),
         "empty": _("The system has no layer yet."),
     }.get(status, status)
+
+
+def chart(result: core.SystemResult, layer: str, year: int, item: str | None = None) -> dict:
+    """The Sankey data of one layer and year with its nodes named for the reader: the boundary
+    as where flows come from and go to, other layers as what conversions turn into this one."""
+    data = core.sankey(result, layer, year, item)
+    for i, code in enumerate(data["nodes"]):  # the boundary: where flows come from, and where they go
+        if code == core.BOUNDARY:
+            data["node_text"][i] = _("From: %(node)s") % {"node": data["node_text"][i]}
+        elif code == core.BOUNDARY + core.SINK:
+            data["node_text"][i] = _("To: %(node)s") % {"node": data["node_text"][i]}
+        elif code.startswith(core.LAYER_NODE):  # another layer that a conversion turns into this one, or this into
+            other = result.definition.layer(code.removeprefix(core.LAYER_NODE))
+            amount = f"{core.fmt_amount(data['node_values'][i])} {data['unit']}"
+            name = layer_label(other.code, other.name)
+            data["node_labels"][i] = name
+            data["node_text"][i] = (_("Converted from %(layer)s: %(amount)s") if i in data["links"]["source"]
+                                    else _("Converted into %(layer)s: %(amount)s")) % {"layer": name, "amount": amount}
+    data["layer_label"] = layer_label(layer, result.definition.layer(layer).name)
+    return data

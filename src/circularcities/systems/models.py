@@ -182,6 +182,30 @@ class Acceptance(models.Model):
         ordering = ["id"]
 
 
+class Conversion(models.Model):
+    """Where one layer becomes another at a process (core.mfa.system.Conversion): the share
+    ``consumed`` of what the process receives in ``from_layer`` is used up and yields
+    ``factor`` units of ``to_layer`` per unit (each a number or a parameter's name)."""
+
+    objects: ClassVar[models.Manager[Conversion]] = models.Manager()
+
+    system = models.ForeignKey(System, on_delete=models.CASCADE, related_name="conversions")
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="+")
+    from_layer = models.ForeignKey(Layer, on_delete=models.CASCADE, related_name="+")
+    to_layer = models.ForeignKey(Layer, on_delete=models.CASCADE, related_name="+")
+    factor = models.FloatField(null=True, blank=True)
+    factor_parameter = models.CharField(max_length=60, blank=True)
+    consumed = models.FloatField(null=True, blank=True, default=1.0)
+    consumed_parameter = models.CharField(max_length=60, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+    estimate = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["system", "process", "from_layer", "to_layer"],
+                                               name="systems_conversion_once")]
+
+
 class Subject(models.TextChoices):
     BUILDINGS = "buildings", _("building stock")
     VEHICLES = "vehicles", _("vehicles")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from circularcities.core.mfa import system as core
 from circularcities.core.mfa.sankey_pdf import SankeyFigure
 from circularcities.core.reports import Report, Section, Table
-from circularcities.systems.labels import layer_label, status_label
+from circularcities.systems.labels import chart, layer_label, status_label
 from circularcities.web.translated import translated
 
 MAX_TABLE_ROWS = 200
@@ -16,6 +16,7 @@ MAX_TABLE_ROWS = 200
 def build_report(system, result: core.SystemResult, year: int) -> Report:
     defn = result.definition
     names = {p.code: p.label for p in defn.processes}
+    names.update({core.LAYER_NODE + lay.code: layer_label(lay.code, lay.name) for lay in defn.layers})
     sections = [Section(
         _("Balance"),
         paragraphs=[status_label(result.status)],
@@ -28,10 +29,11 @@ def build_report(system, result: core.SystemResult, year: int) -> Report:
                         f"{100 * i.share:.1f} %", _("yes") if i.accepted else _("no"), i.reason]
                        for i in result.issues[:300]], title=_("Imbalances"))] if result.issues else [])]
     for lay in defn.layers:
-        data = core.sankey(result, lay.code, year)
+        data = chart(result, lay.code, year)
         if not data["nodes"]:
             continue
-        flows = sorted(((k, v) for k, v in result.flow_totals(lay.code, year).items() if v),
+        links = {**result.flow_totals(lay.code, year), **result.conversion_totals(lay.code, year)}
+        flows = sorted(((k, v) for k, v in links.items() if v),
                        key=lambda kv: -kv[1])
         note = ([_("The %(n)d largest of %(total)d flows; the Excel download has them all.")
                  % {"n": MAX_TABLE_ROWS, "total": len(flows)}] if len(flows) > MAX_TABLE_ROWS else [])

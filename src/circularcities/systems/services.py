@@ -85,6 +85,10 @@ def definition(system: m.System, language: str | None = None) -> core.SystemDefi
         second_dimension=core.Dimension(dim["name"], dim["letter"], tuple(dim["items"])) if dim else None,
         acceptances=tuple(core.Acceptance(codes[a.process_id], lcodes[a.layer_id], a.reason, a.year)
                           for a in system.acceptances.all()),
+        conversions=tuple(core.Conversion(codes[c.process_id], lcodes[c.from_layer_id], lcodes[c.to_layer_id],
+                                          c.factor_parameter or c.factor, c.consumed_parameter or c.consumed,
+                                          c.source, c.estimate)
+                          for c in system.conversions.all()),
         indicators=tuple(core.SystemIndicator(i["code"], i["name"], i["layer"],
                                               tuple(tuple(p) for p in i["numerator"]),
                                               tuple(tuple(p) for p in i.get("denominator") or []),
@@ -355,6 +359,38 @@ def delete_parameter(system: m.System, user=None, *, name: str) -> None:
         m.Parameter.objects.filter(system=system, name=name).delete()
 
 
+def _number_or_parameter(value: float | str) -> dict:
+    return {"number": value if isinstance(value, float) else None,
+            "parameter": value if isinstance(value, str) else ""}
+
+
+def _conversion_fields(spec: core.Conversion) -> dict:
+    factor, consumed = _number_or_parameter(spec.factor), _number_or_parameter(spec.consumed)
+    return {"factor": factor["number"], "factor_parameter": factor["parameter"],
+            "consumed": consumed["number"], "consumed_parameter": consumed["parameter"],
+            "source": spec.source, "estimate": spec.estimate}
+
+
+def set_conversion(system: m.System, user=None, *, process: str, from_layer: str, to_layer: str,
+                   factor: float | str, consumed: float | str = 1.0, source: str = "",
+                   estimate: bool = False) -> m.Conversion:
+    """Create or replace the conversion of ``from_layer`` into ``to_layer`` at ``process``."""
+    spec = core.Conversion(process, from_layer, to_layer, factor, consumed, source, estimate)
+    with _Write(system):
+        conv, _created = m.Conversion.objects.update_or_create(
+            system=system, process=_process(system, spec.process), from_layer=_layer(system, spec.from_layer),
+            to_layer=_layer(system, spec.to_layer), defaults=_conversion_fields(spec))
+    return conv
+
+
+def delete_conversion(system: m.System, user=None, *, process: str, from_layer: str, to_layer: str) -> None:
+    with _Write(system):
+        deleted, _count = m.Conversion.objects.filter(system=system, process__code=process,
+                                                      from_layer__code=from_layer, to_layer__code=to_layer).delete()
+        if not deleted:
+            raise ValidationError(f"No conversion of {from_layer} into {to_layer} at {process}.")
+
+
 def accept_imbalance(system: m.System, user=None, *, process: str, layer: str, reason: str,
                      year: int | None = None) -> m.Acceptance:
     """Accept the imbalance of ``process`` in ``layer`` (one year, or every year) with a reason."""
@@ -383,7 +419,7 @@ def replace_definition(system: m.System, defn: core.SystemDefinition, user=None,
     """Replace everything the system holds with ``defn`` (all or nothing)."""
     defn.validate()
     with _Write(system):
-        for model in (m.Acceptance, m.Stock, m.Flow, m.Parameter):
+        for model in (m.Acceptance, m.Conversion, m.Stock, m.Flow, m.Parameter):
             model.objects.filter(system=system).delete()
         m.Process.objects.filter(system=system).delete()
         m.Layer.objects.filter(system=system).delete()
@@ -422,6 +458,9 @@ def replace_definition(system: m.System, defn: core.SystemDefinition, user=None,
         for a in defn.acceptances:
             m.Acceptance.objects.create(system=system, process=procs[a.process], layer=layers[a.layer],
                                         year=a.year, reason=a.reason, accepted_by=user)
+        for c in defn.conversions:
+            m.Conversion.objects.create(system=system, process=procs[c.process], from_layer=layers[c.from_layer],
+                                        to_layer=layers[c.to_layer], **_conversion_fields(c))
     return system
 
 

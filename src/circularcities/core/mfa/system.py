@@ -40,6 +40,9 @@ BOUNDARY = "sysenv"
 """flodym's name for the system boundary (nature, the rest of the world); never balanced."""
 SINK = ":out"
 """Suffix of the boundary's second node in a Sankey: where flows leave the system."""
+LAYER_NODE = "layer:"
+"""Prefix of a Sankey node standing for another layer that a conversion turns into this
+one, or this one into (``layer:energy``)."""
 
 LAYER_UNITS: dict[str, str] = {
     "materials": "t",
@@ -286,6 +289,52 @@ class Acceptance:
 
 
 @dataclass(frozen=True)
+class Conversion:
+    """Where one layer becomes another: at ``process``, the share ``consumed`` of what
+    the process receives in ``from_layer`` is used up, and each unit used up yields
+    ``factor`` units of ``to_layer`` there (for example organic waste in t becoming
+    biogas electricity in MWh at a biorefinery, or a wastewater plant's water in m3
+    carrying phosphorus in kg P into its sludge). ``consumed`` and ``factor`` are numbers
+    or a parameter's name (so a scenario can change them).
+
+    The balance counts what is used up as leaving ``process`` in ``from_layer`` and what
+    is yielded as entering it in ``to_layer``, so a conversion process balances in both
+    layers; in a Sankey each side is drawn as a link to or from the other layer.
+    """
+
+    process: str
+    from_layer: str
+    to_layer: str
+    factor: float | str
+    consumed: float | str = 1.0
+    source: str = ""
+    estimate: bool = False
+
+    def __post_init__(self):
+        check_code("process", self.process)
+        check_code("from_layer", self.from_layer)
+        check_code("to_layer", self.to_layer)
+        if self.from_layer == self.to_layer:
+            raise rules.FieldError("to_layer", rules.Msg("Expected a layer other than the one converted from (%(value)s)."),
+                value=self.from_layer)
+        if isinstance(self.factor, str):
+            check_code("factor", self.factor)
+        else:
+            object.__setattr__(self, "factor", float(rules.positive("factor", self.factor,
+                                                                     maximum=rules.MAX_MAGNITUDE)))
+        if isinstance(self.consumed, str):
+            check_code("consumed", self.consumed)
+        else:
+            object.__setattr__(self, "consumed", float(rules.fraction("consumed", self.consumed)))
+        object.__setattr__(self, "source", rules.name("source", self.source, max_length=300))
+        object.__setattr__(self, "estimate", bool(self.estimate))
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.process, self.from_layer, self.to_layer)
+
+
+@dataclass(frozen=True)
 class SystemIndicator:
     """An indicator computed from the system: the sum of ``numerator`` flows (pairs of
     origin and destination) in ``layer``, divided by the sum of ``denominator`` flows and
@@ -323,12 +372,14 @@ class SystemDefinition:
     second_dimension: Dimension | None = None
     acceptances: tuple[Acceptance, ...] = ()
     indicators: tuple[SystemIndicator, ...] = ()
+    conversions: tuple[Conversion, ...] = ()
     blocking: bool = False
     rtol: float = 1e-6
     atol: float = 1e-6
 
     def __post_init__(self):
-        for name in ("layers", "processes", "flows", "stocks", "parameters", "acceptances", "indicators"):
+        for name in ("layers", "processes", "flows", "stocks", "parameters", "acceptances", "indicators",
+                     "conversions"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         years = tuple(sorted(rules.year("year", y) for y in self.years))
         object.__setattr__(self, "years", years)
@@ -359,6 +410,26 @@ class SystemDefinition:
     @property
     def process_codes(self) -> list[str]:
         return [p.code for p in self.processes]
+
+    def layer_order(self) -> list[str]:
+        """Layer codes in the order they are computed: a layer after every layer converted
+        into it (definition order otherwise). Raises ValidationError on a loop of conversions."""
+        codes = [layer.code for layer in self.layers]
+        before: dict[str, set[str]] = {c: set() for c in codes}
+        for c in self.conversions:
+            if c.to_layer in before:
+                before[c.to_layer].add(c.from_layer)
+        order: list[str] = []
+        done: set[str] = set()
+        while len(order) < len(codes):
+            ready = [c for c in codes if c not in done and before[c] <= done]
+            if not ready:
+                loop = ", ".join(c for c in codes if c not in done)
+                raise ValidationError(f"Expected conversions between layers without a loop; these layers convert "
+                                      f"into each other: {loop}.")
+            order.append(ready[0])
+            done.add(ready[0])
+        return order
 
     def validate(self) -> None:
         """Check that everything refers to what exists; raise ValidationError naming the first problem."""
@@ -422,6 +493,21 @@ class SystemDefinition:
                 raise ValidationError(f"{where}: expected the outflow to go to another process of the system.")
             if s.kind == "inflow_driven" and len(self.years) < 3:
                 raise ValidationError(f"{where}: a dynamic stock model needs at least three years.")
+        conv_keys: set[tuple] = set()
+        for c in self.conversions:
+            where = f"conversion at {c.process} ({c.from_layer} → {c.to_layer})"
+            if c.process not in known or c.process == BOUNDARY:
+                raise ValidationError(f"{where}: expected a process of the system other than the boundary.")
+            for lay in (c.from_layer, c.to_layer):
+                if lay not in lset:
+                    raise ValidationError(f"{where}: unknown layer {lay!r}.")
+            if c.key in conv_keys:
+                raise ValidationError(f"{where}: given twice.")
+            conv_keys.add(c.key)
+            for value in (c.factor, c.consumed):
+                if isinstance(value, str) and value not in params:
+                    raise ValidationError(f"{where}: unknown parameter {value!r}.")
+        self.layer_order()
         for ind in self.indicators:
             if ind.layer not in lset:
                 raise ValidationError(f"indicator {ind.code}: unknown layer {ind.layer!r}.")
@@ -493,12 +579,26 @@ class BalanceIssue:
                 "amount": i.imbalance, "share": i.share, "accepted": self.accepted, "reason": self.reason}
 
 
+@dataclass(frozen=True)
+class ConversionResult:
+    """A conversion as computed: what is used up in ``from_layer`` and yielded in
+    ``to_layer`` at ``process``, one value per year each."""
+
+    process: str
+    from_layer: str
+    to_layer: str
+    consumed: np.ndarray
+    produced: np.ndarray
+    estimate: bool = False
+
+
 @dataclass
 class SystemResult:
     definition: SystemDefinition
     flows: list[ResultFlow]
     stocks: dict[tuple[str, str], StockSeries]
     issues: list[BalanceIssue]
+    conversions: list[ConversionResult] = field(default_factory=list)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -526,6 +626,19 @@ class SystemResult:
         for f in self.flows:
             if f.layer == layer and (item is None or f.item == item):
                 out[(f.origin, f.destination)] += float(f.values[i])
+        return dict(out)
+
+    def conversion_totals(self, layer: str, year: int) -> dict[tuple[str, str], float]:
+        """Conversions touching one layer in one year, as links: from ``layer:<other>`` to
+        the process for what it yields in this layer, from the process to
+        ``layer:<other>`` for what it uses up of this layer."""
+        i = self.year_index(year)
+        out: dict[tuple[str, str], float] = defaultdict(float)
+        for c in self.conversions:
+            if c.to_layer == layer:
+                out[(LAYER_NODE + c.from_layer, c.process)] += float(c.produced[i])
+            if c.from_layer == layer:
+                out[(c.process, LAYER_NODE + c.to_layer)] += float(c.consumed[i])
         return dict(out)
 
     def totals(self, layer: str, year: int) -> dict[str, float]:
@@ -559,15 +672,22 @@ class SystemResult:
 
 
 # -- computing ---------------------------------------------------------------------------------
-def _share_series(defn: SystemDefinition, f: FlowSpec) -> np.ndarray:
-    if isinstance(f.share, str):
-        param = next(p for p in defn.parameters if p.name == f.share)
+def _series(defn: SystemDefinition, value: float | str | None, what: str, *, share: bool = False) -> np.ndarray:
+    """A number or a parameter's values, one per year (a share must lie in 0..1, a
+    factor must not be negative)."""
+    if isinstance(value, str):
+        param = next(p for p in defn.parameters if p.name == value)
         vals = np.array([param.at(y) for y in defn.years], dtype=float)
-        if np.any(vals < 0) or np.any(vals > 1):
-            raise ValidationError(f"Expected parameter {param.name!r}, used as a share of "
-                                  f"{f.origin} → {f.destination}, to lie in 0..1 every year.")
+        if share and (np.any(vals < 0) or np.any(vals > 1)):
+            raise ValidationError(f"Expected parameter {param.name!r}, used as {what}, to lie in 0..1 every year.")
+        if np.any(vals < 0):
+            raise ValidationError(f"Expected parameter {param.name!r}, used as {what}, not to be negative.")
         return vals
-    return np.full(len(defn.years), float(f.share or 0.0))
+    return np.full(len(defn.years), float(value or 0.0))
+
+
+def _share_series(defn: SystemDefinition, f: FlowSpec) -> np.ndarray:
+    return _series(defn, f.share, f"a share of {f.origin} → {f.destination}", share=True)
 
 
 class _Shares:
@@ -634,12 +754,17 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
     key_out: dict[tuple, float] = defaultdict(float)
     key_stock: dict[tuple, float] = defaultdict(float)
 
-    for layer in defn.layers:
+    conversions: list[ConversionResult] = []
+    yielded: dict[str, np.ndarray] = {}  # per layer: what conversions yield at each process
+    layers_by_code = {layer.code: layer for layer in defn.layers}
+    for layer in (layers_by_code[c] for c in defn.layer_order()):
         given = [f for f in defn.flows if f.layer == layer.code and f.share is None]
         shared = [f for f in defn.flows if f.layer == layer.code and f.share is not None]
         layer_stocks = [s for s in defn.stocks if s.layer == layer.code]
         dsms = [s for s in layer_stocks if s.kind == "inflow_driven"]
-        injected = np.zeros((n_y, n_p))  # what each process receives from flows given as amounts
+        # what each process receives from flows given as amounts and from conversions
+        conv_in = yielded.get(layer.code, np.zeros((n_y, n_p)))
+        injected = conv_in.copy()
         layer_flows: list[ResultFlow] = []
         for f in given:
             by_item: dict[str | None, np.ndarray] = {}
@@ -692,6 +817,16 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
         for rf in layer_flows:
             proc_in[:, index[rf.destination]] += rf.values
             proc_out[:, index[rf.origin]] += rf.values
+        proc_in += conv_in
+        conv_out = np.zeros((n_y, n_p))
+        for c in (c for c in defn.conversions if c.from_layer == layer.code):
+            k = index[c.process]
+            used = _series(defn, c.consumed, f"used up at {c.process}", share=True) * proc_in[:, k]
+            made = _series(defn, c.factor, f"the conversion factor at {c.process}") * used
+            conv_out[:, k] += used
+            yielded.setdefault(c.to_layer, np.zeros((n_y, n_p)))[:, k] += made
+            conversions.append(ConversionResult(c.process, c.from_layer, c.to_layer, used, made, c.estimate))
+        proc_out += conv_out
         kept: StockSeries
         for s in layer_stocks:
             k = index[s.process]
@@ -723,7 +858,7 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
     for imb in found:
         acc = next((a for a in defn.acceptances if a.covers(imb)), None)
         issues.append(BalanceIssue(imb, acc is not None, acc.reason if acc else ""))
-    return SystemResult(defn, flows, stocks, issues)
+    return SystemResult(defn, flows, stocks, issues, conversions)
 
 
 # -- Sankey ------------------------------------------------------------------------------------
@@ -756,9 +891,15 @@ def sankey(result: SystemResult, layer: str, year: int, item: str | None = None,
     # so nothing loops back across the diagram.
     out_node = BOUNDARY + SINK
     totals = {(o, out_node if d == BOUNDARY else d): v for (o, d), v in totals.items()}
+    converted = result.conversion_totals(layer, year) if item is None else {}
+    for pair, v in converted.items():
+        if v > 0:
+            totals[pair] = totals.get(pair, 0.0) + v
+    others = [c for pair in converted for c in pair if c.startswith(LAYER_NODE)]
     codes = [c for c in defn.process_codes if any(c in k for k in totals)]
     if any(d == out_node for _o, d in totals):
         codes.append(out_node)
+    codes += list(dict.fromkeys(others))
     index = {c: i for i, c in enumerate(codes)}
     biggest = max(totals.values(), default=0.0)
     links: dict[str, list] = {"source": [], "target": [], "value": [], "width": [], "floored": [], "label": []}
@@ -777,7 +918,8 @@ def sankey(result: SystemResult, layer: str, year: int, item: str | None = None,
         ins[d] += v
     flagged = {i.process for i in result.issues if i.layer == layer and i.year == year and not i.accepted}
     node_values = [max(ins[c], outs[c]) for c in codes]
-    labels = [defn.process(c.removesuffix(SINK)).label for c in codes]
+    labels = [defn.layer(c.removeprefix(LAYER_NODE)).label if c.startswith(LAYER_NODE)
+              else defn.process(c.removesuffix(SINK)).label for c in codes]
     return {
         "layer": layer, "year": year, "unit": unit, "item": item,
         "nodes": codes,
@@ -843,8 +985,9 @@ def compare(base: SystemResult, scenario: SystemResult, *, year: int | None = No
             b = scenario.totals(code, y) if _unit(scenario, code) else dict.fromkeys(a, 0.0)
             layers.append({"layer": code, "unit": unit, "year": y,
                            **{k: {"base": a[k], "scenario": b[k], "difference": b[k] - a[k]} for k in a}})
-            fa = base.flow_totals(code, y) if _unit(base, code) else {}
-            fb = scenario.flow_totals(code, y) if _unit(scenario, code) else {}
+            fa = {**base.flow_totals(code, y), **base.conversion_totals(code, y)} if _unit(base, code) else {}
+            fb = ({**scenario.flow_totals(code, y), **scenario.conversion_totals(code, y)}
+                  if _unit(scenario, code) else {})
             for pair in sorted(set(fa) | set(fb)):
                 va, vb = fa.get(pair, 0.0), fb.get(pair, 0.0)
                 if abs(vb - va) > tolerance * max(1.0, abs(va), abs(vb)):

@@ -12,7 +12,7 @@ accepts. ``from_json(to_json(d)) == d``.
 
 The workbook (``to_xlsx`` / ``read_xlsx``) has sheets ``processes``, ``layers``,
 ``flows`` (one column per year), and optionally ``stocks``, ``parameters``,
-``accepted`` and ``indicators``; reading is all-or-nothing with every problem
+``accepted``, ``indicators`` and ``conversions``; reading is all-or-nothing with every problem
 located by sheet, row and column.
 """
 
@@ -27,6 +27,7 @@ from circularcities.core.mfa.system import (
     FLODYM_LIFETIME_CLASS,
     FLODYM_STOCK_CLASS,
     Acceptance,
+    Conversion,
     Dimension,
     FlowSpec,
     Layer,
@@ -98,6 +99,10 @@ def to_json(defn: SystemDefinition) -> dict:
         "balance": {"rtol": defn.rtol, "atol": defn.atol, "blocking": defn.blocking,
                     "accepted": [{"process": a.process, "layer": a.layer, "year": a.year, "reason": a.reason}
                                  for a in defn.acceptances]},
+        "conversions": [{"process": c.process, "from_layer": c.from_layer, "to_layer": c.to_layer,
+                         "factor": c.factor, "consumed": c.consumed,
+                         **({"source": c.source} if c.source else {}),
+                         **({"estimate": True} if c.estimate else {})} for c in defn.conversions],
         "indicators": [{"code": i.code, "name": i.name, "layer": i.layer,
                         "numerator": [list(p) for p in i.numerator],
                         "denominator": [list(p) for p in i.denominator],
@@ -176,10 +181,13 @@ def _from_json(data: object) -> SystemDefinition:
                                        tuple(tuple(p) for p in i.get("denominator") or []),
                                        bool(i.get("higher_is_better", True)))
                        for i in data.get("indicators") or [])
+    conversions = tuple(Conversion(c["process"], c["from_layer"], c["to_layer"], c["factor"],
+                                   c.get("consumed", 1.0), c.get("source", ""), bool(c.get("estimate", False)))
+                        for c in data.get("conversions") or [])
     defn = SystemDefinition(
         name=str(data.get("name") or "System"), years=tuple(time["items"]), layers=layers, processes=processes,
         flows=tuple(flows), stocks=tuple(stocks), parameters=tuple(params), second_dimension=second,
-        acceptances=accepted, indicators=indicators, blocking=bool(balance.get("blocking", False)),
+        acceptances=accepted, indicators=indicators, conversions=conversions, blocking=bool(balance.get("blocking", False)),
         rtol=balance.get("rtol", 1e-6), atol=balance.get("atol", 1e-6))
     defn.validate()
     return defn
@@ -212,10 +220,12 @@ def to_flodym_definition(defn: SystemDefinition):
 
 
 # -- Excel -------------------------------------------------------------------------------------
-SHEETS = ("system", "processes", "layers", "flows", "stocks", "parameters", "accepted", "indicators")
+SHEETS = ("system", "processes", "layers", "flows", "stocks", "parameters", "accepted", "indicators",
+          "conversions")
 FLOW_COLUMNS = ("origin", "destination", "layer", "item", "share", "source", "estimate")
 STOCK_COLUMNS = ("process", "layer", "kind", "distribution", "mean", "std", "scale", "shape", "outflow_to",
                  "initial", "name")
+CONVERSION_COLUMNS = ("process", "from_layer", "to_layer", "factor", "consumed", "source", "estimate")
 
 
 def to_xlsx(defn: SystemDefinition) -> bytes:
@@ -274,6 +284,11 @@ def to_xlsx(defn: SystemDefinition) -> bytes:
     for i in defn.indicators:
         append_row(ws, [i.code, i.name, i.layer, "; ".join(f"{o}>{d}" for o, d in i.numerator),
                         "; ".join(f"{o}>{d}" for o, d in i.denominator), "yes" if i.higher_is_better else "no"])
+    ws = wb.create_sheet("conversions")
+    append_row(ws, list(CONVERSION_COLUMNS))
+    for c in defn.conversions:
+        append_row(ws, [c.process, c.from_layer, c.to_layer, c.factor, c.consumed, c.source,
+                        "yes" if c.estimate else ""])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -333,6 +348,7 @@ def read_xlsx(data: bytes, filename: str = "system.xlsx", *, limits: Limits | No
         param_t = sheet("parameters", ("name",), ("value",))
         acc_t = sheet("accepted", ("process", "layer", "reason"), ("year",))
         ind_t = sheet("indicators", ("code", "name", "layer", "numerator"), ("denominator", "higher_is_better"))
+        conv_t = sheet("conversions", CONVERSION_COLUMNS[:4], CONVERSION_COLUMNS[4:])
 
     def attempt(table, row, fn, column=None):
         try:
@@ -420,18 +436,30 @@ def read_xlsx(data: bytes, filename: str = "system.xlsx", *, limits: Limits | No
             if (i := attempt(ind_t, r, lambda r=r: SystemIndicator(
                 r["code"], r["name"], r["layer"], _pairs(r["numerator"]), _pairs(r["denominator"]),
                 not r["higher_is_better"] or _yes(r["higher_is_better"]))))]
+    convs = [c for r in (conv_t.rows if conv_t else [])
+             if (c := attempt(conv_t, r, lambda r=r: Conversion(
+                 r["process"], r["from_layer"], r["to_layer"], _number_or_name(r.value("factor")),
+                 1.0 if r.value("consumed") is None else _number_or_name(r.value("consumed")),
+                 r["source"], _yes(r["estimate"]))))]
     if problems:
         raise DataImportError(problems)
     try:
         defn = SystemDefinition(
             name=str(meta.get("name") or "System"), years=years, layers=tuple(layers), processes=tuple(processes),
             flows=tuple(flows), stocks=tuple(stocks), parameters=tuple(params), second_dimension=second,
-            acceptances=tuple(accepted), indicators=tuple(inds), blocking=_yes(str(meta.get("blocking") or "")),
+            acceptances=tuple(accepted), indicators=tuple(inds), conversions=tuple(convs), blocking=_yes(str(meta.get("blocking") or "")),
             rtol=float(meta.get("rtol") or 1e-6), atol=float(meta.get("atol") or 1e-6))
         defn.validate()
     except (ValidationError, ValueError) as exc:
         raise DataImportError([Problem(str(exc), sheet="flows")]) from exc
     return defn
+
+
+def _number_or_name(value: object) -> float | str:
+    """A cell holding a number, or a parameter's name."""
+    if isinstance(value, str) and not _is_num(value):
+        return value.strip()
+    return float(str(value).replace(",", "")) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
 
 
 def _is_num(text: object) -> bool:

@@ -162,6 +162,16 @@ def _do(system, user, action: str, data, files) -> str:
         services.delete_flow(system, user, origin=data.get("origin", ""), destination=data.get("destination", ""),
                              layer=data.get("layer", ""))
         return _("Flow removed.")
+    if action == "conversion":
+        d = valid(f.ConversionForm)
+        services.set_conversion(system, user, process=d["process"], from_layer=d["from_layer"],
+                                to_layer=d["to_layer"], factor=_share(d["factor"]),
+                                consumed=_share(d["consumed"]), source=d["source"], estimate=d["estimate"])
+        return _("Conversion at %(process)s saved.") % {"process": d["process"]}
+    if action == "conversion-delete":
+        services.delete_conversion(system, user, process=data.get("process", ""),
+                                   from_layer=data.get("from_layer", ""), to_layer=data.get("to_layer", ""))
+        return _("Conversion removed.")
     if action == "stock":
         d = valid(f.StockForm)
         try:

@@ -16,7 +16,7 @@ from circularcities.core.mfa import system_io
 from circularcities.core.reports import to_pdf
 from circularcities.systems import forms as f
 from circularcities.systems import services
-from circularcities.systems.labels import layer_label, status_label
+from circularcities.systems.labels import chart, layer_label, status_label
 from circularcities.systems.models import StockModel, System
 from circularcities.systems.permissions import can_edit, require_view, visible_to
 from circularcities.systems.report import build_report
@@ -60,17 +60,6 @@ def _pick(request, result: core.SystemResult) -> tuple[str, int, str | None]:
     return layer, year, item if item in items else None
 
 
-def _chart(result, layer, year, item) -> dict:
-    data = core.sankey(result, layer, year, item)
-    for i, code in enumerate(data["nodes"]):  # the boundary: where flows come from, and where they go
-        if code == core.BOUNDARY:
-            data["node_text"][i] = _("From: %(node)s") % {"node": data["node_text"][i]}
-        elif code == core.BOUNDARY + core.SINK:
-            data["node_text"][i] = _("To: %(node)s") % {"node": data["node_text"][i]}
-    data["layer_label"] = layer_label(layer, result.definition.layer(layer).name)
-    return data
-
-
 def _flow_rows(result: core.SystemResult, layer: str, year: int) -> list[dict]:
     defn = result.definition
     names = {p.code: p.label for p in defn.processes}
@@ -85,6 +74,23 @@ def _flow_rows(result: core.SystemResult, layer: str, year: int) -> list[dict]:
                      "destination_name": names.get(fl.destination), "item": fl.item, "amount": float(fl.values[i]),
                      "kind": fl.kind, "estimate": fl.estimate,
                      "share": spec.share if spec else None, "source": spec.source if spec else ""})
+    return rows
+
+
+def _conversion_rows(result: core.SystemResult, year: int) -> list[dict]:
+    """Each conversion as defined, with what it used up and yielded in ``year``."""
+    defn = result.definition
+    i = result.year_index(year)
+    computed = {(c.process, c.from_layer, c.to_layer): c for c in result.conversions}
+    rows = []
+    for c in defn.conversions:
+        done = computed.get(c.key)
+        src, dst = defn.layer(c.from_layer), defn.layer(c.to_layer)
+        rows.append({"spec": c, "process_name": defn.process(c.process).label,
+                     "from_label": layer_label(src.code, src.name), "to_label": layer_label(dst.code, dst.name),
+                     "from_unit": src.unit, "to_unit": dst.unit,
+                     "used": float(done.consumed[i]) if done else 0.0,
+                     "made": float(done.produced[i]) if done else 0.0})
     return rows
 
 
@@ -127,7 +133,7 @@ def detail(request, pk):
     defn = result.definition
     if defn.layers and any(True for _f in result.flows):
         layer, year, item = _pick(request, result)
-        context.update(layer=layer, year=year, item=item, sankey=_chart(result, layer, year, item),
+        context.update(layer=layer, year=year, item=item, sankey=chart(result, layer, year, item),
                        flow_rows=_flow_rows(result, layer, year),
                        totals=result.totals(layer, year), unit=defn.layer(layer).unit)
     names = {p.code: p.label for p in defn.processes}
@@ -146,6 +152,7 @@ def detail(request, pk):
                      "years": list(zip(defn.years, result.stocks[s.key].stock.tolist(), strict=True))[-3:]}
                     for s in defn.stocks if s.key in result.stocks],
         parameters=list(system.parameters.all()),
+        conversions=_conversion_rows(result, context.get("year") or defn.years[-1]),
         acceptances=list(system.acceptances.select_related("process", "layer", "accepted_by")),
         indicators=[{"ind": i, "unit": result.indicator_unit(i),
                      "values": list(zip(defn.years, values[i.code], strict=True))} for i in defn.indicators],
@@ -156,7 +163,7 @@ def detail(request, pk):
         ch = {"processes": defn.process_codes, "layers": [lay.code for lay in defn.layers]}
         context.update(
             process_form=f.ProcessForm(**ch), layer_form=f.LayerForm(**ch), flow_form=f.FlowForm(**ch),
-            stock_form=f.StockForm(**ch), parameter_form=f.ParameterForm(**ch), accept_form=f.AcceptForm(**ch),
+            stock_form=f.StockForm(**ch), conversion_form=f.ConversionForm(**ch), parameter_form=f.ParameterForm(**ch), accept_form=f.AcceptForm(**ch),
             scenario_form=f.ScenarioForm(), upload_form=f.UploadForm())
     return render(request, "systems/detail.html", context)
 
@@ -185,7 +192,7 @@ def compare_page(request, pk, other):
     context.update(
         layer=layer, year=year, years=list(ra.definition.years),
         layers=[{"code": lay.code, "label": layer_label(lay.code, lay.name)} for lay in ra.definition.layers],
-        sankey_a=_chart(ra, layer, year, None), sankey_b=_chart(rb, layer_b, year, None) if layer_b else None,
+        sankey_a=chart(ra, layer, year, None), sankey_b=chart(rb, layer_b, year, None) if layer_b else None,
         comparison=cmp, status_a=status_label(ra.status), status_b=status_label(rb.status))
     return render(request, "systems/compare.html", context)
 
