@@ -6,6 +6,7 @@ from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from circularcities.accounts.models import Role
 
@@ -85,9 +86,9 @@ class ApiTokenForm(forms.Form):
 class AuditFilterForm(forms.Form):
     user = forms.CharField(label=_("User name"), max_length=150, required=False)
     kind = forms.ChoiceField(label=_("Event"), required=False)
-    date_from = forms.DateField(label=_("From"), required=False,
+    date_from = forms.DateField(label=pgettext_lazy("start of a date range", "From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False,
+    date_to = forms.DateField(label=pgettext_lazy("end of a date range", "To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
