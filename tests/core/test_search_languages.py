@@ -140,3 +140,14 @@ def test_a_document_matching_either_reading_is_found():
     assert {h.key for h in index.search("食品廃棄物")} == {"ja"}  # a Japanese spelling
     assert {h.key for h in index.search("食品")} == {"zh", "ja"}  # written alike in both
     assert [h.key for h in index.search("电动公交")] == ["other"]
+
+
+def test_snippets_mark_japanese_and_korean_words():
+    from circularcities.core.search import parse_query, snippet
+
+    text = "宇部市の食品廃棄物を回収し、養鶏用の飼料にリサイクルしている。"
+    marked = [t for t, m in snippet(text, parse_query("リサイクル 食品").highlight) if m]
+    assert marked == ["食品", "リサイクル"]
+    text = "시민들이 물건과 자동차를 공유하는 플랫폼"
+    marked = [t for t, m in snippet(text, parse_query("공유 플랫폼").highlight) if m]
+    assert marked == ["공유", "플랫폼"]
