@@ -9,3 +9,5 @@ T = {
     "Low 7R maturity in %(strategies)s.": "7R 성숙도가 낮은 전략: %(strategies)s.",
     "%(name)s (level %(level)s)": "%(name)s(수준 %(level)s)",
 }
+T["Cases from coalition cities and beyond, in the platform's languages. Search in any of them."] = \
+    "연합 도시와 그 밖의 지역 사례를 플랫폼의 여러 언어로 제공합니다. 어느 언어로든 검색할 수 있습니다."
