@@ -106,23 +106,37 @@ def english_by_default():
 
 
 FOUR_LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("ja", "日本語"), ("ko", "한국어")]
+TWO_LANGUAGES = FOUR_LANGUAGES[:2]
 
 
-@pytest.fixture
-def four_languages(settings):
-    """The platform set to serve all four languages (the default serves what is translated)."""
-    settings.LANGUAGES = FOUR_LANGUAGES
-    settings.PARLER_LANGUAGES = {None: tuple({"code": code} for code, _name in FOUR_LANGUAGES),
+def _serve_languages(settings, languages):
+    """Serve ``languages`` for one test, as CIRCULARCITIES_LANGUAGES would."""
+    settings.LANGUAGES = languages
+    settings.PARLER_LANGUAGES = {None: tuple({"code": code} for code, _name in languages),
                                  "default": {"fallbacks": ["en"], "hide_untranslated": False}}
     from parler import appsettings
     from parler.utils import i18n as parler_i18n
     from parler.utils.conf import add_default_language_settings
 
-    # parler reads its language tables once at import; give it the four for this test.
+    # parler reads its language tables once at import; give it these for this test.
     saved = appsettings.PARLER_LANGUAGES, dict(parler_i18n.LANGUAGES_DICT)
-    parler_i18n.LANGUAGES_DICT.update(FOUR_LANGUAGES)
+    parler_i18n.LANGUAGES_DICT.clear()
+    parler_i18n.LANGUAGES_DICT.update(languages)
     appsettings.PARLER_LANGUAGES = add_default_language_settings(settings.PARLER_LANGUAGES)
-    yield FOUR_LANGUAGES
+    yield languages
     appsettings.PARLER_LANGUAGES = saved[0]
     parler_i18n.LANGUAGES_DICT.clear()
     parler_i18n.LANGUAGES_DICT.update(saved[1])
+
+
+@pytest.fixture
+def four_languages(settings):
+    """The platform set to serve all four languages (CIRCULARCITIES_LANGUAGES=en,zh-hans,ja,ko,
+    the default), whatever the suite runs with."""
+    yield from _serve_languages(settings, FOUR_LANGUAGES)
+
+
+@pytest.fixture
+def two_languages(settings):
+    """The platform set to serve English and Chinese only (CIRCULARCITIES_LANGUAGES=en,zh-hans)."""
+    yield from _serve_languages(settings, TWO_LANGUAGES)

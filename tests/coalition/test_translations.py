@@ -27,6 +27,13 @@ JA = {
 
 @pytest.fixture
 def with_japanese(settings):
+    """A platform that ran in English and Chinese (no Japanese text anywhere) now adds Japanese."""
+    from django.apps import apps
+    from parler.models import TranslatedFieldsModel
+
+    for model in apps.get_models():
+        if issubclass(model, TranslatedFieldsModel):
+            model.objects.filter(language_code="ja").delete()
     settings.LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("ja", "日本語")]
 
 
@@ -76,7 +83,7 @@ def test_a_page_without_the_readers_language_says_so(client, demo):
     assert escape(other.title_zh) in page and 'data-testid="case-title"><span lang' not in page
 
 
-def test_new_content_in_one_language_only(demo):
+def test_new_content_in_one_language_only(demo, two_languages):
     city = City.objects.get(slug="amsterdam")
     area = ThematicArea(slug="test-area", order=99, name_en="Test area")
     area.save()

@@ -92,3 +92,62 @@ def test_the_bilingual_analyser_could_not_segment_korean():
     # Before: Hangul was no run of any tokeniser, so Korean text was not indexed at all.
     assert tokenize("공유 플랫폼", BILINGUAL_ANALYZER) == []
     assert tokenize("공유 플랫폼") == ["공유", "플랫폼"]
+
+
+# -- Han characters only: Chinese or Japanese ---------------------------------------------
+def test_han_only_queries_are_read_in_the_languages_they_can_be():
+    from circularcities.core.search import query_languages
+
+    # The script decides when it can: kana, Hangul, Latin letters.
+    assert query_languages("山口県の事例") == ["ja"]
+    assert query_languages("공유 경제") == ["ko"]
+    assert query_languages("food waste") == ["en"]
+    # Simplified characters Japanese has no word for (电动, 垃圾) read as Chinese only,
+    # and so does a text Japanese would cut into single characters (厨 / 余).
+    assert query_languages("电动公交") == ["zh"]
+    assert query_languages("食物垃圾", "ja") == ["zh"]
+    assert query_languages("厨余") == ["zh"]
+    # Words both languages write alike: the reader's language decides, else both.
+    assert query_languages("食品廃棄物") == ["zh", "ja"]
+    assert query_languages("食品廃棄物", "ja") == ["ja"]
+    assert query_languages("食品廃棄物", "zh-hans") == ["zh"]
+    # Only the platform's languages.
+    assert query_languages("食品廃棄物", "en", ["en", "zh-hans"]) == ["zh"]
+    assert query_languages("食品廃棄物", "en", ["en", "ja"]) == ["ja"]
+
+
+def test_each_translation_is_tokenised_in_its_own_language():
+    from circularcities.core.search import document_terms
+
+    # One document in Chinese and Japanese: before, the kana of the Japanese text made the
+    # whole document Japanese, and fugashi cut the Chinese title into single characters.
+    both = {"title": {"zh-hans": "厨余垃圾回收", "ja": "生ごみの回収"}}
+    tf = document_terms(both, PARAMS)
+    assert "厨余" in tf and "垃圾" in tf  # jieba's words for the Chinese text
+    assert "ごみ" in tf or "生ごみ" in tf  # fugashi's for the Japanese one
+    joined = document_terms({"title": "厨余垃圾回收 生ごみの回収"}, PARAMS)
+    assert "厨余" not in joined  # what the per-language fields fix
+
+
+def test_a_document_matching_either_reading_is_found():
+    docs = {"zh": {"title": {"zh-hans": "食品废弃物减量"}},
+            "ja": {"title": {"ja": "食品廃棄物の削減"}},
+            "other": {"title": {"zh-hans": "电动公交车"}}}
+    index = SearchIndex({}, params=PARAMS)
+    from circularcities.core.search import document_terms
+
+    index.load_documents((k, document_terms(f, PARAMS), ()) for k, f in docs.items())
+    assert {h.key for h in index.search("食品廃棄物")} == {"ja"}  # a Japanese spelling
+    assert {h.key for h in index.search("食品")} == {"zh", "ja"}  # written alike in both
+    assert [h.key for h in index.search("电动公交")] == ["other"]
+
+
+def test_snippets_mark_japanese_and_korean_words():
+    from circularcities.core.search import parse_query, snippet
+
+    text = "宇部市の食品廃棄物を回収し、養鶏用の飼料にリサイクルしている。"
+    marked = [t for t, m in snippet(text, parse_query("リサイクル 食品").highlight) if m]
+    assert marked == ["食品", "リサイクル"]
+    text = "시민들이 물건과 자동차를 공유하는 플랫폼"
+    marked = [t for t, m in snippet(text, parse_query("공유 플랫폼").highlight) if m]
+    assert marked == ["공유", "플랫폼"]

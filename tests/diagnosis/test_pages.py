@@ -61,7 +61,45 @@ def test_dashboard_shows_every_part(client, city):
 
 def test_dashboard_in_chinese(client, city):
     page = client.get(f"/zh-hans/diagnosis/{city.slug}/").content.decode()
-    assert "建议重点关注" in page and "城市诊断" in page
+    assert "城市诊断" in page
+    # The focal-area reasons are composed in the reader's language.
+    assert "以下指标落后于同类城市" in page or "7R成熟度较低" in page
+
+
+@pytest.mark.parametrize("lang, strategy_text, reason_words", [
+    ("ja", "リサイクル", ("比較対象の都市に遅れています", "7R成熟度が低い分野")),
+    ("ko", "재활용", ("비교 도시들보다 뒤처져 있습니다", "7R 성숙도가 낮은 전략")),
+])
+def test_the_7r_questionnaire_and_reasons_in_japanese_and_korean(client, city, owner, lang, strategy_text,
+                                                                  reason_words):
+    from circularcities.core.maturity import load_maturity_model
+
+    page = client.get(f"/{lang}/diagnosis/{city.slug}/").content.decode()
+    assert strategy_text in page
+    model = load_maturity_model()
+    levels = [getattr(lv, lang) for st in model.values() for lv in st.levels]
+    assert any(text in page for text in levels)
+    assert any(words in page for words in reason_words)
+    client.force_login(owner)
+    form = client.get(f"/{lang}/diagnosis/{city.slug}/maturity/new/")
+    assert form.status_code == 200
+    html = form.content.decode()
+    assert getattr(model["repair"].levels[0], lang) in html and getattr(model["repair"], f"name_{lang}") in html
+
+
+def test_a_level_not_yet_written_in_the_readers_language_is_marked(client, city, monkeypatch):
+    import dataclasses
+
+    from circularcities.core import maturity
+    from circularcities.diagnosis import dashboard
+
+    model = maturity.load_maturity_model()
+    without_ja = {r: dataclasses.replace(st, name_ja="", levels=tuple(dataclasses.replace(lv, ja="")
+                                                                      for lv in st.levels))
+                  for r, st in model.items()}
+    monkeypatch.setattr(dashboard, "load_maturity_model", lambda: without_ja)
+    page = client.get(f"/ja/diagnosis/{city.slug}/").content.decode()
+    assert 'class="untranslated"' in page and model["recycle"].name_en in page
 
 
 def test_pickers_select_year_layer_material(client, city):

@@ -1,6 +1,7 @@
 """The secretariat runs the coalition in the browser: registers a city, invites its editor,
-publishes a case written in two languages, creates an event a partner registers for, and
-publishes a working group's result that then shows on the city's page."""
+publishes a case written in four languages, creates an event a partner registers for, and
+publishes a working group's result that then shows on the city's page, where the city's
+editor reads it in Japanese."""
 
 import re
 from datetime import date, timedelta
@@ -75,6 +76,10 @@ def test_secretariat_runs_a_year_of_the_coalition(page, browser):
     form.locator("#id_title_zh").fill("里斯本维修网络")
     form.locator("#id_summary_en").fill("Twelve repair points opened in 2024.")
     form.locator("#id_summary_zh").fill("2024年开设了十二个维修点。")
+    form.locator("#id_title_ja").fill("リスボンの修理ネットワーク")
+    form.locator("#id_summary_ja").fill("2024年に12か所の修理拠点が開設された。")
+    form.locator("#id_title_ko").fill("리스본 수리 네트워크")
+    form.locator("#id_summary_ko").fill("2024년에 수리 거점 12곳이 문을 열었다.")
     form.locator("#id_city").select_option(str(city.pk))
     form.locator("#id_fig-0-label_en").fill("Repair points")
     form.locator("#id_fig-0-value").fill("12")
@@ -87,8 +92,10 @@ def test_secretariat_runs_a_year_of_the_coalition(page, browser):
     page.wait_for_load_state()
     case = Case.objects.get(slug="lisbon-repair-network")
     assert case.published and case.reviewer.username == "office-sec"
-    page.goto(page.base + "/zh-hans/cases/lisbon-repair-network/")
-    assert "里斯本维修网络" in page.locator("[data-testid=case-title]").inner_text()
+    for lang, title in (("zh-hans", "里斯本维修网络"), ("ja", "リスボンの修理ネットワーク"),
+                        ("ko", "리스본 수리 네트워크")):
+        page.goto(page.base + f"/{lang}/cases/lisbon-repair-network/")
+        assert title in page.locator("[data-testid=case-title]").inner_text()
 
     # 4. An event with one seat; the partner registers.
     page.goto(page.base + "/office/events/new/")
@@ -118,9 +125,23 @@ def test_secretariat_runs_a_year_of_the_coalition(page, browser):
     form.locator("#id_slug").fill("lisbon-diagnosis-summary")
     form.locator("#id_title_en").fill("Lisbon circularity diagnosis summary")
     form.locator("#id_summary_en").fill("Where Lisbon's materials go.")
+    form.locator("#id_title_ja").fill("リスボンの循環性診断のまとめ")
+    form.locator("#id_summary_ja").fill("リスボンの資材の行き先。")
     form.locator("#id_year").fill("2025")
     form.locator(f"input[name=cities][value='{city.pk}']").check()
     page.click("[data-testid=publish-result]")
     page.wait_for_load_state()
     page.goto(page.base + "/cities/lisbon/")
     assert "Lisbon circularity diagnosis summary" in page.locator("[data-testid=city-results]").inner_text()
+
+    # 6. The city's editor, signed in with the Japanese interface, reads it in Japanese.
+    editor = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+    ep = editor.new_page()
+    ep.base = page.base
+    sign_in(ep, "lisbon-editor", "A-long-pass-phrase-2026")
+    ep.goto(page.base + "/cities/lisbon/")  # the Japanese browser is sent to /ja/
+    assert "/ja/cities/lisbon/" in ep.url and ep.locator("html").get_attribute("lang") == "ja"
+    results = ep.locator("[data-testid=city-results]").inner_text()
+    assert "リスボンの循環性診断のまとめ" in results and "Lisbon circularity" not in results
+    assert "未翻訳" not in results  # written in Japanese: no fallback mark
+    editor.close()

@@ -23,7 +23,8 @@ def _library_text() -> str:
     from circularcities.knowledge import search
     from circularcities.knowledge.models import Case
 
-    return " ".join(" ".join(search._fields(c).values()) for c in Case.objects.all())
+    return " ".join(text for c in Case.objects.all() for field in search._fields(c).values()
+                    for text in field.values())
 
 
 def _slugs(hits):

@@ -85,3 +85,14 @@ def test_highlighting_escapes_the_text(client, demo):
     html = client.get("/cases/", {"q": "zyxwvu"}).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>zyxwvu</mark> bricks &lt;b&gt;bold&lt;/b&gt;" in html
     assert "<script>alert(1)" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang, query", [("ja", "食品廃棄物の収集"), ("ko", "공유 경제")])
+def test_results_in_japanese_and_korean_mark_their_words(client, demo, lang, query):
+    import re
+
+    html = client.get(f"/{lang}/cases/", {"q": query}).content.decode()
+    marks = re.findall(r"<mark>([^<]+)</mark>", html)
+    assert marks and all(m in query or query.split()[0] in m for m in marks), marks
+    assert "score" not in html.lower().replace("scorecard", "")

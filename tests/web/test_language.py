@@ -82,7 +82,8 @@ def test_japanese_and_korean_browsers_are_sent_to_their_site(client, demo, four_
     assert page.status_code == 200 and f'<html lang="{tag}">' in page.content.decode()
 
 
-def test_japanese_is_not_served_unless_configured(client, demo):
+def test_japanese_is_not_served_unless_configured(client, demo, two_languages):
+    # CIRCULARCITIES_LANGUAGES=en,zh-hans: a Japanese browser gets English, and /ja/ is no page.
     assert client.get("/cases/", HTTP_ACCEPT_LANGUAGE="ja-JP").status_code == 200  # stays English
     assert client.get("/ja/cases/").status_code == 404
 

@@ -109,3 +109,14 @@ def test_a_page_in_a_language_without_the_content_says_so(client, demo, owner, c
     assert '<span lang="en">Written in English only.</span>' in described
     assert 'class="untranslated"' in described
     assert "not yet translated" not in described  # the marker itself is in the page's language
+
+
+def test_the_default_checks_every_platform_language():
+    """With CIRCULARCITIES_LANGUAGES unset, the pages above are checked in Chinese, Japanese
+    and Korean (a smaller setting checks fewer, never silently none)."""
+    import os
+
+    if os.environ.get("CIRCULARCITIES_LANGUAGES"):
+        assert LANGUAGES, "a platform serving English only has nothing to check here"
+        return
+    assert LANGUAGES == ["zh-hans", "ja", "ko"]

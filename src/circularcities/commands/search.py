@@ -7,7 +7,7 @@ import json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("search", help="search the best-practice library (English or Chinese)")
+    p = sub.add_parser("search", help="search the best-practice library (English, Chinese, Japanese or Korean)")
     p.add_argument("query")
     p.add_argument("--area", help="thematic area slug")
     p.add_argument("--r", help="R-strategy slug")

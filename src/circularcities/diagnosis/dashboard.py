@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from circularcities.coalition.models import City
 from circularcities.core.maturity import (
@@ -34,7 +34,7 @@ from circularcities.diagnosis.models import (
     MetabolismStock,
     Quality,
 )
-from circularcities.web.bilingual import is_chinese
+from circularcities.web.translated import translated
 
 PROCESS_LABELS = {
     "environment": gettext_lazy("environment and rest of the world"),
@@ -239,7 +239,6 @@ def _assessment(a: MaturityAssessment) -> Assessment:
 def maturity_views(city) -> dict[str, MaturityView]:
     """Per subject (city, business): latest and previous assessment, scores and change. One query."""
     strategies = load_maturity_model()
-    zh = is_chinese()
     by_subject: dict[str, list[MaturityAssessment]] = {}
     for a in MaturityAssessment.objects.filter(city=city).select_related("assessor").order_by("date"):
         by_subject.setdefault(a.subject, []).append(a)
@@ -253,10 +252,13 @@ def maturity_views(city) -> dict[str, MaturityView]:
         for r in R_STRATEGIES:
             st = strategies[r]
             level = s.per_r[r]
-            rows.append({"r": r, "name": st.name_zh if zh else st.name_en, "level": level,
+            # The page shows each text with {% translated %} (marked when it fell back to
+            # English); "name" and "description" are plain text for the chart and the PDF.
+            rows.append({"r": r, "strategy": st, "level_text": st.levels[level - 1],
+                         "name": translated(st, "name").text, "level": level,
                          "previous": previous.levels.get(r) if previous else None,
                          "change": change.per_r[r] if change else None,
-                         "description": (st.levels[level - 1].zh if zh else st.levels[level - 1].en),
+                         "description": translated(st.levels[level - 1], "text").text,
                          "note": (latest.notes or {}).get(r, "")})
         names = [row["name"] for row in rows]
         traces = [{"name": str(latest.date), "r": [row["level"] for row in rows], "theta": names}]
@@ -277,6 +279,13 @@ class BenchmarkView:
     benchmarks: dict
     focal_areas: list = field(default_factory=list)
     cases: dict = field(default_factory=dict)
+    levels: dict | None = None  # the city's latest 7R levels, which the reasons cite
+
+    @property
+    def reasons(self) -> dict[str, list[tuple[str, str]]]:
+        """Why each focal area is suggested, in the reader's language (area slug -> pieces,
+        see :func:`focal_reason`)."""
+        return {fa.area: focal_reason(fa, self.benchmarks, self.levels) for fa in self.focal_areas}
 
     @property
     def rule_text(self) -> str:
@@ -330,6 +339,7 @@ def benchmark_view(city, latest: dict | None = None) -> BenchmarkView:
     names = {code: (ind.name_en, ind.name_zh) for code, ind in catalogue.items()}
     related = {code: ind.related_areas for code, ind in catalogue.items()}
     view.focal_areas = suggest_focal_areas(bms, related, levels, max_areas=3, names=names)
+    view.levels = levels
     if view.focal_areas:
         cases = list(Case.objects.filter(published=True).select_related("city")
                      .prefetch_related("areas", "r_strategies"))
@@ -342,6 +352,54 @@ def benchmark_view(city, latest: dict | None = None) -> BenchmarkView:
             ranked = rank_cases(as_dicts, [fa.area], weak)
             view.cases[fa.area] = [(by_slug[rc.slug], rc) for rc in ranked[:3]]
     return view
+
+
+def _join(items: list[str]) -> str:
+    # Translators: the separator between items of a list ("A, B, C"), e.g. "、" in Chinese.
+    return pgettext("list separator", ", ").join(items)
+
+
+def focal_reason(fa, benchmarks: dict, levels: dict | None) -> list[tuple[str, str]]:
+    """The reason for a suggested focal area, composed in the reader's language from what
+    drove it (the indicators behind the peers and the weak 7R strategies).
+
+    Returns (text, language) pieces: a language is given for a name shown in English
+    because the reader's language has none yet (the page marks it ``lang="en"``), and is
+    empty for text in the reader's language.
+    """
+    from circularcities.core.maturity import load_maturity_model
+
+    names: list[tuple[str, str]] = []
+
+    def name(obj, code: str) -> str:
+        # A placeholder for the name, replaced by a piece of its own below.
+        t = translated(obj, "name") if obj is not None else None
+        names.append((t.text, t.language if t.is_fallback else "") if t else (code, ""))
+        return f"\x00{len(names) - 1}\x00"
+
+    sentences = []
+    if fa.indicators:
+        indicators = {i.code: i for i in Indicator.objects.filter(code__in=fa.indicators)}
+        sentences.append(_("Behind its peers on %(indicators)s.") % {"indicators": _join([
+            _("%(name)s (percentile %(percentile)s)") % {
+                "name": name(indicators.get(c), c), "percentile": f"{benchmarks[c].percentile:.0f}"}
+            for c in fa.indicators if c in benchmarks])})
+    if fa.weak_rs:
+        strategies = load_maturity_model()
+        sentences.append(_("Low 7R maturity in %(strategies)s.") % {"strategies": _join([
+            _("%(name)s (level %(level)s)") % {
+                "name": name(strategies.get(r), r), "level": (levels or {}).get(r, "–")}
+            for r in fa.weak_rs])})
+    # Chinese and Japanese sentences follow each other without a space.
+    joiner = "" if (get_language() or "en").split("-")[0] in ("zh", "ja") else " "
+    parts = joiner.join(sentences).split("\x00")
+    pieces = [names[int(p)] if i % 2 else (p, "") for i, p in enumerate(parts)]
+    return [(text, lang) for text, lang in pieces if text]
+
+
+def reason_text(pieces: list[tuple[str, str]]) -> str:
+    """A reason's pieces as one plain string (for the PDF)."""
+    return "".join(text for text, _lang in pieces)
 
 
 def area_names() -> dict[str, str]:

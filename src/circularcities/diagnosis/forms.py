@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from circularcities.core import rules
@@ -78,15 +79,20 @@ class AssessmentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         from circularcities.core.maturity import load_maturity_model
-        from circularcities.web.bilingual import is_chinese
+        from circularcities.web.translated import translated
 
         super().__init__(*args, **kwargs)
-        zh = is_chinese()
+
+        def text(obj, field: str) -> str:
+            # Form labels are plain text: an English fallback is marked in words.
+            t = translated(obj, field)
+            return f"{t.text} ({gettext('not yet translated')})" if t.is_fallback else t.text
+
         self.strategies = []
         for r, st in load_maturity_model().items():
-            choices = [(lv.level, f"{lv.level} – {lv.zh if zh else lv.en}") for lv in st.levels]
+            choices = [(lv.level, f"{lv.level} – {text(lv, 'text')}") for lv in st.levels]
             self.fields[f"level_{r}"] = forms.TypedChoiceField(
-                label=st.name_zh if zh else st.name_en, choices=choices, coerce=int, widget=forms.RadioSelect,
-                help_text=st.description_zh if zh else st.description_en)
+                label=text(st, "name"), choices=choices, coerce=int, widget=forms.RadioSelect,
+                help_text=text(st, "description"))
             self.fields[f"note_{r}"] = forms.CharField(label=_("Note"), required=False, max_length=500)
             self.strategies.append((self[f"level_{r}"], self[f"note_{r}"]))

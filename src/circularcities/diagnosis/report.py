@@ -8,7 +8,6 @@ from circularcities.core.reports import Report, Section, Table
 from circularcities.diagnosis import dashboard as dash
 from circularcities.diagnosis.imports import city_metabolism
 from circularcities.diagnosis.templatetags.diagnosis_labels import source_label
-from circularcities.web.translated import translated
 
 
 def build_report(city) -> Report:
@@ -74,8 +73,9 @@ def build_report(city) -> Report:
 
     if bench.focal_areas:
         paragraphs = []
+        reasons = bench.reasons
         for fa in bench.focal_areas:
-            paragraphs.append(f"{areas.get(fa.area, fa.area)}: {translated(fa, 'reason').text}")
+            paragraphs.append(f"{areas.get(fa.area, fa.area)}: {dash.reason_text(reasons[fa.area])}")
             for case, _rc in bench.cases.get(fa.area, []):
                 paragraphs.append("  – " + case.t("title"))
         sections.append(Section(_("Suggested focal areas"), paragraphs=paragraphs))

@@ -26,12 +26,13 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
+from django.utils.translation import get_language
 
 from circularcities.core.search import (
     BM25Params,
     SearchIndex,
     document_terms,
-    parse_query,
+    parse_queries,
     similar_documents,
     store,
 )
@@ -47,7 +48,7 @@ PARAMS = BM25Params(weights=FIELD_WEIGHTS, phrase_weight=1.0, cutoff=0.4)
 # (three queries for any number of hits).
 HIT_PREFETCH = ("translations", "city__translations")
 # Bump when document_terms changes: stored terms and saved indexes of another version are ignored.
-TERMS_VERSION = 3
+TERMS_VERSION = 4
 # More changes than this fraction of the library since the last look: rebuild instead.
 REBUILD_FRACTION = 0.2
 # Save the index again after this many cases were re-indexed since it was saved.
@@ -69,27 +70,31 @@ class CaseHit:
         return make_snippet(self.case.t("summary"), self.terms)
 
 
-def _fields(c: Case) -> dict[str, str]:
-    """A case's searchable text: each field holds its text in every language written.
+def _fields(c: Case) -> dict[str, dict[str, str]]:
+    """A case's searchable text: each field as ``{language: text}`` for every language written.
 
-    One document per case, so a query in any platform language finds it; the
-    tokenizer segments each script with its own analyser. Needs ``translations``,
-    ``city__translations`` and ``figures__translations`` prefetched for a batch.
+    One document per case, so a query in any platform language finds it; each
+    translation is tokenised in its own language (a Chinese title with jieba, a
+    Japanese one with fugashi, though both may be Han characters only). Needs
+    ``translations``, ``city__translations`` and ``figures__translations`` prefetched
+    for a batch.
     """
-    def all_languages(obj, field: str) -> list[str]:
-        out: list[str] = []
-        for row in obj.translations.all():
-            value = getattr(row, field, "") or ""
-            out.extend(value if isinstance(value, list) else [value])
-        return [v for v in out if v]
+    def by_language(*sources: tuple[object, str]) -> dict[str, str]:
+        out: dict[str, list[str]] = {}
+        for obj, name in sources:
+            for row in obj.translations.all():  # type: ignore[attr-defined]
+                value = getattr(row, name, "") or ""
+                values = value if isinstance(value, list) else [value]
+                out.setdefault(row.language_code, []).extend(v for v in values if v)
+        return {lang: " ".join(texts) for lang, texts in out.items() if texts}
 
     city = c.city
     return {
-        "title": " ".join(all_languages(c, "title")),
-        "keywords": " ".join(all_languages(c, "keywords")),
-        "place": " ".join(all_languages(city, "name") + all_languages(city, "country_name")),
-        "summary": " ".join(all_languages(c, "summary")),
-        "figures": " ".join(label for f in c.figures.all() for label in all_languages(f, "label")),
+        "title": by_language((c, "title")),
+        "keywords": by_language((c, "keywords")),
+        "place": by_language((city, "name"), (city, "country_name")),
+        "summary": by_language((c, "summary")),
+        "figures": by_language(*((f, "label") for f in c.figures.all())),
     }
 
 
@@ -258,8 +263,13 @@ class CaseSearch:
 
     # -- queries ------------------------------------------------------------
     def search(self, query: str, area: str | None = None, r: str | None = None,
-               country: str | None = None, limit: int | None = 50) -> list[CaseHit]:
-        """Ranked cases for ``query`` within the filters; an empty query lists them all."""
+               country: str | None = None, limit: int | None = 50,
+               language: str | None = None) -> list[CaseHit]:
+        """Ranked cases for ``query`` within the filters; an empty query lists them all.
+
+        ``language`` is the reader's (None: the active one): a query of Han characters
+        only is read in it when it is Chinese or Japanese, else in both.
+        """
         if not query or not query.strip():
             cases = (filtered_cases(area, r, country).select_related("city").prefetch_related(*HIT_PREFETCH)
                      .order_by("slug")[: limit or None])
@@ -268,10 +278,11 @@ class CaseSearch:
                 if t]
         with self._lock:
             index = self.get_index()
-            parsed = parse_query(query, index.analyzer, known=index.knows)
-            hits = index.search(parsed, limit=limit, tags=tags)
+            readings = parse_queries(query, index.analyzer, known=index.knows,
+                                     language=language or get_language(), languages=platform_languages())
+            hits = index.search(readings, limit=limit, tags=tags)
         by_pk = Case.objects.select_related("city").prefetch_related(*HIT_PREFETCH).in_bulk([h.key for h in hits])
-        highlight = parsed.highlight
+        highlight = frozenset().union(*(q.highlight for q in readings))
         ranked = [h for h in hits if h.key in by_pk]
         return [CaseHit(case=by_pk[h.key], rank=i + 1, matched=h.matched, terms=highlight)
                 for i, h in enumerate(ranked)]
@@ -312,8 +323,13 @@ def get_index() -> SearchIndex:
 
 
 def search_cases(query: str, area: str | None = None, r: str | None = None,
-                 country: str | None = None, limit: int | None = 50) -> list[CaseHit]:
-    return _default.search(query, area=area, r=r, country=country, limit=limit)
+                 country: str | None = None, limit: int | None = 50,
+                 language: str | None = None) -> list[CaseHit]:
+    return _default.search(query, area=area, r=r, country=country, limit=limit, language=language)
+
+
+def platform_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
 
 
 def similar_cases(case: Case, limit: int = 4) -> list[tuple[Case, float]]:

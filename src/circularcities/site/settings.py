@@ -178,7 +178,7 @@ LANGUAGE_CODE = "en"
 # content people write is stored per language by django-parler (one row per language).
 PLATFORM_LANGUAGES = {"en": "English", "zh-hans": "简体中文", "ja": "日本語", "ko": "한국어"}
 _language_codes = [c.strip().lower() for c in os.environ.get(
-    "CIRCULARCITIES_LANGUAGES", "en,zh-hans").split(",") if c.strip()]
+    "CIRCULARCITIES_LANGUAGES", "en,zh-hans,ja,ko").split(",") if c.strip()]
 if not _language_codes or _language_codes[0] != "en" or not set(_language_codes) <= set(PLATFORM_LANGUAGES):
     raise ValueError("CIRCULARCITIES_LANGUAGES must start with 'en' and name only "
                      f"{', '.join(PLATFORM_LANGUAGES)}; got {_language_codes!r}.")

@@ -29,7 +29,8 @@ class Indicator:
     code
         Stable identifier, e.g. ``SW-RECYCLING``.
     name_en, name_zh, definition_en, definition_zh
-        Bilingual name and one-sentence definition.
+        Name and one-sentence definition in English and Chinese (``name_ja``,
+        ``name_ko``, ``definition_ja``, ``definition_ko`` in Japanese and Korean).
     formula
         The formula as text, for people.
     unit
@@ -58,6 +59,11 @@ class Indicator:
     source: str
     computable_from_mfa: bool
     related_areas: tuple[str, ...]
+    # Japanese and Korean (data/indicators.json has them for every indicator).
+    name_ja: str = ""
+    name_ko: str = ""
+    definition_ja: str = ""
+    definition_ko: str = ""
 
     def __post_init__(self):
         if not self.code:

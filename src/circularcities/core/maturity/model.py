@@ -24,18 +24,52 @@ LEVEL_MIN, LEVEL_MAX = 1, 5
 DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "maturity_7r.json"
 
 
+LANGUAGES: tuple[str, ...] = ("en", "zh", "ja", "ko")
+"""The languages the questionnaire is written in (base codes: 'zh' for 'zh-hans')."""
+
+
+def _base(language: str | None) -> str:
+    return (language or "en").lower().split("-")[0].split("_")[0]
+
+
 @dataclass(frozen=True)
 class Level:
-    """One level of one R, in English and Chinese."""
+    """One level of one R, in each language written (empty: not yet translated)."""
 
     level: int
     en: str
     zh: str
+    ja: str = ""
+    ko: str = ""
+
+    def text_in(self, language: str | None) -> tuple[str, str]:
+        """The level's wording in ``language`` ('zh-hans', 'ja', ...) and the language it
+        is in: English when that language has none yet."""
+        own = getattr(self, _base(language), "") if _base(language) in LANGUAGES else ""
+        return (own, _base(language)) if own else (self.en, "en")
+
+    # ``text_<lang>``: read like any other content (web.translated.translated(level, "text")).
+    @property
+    def text_en(self) -> str:
+        return self.en
+
+    @property
+    def text_zh(self) -> str:
+        return self.zh
+
+    @property
+    def text_ja(self) -> str:
+        return self.ja
+
+    @property
+    def text_ko(self) -> str:
+        return self.ko
 
 
 @dataclass(frozen=True)
 class Strategy:
-    """One R strategy with its five levels."""
+    """One R strategy with its five levels; ``name_<lang>`` and ``description_<lang>`` per
+    language (empty: not yet translated)."""
 
     r: str
     name_en: str
@@ -43,6 +77,22 @@ class Strategy:
     description_en: str
     description_zh: str
     levels: tuple[Level, ...]
+    name_ja: str = ""
+    name_ko: str = ""
+    description_ja: str = ""
+    description_ko: str = ""
+
+    def name_in(self, language: str | None) -> tuple[str, str]:
+        """The strategy's name in ``language`` and the language it is in (English as fallback)."""
+        return self._in("name", language)
+
+    def description_in(self, language: str | None) -> tuple[str, str]:
+        return self._in("description", language)
+
+    def _in(self, field: str, language: str | None) -> tuple[str, str]:
+        lang = _base(language)
+        own = getattr(self, f"{field}_{lang}", "") if lang in LANGUAGES else ""
+        return (own, lang) if own else (getattr(self, f"{field}_en"), "en")
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +103,9 @@ def load_maturity_model() -> dict[str, Strategy]:
     for s in data["strategies"]:
         levels = tuple(Level(**lv) for lv in s["levels"])
         out[s["r"]] = Strategy(s["r"], s["name_en"], s["name_zh"], s["description_en"],
-                               s["description_zh"], levels)
+                               s["description_zh"], levels,
+                               **{f"{f}_{lang}": s.get(f"{f}_{lang}", "")
+                                  for f in ("name", "description") for lang in ("ja", "ko")})
     return {r: out[r] for r in R_STRATEGIES}
 
 

@@ -10,7 +10,7 @@ be used in a notebook.
 """
 
 from circularcities.core.search.index import BM25Params, Hit, SearchIndex, document_terms
-from circularcities.core.search.query import Query, parse_query
+from circularcities.core.search.query import Query, parse_queries, parse_query, query_languages
 from circularcities.core.search.similar import similar_documents
 from circularcities.core.search.snippet import snippet
 from circularcities.core.search.tokenize import (
@@ -29,5 +29,6 @@ from circularcities.core.search.tokenize import (
 
 __all__ = ["BILINGUAL_ANALYZER", "DEFAULT_ANALYZER", "Analyzer", "BM25Params", "ChineseTokenizer",
            "EnglishTokenizer", "JapaneseTokenizer", "KoreanTokenizer", "detect_language", "Hit",
-           "Query", "SearchIndex", "Token", "Tokenizer", "document_terms", "parse_query",
+           "Query", "SearchIndex", "Token", "Tokenizer", "document_terms", "parse_queries", "parse_query",
+           "query_languages",
            "similar_documents", "snippet", "tokenize"]

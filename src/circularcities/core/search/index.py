@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from circularcities.core.errors import ValidationError
-from circularcities.core.search.query import Query, parse_query, phrase_term
+from circularcities.core.search.query import Query, parse_queries, phrase_term
 from circularcities.core.search.tokenize import DEFAULT_ANALYZER, Analyzer, detect_language
 
 CHAR_WEIGHT = 0.2
@@ -79,30 +79,41 @@ class Hit:
     matched: tuple[str, ...]
 
 
-def document_terms(fields: Mapping[str, str], params: BM25Params,
+FieldText = str | Mapping[str, str]
+"""A field's text: one string, or ``{language: text}`` for text written in several languages."""
+
+
+def document_terms(fields: Mapping[str, FieldText], params: BM25Params,
                    analyzer: Analyzer = DEFAULT_ANALYZER, language: str | None = None) -> dict[str, float]:
     """Weighted term frequencies of one document: words, their parts, characters, phrases.
 
     Tokenising (jieba above all) is the expensive part of indexing; callers may
     store this result with the document and rebuild an index from it cheaply.
-    ``language`` is the language the fields are written in; None detects it once
-    for the whole document (a Japanese title of Han characters only is still
-    Japanese when its summary has kana).
+
+    A field given as ``{language: text}`` has each text tokenised in its own
+    language (a case's Chinese title with jieba, its Japanese title with
+    fugashi, even when both are Han characters only). A field given as one
+    string is in ``language``; None detects it once from all the document's
+    plain strings (a Japanese title of Han characters only is still Japanese
+    when its summary has kana).
     """
     tf: defaultdict[str, float] = defaultdict(float)
-    language = language or detect_language(" ".join(t for t in fields.values() if t))
-    for name, text in fields.items():
+    plain = " ".join(t for t in fields.values() if isinstance(t, str) and t)
+    language = language or (detect_language(plain) if plain else None)
+    for name, value in fields.items():
         weight = params.weights.get(name, 1.0)
-        tokens = analyzer.tokens(text, language=language)
-        for i, tok in enumerate(tokens):
-            tf[tok.term] += weight
-            for part in tok.parts:
-                tf[part] += weight
-            # Low enough that a whole-word match always ranks first.
-            for gram in tok.grams:
-                tf[gram] += weight * CHAR_WEIGHT
-            if i and analyzer.adjacent(text, tokens[i - 1], tok):
-                tf[phrase_term(tokens[i - 1].term, tok.term)] += weight
+        texts = value.items() if isinstance(value, Mapping) else [(language, value)]
+        for text_language, text in texts:
+            tokens = analyzer.tokens(text, language=text_language or language)
+            for i, tok in enumerate(tokens):
+                tf[tok.term] += weight
+                for part in tok.parts:
+                    tf[part] += weight
+                # Low enough that a whole-word match always ranks first.
+                for gram in tok.grams:
+                    tf[gram] += weight * CHAR_WEIGHT
+                if i and analyzer.adjacent(text, tokens[i - 1], tok):
+                    tf[phrase_term(tokens[i - 1].term, tok.term)] += weight
     return dict(tf)
 
 
@@ -389,8 +400,9 @@ class SearchIndex:
             scores[slots] += qweight * idf * norm
         return scores, present
 
-    def search(self, query: str | Query, limit: int | None = 20, allowed: Iterable[object] | None = None,
-               tags: Sequence[str] = (), exclude: object = None, language: str | None = None) -> list[Hit]:
+    def search(self, query: str | Query | Sequence[Query], limit: int | None = 20,
+               allowed: Iterable[object] | None = None, tags: Sequence[str] = (), exclude: object = None,
+               language: str | None = None, languages: Iterable[str] | None = None) -> list[Hit]:
         """Rank documents for ``query``.
 
         A document must match at least ``query.min_match`` of the query's
@@ -401,7 +413,9 @@ class SearchIndex:
         Parameters
         ----------
         query
-            Free text in any of the platform's languages, or a parsed :class:`Query`.
+            Free text in any of the platform's languages, a parsed :class:`Query`, or
+            several readings of one query (see :func:`.query.parse_queries`): a
+            document matching any reading is a hit, scored by its best one.
         limit
             Most hits to return (None for all).
         allowed
@@ -412,30 +426,33 @@ class SearchIndex:
             A key never returned.
         language
             The reader's language, for a query of Han characters only (Japanese or
-            Chinese); None detects it from the query.
+            Chinese); None reads such a query in both.
+        languages
+            The platform's languages (None: all four), the readings a query may have.
         """
         if isinstance(query, str):
-            query = parse_query(query, self.analyzer, known=self.knows, language=language)
-        if not query.concepts or not self._n_live:
+            readings = parse_queries(query, self.analyzer, known=self.knows, language=language,
+                                     languages=languages)
+        elif isinstance(query, Query):
+            readings = [query]
+        else:
+            readings = list(query)
+        readings = [q for q in readings if q.concepts]
+        if not readings or not self._n_live:
             return []
         n = len(self._keys)
-        weights = dict(query.terms)
-        for p in query.phrases:
-            weights[p] = weights.get(p, 0.0) + self.params.phrase_weight
-        scores, present = self._score(weights, n)
-        matched = np.zeros(n, dtype=np.int16)
-        satisfied: dict[str, np.ndarray] = {}
-        for c in query.concepts:
-            sat = np.zeros(n, dtype=bool)
-            satisfied[c.term] = sat
-            sat[present[c.term]] = True
-            if c.parts:
-                count = np.zeros(n, dtype=np.int16)
-                for p in c.parts:
-                    count[present[p]] += 1
-                sat |= count == len(c.parts)
-            matched += sat
-        ok = (matched >= query.min_match) & (scores > 0) & self._live[:n]
+        ok = np.zeros(n, dtype=bool)
+        scores = np.zeros(n)
+        best = np.full(n, -1, dtype=np.int16)  # which reading scored each document
+        all_satisfied = []
+        for r, q in enumerate(readings):
+            q_ok, q_scores, satisfied = self._match(q, n)
+            better = q_ok & (~ok | (q_scores > scores))
+            scores[better] = q_scores[better]
+            best[better] = r
+            ok |= q_ok
+            all_satisfied.append(satisfied)
+        ok &= self._live[:n]
         if tags:
             ok &= self.tag_mask(tags)
         if allowed is not None:
@@ -462,8 +479,28 @@ class SearchIndex:
         if limit is not None:
             ranked = ranked[:limit]
         return [Hit(key=self._keys[s], score=round(sc, 6),
-                    matched=tuple(t for t, sat in satisfied.items() if sat[s]))
+                    matched=tuple(t for t, sat in all_satisfied[int(best[s])].items() if sat[s]))
                 for sc, s in ranked]
+
+    def _match(self, query: Query, n: int) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+        """Documents matching enough of ``query``'s words, their scores, and which words each matched."""
+        weights = dict(query.terms)
+        for p in query.phrases:
+            weights[p] = weights.get(p, 0.0) + self.params.phrase_weight
+        scores, present = self._score(weights, n)
+        matched = np.zeros(n, dtype=np.int16)
+        satisfied: dict[str, np.ndarray] = {}
+        for c in query.concepts:
+            sat = np.zeros(n, dtype=bool)
+            satisfied[c.term] = sat
+            sat[present[c.term]] = True
+            if c.parts:
+                count = np.zeros(n, dtype=np.int16)
+                for p in c.parts:
+                    count[present[p]] += 1
+                sat |= count == len(c.parts)
+            matched += sat
+        return (matched >= query.min_match) & (scores > 0), scores, satisfied
 
     def score_terms(self, query_terms: Mapping[str, float], limit: int | None = 20,
                     exclude: object = None) -> list[Hit]:

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from circularcities.core.search.tokenize import DEFAULT_ANALYZER, Analyzer, Known
+from circularcities.core.search.tokenize import (
+    DEFAULT_ANALYZER,
+    Analyzer,
+    Known,
+    base_language,
+    detect_language,
+    reads_as_japanese,
+)
 
 # A query of one or two words needs all of them; longer ones need 75 % (rounded
 # down), so one stray or misspelt word does not empty the results.
@@ -67,3 +75,48 @@ def parse_query(text: str, analyzer: Analyzer = DEFAULT_ANALYZER, known: Known |
             if p not in phrases:
                 phrases.append(p)
     return Query(tuple(concepts.values()), tuple(phrases), min_should_match(len(concepts)))
+
+
+# Languages whose text may be Han characters only: such a query reads as either.
+HAN_LANGUAGES = ("zh", "ja")
+
+
+def query_languages(text: str, language: str | None = None,
+                    languages: Iterable[str] | None = None) -> list[str]:
+    """The languages to read a query in, most likely first.
+
+    Kana make a query Japanese, Hangul Korean, Latin letters only English: the
+    script decides. Han characters alone are written alike in Chinese and
+    Japanese (食品, 山口県), so such a query is read
+
+    - in Chinese when the reader's ``language`` is Chinese;
+    - in Japanese when the reader's language is Japanese and the text reads as
+      Japanese (:func:`.tokenize.reads_as_japanese`: 电动公交 does not);
+    - otherwise in both, Japanese only when it reads as Japanese.
+
+    Only the platform's ``languages`` (None: all) are considered; a document
+    matching any reading is a hit.
+    """
+    detected = detect_language(text)
+    if detected != "zh":
+        return [detected]
+    configured = {base_language(c) for c in languages} if languages is not None else set(HAN_LANGUAGES)
+    japanese = "ja" in configured and reads_as_japanese(text)
+    reader = base_language(language)
+    if reader == "zh" and "zh" in configured:
+        return ["zh"]
+    if reader == "ja" and japanese:
+        return ["ja"]
+    out = [lang for lang in HAN_LANGUAGES if lang in configured and (lang != "ja" or japanese)]
+    return out or ["zh"]
+
+
+def parse_queries(text: str, analyzer: Analyzer = DEFAULT_ANALYZER, known: Known | None = None,
+                  language: str | None = None, languages: Iterable[str] | None = None) -> list[Query]:
+    """Every distinct reading of ``text`` (see :func:`query_languages`), most likely first."""
+    out: list[Query] = []
+    for lang in query_languages(text, language, languages):
+        q = parse_query(text, analyzer, known, lang)
+        if q not in out:
+            out.append(q)
+    return out

@@ -9,17 +9,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from circularcities.core.search.tokenize import EnglishTokenizer, is_han
+from circularcities.core.search.tokenize import EnglishTokenizer
 
 _ENGLISH = EnglishTokenizer()
 _LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f\-\.']*")
+_LATIN_CHAR = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+
+
+def _as_written(term: str) -> bool:
+    """Chinese, Japanese and Korean terms are found in the text as they are written
+    (Korean stems inside their inflected words: 공유 in 공유하는); English ones are stems."""
+    return " " not in term and not _LATIN_CHAR.search(term)
 
 
 def _spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for term in terms:
-        # Chinese words are found as they are written (terms are not stemmed).
-        if is_han(term):
+        if _as_written(term):
             start = text.find(term)
             while start >= 0:
                 spans.append((start, start + len(term)))

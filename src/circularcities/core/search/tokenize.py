@@ -254,6 +254,16 @@ def _japanese_words(run: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
+def reads_as_japanese(text: str) -> bool:
+    """Whether Japanese's analyser reads ``text`` as Japanese words: it knows every
+    word (UniDic has no 电动 or 垃圾, simplified Chinese) and does not cut a longer
+    text into single characters only (厨余 -> 厨 / 余 is not a Japanese reading)."""
+    words = [w for w in _fugashi()(text) if w.surface.strip()]
+    if not words or any(w.is_unk for w in words):
+        return False
+    return len(text.strip()) == 1 or any(len(w.surface) > 1 for w in words)
+
+
 class JapaneseTokenizer:
     """fugashi (MeCab) with UniDic-lite: content words, verbs and adjectives by lemma."""
 
