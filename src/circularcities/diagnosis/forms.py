@@ -41,7 +41,8 @@ TYPED_QUALITIES = [(q.value, q.label) for q in (Quality.MEASURED, Quality.ESTIMA
 
 
 class ValueForm(forms.Form):
-    indicator = IndicatorChoiceField(queryset=Indicator.objects.all(), label=_("Indicator"), to_field_name="code")
+    indicator = IndicatorChoiceField(queryset=Indicator.objects.filter(city__isnull=True).prefetch_related(
+        "translations"), label=_("Indicator"), to_field_name="code")
     year = forms.IntegerField(label=_("Year"))
     value = forms.FloatField(label=_("Value"))
     quality = forms.ChoiceField(label=_("Quality"), choices=TYPED_QUALITIES,
