@@ -251,3 +251,13 @@ class CityPopulation(models.Model):
     class Meta:
         ordering = ["year"]
         constraints = [models.UniqueConstraint(fields=["city", "year"], name="one_population_per_year")]
+
+
+FRAMEWORK_LABELS = {
+    "iso37120": _("ISO 37120:2018"),
+    "iso37122": _("ISO 37122:2019"),
+    "sdg": _("SDG target"),
+    "eu_cmu": _("EU circular economy monitoring framework"),
+    "cn_zero_waste": _("Chinese zero-waste city pilot indicators"),
+}
+"""The frameworks of core/indicators/frameworks.py, labelled in the reader's language."""

@@ -187,7 +187,7 @@ def save_indicator(*, user, city=None, indicator: Indicator | None = None, code:
                                        "(e.g. EBUS-FLEET); got '%(value)s'.") % {"value": code[:40]})
         if Indicator.objects.filter(code=code).exists():
             raise FieldError("code", _("The code %(code)s is already used.") % {"code": code})
-    languages = [c for c, _n in settings.LANGUAGES]
+    languages = list(getattr(settings, "PLATFORM_LANGUAGES", dict(settings.LANGUAGES)))
     texts: dict[str, dict[str, str]] = {}
     for lang in set(names) | set(definitions):
         if lang not in languages:
@@ -289,10 +289,12 @@ def _system_terms(system) -> dict[str, dict[int, float]]:
     return terms
 
 
-def recompute_formula(city, indicator: Indicator, *, user=None, depth: int = 0) -> tuple[int, list[str]]:
+def recompute_formula(city, indicator: Indicator, *, user=None, depth: int = 0,
+                      dry_run: bool = False) -> tuple[int, list[str]]:
     """Compute a formula indicator's values for every period where all its terms have one;
     returns ``(values written, problems by period)``. Values are stored with quality
-    ``computed`` (and their history), so charts and exports read them like any other."""
+    ``computed`` (and their history), so charts and exports read them like any other;
+    ``dry_run`` only reports the problems."""
     if indicator.computation != Computation.FORMULA or not indicator.expression or depth > 10:
         return 0, []
     parsed = parse_formula(indicator.expression)
@@ -319,6 +321,8 @@ def recompute_formula(city, indicator: Indicator, *, user=None, depth: int = 0) 
             rules.magnitude("value", result)
         except FieldError as exc:
             problems.append(f"{period_label(indicator.frequency, year, period)}: {exc.text(get_language() or 'en')}")
+            continue
+        if dry_run:
             continue
         _v, changed = set_value(city, indicator.code, year, result, period=period if indicator.frequency !=
                                 Frequency.ANNUAL else 0, source=_("formula: %(f)s") % {"f": indicator.expression},

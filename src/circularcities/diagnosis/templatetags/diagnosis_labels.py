@@ -33,6 +33,7 @@ VIAS = {
     "api": _("API"),
     "model": _("metabolism model"),
     "demo": _("demo"),
+    "formula": _("formula"),
 }
 
 
@@ -86,3 +87,16 @@ NOTES = {"Illustrative demo assessment, not made by the city":
 def note_label(note) -> str:
     """A stored note; the demo's generated notes in the active language."""
     return _label(NOTES, note)
+
+
+@register.filter
+def period_of(obj) -> str:
+    """``2024``, ``2024 Q1`` or ``2024-03`` for a value or a change of an indicator."""
+    from circularcities.diagnosis.services import period_label
+
+    return period_label(obj.indicator.frequency, obj.year, obj.period)
+
+
+@register.filter
+def direction_label(direction) -> str:
+    return str(_("higher is better")) if direction == "higher_is_better" else str(_("lower is better"))
