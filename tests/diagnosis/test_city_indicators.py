@@ -131,7 +131,11 @@ def test_formula_over_a_system_flow(city, owner):
 
 # -- permissions: secretariat, the owning city's editor, another city's editor, an outsider ----
 def test_permissions(city, other_city, owner, member, outsider, secretariat):
-    from circularcities.diagnosis.permissions import can_create_indicator, can_edit_indicator, can_enter_values
+    from circularcities.diagnosis.permissions import (
+        can_create_indicator,
+        can_edit_indicator,
+        can_enter_values,
+    )
 
     ind = _define(owner, city)
     coalition = Indicator.objects.filter(city__isnull=True).first()

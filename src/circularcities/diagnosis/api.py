@@ -10,6 +10,7 @@ from typing import Annotated
 from django.shortcuts import get_object_or_404
 from ninja import File, Path, Query, Router, Schema
 from ninja.files import UploadedFile
+from ninja.responses import Status
 from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
@@ -277,7 +278,7 @@ def create_indicator(request, slug: str, payload: IndicatorIn):
                          frequency=payload.frequency, computation=payload.computation,
                          expression=payload.expression, system=_system(city, payload.system),
                          frameworks=[f.dict() for f in payload.frameworks], source=payload.source)
-    return 201, get_indicator(request, ind.code)
+    return Status(201, get_indicator(request, ind.code))
 
 
 @router.patch("/indicators/{code}", response=responses(IndicatorOut, 404, write=True), auth=write_auth)

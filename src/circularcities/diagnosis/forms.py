@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from circularcities.core import rules
 from circularcities.core.indicators.frameworks import FRAMEWORKS
-from circularcities.diagnosis.models import FRAMEWORK_LABELS, Computation, Frequency, Indicator, Quality
+from circularcities.diagnosis.models import (
+    FRAMEWORK_LABELS,
+    Computation,
+    Frequency,
+    Indicator,
+    Quality,
+)
 from circularcities.web.fielderrors import check
 
 

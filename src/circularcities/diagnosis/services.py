@@ -46,8 +46,8 @@ def register_indicators(indicators, *, city=None) -> int:
             "formula": ind.formula, "unit": ind.unit, "city": city,
             "theme": ind.theme, "direction": ind.direction, "source": ind.source,
             "computable_from_mfa": ind.computable_from_mfa, "related_areas": list(ind.related_areas),
-            "frequency": ind.frequency,
-            "frameworks": [{"framework": f, "ref": r} for f, r in ind.frameworks]})
+            "frequency": ind.frequency, "computation": ind.computation, "expression": ind.expression,
+            "frameworks": [{"framework": f, "ref": check_reference(f, r)} for f, r in ind.framework_refs()]})
         _write_translations(obj, ind.translations())
         n += 1
     return n

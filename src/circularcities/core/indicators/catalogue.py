@@ -64,6 +64,8 @@ class Indicator:
     related_areas: tuple[str, ...]
     frequency: str = "annual"
     frameworks: tuple[tuple[str, str], ...] = ()
+    computation: str = "direct"
+    expression: str = ""
 
     @classmethod
     def from_row(cls, row: Mapping) -> Indicator:
@@ -97,6 +99,14 @@ class Indicator:
     @property
     def higher_is_better(self) -> bool:
         return self.direction == "higher_is_better"
+
+    def framework_refs(self) -> tuple[tuple[str, str], ...]:
+        """The references given, or else the ISO 37120:2018 clauses cited in ``source``."""
+        if self.frameworks:
+            return self.frameworks
+        from circularcities.core.indicators.frameworks import iso37120_refs
+
+        return tuple(("iso37120", f"{c}.{s}" if s else str(c)) for e, c, s in iso37120_refs(self.source) if e == 2018)
 
     def name(self, key: str = "en") -> str:
         return self.names.get(key, "")

@@ -15,7 +15,13 @@ from circularcities.core.indicators.frameworks import describe_reference, iso371
 from circularcities.core.indicators.series import Point, bar_chart
 from circularcities.core.rules import FieldError
 from circularcities.diagnosis.forms import IndicatorForm, PeriodValueForm
-from circularcities.diagnosis.models import FRAMEWORK_LABELS, Computation, Indicator, IndicatorValue, Quality
+from circularcities.diagnosis.models import (
+    FRAMEWORK_LABELS,
+    Computation,
+    Indicator,
+    IndicatorValue,
+    Quality,
+)
 from circularcities.diagnosis.permissions import (
     can_create_indicator,
     can_edit_indicator,
@@ -24,9 +30,15 @@ from circularcities.diagnosis.permissions import (
     require_edit_indicator,
     require_enter_values,
 )
-from circularcities.diagnosis.services import indicators_for, period_label, recompute_formula, save_indicator
+from circularcities.diagnosis.services import (
+    indicators_for,
+    period_label,
+    recompute_formula,
+    save_indicator,
+)
 from circularcities.diagnosis.values import set_typed_value
 from circularcities.web.fielderrors import add_to_form
+
 
 def _systems(city):
     from circularcities.systems.models import System
