@@ -16,7 +16,7 @@ from pydantic import Field
 from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City
 from circularcities.diagnosis import dashboard as dash
-from circularcities.diagnosis.imports import import_file, read_files
+from circularcities.diagnosis.imports import import_file, import_indicator_values, read_files
 from circularcities.diagnosis.models import (
     Indicator,
     IndicatorValue,
@@ -363,6 +363,21 @@ def put_value(request, slug: str, code: str, year: Annotated[int, Path(ge=1900, 
                                       source=payload.source, quality=payload.quality, user=request.user,
                                       via="api", override=payload.override)
     return IndicatorValue.objects.select_related("indicator").get(pk=value.pk)
+
+
+class ValuesImportOut(Schema):
+    changed: int
+    unchanged: int
+
+
+@router.post("/cities/{slug}/indicator-values", response=responses(ValuesImportOut, 404, write=True),
+             auth=write_auth)
+def import_values(request, slug: str, file: UploadedFile = File(...)):  # noqa: B008 - django-ninja idiom
+    """Values of the city's indicators by period from a CSV or Excel table (columns indicator_code, year,
+    period, value, quality, source): all rows or none; problems name their row and column."""
+    city = _city(slug)
+    require_edit_diagnosis(request.user, city)
+    return import_indicator_values(city, file.read(), file.name or "", user=request.user, via="api")
 
 
 @router.get("/cities/{slug}/assessments", response=responses(list[AssessmentOut], 404))

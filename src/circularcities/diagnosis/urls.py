@@ -13,6 +13,7 @@ urlpatterns = [
     path("<slug:slug>/history/", views.history, name="history"),
     path("<slug:slug>/indicators/", views.indicator_list, name="indicators"),
     path("<slug:slug>/indicators/new/", views.indicator_new, name="indicator_new"),
+    path("<slug:slug>/indicators/import/", views.indicator_values_import, name="indicator_values_import"),
     path("<slug:slug>/indicators/<str:code>/", views.indicator_detail, name="indicator"),
     path("<slug:slug>/indicators/<str:code>/edit/", views.indicator_edit, name="indicator_edit"),
     path("<slug:slug>/maturity/new/", views.assess, name="assess"),

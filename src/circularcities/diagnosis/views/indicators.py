@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from circularcities.coalition.models import City
+from circularcities.core.errors import DataImportError
 from circularcities.core.indicators.frameworks import describe_reference, iso37120_theme
 from circularcities.core.indicators.series import Point, bar_chart
 from circularcities.core.rules import FieldError
 from circularcities.diagnosis.forms import IndicatorForm, PeriodValueForm
+from circularcities.diagnosis.imports import import_indicator_values
 from circularcities.diagnosis.models import (
     FRAMEWORK_LABELS,
     Computation,
@@ -27,6 +29,7 @@ from circularcities.diagnosis.permissions import (
     can_edit_indicator,
     can_enter_values,
     require_create_indicator,
+    require_edit_diagnosis,
     require_edit_indicator,
     require_enter_values,
 )
@@ -46,7 +49,7 @@ def _systems(city):
     return list(System.objects.filter(city=city, base__isnull=True).prefetch_related("translations"))
 
 
-def indicator_list(request, slug):
+def indicator_list(request, slug, problems=None):
     city = get_object_or_404(City, slug=slug)
     indicators = list(indicators_for(city).order_by("theme", "code"))
     counts: dict[str, int] = {}
@@ -56,7 +59,7 @@ def indicator_list(request, slug):
     coalition = [i for i in indicators if i.city_id is None]
     return render(request, "diagnosis/indicators.html", {
         "city": city, "own": own, "coalition": coalition, "counts": counts,
-        "can_create": can_create_indicator(request.user, city)})
+        "can_create": can_create_indicator(request.user, city), "problems": problems or []})
 
 
 @login_required
@@ -149,3 +152,23 @@ def indicator_detail(request, slug, code):
         "problems": problems, "can_edit": ind.city_id is not None and can_edit_indicator(request.user, ind),
         "has_estimates": any(v.quality in (Quality.ESTIMATED, Quality.PROXY) for v in values)},
         status=400 if form is not None and form.errors else 200)
+
+
+@login_required
+@require_http_methods(["POST"])
+def indicator_values_import(request, slug):
+    """Values of the city's indicators from a CSV or Excel table: all rows or none."""
+    city = get_object_or_404(City, slug=slug)
+    require_edit_diagnosis(request.user, city)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a CSV or Excel file."))
+        return redirect("diagnosis:indicators", city.slug)
+    try:
+        counts = import_indicator_values(city, upload.read(), upload.name or "", user=request.user, via="upload")
+    except DataImportError as exc:
+        response = indicator_list(request, slug, problems=exc.problems)
+        response.status_code = 400
+        return response
+    messages.success(request, _("%(changed)d values changed, %(unchanged)d unchanged.") % counts)
+    return redirect("diagnosis:indicators", city.slug)
