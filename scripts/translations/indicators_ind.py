@@ -41,7 +41,7 @@ T = {
     'The frequency cannot change once values are entered.': '录入数值后不能再更改频率。',
     'At most %(n)s framework references.': '框架引用最多 %(n)s 条。',
     'The formula reads an indicator that reads this one (%(code)s).': '公式读取的指标又读取了本指标（%(code)s）。',
-    'formula: %(f)s': '公式：%(f)s',
+
     "All indicators, the city's own included": '全部指标（含城市自定义指标）',
     'city-defined': '城市自定义',
     'coalition indicator': '联盟指标',

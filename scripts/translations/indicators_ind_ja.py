@@ -43,7 +43,7 @@ T = {
     'The frequency cannot change once values are entered.': '値を入力した後は頻度を変更できません。',
     'At most %(n)s framework references.': 'フレームワーク参照は最大 %(n)s 件です。',
     'The formula reads an indicator that reads this one (%(code)s).': '式が参照する指標が、この指標（%(code)s）を参照しています。',
-    'formula: %(f)s': '計算式：%(f)s',
+
     "All indicators, the city's own included": 'すべての指標（都市独自の指標を含む）',
     'city-defined': '都市独自',
     'coalition indicator': '連合の指標',

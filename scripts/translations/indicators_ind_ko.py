@@ -43,7 +43,7 @@ T = {
     'The frequency cannot change once values are entered.': '값을 입력한 뒤에는 주기를 바꿀 수 없습니다.',
     'At most %(n)s framework references.': '프레임워크 참조는 최대 %(n)s개입니다.',
     'The formula reads an indicator that reads this one (%(code)s).': '수식이 읽는 지표가 이 지표(%(code)s)를 읽습니다.',
-    'formula: %(f)s': '수식: %(f)s',
+
     "All indicators, the city's own included": '모든 지표(도시 자체 지표 포함)',
     'city-defined': '도시 자체',
     'coalition indicator': '연합 지표',

@@ -325,7 +325,7 @@ def recompute_formula(city, indicator: Indicator, *, user=None, depth: int = 0,
         if dry_run:
             continue
         _v, changed = set_value(city, indicator.code, year, result, period=period if indicator.frequency !=
-                                Frequency.ANNUAL else 0, source=_("formula: %(f)s") % {"f": indicator.expression},
+                                Frequency.ANNUAL else 0, source=f"formula: {indicator.expression}"[:300],
                                 quality=Quality.COMPUTED, user=user, via="formula", _depth=depth + 1)
         written += int(changed)
     return written, problems

@@ -75,7 +75,7 @@ def bar_chart(points: list[Point], frequency: str = "annual", *, height: int = 2
     points = sorted(points, key=lambda p: (p.year, p.period))
     if not points:
         return None
-    top_pad, label_room, bottom = 26, 18, 40
+    top_pad, label_room, bottom = 36, 18, 40
     hi = max(0.0, max(p.value for p in points))
     lo = min(0.0, min(p.value for p in points))
     span = (hi - lo) or 1.0
