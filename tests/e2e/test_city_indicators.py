@@ -1,5 +1,7 @@
 """A city editor defines a quarterly indicator, enters two quarters and sees the chart."""
 
+import pytest
+
 from circularcities.coalition.models import City
 from circularcities.diagnosis.models import IndicatorValue, IndicatorValueChange
 from tests.conftest import _user
@@ -32,8 +34,11 @@ def test_editor_creates_a_quarterly_indicator_and_sees_its_chart(page):
     chart = page.locator("[data-testid=series-chart]")
     assert chart.is_visible()
     # The values are written on the bars and the quarters under them: readable without hovering.
-    assert page.locator("[data-testid=bar-value]").all_inner_texts() == ["120", "185"]
-    ticks = page.locator("[data-testid=series-chart] .tick").all_inner_texts()
-    assert ticks == ["Q1", "Q2"] and "2024" in chart.inner_text()
+    assert page.locator("[data-testid=bar-value]").all_text_contents() == ["120", "185"]
+    ticks = page.locator("[data-testid=series-chart] .tick").all_text_contents()
+    assert ticks == ["Q1", "Q2"] and page.locator("[data-testid=series-chart] .year").all_text_contents() == ["2024"]
+    heights = [float(h) for h in page.locator("[data-testid=series-chart] rect").evaluate_all(
+        "rs => rs.map(r => r.getAttribute('height'))")]
+    assert heights[1] / heights[0] == pytest.approx(185 / 120, rel=0.02)
     assert IndicatorValue.objects.filter(indicator_id="GLA-REPAIRS").count() == 2
     assert IndicatorValueChange.objects.filter(indicator_id="GLA-REPAIRS", changed_by__username="gla").count() == 2
