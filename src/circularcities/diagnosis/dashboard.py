@@ -181,7 +181,7 @@ def _split_feedback(links: dict, nodes: list[str], labels: list[str]) -> None:
 class Card:
     indicator: Indicator
     latest: IndicatorValue
-    series: list[tuple[int, float]]
+    series: list[tuple[float, float]]
     spark: str = ""
 
     @property
@@ -189,7 +189,7 @@ class Card:
         return self.latest.quality in (Quality.ESTIMATED, Quality.PROXY)
 
 
-def _sparkline(series: list[tuple[int, float]], width=120, height=28) -> str:
+def _sparkline(series: list[tuple[float, float]], width=120, height=28) -> str:
     """SVG polyline points for a small trend line (empty with fewer than two points)."""
     if len(series) < 2:
         return ""
@@ -204,7 +204,7 @@ def _sparkline(series: list[tuple[int, float]], width=120, height=28) -> str:
 def indicator_cards(city) -> list[Card]:
     """One card per indicator with a value: the latest value and the trend. One query."""
     by_code: dict[str, list[IndicatorValue]] = {}
-    for v in IndicatorValue.objects.filter(city=city).select_related("indicator").prefetch_related(
+    for v in IndicatorValue.objects.filter(city=city).select_related("indicator").prefetch_related(  # type: ignore[misc]
             "indicator__translations").order_by("indicator__theme", "indicator_id", "year", "period"):
         by_code.setdefault(v.indicator_id, []).append(v)
     cards = []

@@ -128,7 +128,7 @@ def latest_values(city, codes=None) -> dict[str, IndicatorValue]:
 # -- indicators the secretariat curates and cities define ---------------------------------------
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9-]{1,39}$")
 MAX_FRAMEWORK_REFS = 20
-PERIODS = {Frequency.ANNUAL: (0, 0), Frequency.QUARTERLY: (1, 4), Frequency.MONTHLY: (1, 12)}
+PERIODS: dict[str, tuple[int, int]] = {"annual": (0, 0), "quarterly": (1, 4), "monthly": (1, 12)}
 
 
 def check_period(indicator: Indicator, period) -> int:
@@ -231,14 +231,14 @@ def save_indicator(*, user, city=None, indicator: Indicator | None = None, code:
     return indicator
 
 
-def _check_frameworks(frameworks) -> list[dict[str, str]]:
+def _check_frameworks(frameworks) -> list[dict]:
     refs = list(frameworks or ())
     if len(refs) > MAX_FRAMEWORK_REFS:
         raise FieldError("frameworks", _("At most %(n)s framework references.") % {"n": MAX_FRAMEWORK_REFS})
     out = []
     for ref in refs:
         framework, value = (ref.get("framework"), ref.get("ref")) if isinstance(ref, dict) else ref
-        out.append({"framework": framework, "ref": check_reference(framework, value)})
+        out.append({"framework": framework, "ref": check_reference(str(framework or ""), str(value or ""))})
     return out
 
 
