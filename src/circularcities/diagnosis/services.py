@@ -293,17 +293,21 @@ def recompute_formula(city, indicator: Indicator, *, user=None, depth: int = 0,
                       dry_run: bool = False) -> tuple[int, list[str]]:
     """Compute a formula indicator's values for every period where all its terms have one;
     returns ``(values written, problems by period)``. Values are stored with quality
-    ``computed`` (and their history), so charts and exports read them like any other;
+    ``computed`` (``estimated`` when an input of that period is an estimate or a proxy) with
+    their history, so charts and exports read them like any other;
     ``dry_run`` only reports the problems."""
     if indicator.computation != Computation.FORMULA or not indicator.expression or depth > 10:
         return 0, []
     parsed = parse_formula(indicator.expression)
     by_code = {indicator_term(c): c for c in indicators_for(city).values_list("code", flat=True)}
     series: dict[str, dict[tuple[int, int], float]] = {}
+    estimated: set[tuple[int, int]] = set()  # periods where an input is an estimate or a proxy
     for term in parsed.indicators:
         code = by_code.get(term)
-        rows = IndicatorValue.objects.filter(city=city, indicator_id=code).values_list("year", "period", "value")
-        series[term] = {(y, p): v for y, p, v in rows}
+        rows = IndicatorValue.objects.filter(city=city, indicator_id=code).values_list("year", "period", "value",
+                                                                                       "quality")
+        series[term] = {(y, p): v for y, p, v, _q in rows}
+        estimated |= {(y, p) for y, p, _v, q in rows if q in (Quality.ESTIMATED, Quality.PROXY)}
     if parsed.system_terms:
         system_values = _system_terms(indicator.system) if indicator.system_id else {}
         for term in parsed.system_terms:
@@ -324,9 +328,12 @@ def recompute_formula(city, indicator: Indicator, *, user=None, depth: int = 0,
             continue
         if dry_run:
             continue
+        from_estimates = (year, period) in estimated
+        source = f"formula: {indicator.expression}" + ("; inputs include estimates" if from_estimates else "")
         _v, changed = set_value(city, indicator.code, year, result, period=period if indicator.frequency !=
-                                Frequency.ANNUAL else 0, source=f"formula: {indicator.expression}"[:300],
-                                quality=Quality.COMPUTED, user=user, via="formula", _depth=depth + 1)
+                                Frequency.ANNUAL else 0, source=source[:300],
+                                quality=Quality.ESTIMATED if from_estimates else Quality.COMPUTED,
+                                user=user, via="formula", _depth=depth + 1)
         written += int(changed)
     return written, problems
 
