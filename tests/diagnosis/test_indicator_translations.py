@@ -59,3 +59,20 @@ def test_the_loader_reads_every_language_it_is_given(demo, four_languages):
     assert ind.frameworks == [{"framework": "iso37120", "ref": "16.3"}]
     with pytest.raises(ValueError):
         CoreIndicator.from_row({**row, "name_fr": "Recyclage"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "words"), [
+    ("zh-hans", ["报告频率", "每季度", "框架引用", "减少的碳排放"]),
+    ("ja", ["報告頻度", "四半期", "フレームワーク参照", "削減した炭素排出量"]),
+    ("ko", ["보고 주기", "분기별", "프레임워크 참조", "감축한 탄소 배출량"]),
+])
+def test_indicator_pages_speak_the_readers_language(client, demo, four_languages, lang, words):
+    page = client.get(f"/{lang}/diagnosis/glasgow/indicators/GLA-CO2-REDUCED/").content.decode()
+    for word in words:
+        assert word in page, word
+    for english in ("Reporting frequency", "Framework references", "How it is computed", "axis from 0",
+                    "Series for", "higher is better", "SDG target"):
+        assert english not in page, english
+    listing = client.get(f"/{lang}/diagnosis/glasgow/indicators/").content.decode()
+    assert "The city's own indicators" not in listing and "Coalition indicators" not in listing
