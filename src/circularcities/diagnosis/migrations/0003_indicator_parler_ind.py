@@ -22,6 +22,12 @@ def forward(apps, schema_editor):
     translation.objects.bulk_create(rows, batch_size=500)
 
 
+def drop_sub_annual_values(apps, schema_editor):
+    """Going back: the older schema holds one value per year, so quarterly and monthly
+    values (period > 0) cannot be kept; their history rows stay."""
+    apps.get_model("diagnosis", "IndicatorValue").objects.filter(period__gt=0).delete()
+
+
 def backward(apps, schema_editor):
     indicator = apps.get_model("diagnosis", "Indicator")
     translation = apps.get_model("diagnosis", "IndicatorTranslation")
@@ -117,6 +123,7 @@ class Migration(migrations.Migration):
             name='period',
             field=models.PositiveSmallIntegerField(default=0, help_text="0: the year; 1-4: its quarter; 1-12: its month (by the indicator's frequency)"),
         ),
+        migrations.RunPython(migrations.RunPython.noop, drop_sub_annual_values),
         migrations.AddField(
             model_name='indicatorvaluechange',
             name='period',
@@ -140,6 +147,12 @@ class Migration(migrations.Migration):
             model_name='indicatortranslation',
             constraint=models.UniqueConstraint(fields=('language_code', 'master'), name='diagnosis_indicator_translation_uniq_lang'),
         ),
+        # Defaults first, so that going back re-adds the columns to existing rows before the
+        # translations are copied into them.
+        migrations.AlterField(model_name='indicator', name='name_en', field=models.CharField(default='', max_length=200)),
+        migrations.AlterField(model_name='indicator', name='name_zh', field=models.CharField(default='', max_length=200)),
+        migrations.AlterField(model_name='indicator', name='definition_en', field=models.TextField(blank=True, default='')),
+        migrations.AlterField(model_name='indicator', name='definition_zh', field=models.TextField(blank=True, default='')),
         migrations.RunPython(forward, backward),
         migrations.RemoveField(
             model_name='indicator',
