@@ -64,7 +64,6 @@ T = {
     'Columns: indicator_code, year, period (empty for annual indicators, Q1 to Q4 or 1 to 12 otherwise), value, quality (measured, estimated or proxy), source. If any row has a problem, nothing is imported.': '列：indicator_code、year、period（年度指标留空，否则为 Q1 至 Q4 或 1 至 12）、value、quality（measured、estimated 或 proxy）、source。任何一行有问题，则全部不导入。',
     'Import': '导入',
     "The city's own indicators": '城市自定义指标',
-    'Name': '名称',
     'Values': '数值',
     'The city has not defined indicators of its own yet.': '该城市尚未定义自己的指标。',
     'Coalition indicators': '联盟指标',

@@ -66,7 +66,6 @@ T = {
     'Columns: indicator_code, year, period (empty for annual indicators, Q1 to Q4 or 1 to 12 otherwise), value, quality (measured, estimated or proxy), source. If any row has a problem, nothing is imported.': '列：indicator_code、year、period（年次指標は空欄、それ以外は Q1～Q4 または 1～12）、value、quality（measured、estimated、proxy）、source。1行でも問題があれば何も取り込みません。',
     'Import': '取り込む',
     "The city's own indicators": '都市独自の指標',
-    'Name': '名称',
     'Values': '値の数',
     'The city has not defined indicators of its own yet.': 'この都市はまだ独自の指標を定義していません。',
     'Coalition indicators': '連合の指標',

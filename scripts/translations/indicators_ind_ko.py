@@ -66,7 +66,6 @@ T = {
     'Columns: indicator_code, year, period (empty for annual indicators, Q1 to Q4 or 1 to 12 otherwise), value, quality (measured, estimated or proxy), source. If any row has a problem, nothing is imported.': '열: indicator_code, year, period(연간 지표는 비움, 그 밖에는 Q1~Q4 또는 1~12), value, quality(measured, estimated, proxy), source. 한 행이라도 문제가 있으면 아무것도 가져오지 않습니다.',
     'Import': '가져오기',
     "The city's own indicators": '도시 자체 지표',
-    'Name': '이름',
     'Values': '값 수',
     'The city has not defined indicators of its own yet.': '이 도시는 아직 자체 지표를 정의하지 않았습니다.',
     'Coalition indicators': '연합 지표',
