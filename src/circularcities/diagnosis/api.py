@@ -10,12 +10,13 @@ from typing import Annotated
 from django.shortcuts import get_object_or_404
 from ninja import File, Path, Query, Router, Schema
 from ninja.files import UploadedFile
+from ninja.responses import Status
 from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
 from circularcities.coalition.models import City
 from circularcities.diagnosis import dashboard as dash
-from circularcities.diagnosis.imports import import_file, read_files
+from circularcities.diagnosis.imports import import_file, import_indicator_values, read_files
 from circularcities.diagnosis.models import (
     Indicator,
     IndicatorValue,
@@ -24,7 +25,13 @@ from circularcities.diagnosis.models import (
     MetabolismFlow,
     MetabolismStock,
 )
-from circularcities.diagnosis.permissions import require_edit_diagnosis
+from circularcities.diagnosis.permissions import (
+    require_create_indicator,
+    require_edit_diagnosis,
+    require_edit_indicator,
+    require_enter_values,
+)
+from circularcities.diagnosis.services import indicators_for, save_indicator
 from circularcities.diagnosis.values import set_typed_value
 from circularcities.web.api_support import responses
 
@@ -36,16 +43,70 @@ def _city(slug: str) -> City:
     return get_object_or_404(City, slug=slug)
 
 
+class FrameworkRef(Schema):
+    framework: str = Field(..., description="iso37120, iso37122, sdg, eu_cmu or cn_zero_waste", max_length=20)
+    ref: str = Field(..., description="clause, target or indicator number, e.g. 16.1", max_length=40)
+
+
 class IndicatorOut(Schema):
     code: str
-    name_en: str
-    name_zh: str
+    name: dict[str, str] = Field(description="name by language (en, zh-hans, ja, ko) as written")
+    definition: dict[str, str]
+    city: str | None = Field(description="slug of the city that owns it; null for coalition-wide")
     unit: str
     theme: str
     direction: str
+    frequency: str
+    computation: str
+    expression: str
+    formula: str
+    frameworks: list[FrameworkRef]
     source: str
     computable_from_mfa: bool
     related_areas: list[str]
+
+    @staticmethod
+    def resolve_name(obj):
+        return {t.language_code: t.name for t in obj.translations.all() if t.name}
+
+    @staticmethod
+    def resolve_definition(obj):
+        return {t.language_code: t.definition for t in obj.translations.all() if t.definition}
+
+    @staticmethod
+    def resolve_city(obj):
+        return obj.city.slug if obj.city_id else None
+
+
+class IndicatorIn(Schema):
+    """A city's own indicator. Names and definitions by language code (en required)."""
+
+    code: str = Field(..., min_length=2, max_length=40, description="capital letters, digits, hyphens")
+    name: dict[str, str] = Field(..., description='{"en": "...", "zh-hans": "...", ...}')
+    definition: dict[str, str] = Field(default_factory=dict)
+    unit: str = Field(..., min_length=1, max_length=40)
+    direction: str = Field(..., description="higher_is_better or lower_is_better")
+    frequency: str = Field("annual", description="annual, quarterly or monthly")
+    computation: str = Field("direct", description="direct or formula")
+    expression: str = Field("", max_length=500, description="the formula, when computation is formula")
+    system: int | None = Field(None, description="id of the city's system whose flows the formula reads")
+    frameworks: list[FrameworkRef] = Field(default_factory=list, max_length=20)
+    source: str = Field("", max_length=300)
+
+
+class IndicatorPatch(Schema):
+    """Only the fields sent change."""
+
+    name: dict[str, str] | None = None
+    definition: dict[str, str] | None = None
+    unit: str | None = Field(None, min_length=1, max_length=40)
+    direction: str | None = None
+    frequency: str | None = None
+    computation: str | None = None
+    expression: str | None = Field(None, max_length=500)
+    system: int | None = None
+    frameworks: list[FrameworkRef] | None = Field(None, max_length=20)
+    source: str | None = Field(None, max_length=300)
 
 
 class FlowOut(Schema):
@@ -92,6 +153,7 @@ class MetabolismOut(Schema):
 class ValueOut(Schema):
     indicator: str
     year: int
+    period: int = Field(description="0 for the year; the quarter (1-4) or month (1-12) otherwise")
     value: float
     unit: str
     source: str
@@ -110,6 +172,7 @@ class ValueOut(Schema):
 class ChangeOut(Schema):
     indicator: str
     year: int
+    period: int
     old_value: float | None
     new_value: float | None
     old_quality: str
@@ -171,6 +234,8 @@ class BenchmarkOut(Schema):
 
 class ValueIn(Schema):
     value: float = Field(..., ge=-1e15, le=1e15)
+    period: int = Field(0, ge=0, le=12, description="quarter (1-4) or month (1-12) for quarterly or monthly "
+                        "indicators; 0 for annual ones")
     source: str = Field(..., min_length=1, max_length=300, description="Where the figure comes from.")
     quality: str = Field("measured", description="measured, estimated or proxy.")
     override: bool = Field(False, description="Confirm replacing a value computed from the metabolism model.")
@@ -183,10 +248,58 @@ class UploadOut(Schema):
     imbalances: list[str]
 
 
-@router.get("/indicators", response=responses(list[IndicatorOut]))
-def list_indicators(request):
-    """The indicator catalogue."""
-    return Indicator.objects.all()
+@router.get("/indicators", response=responses(list[IndicatorOut], 404))
+def list_indicators(request, city: str | None = None):
+    """The coalition's indicator catalogue; with ``city``, also that city's own indicators."""
+    return indicators_for(_city(city) if city else None).select_related("city").order_by("code")
+
+
+@router.get("/indicators/{code}", response=responses(IndicatorOut, 404))
+def get_indicator(request, code: str):
+    return get_object_or_404(Indicator.objects.select_related("city").prefetch_related("translations"), code=code)
+
+
+def _system(city, system_id):
+    if system_id is None:
+        return None
+    from circularcities.systems.models import System
+
+    return get_object_or_404(System, pk=system_id, city=city)
+
+
+@router.post("/cities/{slug}/own-indicators", response=responses(IndicatorOut, 404, status=201, write=True),
+             auth=write_auth)
+def create_indicator(request, slug: str, payload: IndicatorIn):
+    """Define one of the city's own indicators (its editors and the secretariat)."""
+    city = _city(slug)
+    require_create_indicator(request.user, city)
+    ind = save_indicator(user=request.user, city=city, code=payload.code, names=payload.name,
+                         definitions=payload.definition, unit=payload.unit, direction=payload.direction,
+                         frequency=payload.frequency, computation=payload.computation,
+                         expression=payload.expression, system=_system(city, payload.system),
+                         frameworks=[f.dict() for f in payload.frameworks], source=payload.source)
+    return Status(201, get_indicator(request, ind.code))
+
+
+@router.patch("/indicators/{code}", response=responses(IndicatorOut, 404, write=True), auth=write_auth)
+def update_indicator(request, code: str, payload: IndicatorPatch):
+    """Change an indicator: the secretariat the coalition's, a city's editors the city's own.
+    Fields not sent keep their value."""
+    ind = get_object_or_404(Indicator.objects.prefetch_related("translations"), code=code)
+    require_edit_indicator(request.user, ind)
+    sent = payload.dict(exclude_unset=True)
+    rows = {t.language_code: t for t in ind.translations.all()}
+    names = {lang: r.name for lang, r in rows.items()} | (sent.get("name") or {})
+    definitions = {lang: r.definition for lang, r in rows.items()} | (sent.get("definition") or {})
+    save_indicator(
+        user=request.user, indicator=ind, names=names, definitions=definitions,
+        unit=sent.get("unit") or ind.unit, direction=sent.get("direction") or ind.direction,
+        frequency=sent.get("frequency") or ind.frequency, computation=sent.get("computation") or ind.computation,
+        expression=sent["expression"] if sent.get("expression") is not None else ind.expression,
+        system=_system(ind.city, sent["system"]) if "system" in sent else ind.system,
+        frameworks=sent["frameworks"] if sent.get("frameworks") is not None else ind.frameworks,
+        source=sent["source"] if sent.get("source") is not None else ind.source)
+    return get_indicator(request, code)
 
 
 @router.get("/cities", response=responses(list[str]))
@@ -244,11 +357,27 @@ def put_value(request, slug: str, code: str, year: Annotated[int, Path(ge=1900, 
     """Type one value (measured, estimated or proxy) with its source; kept in the history."""
     city = _city(slug)
     require_edit_diagnosis(request.user, city)
-    get_object_or_404(Indicator, code=code)
-    value, _changed = set_typed_value(city, code, year, payload.value, source=payload.source,
-                                      quality=payload.quality, user=request.user, via="api",
-                                      override=payload.override)
+    indicator = get_object_or_404(Indicator, code=code)
+    require_enter_values(request.user, city, indicator)
+    value, _changed = set_typed_value(city, code, year, payload.value, period=payload.period or None,
+                                      source=payload.source, quality=payload.quality, user=request.user,
+                                      via="api", override=payload.override)
     return IndicatorValue.objects.select_related("indicator").get(pk=value.pk)
+
+
+class ValuesImportOut(Schema):
+    changed: int
+    unchanged: int
+
+
+@router.post("/cities/{slug}/indicator-values", response=responses(ValuesImportOut, 404, write=True),
+             auth=write_auth)
+def import_values(request, slug: str, file: UploadedFile = File(...)):  # noqa: B008 - django-ninja idiom
+    """Values of the city's indicators by period from a CSV or Excel table (columns indicator_code, year,
+    period, value, quality, source): all rows or none; problems name their row and column."""
+    city = _city(slug)
+    require_edit_diagnosis(request.user, city)
+    return import_indicator_values(city, file.read(), file.name or "", user=request.user, via="api")
 
 
 @router.get("/cities/{slug}/assessments", response=responses(list[AssessmentOut], 404))

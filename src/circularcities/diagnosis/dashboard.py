@@ -180,7 +180,7 @@ def _split_feedback(links: dict, nodes: list[str], labels: list[str]) -> None:
 class Card:
     indicator: Indicator
     latest: IndicatorValue
-    series: list[tuple[int, float]]
+    series: list[tuple[float, float]]
     spark: str = ""
 
     @property
@@ -188,7 +188,7 @@ class Card:
         return self.latest.quality in (Quality.ESTIMATED, Quality.PROXY)
 
 
-def _sparkline(series: list[tuple[int, float]], width=120, height=28) -> str:
+def _sparkline(series: list[tuple[float, float]], width=120, height=28) -> str:
     """SVG polyline points for a small trend line (empty with fewer than two points)."""
     if len(series) < 2:
         return ""
@@ -203,12 +203,13 @@ def _sparkline(series: list[tuple[int, float]], width=120, height=28) -> str:
 def indicator_cards(city) -> list[Card]:
     """One card per indicator with a value: the latest value and the trend. One query."""
     by_code: dict[str, list[IndicatorValue]] = {}
-    for v in IndicatorValue.objects.filter(city=city).select_related("indicator").order_by(
-            "indicator__theme", "indicator_id", "year"):
+    for v in IndicatorValue.objects.filter(city=city).select_related("indicator").prefetch_related(  # type: ignore[misc]
+            "indicator__translations").order_by("indicator__theme", "indicator_id", "year", "period"):
         by_code.setdefault(v.indicator_id, []).append(v)
     cards = []
     for values in by_code.values():
-        series = [(v.year, v.value) for v in values]
+        series = [(v.year + (v.period - 0.5) / (4 if v.indicator.frequency == "quarterly" else 12)
+                   if v.period else v.year, v.value) for v in values]
         cards.append(Card(values[-1].indicator, values[-1], series, _sparkline(series)))
     return cards
 
@@ -299,9 +300,9 @@ def benchmark_view(city, latest: dict | None = None) -> BenchmarkView:
     """Peers by region and population, the city's percentile per indicator, focal areas, cases."""
     from circularcities.knowledge.models import Case
 
-    catalogue = {i.code: i for i in Indicator.objects.all()}
+    catalogue = {i.code: i for i in Indicator.objects.filter(city__isnull=True).prefetch_related("translations")}
     values = list(IndicatorValue.objects.filter(city__in=cities_with_data().filter(population__isnull=False)
-                                                 .values("pk")).order_by("city_id", "indicator_id", "-year")
+                                                 .values("pk")).order_by("city_id", "indicator_id", "-year", "-period")
                   .values_list("city_id", "indicator_id", "year", "value"))
     latest_by_city: dict[int, dict[str, tuple[float, int]]] = {}
     for cid, code, year, value in values:
@@ -336,7 +337,8 @@ def benchmark_view(city, latest: dict | None = None) -> BenchmarkView:
     view = BenchmarkView(rule, sorted(peers, key=lambda c: c.name_en), rows, bms)
     maturity = MaturityAssessment.objects.filter(city=city, subject="city").order_by("-date").first()
     levels = dict(maturity.levels) if maturity else None
-    names = {code: (ind.name_en, ind.name_zh) for code, ind in catalogue.items()}
+    names = {code: (translated(ind, "name", "en").text, translated(ind, "name", "zh-hans").text)
+             for code, ind in catalogue.items()}
     related = {code: ind.related_areas for code, ind in catalogue.items()}
     view.focal_areas = suggest_focal_areas(bms, related, levels, max_areas=3, names=names)
     view.levels = levels

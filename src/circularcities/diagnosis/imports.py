@@ -364,3 +364,26 @@ def import_files_job(params: dict, report) -> dict:
         result = import_file(city, read, user=user, via="upload")
         return {"url": reverse("diagnosis:dashboard", args=[city.slug]), "counts": result.counts,
                 "already": result.already is not None, "imbalances": len(result.imbalances)}
+
+
+def import_indicator_values(city, data: bytes, filename: str, *, user=None, via: str = "upload") -> dict:
+    """Values of the city's indicators (the coalition's and its own) from a CSV or Excel table,
+    by period: all rows or none. Each row goes through :func:`services.set_value` (history kept,
+    formulas recomputed); a row the service refuses is reported with its row and column and
+    nothing is written. Returns ``{"changed": n, "unchanged": n}``."""
+    from circularcities.core.indicators.values_io import IndicatorSpec, read_values
+    from circularcities.diagnosis.services import indicators_for
+
+    specs = {i.code: IndicatorSpec(i.frequency, i.computation)
+             for i in indicators_for(city).only("code", "frequency", "computation")}
+    rows = read_values(data, filename, specs)
+    counts = {"changed": 0, "unchanged": 0}
+    with transaction.atomic():
+        for r in rows:
+            try:
+                _v, changed = set_value(city, r.code, r.year, r.value, period=r.period, source=r.source,
+                                        quality=r.quality, user=user, via=via)
+            except FieldError as exc:
+                raise DataImportError([Problem(exc.text(), "values", r.row, exc.field)]) from None
+            counts["changed" if changed else "unchanged"] += 1
+    return counts

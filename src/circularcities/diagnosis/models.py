@@ -9,8 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from circularcities.web.bilingual import Bilingual
+from parler.models import TranslatableModel, TranslatedFields
 
 
 class Quality(models.TextChoices):
@@ -20,29 +19,69 @@ class Quality(models.TextChoices):
     COMPUTED = "computed", _("computed from the metabolism model")
 
 
-class Indicator(Bilingual, models.Model):
+class Frequency(models.TextChoices):
+    ANNUAL = "annual", _("annual")
+    QUARTERLY = "quarterly", _("quarterly")
+    MONTHLY = "monthly", _("monthly")
+
+
+class Computation(models.TextChoices):
+    DIRECT = "direct", _("entered directly")
+    FORMULA = "formula", _("computed by a formula")
+
+
+class Indicator(TranslatableModel):
+    """An indicator: coalition-wide (``city`` empty, curated by the secretariat, mirrored
+    from ``data/indicators.json``) or city-defined (owned by ``city``, edited by its editors).
+
+    Name and definition are parler translations (one row per language); codes, units and
+    formulas are not translated.
+    """
+
     code = models.CharField(max_length=40, primary_key=True)
-    name_en = models.CharField(max_length=200)
-    name_zh = models.CharField(max_length=200)
-    definition_en = models.TextField(blank=True)
-    definition_zh = models.TextField(blank=True)
-    formula = models.TextField(blank=True)
+    translations = TranslatedFields(
+        name=models.CharField(max_length=200),
+        definition=models.TextField(blank=True),
+    )
+    city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="own_indicators", help_text="empty for coalition-wide indicators")
+    formula = models.TextField(blank=True, help_text="how it is computed, for people")
+    computation = models.CharField(max_length=10, choices=Computation.choices, default=Computation.DIRECT)
+    expression = models.TextField(blank=True, help_text="the formula the platform evaluates "
+                                  "(core/indicators/expression.py)")
+    system = models.ForeignKey("systems.System", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+", help_text="the system whose flows and stocks the formula reads")
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.ANNUAL)
+    frameworks = models.JSONField(default=list, blank=True,
+                                  help_text='[{"framework": "iso37120", "ref": "16.1"}, ...]')
     unit = models.CharField(max_length=40)
     theme = models.CharField(max_length=80)
     direction = models.CharField(max_length=20)
-    source = models.CharField(max_length=200, blank=True)
+    source = models.CharField(max_length=300, blank=True)
     computable_from_mfa = models.BooleanField(default=False)
     related_areas = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
         ordering = ["theme", "code"]
 
     def __str__(self):
-        return f"{self.code} {self.name_en}"
+        return f"{self.code} {self.safe_translation_getter('name', any_language=True) or ''}".strip()
 
     @property
     def higher_is_better(self) -> bool:
         return self.direction == "higher_is_better"
+
+    @property
+    def city_defined(self) -> bool:
+        return self.city_id is not None
+
+    def t(self, field: str) -> str:
+        from circularcities.web.translated import translated
+
+        return translated(self, field).text
 
 
 class IndicatorValue(models.Model):
@@ -51,6 +90,8 @@ class IndicatorValue(models.Model):
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="indicator_values")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
     year = models.PositiveSmallIntegerField()
+    period = models.PositiveSmallIntegerField(default=0, help_text="0: the year; 1-4: its quarter; 1-12: its month "
+                                              "(by the indicator's frequency)")
     value = models.FloatField()
     source = models.CharField(max_length=300, blank=True)
     quality = models.CharField(max_length=10, choices=Quality.choices, default=Quality.MEASURED)
@@ -59,13 +100,13 @@ class IndicatorValue(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["indicator_id", "year"]
-        constraints = [models.UniqueConstraint(fields=["city", "indicator", "year"],
-                                               name="one_value_per_city_indicator_year")]
+        ordering = ["indicator_id", "year", "period"]
+        constraints = [models.UniqueConstraint(fields=["city", "indicator", "year", "period"],
+                                               name="one_value_per_city_indicator_period")]
         indexes = [models.Index(fields=["city", "indicator", "-year"])]
 
     def __str__(self):
-        return f"{self.city} {self.indicator_id} {self.year}: {self.value}"
+        return f"{self.city} {self.indicator_id} {self.year}/{self.period}: {self.value}"
 
 
 class IndicatorValueChange(models.Model):
@@ -74,6 +115,7 @@ class IndicatorValueChange(models.Model):
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="+")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
+    period = models.PositiveSmallIntegerField(default=0)
     old_value = models.FloatField(null=True, blank=True)
     new_value = models.FloatField(null=True, blank=True)
     old_quality = models.CharField(max_length=10, blank=True)
@@ -209,3 +251,13 @@ class CityPopulation(models.Model):
     class Meta:
         ordering = ["year"]
         constraints = [models.UniqueConstraint(fields=["city", "year"], name="one_population_per_year")]
+
+
+FRAMEWORK_LABELS = {
+    "iso37120": _("ISO 37120:2018"),
+    "iso37122": _("ISO 37122:2019"),
+    "sdg": _("SDG target"),
+    "eu_cmu": _("EU circular economy monitoring framework"),
+    "cn_zero_waste": _("Chinese zero-waste city pilot indicators"),
+}
+"""The frameworks of core/indicators/frameworks.py, labelled in the reader's language."""

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from circularcities.core.reports import Report, Section, Table
 from circularcities.diagnosis import dashboard as dash
 from circularcities.diagnosis.imports import city_metabolism
+from circularcities.diagnosis.services import period_label
 from circularcities.diagnosis.templatetags.diagnosis_labels import source_label
 
 
@@ -46,8 +47,9 @@ def build_report(city) -> Report:
             _("Indicators"),
             paragraphs=[_("Latest value of each indicator. Quality: measured, estimated, proxy, or computed from "
                           "the metabolism model.")],
-            tables=[Table([_("Code"), _("Indicator"), _("Year"), _("Value"), _("Unit"), _("Quality"), _("Source")],
-                          [[c.indicator.code, c.indicator.t("name"), c.latest.year, c.latest.value, c.indicator.unit,
+            tables=[Table([_("Code"), _("Indicator"), _("Period"), _("Value"), _("Unit"), _("Quality"), _("Source")],
+                          [[c.indicator.code, c.indicator.t("name"),
+                            period_label(c.indicator.frequency, c.latest.year, c.latest.period), c.latest.value, c.indicator.unit,
                             c.latest.get_quality_display(), source_label(c.latest.source)] for c in cards],
                           title=_("Indicators"))]))
 

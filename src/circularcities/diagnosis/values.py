@@ -8,8 +8,8 @@ from circularcities.core import rules
 from circularcities.core.diagnosis_io import SIGNED_INDICATORS
 from circularcities.core.errors import ValidationError
 from circularcities.core.rules import FieldError
-from circularcities.diagnosis.models import IndicatorValue, Quality
-from circularcities.diagnosis.services import set_value
+from circularcities.diagnosis.models import Computation, Indicator, IndicatorValue, Quality
+from circularcities.diagnosis.services import check_period, set_value
 
 
 class ComputedValueError(ValidationError):
@@ -17,7 +17,7 @@ class ComputedValueError(ValidationError):
 
 
 def set_typed_value(city, code: str, year: int, value: float, *, source: str, quality: str,
-                    user, via: str, override: bool = False):
+                    user, via: str, override: bool = False, period: int | None = None):
     """Write a value a person typed. Returns ``(value, changed)``.
 
     Raises
@@ -38,9 +38,15 @@ def set_typed_value(city, code: str, year: int, value: float, *, source: str, qu
     if value < 0 and code not in SIGNED_INDICATORS:
         rules.non_negative("value", value, maximum=rules.MAX_MAGNITUDE)
     source = rules.name("source", source, max_length=300, required=True)
-    current = IndicatorValue.objects.filter(city=city, indicator_id=code, year=year).first()
+    indicator = Indicator.objects.filter(code=code).first()
+    if indicator is not None and indicator.computation == Computation.FORMULA:
+        raise FieldError("value", _("%(code)s is computed by its formula; enter the values it reads.")
+                         % {"code": code})
+    period = check_period(indicator, period) if indicator is not None else 0
+    current = IndicatorValue.objects.filter(city=city, indicator_id=code, year=year, period=period).first()
     if current is not None and current.quality == Quality.COMPUTED and not override:
         raise ComputedValueError(
             f"Field 'override': the {year} value of {code} is computed from the metabolism model "
             f"({current.value:g}); confirm that a typed value should replace it.")
-    return set_value(city, code, year, float(value), source=source, quality=quality, user=user, via=via)
+    return set_value(city, code, year, float(value), period=period, source=source, quality=quality,
+                     user=user, via=via)

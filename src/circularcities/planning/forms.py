@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -57,7 +58,8 @@ class TargetForm(forms.ModelForm):
     def __init__(self, *args, city=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.city = city
-        self.fields["indicator"].queryset = Indicator.objects.order_by("theme", "code")
+        self.fields["indicator"].queryset = (Indicator.objects.filter(Q(city__isnull=True) | Q(city=city))
+                                             .prefetch_related("translations").order_by("theme", "code"))
         self.fields["indicator"].label_from_instance = lambda i: f"{i.code} – {i.t('name')} ({i.unit})"
         self.fields["programme"].queryset = Programme.objects.filter(city=city)
         self.fields["programme"].label_from_instance = lambda p: pick(p, "name")

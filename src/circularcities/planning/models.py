@@ -24,6 +24,7 @@ from circularcities.planning.validation import (
     share_errors,
 )
 from circularcities.web.bilingual import Bilingual
+from circularcities.web.translated import translated
 
 PROGRAMME_INDICATOR_CHOICES = [(k, i.name_en) for k, i in PROGRAMME_INDICATORS.items()]
 
@@ -228,7 +229,7 @@ class Target(Bilingual, models.Model):
     @property
     def measured_name_en(self) -> str:
         if self.indicator is not None:
-            return self.indicator.name_en
+            return translated(self.indicator, "name", "en").text
         return PROGRAMME_INDICATORS[self.programme_indicator].name_en
 
     def measured_name(self) -> str:

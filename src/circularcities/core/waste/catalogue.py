@@ -67,7 +67,7 @@ def zero_waste_catalogue() -> Catalogue:
     for entry in raw["indicators"]:
         entry = dict(entry)
         area, rate = entry.pop("area"), entry.pop("rate")
-        ind = Indicator(**{**entry, "related_areas": tuple(entry.get("related_areas", ()))})
+        ind = Indicator.from_row(entry)
         if ind.code in seen:
             raise ValidationError(f"Expected each code once in {CATALOGUE_FILE}; {ind.code} is twice.")
         seen.add(ind.code)

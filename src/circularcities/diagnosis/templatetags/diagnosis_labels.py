@@ -33,6 +33,7 @@ VIAS = {
     "api": _("API"),
     "model": _("metabolism model"),
     "demo": _("demo"),
+    "formula": _("formula"),
 }
 
 
@@ -86,3 +87,33 @@ NOTES = {"Illustrative demo assessment, not made by the city":
 def note_label(note) -> str:
     """A stored note; the demo's generated notes in the active language."""
     return _label(NOTES, note)
+
+
+@register.filter
+def period_of(obj) -> str:
+    """``2024``, ``2024 Q1`` or ``2024-03`` for a value or a change of an indicator."""
+    from circularcities.diagnosis.services import period_label
+
+    return period_label(obj.indicator.frequency, obj.year, obj.period)
+
+
+@register.filter
+def direction_label(direction) -> str:
+    return str(_("higher is better")) if direction == "higher_is_better" else str(_("lower is better"))
+
+
+@register.filter
+def short_value(value) -> str:
+    """12 345, 3.46, 0.052: as on the chart's bars."""
+    from circularcities.core.indicators.series import format_value
+
+    return format_value(float(value)) if value is not None else ""
+
+
+@register.filter
+def framework_refs(indicator) -> str:
+    """``ISO 37120:2018 16.1 · SDG target 12.5``: the indicator's references, labelled."""
+    from circularcities.diagnosis.models import FRAMEWORK_LABELS
+
+    return " · ".join(f"{FRAMEWORK_LABELS.get(r.get('framework'), r.get('framework'))} {r.get('ref')}"
+                      for r in indicator.frameworks or ())

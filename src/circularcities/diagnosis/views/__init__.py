@@ -7,8 +7,16 @@ from circularcities.diagnosis.views.edits import (
            template_xlsx,
            upload,
 )
+from circularcities.diagnosis.views.indicators import (
+           indicator_detail,
+           indicator_edit,
+           indicator_list,
+           indicator_new,
+           indicator_values_import,
+)
 from circularcities.diagnosis.views.pages import dashboard, history, index
 from circularcities.diagnosis.views.reports import report_pdf, report_xlsx
 
-__all__ = ["assess", "dashboard", "edit_value", "history", "index", "report_pdf", "report_xlsx", "template_csv",
+__all__ = ["assess", "dashboard", "edit_value", "history", "indicator_detail", "indicator_edit",
+           "indicator_list", "indicator_new", "indicator_values_import", "index", "report_pdf", "report_xlsx", "template_csv",
            "template_xlsx", "upload"]
