@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager
+from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.planning.validation import (
@@ -21,23 +23,40 @@ from circularcities.planning.validation import (
     YEAR_VALIDATORS,
     not_in_future,
     sane_number,
-    share_errors,
 )
-from circularcities.web.bilingual import Bilingual
+from circularcities.web.content import TranslatedContent
+
+
+class ProgrammeManager(TranslatableManager, models.Manager["Programme"]):
+    """Parler's manager, typed for django-stubs."""
+
+class ProjectManager(TranslatableManager, models.Manager["Project"]):
+    """Parler's manager, typed for django-stubs."""
+
+class TargetManager(TranslatableManager, models.Manager["Target"]):
+    """Parler's manager, typed for django-stubs."""
+
+class MeasureManager(TranslatableManager, models.Manager["Measure"]):
+    """Parler's manager, typed for django-stubs."""
+
+class MilestoneManager(TranslatableManager, models.Manager["Milestone"]):
+    """Parler's manager, typed for django-stubs."""
+
 
 PROGRAMME_INDICATOR_CHOICES = [(k, i.name_en) for k, i in PROGRAMME_INDICATORS.items()]
 
 
-class Programme(Bilingual, models.Model):
+class Programme(TranslatedContent, TranslatableModel):
     """A funded programme (Be Circular, Advance London, ...) run in one city, or coalition-wide (no city)."""
 
     slug = models.SlugField(unique=True)
     city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.CASCADE,
                              related_name="programmes", help_text="Empty for a coalition-wide programme.")
-    name_en = models.CharField(max_length=200)
-    name_zh = models.CharField(max_length=200, blank=True)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
+    legacy_fields = ("name", "description")
+    translations = TranslatedFields(
+        name=models.CharField(max_length=200),
+        description=models.TextField(blank=True),
+    )
     funder = models.CharField(max_length=200, blank=True)
     budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True,
                                  validators=MONEY_VALIDATORS)
@@ -48,15 +67,17 @@ class Programme(Bilingual, models.Model):
     source = models.CharField(max_length=300, blank=True)
     is_demo = models.BooleanField(default=False)
 
+    objects = ProgrammeManager()
+
     class Meta:
-        ordering = ["name_en"]
+        ordering = ["slug"]
         constraints = [
             models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
                                    name="programme_end_after_start"),
         ]
 
     def __str__(self):
-        return self.name_en
+        return self.safe_translation_getter("name", any_language=True) or self.slug
 
     def get_absolute_url(self):
         return reverse("planning:programme_detail", args=[self.slug])
@@ -91,15 +112,16 @@ class ProgrammeGoal(models.Model):
         return f"{self.programme.slug} {self.indicator} {self.year}: {self.value:g}"
 
 
-class Project(Bilingual, models.Model):
+class Project(TranslatedContent, TranslatableModel):
     """A funded project that reports progress each quarter."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="projects")
     code = models.SlugField(unique=True, help_text="Used in progress files and the API.")
-    title_en = models.CharField(max_length=200)
-    title_zh = models.CharField(max_length=200, blank=True)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
+    legacy_fields = ("title", "description")
+    translations = TranslatedFields(
+        title=models.CharField(max_length=200),
+        description=models.TextField(blank=True),
+    )
     organisation = models.ForeignKey("coalition.Partner", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="planning_projects")
     owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="planning_projects")
@@ -112,11 +134,13 @@ class Project(Bilingual, models.Model):
     source = models.CharField(max_length=300, blank=True)
     is_demo = models.BooleanField(default=False)
 
+    objects = ProjectManager()
+
     class Meta:
-        ordering = ["programme__name_en", "title_en"]
+        ordering = ["programme__slug", "code"]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or self.code
 
     def get_absolute_url(self):
         return reverse("planning:project_detail", args=[self.code])
@@ -160,7 +184,7 @@ class ProgressEntry(models.Model):
         return PROGRAMME_INDICATORS[self.indicator].name()
 
 
-class Target(Bilingual, models.Model):
+class Target(TranslatedContent, TranslatableModel):
     class Frequency(models.TextChoices):
         YEARLY = "yearly", _("yearly (indicator values)")
         QUARTERLY = "quarterly", _("quarterly (progress entries)")
@@ -168,8 +192,8 @@ class Target(Bilingual, models.Model):
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="targets")
     area = models.ForeignKey("coalition.ThematicArea", null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="targets")
-    title_en = models.CharField(max_length=200, blank=True)
-    title_zh = models.CharField(max_length=200, blank=True)
+    legacy_fields = ("title",)
+    translations = TranslatedFields(title=models.CharField(max_length=200, blank=True))
     indicator = models.ForeignKey("diagnosis.Indicator", null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="targets")
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.CASCADE,
@@ -188,6 +212,8 @@ class Target(Bilingual, models.Model):
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = TargetManager()
+
     class Meta:
         ordering = ["city__slug", "target_year", "id"]
         constraints = [
@@ -204,22 +230,6 @@ class Target(Bilingual, models.Model):
 
     def get_absolute_url(self):
         return reverse("planning:target_detail", args=[self.pk])
-
-    def clean(self):
-        errors = {}
-        by, ty = self.baseline_year, self.target_year
-        if by is not None and ty is not None and ty <= by:
-            errors["target_year"] = _("Expected a target year after the baseline year.")
-        unit = ""
-        if self.indicator_id:
-            unit = self.indicator.unit
-        elif self.programme_indicator in PROGRAMME_INDICATORS:
-            unit = PROGRAMME_INDICATORS[self.programme_indicator].unit
-        errors.update(share_errors(unit, {"baseline_value": self.baseline_value, "target_value": self.target_value}))
-        if errors:
-            from django.core.exceptions import ValidationError as DjangoValidationError
-
-            raise DjangoValidationError(errors)
 
     @property
     def frequency(self) -> str:
@@ -250,7 +260,7 @@ class Target(Bilingual, models.Model):
         return self.t("title") or self.measured_name()
 
 
-class Measure(Bilingual, models.Model):
+class Measure(TranslatedContent, TranslatableModel):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("not started")
         STARTED = "started", _("started")
@@ -258,10 +268,11 @@ class Measure(Bilingual, models.Model):
 
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="measures")
     code = models.CharField(max_length=40, blank=True, help_text=_("The city's own reference."))
-    title_en = models.CharField(max_length=250)
-    title_zh = models.CharField(max_length=250, blank=True)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
+    legacy_fields = ("title", "description")
+    translations = TranslatedFields(
+        title=models.CharField(max_length=250),
+        description=models.TextField(blank=True),
+    )
     area = models.ForeignKey("coalition.ThematicArea", null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="measures")
     r_strategies = models.ManyToManyField("coalition.RStrategy", blank=True, related_name="measures")
@@ -285,6 +296,8 @@ class Measure(Bilingual, models.Model):
         default=False, help_text="A generated row standing for a measure the source only counts.")
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = MeasureManager()
+
     class Meta:
         ordering = ["city__slug", "code", "id"]
         constraints = [
@@ -296,7 +309,7 @@ class Measure(Bilingual, models.Model):
         indexes = [models.Index(fields=["city", "status"])]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or self.code or f"measure {self.pk}"
 
     def get_absolute_url(self):
         return reverse("planning:measure_detail", args=[self.pk])
@@ -320,15 +333,17 @@ class MeasureStatusChange(models.Model):
         return f"{self.measure_id}: {self.old} -> {self.new}"
 
 
-class Milestone(Bilingual, models.Model):
+class Milestone(TranslatedContent, TranslatableModel):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
-    title_en = models.CharField(max_length=250)
-    title_zh = models.CharField(max_length=250, blank=True)
+    legacy_fields = ("title",)
+    translations = TranslatedFields(title=models.CharField(max_length=250))
     due = models.DateField(validators=DATE_VALIDATORS)
     done = models.DateField(null=True, blank=True, validators=[*DATE_VALIDATORS, not_in_future])
+
+    objects = MilestoneManager()
 
     class Meta:
         ordering = ["due", "id"]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or str(self.due)
