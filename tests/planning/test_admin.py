@@ -18,8 +18,8 @@ def _url(target):
 def _data(target, **changes):
     data = {}
     for name in TARGET_EDITABLE:
-        field = Target._meta.get_field(name)
-        value = getattr(target, field.attname)
+        attname = name if Target._is_legacy(name) else Target._meta.get_field(name).attname
+        value = getattr(target, attname)
         data[name] = json.dumps(value) if name == "trajectory_points" else ("" if value is None else value)
     return {**data, **changes}
 

@@ -93,7 +93,7 @@ class ProjectForm(ServiceForm, forms.ModelForm):
 
     text = TITLE_TEXT
     text_after = ("code",)
-    error_fields = {"owners": "owner_names"}
+    error_fields = {"owners": "owner_names", "budget": "grant"}
 
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)

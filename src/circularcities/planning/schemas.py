@@ -36,7 +36,8 @@ class Translated(Schema):
         return translations_out(obj)
 
 
-class TargetOut(Translated):
+class TargetOut(Schema):
+    translations: dict[str, dict[str, str]] = TRANSLATIONS_OUT
     id: int
     city: str
     area: str | None

@@ -599,7 +599,7 @@ def _save_project(p: Project, changes: dict) -> Project:
     for key, value in changes.items():
         setattr(p, key, value)
     _check_text(p, PROJECT_TEXT, required=("title",))
-    p.grant, p.currency = _money("grant", p.grant, "currency", p.currency)
+    p.grant, p.currency = _money("budget", p.grant, "currency", p.currency)  # "budget" on pages and the API
     p.start, p.end = _period(p.start, p.end)
     p.source = rules.name("source", p.source, max_length=300)
     with transaction.atomic():
