@@ -13,7 +13,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from circularcities.planning.models import Measure, ProgressEntry, Programme, Project
+from circularcities.planning.models import Measure, Programme, ProgressEntry, Project
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,9 @@ status history are read-only here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -37,7 +40,7 @@ class PlanAdmin(ServiceAdmin):
     """A planning entity in the admin, written by its service's update function."""
 
     model_class: type = m.Target
-    update = staticmethod(s.target_update)
+    update: Callable[..., Any] = staticmethod(s.target_update)
     keyword = ""
     editable: tuple[str, ...] = ()
 

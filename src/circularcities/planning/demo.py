@@ -178,20 +178,18 @@ def _belo_horizonte(areas, log):
     area = areas.get("municipal-resources")
     common = {"programme": prog, "area": area, "owner_name": "Prodabel"}
     # Looked up among demo targets only: people may add their own on the same indicator.
-    items = _target(
-        city, {"programme": prog, "programme_indicator": "items_refurbished"}, **common,
-        programme_indicator="items_refurbished", title_en="At least 1,000 items refurbished a year by 2021",
-        title_zh="到2021年每年至少翻新1000件物品",
-        **_text("title", "2021年までに年間1,000点以上を再生", "2021년까지 연간 1,000점 이상 재생"),
-        baseline_year=2017, baseline_value=778, target_year=2021, target_value=1000,
-        source=f"{SRC} (PPAG 2018-2021). Baseline derived: 7,000 items in the first nine years ≈ 778 a year")
-    trained = _target(
-        city, {"programme": prog, "programme_indicator": "people_trained"}, **common,
-        programme_indicator="people_trained", title_en="At least 2,000 people trained in IT a year",
-        title_zh="每年至少为2000人提供信息技术培训",
-        **_text("title", "年間2,000人以上にIT研修", "연간 2,000명 이상 IT 교육"),
-        baseline_year=2018, baseline_value=2000, target_year=2021, target_value=2000,
-        source=f"{SRC} (PPAG 2018-2021)")
+    made = {}
+    for key, title_en, title_zh, title_ja, title_ko, base_year, base, goal, source in (
+            ("items_refurbished", "At least 1,000 items refurbished a year by 2021", "到2021年每年至少翻新1000件物品",
+             "2021年までに年間1,000点以上を再生", "2021년까지 연간 1,000점 이상 재생", 2017, 778, 1000,
+             f"{SRC} (PPAG 2018-2021). Baseline derived: 7,000 items in the first nine years ≈ 778 a year"),
+            ("people_trained", "At least 2,000 people trained in IT a year", "每年至少为2000人提供信息技术培训",
+             "年間2,000人以上にIT研修", "연간 2,000명 이상 IT 교육", 2018, 2000, 2000, f"{SRC} (PPAG 2018-2021)")):
+        made[key] = _target(city, {"programme": prog, "programme_indicator": key}, **common,
+                            programme_indicator=key, title_en=title_en, title_zh=title_zh,
+                            **_text("title", title_ja, title_ko), baseline_year=base_year, baseline_value=base,
+                            target_year=2021, target_value=goal, source=source)
+    items, trained = made["items_refurbished"], made["people_trained"]
     # Illustrative quarterly entries (the source reports no quarterly figures).
     flows = {"items_refurbished": [200, 210, 220, 230, 230, 240, 250, 260, 240, 250],
              "people_trained": [480, 500, 520, 510, 450, 430, 440, 460, 430, 440]}

@@ -13,7 +13,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from parler.managers import TranslatableManager
 from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.core.planning import PROGRAMME_INDICATORS
@@ -25,23 +24,6 @@ from circularcities.planning.validation import (
     sane_number,
 )
 from circularcities.web.content import TranslatedContent
-
-
-class ProgrammeManager(TranslatableManager, models.Manager["Programme"]):
-    """Parler's manager, typed for django-stubs."""
-
-class ProjectManager(TranslatableManager, models.Manager["Project"]):
-    """Parler's manager, typed for django-stubs."""
-
-class TargetManager(TranslatableManager, models.Manager["Target"]):
-    """Parler's manager, typed for django-stubs."""
-
-class MeasureManager(TranslatableManager, models.Manager["Measure"]):
-    """Parler's manager, typed for django-stubs."""
-
-class MilestoneManager(TranslatableManager, models.Manager["Milestone"]):
-    """Parler's manager, typed for django-stubs."""
-
 
 PROGRAMME_INDICATOR_CHOICES = [(k, i.name_en) for k, i in PROGRAMME_INDICATORS.items()]
 
@@ -66,8 +48,6 @@ class Programme(TranslatedContent, TranslatableModel):
     indicators = models.JSONField(default=list, blank=True, help_text="Keys of the programme indicators it tracks.")
     source = models.CharField(max_length=300, blank=True)
     is_demo = models.BooleanField(default=False)
-
-    objects = ProgrammeManager()
 
     class Meta:
         ordering = ["slug"]
@@ -133,8 +113,6 @@ class Project(TranslatedContent, TranslatableModel):
     reports_quarterly = models.BooleanField(default=True)
     source = models.CharField(max_length=300, blank=True)
     is_demo = models.BooleanField(default=False)
-
-    objects = ProjectManager()
 
     class Meta:
         ordering = ["programme__slug", "code"]
@@ -211,8 +189,6 @@ class Target(TranslatedContent, TranslatableModel):
     source = models.CharField(max_length=300, blank=True)
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = TargetManager()
 
     class Meta:
         ordering = ["city__slug", "target_year", "id"]
@@ -296,8 +272,6 @@ class Measure(TranslatedContent, TranslatableModel):
         default=False, help_text="A generated row standing for a measure the source only counts.")
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = MeasureManager()
-
     class Meta:
         ordering = ["city__slug", "code", "id"]
         constraints = [
@@ -339,8 +313,6 @@ class Milestone(TranslatedContent, TranslatableModel):
     translations = TranslatedFields(title=models.CharField(max_length=250))
     due = models.DateField(validators=DATE_VALIDATORS)
     done = models.DateField(null=True, blank=True, validators=[*DATE_VALIDATORS, not_in_future])
-
-    objects = MilestoneManager()
 
     class Meta:
         ordering = ["due", "id"]

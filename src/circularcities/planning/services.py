@@ -479,8 +479,8 @@ def milestone_save(*, measure: Measure, user, milestone: Milestone | None = None
     for key, value in changes.items():
         setattr(ms, key, value)
     _check_text(ms, {"title": 250}, required=("title",))
-    ms.due = rules.date("due", ms.due)
-    ms.done = rules.date("done", ms.done, not_future=True, required=False)
+    ms.due = rules.date("due", ms.due)  # type: ignore[assignment]  # required: never None
+    ms.done = rules.date("done", ms.done, not_future=True, required=False)  # type: ignore[assignment]
     with transaction.atomic():
         ms.save()
     return ms

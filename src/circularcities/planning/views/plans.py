@@ -50,19 +50,25 @@ def city_plan(request, slug):
         "rule": rule_text()})
 
 
+def _save_page(request, form, template: str, context: dict, saved_message: str):
+    """A target or measure form page: saved through the entity's service (its FieldError
+    shown beside the field), or shown again with status 400."""
+    if request.method == "POST":
+        if form.is_valid() and (obj := form.save_through(request.user)):
+            messages.success(request, saved_message)
+            return redirect(obj.get_absolute_url())
+        return render(request, template, {**context, "form": form}, status=400)
+    return render(request, template, {**context, "form": form})
+
+
 def _target_form_page(request, city, instance=None):
     if not Indicator.objects.exists():
         sync_catalogue()
     # ?indicator=CODE preselects what the new target measures (the waste rates link here)
     initial = {"indicator": request.GET["indicator"]} if instance is None and request.GET.get("indicator") else None
     form = TargetForm(request.POST or None, instance=instance, city=city, initial=initial)
-    if request.method == "POST":
-        if form.is_valid() and (target := form.save_through(request.user)):
-            messages.success(request, _("Target saved."))
-            return redirect(target.get_absolute_url())
-        return render(request, "planning/target_form.html", {"city": city, "form": form, "target": instance},
-                      status=400)
-    return render(request, "planning/target_form.html", {"city": city, "form": form, "target": instance})
+    return _save_page(request, form, "planning/target_form.html", {"city": city, "target": instance},
+                      _("Target saved."))
 
 
 @login_required
@@ -98,13 +104,8 @@ def target_detail(request, pk):
 
 def _measure_form_page(request, city, instance=None):
     form = MeasureForm(request.POST or None, instance=instance, city=city)
-    if request.method == "POST":
-        if form.is_valid() and (measure := form.save_through(request.user)):
-            messages.success(request, _("Measure saved."))
-            return redirect(measure.get_absolute_url())
-        return render(request, "planning/measure_form.html", {"city": city, "form": form, "measure": instance},
-                      status=400)
-    return render(request, "planning/measure_form.html", {"city": city, "form": form, "measure": instance})
+    return _save_page(request, form, "planning/measure_form.html", {"city": city, "measure": instance},
+                      _("Measure saved."))
 
 
 @login_required
