@@ -73,6 +73,9 @@ class MeasureAdmin(PlanAdmin):
     editable = tuple(f for f in s.MEASURE_EDITABLE if f not in ("targets",))
     update, keyword = staticmethod(s.measure_update), "measure"
     list_display = ("__str__", "city", "status", "end")
+
+    def write(self, request, obj, changes: dict):
+        return s.measure_update(measure=obj, user=request.user, via="admin", **changes)
     list_filter = ("city", "status")
     list_select_related = ("city",)
 
