@@ -268,3 +268,22 @@ T = {
 P = {
     '%(n)s of these measures is a generated summary record: the source counts the measures and their status but does not list them one by one.': 'これらの施策のうち %(n)s 件は生成された集計レコードです。出典は施策の数とステータスを集計していますが、個別には列挙していません。',
 }
+
+# The one write path and per-language text (helper plan).
+T.update({
+    "No city %(slug)s.": "都市 %(slug)s はありません。",
+    "Title": "タイトル",
+    "Description": "説明",
+    "Milestone": "マイルストーン",
+    "Name": "名称",
+    "A project's owners may change only its description (%(allowed)s), not %(fields)s.":
+        "プロジェクトの担当者が変更できるのは説明（%(allowed)s）だけで、%(fields)s は変更できません。",
+    "No user named %(names)s.": "%(names)s という名前のユーザーはいません。",
+    "Nothing named %(slug)s.": "%(slug)s という項目はありません。",
+    "Expected targets of this city.": "この都市の目標を指定してください。",
+    "The programme does not track %(indicator)s; add it to its indicators.":
+        "このプログラムは %(indicator)s を追跡していません。先にプログラムの指標に追加してください。",
+    "An indicator and year are given twice.": "同じ指標と年が2回指定されています。",
+    "A programme with this short name exists already.": "この略称のプログラムはすでにあります。",
+    "A project with this code exists already.": "このコードのプロジェクトはすでにあります。",
+})

@@ -268,3 +268,22 @@ T = {
 P = {
     '%(n)s of these measures is a generated summary record: the source counts the measures and their status but does not list them one by one.': '이 중 %(n)s개 조치는 생성된 요약 레코드입니다. 출처는 조치의 수와 상태를 집계하지만 하나하나 나열하지는 않습니다.',
 }
+
+# The one write path and per-language text (helper plan).
+T.update({
+    "No city %(slug)s.": "도시 %(slug)s이(가) 없습니다.",
+    "Title": "제목",
+    "Description": "설명",
+    "Milestone": "이정표",
+    "Name": "이름",
+    "A project's owners may change only its description (%(allowed)s), not %(fields)s.":
+        "프로젝트 담당자는 설명(%(allowed)s)만 바꿀 수 있으며 %(fields)s은(는) 바꿀 수 없습니다.",
+    "No user named %(names)s.": "%(names)s(이)라는 사용자가 없습니다.",
+    "Nothing named %(slug)s.": "%(slug)s(이)라는 항목이 없습니다.",
+    "Expected targets of this city.": "이 도시의 목표를 지정하세요.",
+    "The programme does not track %(indicator)s; add it to its indicators.":
+        "이 프로그램은 %(indicator)s을(를) 추적하지 않습니다. 먼저 프로그램 지표에 추가하세요.",
+    "An indicator and year are given twice.": "같은 지표와 연도가 두 번 입력되었습니다.",
+    "A programme with this short name exists already.": "이 약칭의 프로그램이 이미 있습니다.",
+    "A project with this code exists already.": "이 코드의 프로젝트가 이미 있습니다.",
+})

@@ -28,7 +28,7 @@ def _target_post(indicator):
 def test_create_target(client, request, who, city, indicator):
     c = _client(client, request, who)
     resp = c.post(reverse("planning:create_target", args=[city.slug]), _target_post(indicator))
-    created = Target.objects.filter(city=city, title_en="New").exists()
+    created = Target.objects.filter(city=city, translations__title="New").exists()
     assert created == (who in PLAN_ALLOWED)
     if who == "anonymous":
         assert resp.status_code == 302 and "/accounts/login/" in resp["Location"]
@@ -50,7 +50,7 @@ def test_create_measure(client, request, who, city):
     c = _client(client, request, who)
     c.post(reverse("planning:create_measure", args=[city.slug]),
            {"title_en": "Repair cafés", "status": "not_started", "budget": "1000", "currency": "eur"})
-    m = Measure.objects.filter(city=city, title_en="Repair cafés").first()
+    m = Measure.objects.filter(city=city, translations__title="Repair cafés").first()
     assert (m is not None) == (who in PLAN_ALLOWED)
     if m:
         assert m.currency == "EUR"
@@ -65,7 +65,7 @@ def test_edit_measure_status_and_milestones(client, request, who, measure):
     measure.refresh_from_db()
     allowed = who in PLAN_ALLOWED
     assert (measure.status == "completed") == allowed
-    assert measure.milestones.filter(title_en="Pilot").exists() == allowed
+    assert measure.milestones.filter(translations__title="Pilot").exists() == allowed
     assert (measure.title_en == "Changed") == allowed
 
 
@@ -125,7 +125,7 @@ def test_api_writes(client, request, who, city, project, indicator):
     assert r1.status_code == (201 if plan_ok else expected_denied), r1.content
     assert r2.status_code == (201 if plan_ok else expected_denied), r2.content
     assert r3.status_code == (201 if who in PROGRESS_ALLOWED else expected_denied), r3.content
-    assert Target.objects.filter(title_en="API target").exists() == plan_ok
+    assert Target.objects.filter(translations__title="API target").exists() == plan_ok
     assert ("detail" in r1.json()) != plan_ok
 
 

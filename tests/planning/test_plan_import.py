@@ -40,7 +40,7 @@ def test_targets_import_is_idempotent_and_says_so(client, owner, city, programme
     client.force_login(owner)
     html = _post(client, city, "targets", TARGETS).content.decode()
     assert "2 rows read, 2 created or changed" in html
-    assert Target.objects.filter(city=city, title_en="Refurbish more", programme=programme).exists()
+    assert Target.objects.filter(city=city, translations__title="Refurbish more", programme=programme).exists()
     before = list(Target.objects.filter(city=city).order_by("pk").values())
     html = _post(client, city, "targets", TARGETS).content.decode()
     assert "2 rows read: nothing changed" in html

@@ -94,7 +94,7 @@ def test_measure_form_requires_currency_with_budget(client, owner, city):
     assert resp.status_code == 400 and "ISO 4217" in resp.content.decode()
     resp = client.post(url, {"title_en": "X", "status": "started", "start": "2024-05-01", "end": "2024-01-01"})
     assert resp.status_code == 400
-    assert not Measure.objects.filter(city=city, title_en="X").exists()
+    assert not Measure.objects.filter(city=city, translations__title="X").exists()
 
 
 def test_chain_page_shows_measure_milestones_and_result(client, measure, target, city):

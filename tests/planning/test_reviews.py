@@ -71,7 +71,7 @@ def test_reminders_go_to_owners(mailoutbox, quarter_data, project, project_owner
     assert to_owner and "2024-Q3" in to_owner[0].body
     # Once the report is in and the milestone is done, nobody is reminded of them.
     log_progress(project, Quarter(2024, 3), "people_trained", 10)
-    Milestone.objects.filter(title_en="Late step").update(done=date(2024, 10, 1))
+    Milestone.objects.filter(translations__title="Late step").update(done=date(2024, 10, 1))
     items = overdue_for_reminders(date(2024, 10, 5))
     assert project_owner.email not in items
     assert not any("Late step" in line for lines in items.values() for line in lines)
@@ -104,7 +104,7 @@ def test_rollup_query_count_does_not_grow_with_data(secretariat):
     _grow(10, 100)
     with CaptureQueriesContext(connection) as large:
         data2 = coalition_rollup()
-    assert len(small) == len(large) <= 8
+    assert len(small) == len(large) <= 10
     assert data2["total"].n_targets == data["total"].n_targets + 30
 
 

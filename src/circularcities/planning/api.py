@@ -15,22 +15,27 @@ from ninja.responses import Status
 from pydantic import Field
 
 from circularcities.accounts.auth import write_auth
-from circularcities.coalition.models import City, ThematicArea
-from circularcities.core import rules
+from circularcities.coalition.models import City
 from circularcities.core.errors import ValidationError
 from circularcities.core.planning import Quarter
-from circularcities.planning.models import Measure, ProgressEntry, Project, Target
+from circularcities.planning.models import ProgressEntry, Project
 from circularcities.planning.permissions import require_log_progress, require_plan
 from circularcities.planning.schemas import (
+    TRANSLATIONS_IN,
     MeasureOut,
     ProjectOut,
     TargetOut,
     measures_queryset,
     router,
     target_out,
+    targets_queryset,
 )
-from circularcities.planning.services import assess_targets, log_progress, target_create
-from circularcities.planning.validation import check_model
+from circularcities.planning.services import (
+    assess_targets,
+    log_progress,
+    measure_create,
+    target_create,
+)
 from circularcities.web.api_support import Id, responses, with_etag
 
 PREFIX = "/plans/"
@@ -44,6 +49,7 @@ class TargetIn(Schema):
     area: str | None = None
     title_en: str = ""
     title_zh: str = ""
+    translations: dict[str, dict[str, str]] | None = TRANSLATIONS_IN
     baseline_year: int
     baseline_value: float
     target_year: int
@@ -55,7 +61,7 @@ class TargetIn(Schema):
 
 @router.get("/targets", response=responses(list[TargetOut]))
 def list_targets(request, city: str | None = None):
-    qs = Target.objects.select_related("city", "area", "indicator", "programme")
+    qs = targets_queryset()
     if city:
         qs = qs.filter(city__slug=city)
     targets = list(qs)
@@ -65,7 +71,7 @@ def list_targets(request, city: str | None = None):
 
 @router.get("/targets/{target_id}", response=responses(TargetOut, 404))
 def get_target(request, response: HttpResponse, target_id: Id):
-    t = get_object_or_404(Target.objects.select_related("city", "area", "indicator", "programme"), pk=target_id)
+    t = get_object_or_404(targets_queryset(), pk=target_id)
     with_etag(response, t)
     return target_out(t, assess_targets([t])[t.pk])
 
@@ -77,23 +83,28 @@ def create_target(request, payload: TargetIn):
     data = payload.dict(exclude={"city"})
     data["programme_indicator"] = data["programme_indicator"] or ""
     t = target_create(city=city, user=request.user, **data)
-    t = Target.objects.select_related("city", "area", "indicator", "programme").get(pk=t.pk)
+    t = targets_queryset().get(pk=t.pk)
     return Status(201, target_out(t, assess_targets([t])[t.pk]))
 
 
 class MeasureIn(Schema):
     city: str
-    title_en: str = Field(..., min_length=1)
+    title_en: str = Field("", description="Required (here or in translations.en.title).")
     title_zh: str = ""
+    description_en: str = ""
+    description_zh: str = ""
+    translations: dict[str, dict[str, str]] | None = TRANSLATIONS_IN
     code: str = ""
     area: str | None = None
     r_strategies: list[str] = []
-    budget: float | None = None
-    currency: str = ""
+    lead_name: str = ""
+    budget: float | None = Field(None, description="0 or more, in currency")
+    currency: str = Field("", description="ISO 4217; required with a budget")
     start: date | None = None
-    end: date | None = None
-    status: str = "not_started"
+    end: date | None = Field(None, description="on or after start")
+    status: str = Field("not_started", description="not_started, started or completed")
     targets: list[int] = []
+    source: str = ""
 
 
 @router.get("/measures", response=responses(list[MeasureOut]))
@@ -108,32 +119,15 @@ def list_measures(request, city: str | None = None, status: str | None = None):
 
 @router.post("/measures", response=responses(MeasureOut, 404, status=201, write=True), auth=write_auth)
 def create_measure(request, payload: MeasureIn):
-    from circularcities.coalition.models import RStrategy
-
     city = get_object_or_404(City, slug=payload.city)
     require_plan(request.user, city)
-    if payload.status not in Measure.Status.values:
-        raise ValidationError(f"Expected status among {', '.join(Measure.Status.values)}; got {payload.status!r}.")
-    if payload.start and payload.end and payload.end < payload.start:
-        raise ValidationError("Expected 'end' on or after 'start'.")
-    check_model(Measure(budget=payload.budget, start=payload.start, end=payload.end), ("budget",))
-    currency = rules.money_currency("currency", payload.currency, payload.budget)
-    targets = list(Target.objects.filter(city=city, pk__in=payload.targets))
-    if len(targets) != len(set(payload.targets)):
-        raise ValidationError(f"Expected targets of {city.name_en}; some ids are not.")
-    m = Measure.objects.create(
-        city=city, title_en=payload.title_en, title_zh=payload.title_zh, code=payload.code,
-        area=ThematicArea.objects.filter(slug=payload.area).first() if payload.area else None,
-        budget=payload.budget, currency=currency, start=payload.start, end=payload.end, status=payload.status,
-        owner=request.user)
-    m.r_strategies.set(RStrategy.objects.filter(slug__in=payload.r_strategies))
-    m.targets.set(targets)
+    m = measure_create(city=city, user=request.user, via="api", **payload.dict(exclude={"city"}))
     return Status(201, measures_queryset().get(pk=m.pk))
 
 
 @router.get("/projects", response=responses(list[ProjectOut]))
 def list_projects(request, city: str | None = None):
-    qs = Project.objects.select_related("programme__city", "organisation")
+    qs = Project.objects.select_related("programme__city", "organisation").prefetch_related("translations")
     if city:
         qs = qs.filter(programme__city__slug=city)
     return list(qs)
@@ -163,7 +157,7 @@ class EntryOut(Schema):
 class EntryIn(Schema):
     quarter: str = Field(..., description="e.g. 2024-Q3")
     indicator: str
-    value: float = Field(..., ge=0)
+    value: float = Field(..., description="0 or more, at most 1e15")
     currency: str = ""
     note: str = ""
 

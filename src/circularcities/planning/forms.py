@@ -5,14 +5,65 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from circularcities.core import rules
+from circularcities.coalition.forms import add_text_fields
 from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter
+from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, Milestone, Programme, Target
-from circularcities.planning.services import target_create, target_update
+from circularcities.planning.services import (
+    measure_create,
+    measure_update,
+    milestone_save,
+    target_create,
+    target_update,
+)
 from circularcities.planning.templatetags.planning_units import unit_label
 from circularcities.web.bilingual import pick
-from circularcities.web.fielderrors import PlainTextForm, check
+from circularcities.web.fielderrors import PlainTextForm, add_to_form
+
+DATE = forms.DateInput(attrs={"type": "date"})
+TITLE = {"title": (gettext_lazy("Title"), False)}
+TITLE_TEXT = {"title": (gettext_lazy("Title"), False), "description": (gettext_lazy("Description"), True)}
+
+
+class ServiceForm(PlainTextForm):
+    """A form whose rules are its entity's service's (``planning.services``): the model's own
+    validation is skipped, :meth:`save` calls the service, and :meth:`save_through` puts the
+    service's FieldError beside its field, with the message the API and the import give.
+
+    ``text`` adds one field per platform language for each translated field (English
+    title or name required), after the fields named in ``text_after``."""
+
+    text: dict = {}
+    text_after: tuple[str, ...] = ()
+    error_fields: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        if self.text:
+            fields = dict(self.fields)  # type: ignore[has-type]
+            self.fields.clear()  # type: ignore[has-type]
+            for name in self.text_after:
+                self.fields[name] = fields.pop(name)  # type: ignore[has-type]
+            add_text_fields(self, self.text, getattr(self, "instance", None))
+            self.fields.update(fields)  # type: ignore[has-type]
+
+    def _post_clean(self):
+        pass
+
+    def text_values(self) -> dict[str, str]:
+        """The per-language text fields (``title_en``, ``title_ja``, ...) as cleaned."""
+        model = self._meta.model  # type: ignore[attr-defined]
+        return {k: self.cleaned_data.get(k) or "" for k in self.fields  # type: ignore[attr-defined]
+                if model._is_legacy(k)}
+
+    def save_through(self, user):
+        """The saved object, or None with the service's error beside its field."""
+        try:
+            return self.save(user=user)  # type: ignore[call-arg]
+        except FieldError as exc:
+            add_to_form(self, exc, fields=self.error_fields)  # type: ignore[arg-type]
+            return None
 
 
 def _named(obj) -> str:
@@ -38,16 +89,16 @@ def parse_points(text: str) -> list[list[float]]:
     return points
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(ServiceForm, forms.ModelForm):
     points = forms.CharField(label=gettext_lazy("Trajectory milestone points"), required=False,
                              help_text=gettext_lazy("Optional, e.g. 2022: 30; 2025: 45. Without them the trajectory is a "
                                           "straight line from baseline to target."))
 
     class Meta:
         model = Target
-        fields = ["title_en", "title_zh", "area", "indicator", "programme", "programme_indicator",
+        fields = ["area", "indicator", "programme", "programme_indicator",
                   "baseline_year", "baseline_value", "target_year", "target_value", "owner_name", "source"]
-        labels = {"title_en": gettext_lazy("Title (English)"), "title_zh": gettext_lazy("Title (Chinese)"), "area": gettext_lazy("Thematic area"),
+        labels = {"area": gettext_lazy("Thematic area"),
                   "indicator": gettext_lazy("Catalogue indicator (yearly values)"),
                   "programme": gettext_lazy("Or a programme (quarterly progress entries)"),
                   "programme_indicator": gettext_lazy("Programme indicator"), "baseline_year": gettext_lazy("Baseline year"),
@@ -55,8 +106,12 @@ class TargetForm(forms.ModelForm):
                   "target_value": gettext_lazy("Target value"), "owner_name": gettext_lazy("Owner (department or organisation)"),
                   "source": gettext_lazy("Source")}
 
+    text = TITLE
+    error_fields = {"trajectory_points": "points"}
+
     def __init__(self, *args, city=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["title_en"].required = False  # a target without a title is named by what it measures
         self.city = city
         self.fields["indicator"].queryset = (Indicator.objects.filter(Q(city__isnull=True) | Q(city=city))
                                              .prefetch_related("translations").order_by("theme", "code"))
@@ -79,16 +134,12 @@ class TargetForm(forms.ModelForm):
             self.add_error("points", exc)
         return data
 
-    def _post_clean(self):
-        # Every rule is checked by the one write path (planning.services), with the same
-        # messages as the API and the import; the model's validators would word them differently.
-        pass
-
     def save(self, commit=True, *, user=None):
         """Create or change the target through the service; raises FieldError naming the field."""
         d = self.cleaned_data
-        fields = {k: d.get(k) for k in ("area", "title_en", "title_zh", "baseline_year", "baseline_value",
+        fields = {k: d.get(k) for k in ("area", "baseline_year", "baseline_value",
                                          "target_year", "target_value", "owner_name", "source")}
+        fields.update(self.text_values())
         fields["trajectory_points"] = d.get("trajectory_points", [])
         measured = {"indicator": d.get("indicator"), "programme": d.get("programme"),
                     "programme_indicator": d.get("programme_indicator") or ""}
@@ -97,23 +148,22 @@ class TargetForm(forms.ModelForm):
         return target_create(city=self.city, user=user, **measured, **fields)
 
 
-class MeasureForm(PlainTextForm, forms.ModelForm):
+class MeasureForm(ServiceForm, forms.ModelForm):
     class Meta:
         model = Measure
-        fields = ["code", "title_en", "title_zh", "description_en", "description_zh", "area", "r_strategies",
-                  "lead", "lead_name", "partners", "budget", "currency", "start", "end", "status", "targets",
-                  "source"]
-        labels = {"code": gettext_lazy("Reference"), "title_en": gettext_lazy("Title (English)"), "title_zh": gettext_lazy("Title (Chinese)"),
-                  "description_en": gettext_lazy("Description (English)"), "description_zh": gettext_lazy("Description (Chinese)"),
+        fields = ["code", "area", "r_strategies", "lead", "lead_name", "partners", "budget", "currency", "start",
+                  "end", "status", "targets", "source"]
+        labels = {"code": gettext_lazy("Reference"),
                   "area": gettext_lazy("Thematic area"), "r_strategies": gettext_lazy("R-strategies"),
                   "lead": gettext_lazy("Lead organisation"), "lead_name": gettext_lazy("Or lead department"),
                   "partners": gettext_lazy("Partner organisations"), "budget": gettext_lazy("Budget"),
                   "currency": gettext_lazy("Currency (ISO 4217)"), "start": gettext_lazy("Start"), "end": gettext_lazy("End"),
                   "status": gettext_lazy("Status"), "targets": gettext_lazy("Targets it serves"), "source": gettext_lazy("Source")}
-        widgets = {"start": forms.DateInput(attrs={"type": "date"}), "end": forms.DateInput(attrs={"type": "date"}),
-                   "r_strategies": forms.CheckboxSelectMultiple, "targets": forms.CheckboxSelectMultiple,
-                   "description_en": forms.Textarea(attrs={"rows": 3}),
-                   "description_zh": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"start": DATE, "end": DATE,
+                   "r_strategies": forms.CheckboxSelectMultiple, "targets": forms.CheckboxSelectMultiple}
+
+    text = TITLE_TEXT
+    text_after = ("code",)
 
     def __init__(self, *args, city=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,27 +173,32 @@ class MeasureForm(PlainTextForm, forms.ModelForm):
         self.fields["area"].label_from_instance = _named
         self.fields["r_strategies"].label_from_instance = _named
 
-    def clean(self):
-        data = super().clean()
-        if "currency" in data:
-            data["currency"] = check(self, rules.money_currency, "currency", data["currency"], data.get("budget"))
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The end date must not be before the start date."))
-        return data
-
-    def save(self, commit=True):
-        if self.city is not None:
-            self.instance.city = self.city
-        return super().save(commit)
+    def save(self, commit=True, *, user=None):
+        d = self.cleaned_data
+        fields = {k: d.get(k) for k in self.Meta.fields}
+        fields.update(self.text_values())
+        if self.instance.pk:
+            return measure_update(measure=self.instance, user=user, **fields)
+        return measure_create(city=self.city, user=user, **fields)
 
 
-class MilestoneForm(PlainTextForm, forms.ModelForm):
+class MilestoneForm(ServiceForm, forms.ModelForm):
     class Meta:
         model = Milestone
-        fields = ["title_en", "title_zh", "due", "done"]
-        labels = {"title_en": gettext_lazy("Milestone (English)"), "title_zh": gettext_lazy("Milestone (Chinese)"),
-                  "due": gettext_lazy("Due"), "done": gettext_lazy("Done on")}
-        widgets = {"due": forms.DateInput(attrs={"type": "date"}), "done": forms.DateInput(attrs={"type": "date"})}
+        fields = ["due", "done"]
+        labels = {"due": gettext_lazy("Due"), "done": gettext_lazy("Done on")}
+        widgets = {"due": DATE, "done": DATE}
+
+    text = {"title": (gettext_lazy("Milestone"), False)}
+
+    def __init__(self, *args, measure=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measure = measure
+
+    def save(self, commit=True, *, user=None):
+        fields = {"due": self.cleaned_data.get("due"), "done": self.cleaned_data.get("done"), **self.text_values()}
+        return milestone_save(measure=self.measure, user=user, milestone=self.instance if self.instance.pk else None,
+                              **fields)
 
 
 class ProgressForm(PlainTextForm, forms.Form):
@@ -163,16 +218,6 @@ class ProgressForm(PlainTextForm, forms.Form):
             return Quarter.parse(self.cleaned_data["quarter"])
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from None
-
-    def clean(self):
-        data = super().clean()
-        ind = data.get("indicator")
-        if ind:
-            data["currency"] = check(self, rules.currency, "currency", data.get("currency"),
-                                     required=PROGRAMME_INDICATORS[ind].is_money)
-        if data.get("value") is not None:
-            data["value"] = check(self, rules.non_negative, "value", data["value"], maximum=rules.MAX_MAGNITUDE)
-        return data
 
 
 class ImportForm(forms.Form):

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.planning.validation import (
@@ -21,24 +22,24 @@ from circularcities.planning.validation import (
     YEAR_VALIDATORS,
     not_in_future,
     sane_number,
-    share_errors,
 )
-from circularcities.web.bilingual import Bilingual
+from circularcities.web.content import TranslatedContent
 from circularcities.web.translated import translated
 
 PROGRAMME_INDICATOR_CHOICES = [(k, i.name_en) for k, i in PROGRAMME_INDICATORS.items()]
 
 
-class Programme(Bilingual, models.Model):
+class Programme(TranslatedContent, TranslatableModel):
     """A funded programme (Be Circular, Advance London, ...) run in one city, or coalition-wide (no city)."""
 
     slug = models.SlugField(unique=True)
     city = models.ForeignKey("coalition.City", null=True, blank=True, on_delete=models.CASCADE,
                              related_name="programmes", help_text="Empty for a coalition-wide programme.")
-    name_en = models.CharField(max_length=200)
-    name_zh = models.CharField(max_length=200, blank=True)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
+    legacy_fields = ("name", "description")
+    translations = TranslatedFields(
+        name=models.CharField(max_length=200),
+        description=models.TextField(blank=True),
+    )
     funder = models.CharField(max_length=200, blank=True)
     budget = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True,
                                  validators=MONEY_VALIDATORS)
@@ -50,14 +51,14 @@ class Programme(Bilingual, models.Model):
     is_demo = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["name_en"]
+        ordering = ["slug"]
         constraints = [
             models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
                                    name="programme_end_after_start"),
         ]
 
     def __str__(self):
-        return self.name_en
+        return self.safe_translation_getter("name", any_language=True) or self.slug
 
     def get_absolute_url(self):
         return reverse("planning:programme_detail", args=[self.slug])
@@ -92,15 +93,16 @@ class ProgrammeGoal(models.Model):
         return f"{self.programme.slug} {self.indicator} {self.year}: {self.value:g}"
 
 
-class Project(Bilingual, models.Model):
+class Project(TranslatedContent, TranslatableModel):
     """A funded project that reports progress each quarter."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="projects")
     code = models.SlugField(unique=True, help_text="Used in progress files and the API.")
-    title_en = models.CharField(max_length=200)
-    title_zh = models.CharField(max_length=200, blank=True)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
+    legacy_fields = ("title", "description")
+    translations = TranslatedFields(
+        title=models.CharField(max_length=200),
+        description=models.TextField(blank=True),
+    )
     organisation = models.ForeignKey("coalition.Partner", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="planning_projects")
     owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="planning_projects")
@@ -114,10 +116,10 @@ class Project(Bilingual, models.Model):
     is_demo = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["programme__name_en", "title_en"]
+        ordering = ["programme__slug", "code"]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or self.code
 
     def get_absolute_url(self):
         return reverse("planning:project_detail", args=[self.code])
@@ -161,7 +163,7 @@ class ProgressEntry(models.Model):
         return PROGRAMME_INDICATORS[self.indicator].name()
 
 
-class Target(Bilingual, models.Model):
+class Target(TranslatedContent, TranslatableModel):
     class Frequency(models.TextChoices):
         YEARLY = "yearly", _("yearly (indicator values)")
         QUARTERLY = "quarterly", _("quarterly (progress entries)")
@@ -169,8 +171,8 @@ class Target(Bilingual, models.Model):
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="targets")
     area = models.ForeignKey("coalition.ThematicArea", null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="targets")
-    title_en = models.CharField(max_length=200, blank=True)
-    title_zh = models.CharField(max_length=200, blank=True)
+    legacy_fields = ("title",)
+    translations = TranslatedFields(title=models.CharField(max_length=200, blank=True))
     indicator = models.ForeignKey("diagnosis.Indicator", null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="targets")
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.CASCADE,
@@ -206,22 +208,6 @@ class Target(Bilingual, models.Model):
     def get_absolute_url(self):
         return reverse("planning:target_detail", args=[self.pk])
 
-    def clean(self):
-        errors = {}
-        by, ty = self.baseline_year, self.target_year
-        if by is not None and ty is not None and ty <= by:
-            errors["target_year"] = _("Expected a target year after the baseline year.")
-        unit = ""
-        if self.indicator_id:
-            unit = self.indicator.unit
-        elif self.programme_indicator in PROGRAMME_INDICATORS:
-            unit = PROGRAMME_INDICATORS[self.programme_indicator].unit
-        errors.update(share_errors(unit, {"baseline_value": self.baseline_value, "target_value": self.target_value}))
-        if errors:
-            from django.core.exceptions import ValidationError as DjangoValidationError
-
-            raise DjangoValidationError(errors)
-
     @property
     def frequency(self) -> str:
         return self.Frequency.QUARTERLY if self.programme_id else self.Frequency.YEARLY
@@ -251,7 +237,7 @@ class Target(Bilingual, models.Model):
         return self.t("title") or self.measured_name()
 
 
-class Measure(Bilingual, models.Model):
+class Measure(TranslatedContent, TranslatableModel):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("not started")
         STARTED = "started", _("started")
@@ -259,10 +245,11 @@ class Measure(Bilingual, models.Model):
 
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="measures")
     code = models.CharField(max_length=40, blank=True, help_text=_("The city's own reference."))
-    title_en = models.CharField(max_length=250)
-    title_zh = models.CharField(max_length=250, blank=True)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
+    legacy_fields = ("title", "description")
+    translations = TranslatedFields(
+        title=models.CharField(max_length=250),
+        description=models.TextField(blank=True),
+    )
     area = models.ForeignKey("coalition.ThematicArea", null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="measures")
     r_strategies = models.ManyToManyField("coalition.RStrategy", blank=True, related_name="measures")
@@ -297,7 +284,7 @@ class Measure(Bilingual, models.Model):
         indexes = [models.Index(fields=["city", "status"])]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or self.code or f"measure {self.pk}"
 
     def get_absolute_url(self):
         return reverse("planning:measure_detail", args=[self.pk])
@@ -321,10 +308,10 @@ class MeasureStatusChange(models.Model):
         return f"{self.measure_id}: {self.old} -> {self.new}"
 
 
-class Milestone(Bilingual, models.Model):
+class Milestone(TranslatedContent, TranslatableModel):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
-    title_en = models.CharField(max_length=250)
-    title_zh = models.CharField(max_length=250, blank=True)
+    legacy_fields = ("title",)
+    translations = TranslatedFields(title=models.CharField(max_length=250))
     due = models.DateField(validators=DATE_VALIDATORS)
     done = models.DateField(null=True, blank=True, validators=[*DATE_VALIDATORS, not_in_future])
 
@@ -332,4 +319,4 @@ class Milestone(Bilingual, models.Model):
         ordering = ["due", "id"]
 
     def __str__(self):
-        return self.title_en
+        return self.safe_translation_getter("title", any_language=True) or str(self.due)

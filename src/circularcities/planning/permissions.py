@@ -21,9 +21,10 @@ from circularcities.accounts.permissions import (
     editable_city_ids,
     is_secretariat,
 )
+from circularcities.web.content import LEGACY_SUFFIXES
 
-# What a project's owners (not its city's editors) may change.
-OWNER_FIELDS = {"description_en", "description_zh"}
+# What a project's owners (not its city's editors) may change: its description, in any language.
+OWNER_FIELDS = {f"description_{sfx}" for sfx in LEGACY_SUFFIXES}
 
 
 def can_plan(user, city) -> bool:
@@ -125,5 +126,6 @@ def require_project_fields(user, project, fields) -> None:
     """A project's owners change only its description; its city's editors change everything."""
     other = sorted(set(fields) - OWNER_FIELDS)
     if other and not can_manage_programmes(user, project.programme.city):
-        raise PermissionDenied(_("A project's owners may change only its description (description_en, "
-                                 "description_zh), not %(fields)s.") % {"fields": ", ".join(other)})
+        raise PermissionDenied(_("A project's owners may change only its description (%(allowed)s), "
+                                 "not %(fields)s.") % {"allowed": ", ".join(sorted(OWNER_FIELDS)),
+                                                       "fields": ", ".join(other)})

@@ -27,10 +27,15 @@ from circularcities.core.planning.plan_io import (
 from circularcities.core.reports import append_row, csv_row
 from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import Indicator
-from circularcities.planning.history import record_status
 from circularcities.planning.models import Measure, ProgressEntry, Project, Target
 from circularcities.planning.permissions import can_log_progress
-from circularcities.planning.services import log_progress, target_create, target_update
+from circularcities.planning.services import (
+    log_progress,
+    measure_create,
+    measure_update,
+    target_create,
+    target_update,
+)
 from circularcities.web.uploads import write_in_batches
 
 KINDS = ("targets", "measures")
@@ -46,15 +51,6 @@ def check_workbook(data: bytes, filename: str) -> None:
 
 def _differs(obj, fields: dict) -> bool:
     return any(getattr(obj, k) != v for k, v in fields.items())
-
-
-def _changed(obj, fields: dict) -> bool:
-    diff = False
-    for k, v in fields.items():
-        if getattr(obj, k) != v:
-            setattr(obj, k, v)
-            diff = True
-    return diff
 
 
 def import_targets(city, data: bytes, filename: str, user) -> dict:
@@ -100,7 +96,6 @@ def import_measures(city, data: bytes, filename: str, user) -> dict:
     rows = read_measures(data, filename, areas=set(ThematicArea.objects.values_list("slug", flat=True)),
                          r_strategies=set(RStrategy.objects.values_list("slug", flat=True)))
     areas = {a.slug: a for a in ThematicArea.objects.all()}
-    strategies = {s.slug: s for s in RStrategy.objects.all()}
     changed = 0
     with transaction.atomic():
         for r in rows:
@@ -108,29 +103,28 @@ def import_measures(city, data: bytes, filename: str, user) -> dict:
                       "description_zh": r.description_zh, "area": areas.get(r.area) if r.area else None,
                       "lead_name": r.lead_name, "budget": r.budget, "currency": r.currency, "start": r.start,
                       "end": r.end, "source": r.source}
+            if r.status:
+                fields["status"] = r.status
             measure = Measure.objects.filter(city=city, code=r.code).first()
-            did = False
-            if measure is None:
-                measure = Measure(city=city, code=r.code, owner=user, status=r.status or "not_started")
-                _changed(measure, fields)
-                measure.save()
-                did = True
-            else:
-                if measure.budget is not None:
-                    measure.budget = float(measure.budget)
-                old = measure.status
-                if r.status:
-                    fields["status"] = r.status
-                if _changed(measure, fields):
-                    measure.save()
-                    did = True
-                    record_status(measure, old, user, via="import")
-            wanted = {strategies[s].pk for s in r.r_strategies}
-            if wanted != set(measure.r_strategies.values_list("pk", flat=True)):
-                measure.r_strategies.set(wanted)
-                did = True
-            changed += did
+            try:
+                if measure is None:
+                    measure_create(city=city, user=user, via="import", code=r.code, r_strategies=r.r_strategies,
+                                   **fields)
+                    changed += 1
+                elif (_differs(measure, {**fields, "budget": _decimal(r.budget)})
+                      or set(r.r_strategies) != set(measure.r_strategies.values_list("slug", flat=True))):
+                    measure_update(measure=measure, user=user, via="import", r_strategies=r.r_strategies, **fields)
+                    changed += 1
+            except FieldError as exc:
+                raise DataImportError([Problem(exc.text(), sheet="measures", row=r.row,
+                                               column=exc.field)]) from None
     return {"rows": len(rows), "changed": changed}
+
+
+def _decimal(amount):
+    from decimal import Decimal
+
+    return None if amount is None else Decimal(str(amount)).quantize(Decimal("0.01"))
 
 
 def template(kind: str, fmt: str) -> tuple[bytes, str, str]:

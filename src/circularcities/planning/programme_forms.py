@@ -3,36 +3,29 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from circularcities.accounts.permissions import editable_city_ids
 from circularcities.coalition.models import City
-from circularcities.core import rules
-from circularcities.core.errors import ValidationError
 from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.core.planning.programme import parse_goals
+from circularcities.core.rules import FieldError
+from circularcities.planning.forms import DATE, TITLE_TEXT, ServiceForm
 from circularcities.planning.models import Programme, Project
 from circularcities.planning.programmes import goals_text, users_named
+from circularcities.planning.services import (
+    programme_create,
+    programme_update,
+    project_create,
+    project_update,
+)
 from circularcities.planning.templatetags.planning_units import unit_label
-from circularcities.web.fielderrors import PlainTextForm, check
+from circularcities.web.fielderrors import as_form_error
 
-DATE = forms.DateInput(attrs={"type": "date"})
-
-
-def _currency(form, field="currency", amount="budget"):
-    if field in form.cleaned_data:
-        form.cleaned_data[field] = check(form, rules.money_currency, field, form.cleaned_data[field],
-                                         form.cleaned_data.get(amount))
+NAME_TEXT = {"name": (gettext_lazy("Name"), False), "description": (gettext_lazy("Description"), True)}
 
 
-def _period(form):
-    start, end = form.cleaned_data.get("start"), form.cleaned_data.get("end")
-    if start and end and end < start:
-        form.add_error("end", _("The end date must not be before the start date."))
-
-
-class ProgrammeForm(PlainTextForm, forms.ModelForm):
+class ProgrammeForm(ServiceForm, forms.ModelForm):
     indicators = forms.MultipleChoiceField(label=gettext_lazy("Programme indicators it tracks"), required=False,
                                            widget=forms.CheckboxSelectMultiple)
     goals = forms.CharField(label=gettext_lazy("Yearly targets"), required=False,
@@ -42,20 +35,17 @@ class ProgrammeForm(PlainTextForm, forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = ["slug", "city", "name_en", "name_zh", "description_en", "description_zh", "funder", "budget",
-                  "currency", "start", "end", "indicators", "source"]
+        fields = ["slug", "city", "funder", "budget", "currency", "start", "end", "indicators", "source"]
         labels = {"slug": gettext_lazy("Short name for addresses (letters, digits, hyphens)"),
-                  "city": gettext_lazy("City (empty: coalition-wide)"), "name_en": gettext_lazy("Name (English)"),
-                  "name_zh": gettext_lazy("Name (Chinese)"), "description_en": gettext_lazy("Description (English)"),
-                  "description_zh": gettext_lazy("Description (Chinese)"), "funder": gettext_lazy("Funder"),
+                  "city": gettext_lazy("City (empty: coalition-wide)"), "funder": gettext_lazy("Funder"),
                   "budget": gettext_lazy("Budget"), "currency": gettext_lazy("Currency (ISO 4217)"),
                   "start": gettext_lazy("Start"), "end": gettext_lazy("End"), "source": gettext_lazy("Source")}
-        widgets = {"start": DATE, "end": DATE, "description_en": forms.Textarea(attrs={"rows": 3}),
-                   "description_zh": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"start": DATE, "end": DATE}
         help_texts = {"city": "", "currency": ""}
 
-    field_order = ["slug", "city", "name_en", "name_zh", "description_en", "description_zh", "funder", "budget",
-                   "currency", "start", "end", "indicators", "goals", "source"]
+    field_order = ["slug", "city", "funder", "budget", "currency", "start", "end", "indicators", "goals", "source"]
+    text = NAME_TEXT
+    text_after = ("slug", "city")
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,36 +61,43 @@ class ProgrammeForm(PlainTextForm, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        _currency(self)
-        _period(self)
         try:
             data["goals"] = parse_goals(data.get("goals", ""), list(data.get("indicators") or []))
         except ValueError as exc:
             self.add_error("goals", str(exc))
         return data
 
+    def save(self, commit=True, *, user=None):
+        d = self.cleaned_data
+        fields = {k: d.get(k) for k in ("city", "funder", "budget", "currency", "start", "end", "indicators",
+                                         "goals", "source")}
+        fields.update(self.text_values())
+        if self.instance.pk:
+            return programme_update(programme=self.instance, user=user, **fields)
+        return programme_create(user=user, slug=d.get("slug"), **fields)
 
-class ProjectForm(PlainTextForm, forms.ModelForm):
+
+class ProjectForm(ServiceForm, forms.ModelForm):
     owner_names = forms.CharField(label=gettext_lazy("Owner users (user names, comma-separated)"), required=False)
 
     class Meta:
         model = Project
-        fields = ["code", "title_en", "title_zh", "description_en", "description_zh", "organisation", "start",
-                  "end", "grant", "currency", "reports_quarterly", "source"]
+        fields = ["code", "organisation", "start", "end", "grant", "currency", "reports_quarterly", "source"]
         labels = {"code": gettext_lazy("Code (used in progress files and the API)"),
-                  "title_en": gettext_lazy("Title (English)"), "title_zh": gettext_lazy("Title (Chinese)"),
-                  "description_en": gettext_lazy("Description (English)"),
-                  "description_zh": gettext_lazy("Description (Chinese)"),
                   "organisation": gettext_lazy("Owner organisation"), "start": gettext_lazy("Start"),
                   "end": gettext_lazy("End"), "grant": gettext_lazy("Budget"),
                   "currency": gettext_lazy("Currency (ISO 4217)"),
                   "reports_quarterly": gettext_lazy("Reports progress every quarter"), "source": gettext_lazy("Source")}
-        widgets = {"start": DATE, "end": DATE, "description_en": forms.Textarea(attrs={"rows": 3}),
-                   "description_zh": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"start": DATE, "end": DATE}
         help_texts = {"code": "", "currency": ""}
 
-    def __init__(self, *args, **kwargs):
+    text = TITLE_TEXT
+    text_after = ("code",)
+    error_fields = {"owners": "owner_names", "budget": "grant"}
+
+    def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.programme = programme
         self.fields["organisation"].label_from_instance = lambda p: p.t("name")
         if self.instance.pk:
             self.fields["owner_names"].initial = ", ".join(u.username for u in self.instance.owners.all())
@@ -109,30 +106,28 @@ class ProjectForm(PlainTextForm, forms.ModelForm):
     def clean_owner_names(self):
         try:
             return users_named(self.cleaned_data.get("owner_names", ""))
-        except ValidationError:
-            raise forms.ValidationError(_("No user with one of these names: %(names)s.")
-                                        % {"names": self.cleaned_data.get("owner_names", "")}) from None
+        except FieldError as exc:
+            raise as_form_error(exc) from None
 
-    def clean(self):
-        data = super().clean()
-        _currency(self, amount="grant")
-        _period(self)
-        return data
-
-    def save(self, commit=True):
-        project = super().save(commit)
-        if commit:
-            project.owners.set(self.cleaned_data["owner_names"])
-        return project
+    def save(self, commit=True, *, user=None):
+        d = self.cleaned_data
+        fields = {k: d.get(k) for k in ("organisation", "start", "end", "grant", "currency", "reports_quarterly",
+                                         "source")}
+        fields["owners"] = d.get("owner_names") or []
+        fields.update(self.text_values())
+        if self.instance.pk:
+            return project_update(project=self.instance, user=user, **fields)
+        return project_create(programme=self.programme, user=user, code=d.get("code"), **fields)
 
 
-class ProjectDescriptionForm(PlainTextForm, forms.ModelForm):
-    """What a project's own owners may change."""
+class ProjectDescriptionForm(ServiceForm, forms.ModelForm):
+    """What a project's own owners may change: its description, in every language."""
 
     class Meta:
         model = Project
-        fields = ["description_en", "description_zh"]
-        labels = {"description_en": gettext_lazy("Description (English)"),
-                  "description_zh": gettext_lazy("Description (Chinese)")}
-        widgets = {"description_en": forms.Textarea(attrs={"rows": 5}),
-                   "description_zh": forms.Textarea(attrs={"rows": 5})}
+        fields: list[str] = []
+
+    text = {"description": (gettext_lazy("Description"), True)}
+
+    def save(self, commit=True, *, user=None):
+        return project_update(project=self.instance, user=user, **self.text_values())

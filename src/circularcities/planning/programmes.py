@@ -1,44 +1,28 @@
-"""Writing programmes and projects: shared by the pages and the API."""
+"""Reading programmes and projects for the pages and the API (their writes are in ``services``)."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
-from circularcities.core import rules
-from circularcities.core.errors import ValidationError
-from circularcities.planning.models import Programme, ProgrammeGoal, Project
+from circularcities.core.rules import FieldError
+from circularcities.planning.models import Programme, Project
 
 
 def goals_text(programme: Programme) -> str:
     return "\n".join(f"{g.indicator} {g.year}: {g.value:g}" for g in programme.goals.all())
 
 
-@transaction.atomic
-def set_goals(programme: Programme, goals: list[tuple[str, int, float]]) -> bool:
-    """Make the programme's yearly targets exactly ``goals``; returns whether anything changed."""
-    goals = [(k, rules.year("goals", y), rules.non_negative("goals", v, maximum=rules.MAX_MAGNITUDE))
-             for k, y, v in goals]
-    current = {(g.indicator, g.year): g.value for g in programme.goals.all()}
-    wanted = {(k, y): v for k, y, v in goals}
-    if current == wanted:
-        return False
-    programme.goals.exclude(pk__in=[g.pk for g in programme.goals.all()
-                                    if (g.indicator, g.year) in wanted]).delete()
-    for (k, y), v in wanted.items():
-        ProgrammeGoal.objects.update_or_create(programme=programme, indicator=k, year=y, defaults={"value": v})
-    return True
-
-
 def users_named(names: list[str] | str, field: str = "owners") -> list:
-    """Users by user name; raises ValidationError naming the unknown ones."""
+    """Users by user name; raises FieldError naming the unknown ones."""
     if isinstance(names, str):
         names = [n.strip() for n in names.replace(";", ",").split(",")]
     names = [n for n in names if n]
     users = list(get_user_model().objects.filter(username__in=names))
     unknown = sorted(set(names) - {u.username for u in users})
     if unknown:
-        raise ValidationError(f"'{field}': no user named {', '.join(unknown)}.")
+        from django.utils.translation import gettext as _
+
+        raise FieldError(field, _("No user named %(names)s.") % {"names": ", ".join(unknown)[:200]})
     return users
 
 

@@ -57,7 +57,7 @@ def quarter_review(quarter: Quarter, cities) -> dict:
                            .select_related("measure__city"))
     entries = list(ProgressEntry.objects.filter(project__programme__city_id__in=city_ids, year=quarter.year,
                                                 quarter=quarter.q)
-                   .select_related("project__programme__city").order_by("project__title_en", "indicator"))
+                   .select_related("project__programme__city").order_by("project__code", "indicator"))
     projects = list(Project.objects.filter(programme__city_id__in=city_ids, reports_quarterly=True)
                     .filter(Q(start__isnull=True) | Q(start__lte=end), Q(end__isnull=True) | Q(end__gte=start))
                     .select_related("programme__city"))

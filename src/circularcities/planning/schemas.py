@@ -12,8 +12,32 @@ from circularcities.planning.models import Measure, Target
 
 router = Router(tags=["plans"])
 
+TRANSLATIONS_IN = Field(None, description=(
+    "Text in any platform language: {language: {field: text}}, e.g. {\"ja\": {\"title\": \"...\"}, "
+    "\"ko\": {\"title\": \"...\"}} (languages: en, zh-hans, ja, ko; fields: this object's title or name and "
+    "description). The per-language fields (title_en, title_zh, ...) are kept for existing clients and "
+    "mean the same; languages not sent are kept."))
+TRANSLATIONS_OUT = Field(description=(
+    "The text as written in each language: {language: {field: text}}. A language missing here is "
+    "not yet translated; pages show the English text, marked."))
+
+
+def translations_out(obj) -> dict[str, dict[str, str]]:
+    """``{language: {field: text}}`` of a parler object (prefetched translations cost no query)."""
+    fields = type(obj).legacy_fields
+    return {row.language_code: {f: getattr(row, f, "") or "" for f in fields} for row in obj.translations.all()}
+
+
+class Translated(Schema):
+    translations: dict[str, dict[str, str]] = TRANSLATIONS_OUT
+
+    @staticmethod
+    def resolve_translations(obj):
+        return translations_out(obj)
+
 
 class TargetOut(Schema):
+    translations: dict[str, dict[str, str]] = TRANSLATIONS_OUT
     id: int
     city: str
     area: str | None
@@ -40,7 +64,7 @@ class TargetOut(Schema):
 def target_out(t: Target, a) -> dict:
     o = a.observation
     return {"id": t.pk, "city": t.city.slug, "area": t.area.slug if t.area is not None else None, "title_en": t.title_en,
-            "title_zh": t.title_zh, "indicator": t.indicator_id, "programme": t.programme.slug if t.programme is not None else None,
+            "title_zh": t.title_zh, "translations": translations_out(t), "indicator": t.indicator_id, "programme": t.programme.slug if t.programme is not None else None,
             "programme_indicator": t.programme_indicator or None, "unit": t.unit,
             "higher_is_better": t.higher_is_better, "baseline_year": t.baseline_year,
             "baseline_value": t.baseline_value, "target_year": t.target_year, "target_value": t.target_value,
@@ -50,12 +74,14 @@ def target_out(t: Target, a) -> dict:
             "expected_value": a.expected}
 
 
-class MeasureOut(Schema):
+class MeasureOut(Translated):
     id: int
     city: str
     code: str
     title_en: str
     title_zh: str
+    description_en: str
+    description_zh: str
     area: str | None
     r_strategies: list[str]
     lead: str | None
@@ -100,16 +126,21 @@ class MeasureOut(Schema):
 
     @staticmethod
     def resolve_milestones(obj):
-        return [{"title_en": m.title_en, "title_zh": m.title_zh, "due": m.due.isoformat(),
+        return [{"title_en": m.title_en, "title_zh": m.title_zh, "translations": translations_out(m),
+                 "due": m.due.isoformat(),
                  "done": m.done.isoformat() if m.done else None} for m in obj.milestones.all()]
+
+
+def targets_queryset():
+    return Target.objects.select_related("city", "area", "indicator", "programme").prefetch_related("translations")
 
 
 def measures_queryset():
     return Measure.objects.select_related("city", "area", "lead").prefetch_related(
-        "r_strategies", "partners", "targets", "milestones")
+        "translations", "r_strategies", "partners", "targets", "milestones__translations")
 
 
-class ProjectOut(Schema):
+class ProjectOut(Translated):
     code: str
     programme: str
     city: str | None = Field(description="Null for a project of a coalition-wide programme.")

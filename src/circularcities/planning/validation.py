@@ -1,7 +1,7 @@
 """Model-level validators of plan figures, built on the platform's rules
 (:mod:`circularcities.core.rules`): data years, event dates, finite values of at most
-1e15 in size, shares 0..100, money never negative. The write paths check with the
-rules themselves; these validators guard model validation (``full_clean``).
+1e15 in size, money never negative. The write paths (``planning.services``) check with
+the rules themselves; these validators only guard model validation (``full_clean``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from circularcities.core import rules
-from circularcities.core.errors import ValidationError
 from circularcities.core.rules import DATE_MAX, DATE_MIN, YEAR_MAX, YEAR_MIN
 from circularcities.web.fielderrors import message
 
@@ -37,33 +36,3 @@ def sane_number(value) -> None:
 def not_in_future(value) -> None:
     if value is not None and value > dt.date.today():
         raise DjangoValidationError(_("Expected a date that is not in the future."), code="future")
-
-
-def share_errors(unit: str, values: dict) -> dict:
-    """``{field: message}`` for the values of a % indicator outside 0..100."""
-    if unit != "%":
-        return {}
-    out = {}
-    for k, v in values.items():
-        try:
-            rules.share(k, v, required=False)
-        except rules.FieldError as exc:
-            out[k] = message(exc)
-    return out
-
-
-def check_model(obj, only: tuple[str, ...], rename: dict[str, str] | None = None) -> None:
-    """Validate the fields ``only`` of ``obj`` (and its ``clean``) for the API.
-
-    Raises a core ValidationError naming each field, e.g. "'budget': Expected an amount of 0 or more."
-    """
-    exclude = [f.name for f in obj._meta.fields if f.name not in only]
-    try:
-        obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-    except DjangoValidationError as exc:
-        parts = []
-        for field, messages in exc.message_dict.items():
-            text = " ".join(str(m) for m in messages)
-            name = (rename or {}).get(field, field)
-            parts.append(text if field == "__all__" else f"'{name}': {text}")
-        raise ValidationError("; ".join(parts)) from None

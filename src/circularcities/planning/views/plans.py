@@ -14,18 +14,19 @@ from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import Indicator
 from circularcities.diagnosis.services import sync_catalogue
 from circularcities.planning.forms import MeasureForm, MilestoneForm, TargetForm
-from circularcities.planning.history import record_status, set_status
 from circularcities.planning.models import Measure, Milestone, Programme, Target
 from circularcities.planning.permissions import can_plan, require_plan
 from circularcities.planning.review import obs_label, rule_text
 from circularcities.planning.rollup import coalition_rollup
 from circularcities.planning.services import (
     assess_targets,
+    measure_set_status,
     measure_summary,
     measures_for,
+    milestone_done,
     observations_for,
 )
-from circularcities.web.fielderrors import add_to_form
+from circularcities.web.fielderrors import full_message
 
 
 def index(request):
@@ -49,24 +50,25 @@ def city_plan(request, slug):
         "rule": rule_text()})
 
 
+def _save_page(request, form, template: str, context: dict, saved_message: str):
+    """A target or measure form page: saved through the entity's service (its FieldError
+    shown beside the field), or shown again with status 400."""
+    if request.method == "POST":
+        if form.is_valid() and (obj := form.save_through(request.user)):
+            messages.success(request, saved_message)
+            return redirect(obj.get_absolute_url())
+        return render(request, template, {**context, "form": form}, status=400)
+    return render(request, template, {**context, "form": form})
+
+
 def _target_form_page(request, city, instance=None):
     if not Indicator.objects.exists():
         sync_catalogue()
     # ?indicator=CODE preselects what the new target measures (the waste rates link here)
     initial = {"indicator": request.GET["indicator"]} if instance is None and request.GET.get("indicator") else None
     form = TargetForm(request.POST or None, instance=instance, city=city, initial=initial)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                target = form.save(user=request.user)
-            except FieldError as exc:
-                add_to_form(form, exc, fields={"trajectory_points": "points"})
-            else:
-                messages.success(request, _("Target saved."))
-                return redirect(target.get_absolute_url())
-        return render(request, "planning/target_form.html", {"city": city, "form": form, "target": instance},
-                      status=400)
-    return render(request, "planning/target_form.html", {"city": city, "form": form, "target": instance})
+    return _save_page(request, form, "planning/target_form.html", {"city": city, "target": instance},
+                      _("Target saved."))
 
 
 @login_required
@@ -102,21 +104,8 @@ def target_detail(request, pk):
 
 def _measure_form_page(request, city, instance=None):
     form = MeasureForm(request.POST or None, instance=instance, city=city)
-    if request.method == "POST":
-        if form.is_valid():
-            old = Measure.objects.filter(pk=instance.pk).values_list("status", flat=True).first() if instance else None
-            measure = form.save(commit=False)
-            if instance is None:
-                measure.owner = request.user
-            measure.save()
-            form.save_m2m()
-            if old is not None:
-                record_status(measure, old, request.user)
-            messages.success(request, _("Measure saved."))
-            return redirect(measure.get_absolute_url())
-        return render(request, "planning/measure_form.html", {"city": city, "form": form, "measure": instance},
-                      status=400)
-    return render(request, "planning/measure_form.html", {"city": city, "form": form, "measure": instance})
+    return _save_page(request, form, "planning/measure_form.html", {"city": city, "measure": instance},
+                      _("Measure saved."))
 
 
 @login_required
@@ -141,7 +130,7 @@ def measure_detail(request, pk):
     targets = list(measure.targets.select_related("indicator", "programme"))
     assessments = assess_targets(targets)
     return render(request, "planning/measure_detail.html", {
-        "measure": measure, "milestones": measure.milestones.all(), "r_strategies": measure.r_strategies.all(),
+        "measure": measure, "milestones": measure.milestones.prefetch_related("translations"), "r_strategies": measure.r_strategies.all(),
         "partners": measure.partners.all(), "targets": [(t, assessments[t.pk]) for t in targets],
         "can_edit": can_plan(request.user, measure.city), "milestone_form": MilestoneForm(),
         "history": measure.status_changes.select_related("changed_by"),
@@ -159,11 +148,8 @@ def _today():
 def add_milestone(request, pk):
     measure = get_object_or_404(Measure.objects.select_related("city"), pk=pk)
     require_plan(request.user, measure.city)
-    form = MilestoneForm(request.POST)
-    if form.is_valid():
-        milestone = form.save(commit=False)
-        milestone.measure = measure
-        milestone.save()
+    form = MilestoneForm(request.POST, measure=measure)
+    if form.is_valid() and form.save_through(request.user):
         messages.success(request, _("Milestone added."))
     else:
         for field, errors in form.errors.items():
@@ -176,9 +162,7 @@ def add_milestone(request, pk):
 def complete_milestone(request, pk):
     milestone = get_object_or_404(Milestone.objects.select_related("measure__city"), pk=pk)
     require_plan(request.user, milestone.measure.city)
-    if milestone.done is None:
-        milestone.done = _today()
-        milestone.save(update_fields=["done"])
+    if milestone_done(milestone, request.user, _today()):
         messages.success(request, _("Milestone marked as done."))
     return redirect(milestone.measure.get_absolute_url())
 
@@ -188,10 +172,10 @@ def complete_milestone(request, pk):
 def set_measure_status(request, pk):
     measure = get_object_or_404(Measure.objects.select_related("city"), pk=pk)
     require_plan(request.user, measure.city)
-    status = request.POST.get("status")
-    if status not in Measure.Status.values:
-        messages.error(request, _("Unknown status."))
+    try:
+        measure_set_status(measure, request.POST.get("status") or "", request.user)
+    except FieldError as exc:
+        messages.error(request, full_message(exc))
     else:
-        set_status(measure, status, request.user)
         messages.success(request, _("Status saved."))
     return redirect(measure.get_absolute_url())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,7 +21,6 @@ from circularcities.planning.programme_forms import (
     ProjectDescriptionForm,
     ProjectForm,
 )
-from circularcities.planning.programmes import set_goals
 
 
 def _form_page(request, form, title, back_url, back_label, testid, status=200):
@@ -37,9 +35,9 @@ def _save_programme(request, form, instance):
     require_manage_programmes(request.user, city)
     if instance is not None and instance.city_id != (city.pk if city else None):
         require_manage_programmes(request.user, instance.city)
-    with transaction.atomic():
-        programme = form.save()
-        set_goals(programme, form.cleaned_data["goals"])
+    programme = form.save_through(request.user)
+    if programme is None:
+        return None
     messages.success(request, _("Programme saved."))
     return redirect(programme.get_absolute_url())
 
@@ -76,11 +74,9 @@ def edit_programme(request, slug):
 def create_project(request, slug):
     programme = get_object_or_404(Programme.objects.select_related("city"), slug=slug)
     require_manage_programmes(request.user, programme.city)
-    form = ProjectForm(request.POST or None)
+    form = ProjectForm(request.POST or None, programme=programme)
     if request.method == "POST":
-        if form.is_valid():
-            form.instance.programme = programme
-            project = form.save()
+        if form.is_valid() and (project := form.save_through(request.user)):
             messages.success(request, _("Project saved."))
             return redirect(project.get_absolute_url())
     return _form_page(request, form, _("New project"), programme.get_absolute_url(), programme.t("name"),
@@ -96,8 +92,7 @@ def edit_project(request, code):
     form_class = ProjectForm if full else ProjectDescriptionForm
     form = form_class(request.POST or None, instance=project)
     if request.method == "POST":
-        if form.is_valid():
-            form.save()
+        if form.is_valid() and form.save_through(request.user):
             messages.success(request, _("Project saved."))
             return redirect(project.get_absolute_url())
     title = _("Edit project") if full else _("Edit the project's description")

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.errors import DataImportError
 from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import count_rows
@@ -73,8 +73,6 @@ def log_project_progress(request, code):
                                            currency=d.get("currency") or "", note=d.get("note", ""))
         except FieldError as exc:
             add_to_form(form, exc)
-        except ValidationError as exc:
-            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Progress saved.") if changed else _("Nothing changed."))
             return redirect(project.get_absolute_url())
