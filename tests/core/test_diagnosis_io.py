@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from circularcities.core.diagnosis_io import (
     COLUMNS,
+    EXAMPLES,
     DiagnosisData,
     FlowRow,
     IndicatorRow,
@@ -46,11 +47,24 @@ def test_template_layout():
     buf = io.BytesIO()
     write_template(buf)
     wb = openpyxl.load_workbook(io.BytesIO(buf.getvalue()))
-    assert wb.sheetnames == ["README", "flows", "stocks", "indicators", "maturity"]
+    assert wb.sheetnames[:5] == ["README", "flows", "stocks", "indicators", "maturity"]
     for sheet, cols in COLUMNS.items():
         assert [c.value for c in wb[sheet][1]] == list(cols)
     readme = [row[1] for row in wb["README"].iter_rows(values_only=True) if row and row[1]]
     assert any("表头" in str(text) for text in readme)
+    # the example rows are valid data: the template imports as it is
+    example = read_workbook(io.BytesIO(buf.getvalue()))
+    assert len(example.flows) == len(EXAMPLES["flows"]) and len(example.maturity) == len(R_STRATEGIES)
+    # drop-down lists on process ids (inline or on the lists sheet), units and quality
+    flows = {str(dv.sqref): dv.formula1 for dv in wb["flows"].data_validations.dataValidation if dv.type == "list"}
+    assert "incineration_energy_recovery" in flows["A2:A10000"] and "measured" in flows["I2:I10000"]
+    codes = {str(dv.sqref): dv.formula1 for dv in wb["indicators"].data_validations.dataValidation}["A2:A10000"]
+    assert codes.startswith("lists!") and "MF-CMU" in [c.value for c in wb["lists"]["A"]]
+
+
+def test_template_without_examples_is_empty():
+    buf = io.BytesIO()
+    write_template(buf, examples=False)
     assert read_workbook(io.BytesIO(buf.getvalue())) == DiagnosisData()
 
 

@@ -88,7 +88,13 @@ def test_excel_import_names_the_sheet(client, owner, city):
 def test_templates_import_cleanly_once_references_exist(client, owner, city, kind):
     csv_body = client.get(reverse("planning:plan_template", args=[kind, "csv"])).content
     xlsx = client.get(reverse("planning:plan_template", args=[kind, "xlsx"])).content
-    assert load_workbook(io.BytesIO(xlsx)).sheetnames == [kind]
+    book = load_workbook(io.BytesIO(xlsx))
+    assert book.sheetnames[0] == kind
+    # example rows and drop-down lists on the coded columns (issue #13)
+    assert book[kind].max_row >= 2
+    validated = {str(dv.sqref).split(":")[0].rstrip("0123456789") for dv in book[kind].data_validations.dataValidation
+                 if dv.type == "list"}
+    assert len(validated) == 3
     client.force_login(owner)
     if kind == "measures":
         assert "1 rows read, 1 created or changed" in _post(client, city, kind, csv_body).content.decode()

@@ -26,6 +26,7 @@ from circularcities.core.recommend import (
     select_peers,
     suggest_focal_areas,
 )
+from circularcities.core.sankey import readout
 from circularcities.diagnosis.models import (
     Indicator,
     IndicatorValue,
@@ -111,7 +112,8 @@ def sankey_view(city, year=None, layer=None, material=None) -> SankeyView:
     if material not in materials:
         # Nutrients are accounted in different units (t N, t P): never add them up.
         material = materials[0] if layer == "nutrient" and materials else ""
-    chart = {"nodes": [], "links": {"source": [], "target": [], "value": [], "label": []}, "unit": ""}
+    chart = {"nodes": [], "node_labels": [], "links": {"source": [], "target": [], "value": [], "label": []},
+             "unit": ""}
     imbalances: list[str] = []
     n = 0
     if year is not None:
@@ -125,6 +127,9 @@ def sankey_view(city, year=None, layer=None, material=None) -> SankeyView:
             "process", "year", "layer", "material", "value", "unit")])
         chart = _split_environment(model.sankey(year, layer, material or None))
         imbalances = [str(i) for i in model.imbalances(rtol=1e-4, atol=1e-3)]
+    links = chart["links"]
+    chart.update(readout(chart["node_labels"], links["source"], links["target"], links["value"], chart["unit"],
+                         links["label"]), link_what=links["label"])
     return SankeyView(years, layers, materials, year, layer, material, chart, imbalances, n)
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import csv
 import zipfile
 
 from django.contrib import messages
@@ -12,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from circularcities.coalition.models import City
-from circularcities.core.diagnosis_io import COLUMNS, write_template
+from circularcities.core.diagnosis_io import COLUMNS, EXAMPLES, write_template
+from circularcities.core.reports import csv_row
 from circularcities.core.errors import DataImportError, ValidationError
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import count_rows
@@ -149,7 +151,11 @@ def template_csv(request):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for sheet, cols in COLUMNS.items():
-            z.writestr(f"{sheet}.csv", "\ufeff" + ",".join(cols) + "\n")
+            text = io.StringIO()
+            w = csv.writer(text)
+            w.writerow(csv_row(cols))
+            w.writerows(csv_row([e.get(c, "") for c in cols]) for e in EXAMPLES[sheet])
+            z.writestr(f"{sheet}.csv", "\ufeff" + text.getvalue())
     resp = HttpResponse(buf.getvalue(), content_type="application/zip")
     resp["Content-Disposition"] = 'attachment; filename="diagnosis-template-csv.zip"'
     return resp

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from circularcities.coalition.models import City
 from circularcities.core.errors import ValidationError
 from circularcities.core.mfa import system as core
+from circularcities.core.sankey import readout
 from circularcities.core.mfa import system_io
 from circularcities.core.reports import to_pdf
 from circularcities.systems import forms as f
@@ -64,9 +65,11 @@ def _chart(result, layer, year, item) -> dict:
     data = core.sankey(result, layer, year, item)
     for i, code in enumerate(data["nodes"]):  # the boundary: where flows come from, and where they go
         if code == core.BOUNDARY:
-            data["node_text"][i] = _("From: %(node)s") % {"node": data["node_text"][i]}
+            data["node_labels"][i] = _("From: %(node)s") % {"node": data["node_labels"][i]}
         elif code == core.BOUNDARY + core.SINK:
-            data["node_text"][i] = _("To: %(node)s") % {"node": data["node_text"][i]}
+            data["node_labels"][i] = _("To: %(node)s") % {"node": data["node_labels"][i]}
+    links = data["links"]
+    data.update(readout(data["node_labels"], links["source"], links["target"], links["value"], data["unit"]))
     data["layer_label"] = layer_label(layer, result.definition.layer(layer).name)
     return data
 
