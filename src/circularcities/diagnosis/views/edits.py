@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-import io
 import csv
+import io
 import zipfile
 
 from django.contrib import messages
@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods
 
 from circularcities.coalition.models import City
 from circularcities.core.diagnosis_io import COLUMNS, EXAMPLES, write_template
-from circularcities.core.reports import csv_row
 from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.reports import csv_row
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import count_rows
 from circularcities.diagnosis.forms import UploadForm, ValueForm

@@ -18,8 +18,8 @@ from circularcities.coalition.models import City
 from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.parks import sankey_widths
-from circularcities.core.sankey import readout
 from circularcities.core.rules import FieldError
+from circularcities.core.sankey import readout
 from circularcities.marketplace.forms import FacilityForm, FlowForm, ManagerForm, ParkForm
 from circularcities.marketplace.matching import GIVING, solve
 from circularcities.marketplace.models import Facility, Flow, Listing, Park

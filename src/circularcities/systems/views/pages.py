@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from circularcities.coalition.models import City
 from circularcities.core.errors import ValidationError
 from circularcities.core.mfa import system as core
-from circularcities.core.sankey import readout
 from circularcities.core.mfa import system_io
 from circularcities.core.reports import to_pdf
+from circularcities.core.sankey import readout
 from circularcities.systems import forms as f
 from circularcities.systems import services
 from circularcities.systems.labels import layer_label, status_label
