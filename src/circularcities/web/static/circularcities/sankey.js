@@ -77,7 +77,7 @@
              hovertemplate: "%{label}<extra></extra>"},
       link: {source: links.source, target: links.target, value: links.width || links.value, color: c[0],
              customdata: hover, hovertemplate: "%{customdata}<extra></extra>"}
-    }], {margin: {l: 8, r: phone ? 36 : 8, t: 12, b: 8}, height: height, font: {size: phone ? 10 : 12}},
+    }], {margin: {l: 8, r: phone ? 36 : 8, t: 12, b: 8}, height: height, width: phone ? el.clientWidth : undefined, font: {size: phone ? 10 : 12}},
     {displaylogo: false, displayModeBar: false, responsive: true}).then(function () {
       el.setAttribute("data-ready", String(links.source.length));
     });
