@@ -184,10 +184,10 @@ def test_csv_template_zip_has_the_four_sheets(client):
     assert sorted(names) == ["flows.csv", "indicators.csv", "maturity.csv", "stocks.csv"]
 
 
-def test_excel_template_reads_back_as_empty(client):
-    from circularcities.core.diagnosis_io import read_workbook
+def test_excel_template_reads_back_as_its_examples(client):
+    from circularcities.core.diagnosis_io import EXAMPLES, read_workbook
 
     resp = client.get("/diagnosis/template.xlsx")
     assert resp.status_code == 200
-    empty = read_workbook(io.BytesIO(resp.content))
-    assert empty.flows == [] and empty.maturity == []
+    example = read_workbook(io.BytesIO(resp.content))
+    assert [f.origin for f in example.flows] == [e["origin"] for e in EXAMPLES["flows"]] and example.maturity

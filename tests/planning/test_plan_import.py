@@ -55,7 +55,7 @@ def test_measures_import_is_all_or_nothing_and_idempotent(client, owner, city):
     bad = MEASURES + b"M-3,,finished,,,,,\n"
     resp = _post(client, city, "measures", bad)
     html = resp.content.decode()
-    assert resp.status_code == 400 and "Nothing was imported" in html
+    assert resp.status_code == 400 and "nothing was imported" in html
     assert "Row 4, column B &#x27;title_en&#x27;" in html and "Row 4, column C &#x27;status&#x27;" in html
     assert not Measure.objects.filter(city=city, code__in=["M-1", "M-2"]).exists()
     assert "2 rows read, 2 created or changed" in _post(client, city, "measures", MEASURES).content.decode()
