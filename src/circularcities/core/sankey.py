@@ -50,7 +50,8 @@ def readout(node_labels: Sequence[str], source: Sequence[int], target: Sequence[
     labels = list(what) if what is not None else [""] * n_links
     ins: list[dict[str, float]] = [defaultdict(float) for _ in node_labels]
     outs: list[dict[str, float]] = [defaultdict(float) for _ in node_labels]
-    link_amounts, rows = [], []
+    link_amounts: list[str] = []
+    rows: list[dict] = []
     for k in range(n_links):
         s, t, v, u = source[k], target[k], amounts[k], unit_of[k]
         text = missing if v is None else f"{fmt_amount(v)} {u}".strip()

@@ -5,6 +5,7 @@ queries whatever the amount of data (the benchmark in bench/bench_diagnosis.py c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
@@ -112,8 +113,8 @@ def sankey_view(city, year=None, layer=None, material=None) -> SankeyView:
     if material not in materials:
         # Nutrients are accounted in different units (t N, t P): never add them up.
         material = materials[0] if layer == "nutrient" and materials else ""
-    chart = {"nodes": [], "node_labels": [], "links": {"source": [], "target": [], "value": [], "label": []},
-             "unit": ""}
+    chart: dict[str, Any] = {"nodes": [], "node_labels": [],
+                             "links": {"source": [], "target": [], "value": [], "label": []}, "unit": ""}
     imbalances: list[str] = []
     n = 0
     if year is not None:

@@ -9,6 +9,7 @@ nothing, so importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from django.db import transaction
@@ -158,9 +159,9 @@ def template(kind: str, fmt: str) -> tuple[bytes, str, str]:
         ws.title = kind
         areas = sorted(ThematicArea.objects.values_list("slug", flat=True))
         if kind == "targets":
-            lists = {"indicator": sorted(Indicator.objects.values_list("code", flat=True)), "area": areas,
+            lists: dict[str, Sequence[str]] = {"indicator": sorted(Indicator.objects.values_list("code", flat=True)), "area": areas,
                      "programme_indicator": sorted(PROGRAMME_INDICATORS)}
-            bounds = {"baseline_year": (1900, 2100), "target_year": (1900, 2100),
+            bounds: dict[str, tuple[float | None, float | None]] = {"baseline_year": (1900, 2100), "target_year": (1900, 2100),
                       "baseline_value": (None, None), "target_value": (None, None)}
         else:
             lists = {"area": areas, "status": MEASURE_STATUSES, "currency": CURRENCIES}
