@@ -130,9 +130,9 @@ def test_import_is_all_or_nothing_and_idempotent(client, owner, project):
     assert ProgressEntry.objects.count() == 0 or not ProgressEntry.objects.filter(project=project).exists()
     good = "ams-repair,2024-Q1,jobs_created,2,\nams-repair,2024-Q1,funding_raised,5,EUR\n"
     resp = client.post(url, {"file": _csv(good)}, follow=True)
-    assert "2 rows read, 2 entries created or changed" in resp.content.decode()
+    assert "Rows read: 2 · written: 2" in resp.content.decode()
     resp = client.post(url, {"file": _csv(good)}, follow=True)
-    assert "2 rows read, 0 entries created or changed" in resp.content.decode()
+    assert "Rows read: 2 · written: 0" in resp.content.decode()
     assert project.entries.count() == 2
 
 

@@ -1,0 +1,25 @@
+"""The one import summary (issue #13): every import ends on the same sentence — rows
+read, written, skipped — or on the list of problems with sheet, row and column
+(``web/import_summary.html``, which prints the same sentence for a page rendered
+with ``summary``). Views that redirect after an import say it with :func:`report`."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.utils.translation import gettext as _
+
+
+def summary(read: int, written: int, skipped: int | None = None) -> dict:
+    """``{"read", "written", "skipped"}``; skipped defaults to the rows that changed nothing."""
+    return {"read": read, "written": written, "skipped": max(read - written, 0) if skipped is None else skipped}
+
+
+def text(read: int, written: int, skipped: int | None = None) -> str:
+    s = summary(read, written, skipped)
+    return _("Import finished.") + " " + _(
+        "Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · errors: 0") % s
+
+
+def report(request, read: int, written: int, skipped: int | None = None) -> None:
+    """The summary as the message shown on the next page."""
+    messages.success(request, text(read, written, skipped), extra_tags="import-summary")
