@@ -14,12 +14,12 @@ def summary(read: int, written: int, skipped: int | None = None) -> dict:
     return {"read": read, "written": written, "skipped": max(read - written, 0) if skipped is None else skipped}
 
 
-def text(read: int, written: int, skipped: int | None = None) -> str:
+def text(read: int, written: int, skipped: int | None = None, details: str = "") -> str:
     s = summary(read, written, skipped)
-    return _("Import finished.") + " " + _(
+    return (details + " " if details else "") + _("Import finished.") + " " + _(
         "Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · errors: 0") % s
 
 
-def report(request, read: int, written: int, skipped: int | None = None) -> None:
-    """The summary as the message shown on the next page."""
-    messages.success(request, text(read, written, skipped), extra_tags="import-summary")
+def report(request, read: int, written: int, skipped: int | None = None, details: str = "") -> None:
+    """The summary as the one message shown on the next page (``details`` before it)."""
+    messages.success(request, text(read, written, skipped, details), extra_tags="import-summary")

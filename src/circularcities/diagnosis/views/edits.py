@@ -24,6 +24,7 @@ from circularcities.diagnosis.models import IndicatorValue, Quality
 from circularcities.diagnosis.permissions import require_edit_diagnosis
 from circularcities.diagnosis.values import ComputedValueError, set_typed_value
 from circularcities.jobs.imports import start_import
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
 
@@ -82,9 +83,12 @@ def upload(request, slug):
                 elif not result.changed:
                     messages.info(request, _("The file matches the stored data; nothing changed."))
                 else:
-                    messages.success(request, _("Imported %(file)s.") % {"file": result.upload.file_name})
-                    for line in summary_lines(result):
-                        messages.info(request, line)
+                    rows = [c for part, c in result.counts.items() if part != "computed"]
+                    written = sum(c.get("created", 0) + c.get("changed", 0) for c in rows)
+                    unchanged = sum(c.get("unchanged", 0) for c in rows)
+                    import_summary.report(request, written + unchanged, written, unchanged, details=" ".join(
+                        [_("Imported %(file)s.") % {"file": result.upload.file_name},
+                         *(line.rstrip(".") + "." for line in summary_lines(result))]))
                 if result.imbalances:
                     messages.warning(request, _("%(n)d processes do not balance; see the dashboard.")
                                      % {"n": len(result.imbalances)})
