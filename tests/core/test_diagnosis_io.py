@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from circularcities.core.diagnosis_io import (
     COLUMNS,
+    EXAMPLE_MARK,
     EXAMPLES,
     DiagnosisData,
     FlowRow,
@@ -52,8 +53,20 @@ def test_template_layout():
         assert [c.value for c in wb[sheet][1]] == list(cols)
     readme = [row[1] for row in wb["README"].iter_rows(values_only=True) if row and row[1]]
     assert any("表头" in str(text) for text in readme)
-    # the example rows are valid data: the template imports as it is
-    example = read_workbook(io.BytesIO(buf.getvalue()))
+    # the example rows are refused as they are (a template uploaded unchanged replaces nothing) ...
+    with pytest.raises(DataImportError) as exc:
+        read_workbook(io.BytesIO(buf.getvalue()))
+    assert len(exc.value.problems) == sum(len(rows) for rows in EXAMPLES.values())
+    assert "example row" in str(exc.value.problems[0])
+    # ... and are valid data once the EXAMPLE mark is gone
+    for sheet in COLUMNS:
+        for row in wb[sheet].iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(EXAMPLE_MARK):
+                    cell.value = cell.value.removeprefix(EXAMPLE_MARK).lstrip(" –")
+    fixed = io.BytesIO()
+    wb.save(fixed)
+    example = read_workbook(io.BytesIO(fixed.getvalue()))
     assert len(example.flows) == len(EXAMPLES["flows"]) and len(example.maturity) == len(R_STRATEGIES)
     # drop-down lists on process ids (inline or on the lists sheet), units and quality
     flows = {str(dv.sqref): dv.formula1 for dv in wb["flows"].data_validations.dataValidation if dv.type == "list"}

@@ -212,6 +212,10 @@ def _parse_row(sheet: str, cells: dict[str, Any], catalogue) -> tuple[dict[str, 
         except _Bad as exc:
             errors.append((col, str(exc)))
 
+    marked = cells.get("source" if sheet != "maturity" else "note")
+    if isinstance(marked, str) and marked.startswith(EXAMPLE_MARK):
+        errors.append(("source" if sheet != "maturity" else "note",
+                       "This is an example row of the template: replace it with your data or delete it."))
     if sheet in ("flows", "stocks", "indicators"):
         take("source", _text)
         take("quality", lambda v: _choice(v, QUALITY_FLAGS, "a quality flag"))
@@ -418,28 +422,31 @@ README_LINES = [
 ]
 
 
+EXAMPLE_MARK = "EXAMPLE"
+"""Example rows of the template start their source (maturity: note) with this word; the
+reader refuses them, so a template uploaded unchanged never replaces real data."""
 EXAMPLES: dict[str, list[dict[str, object]]] = {
     "flows": [
         {"origin": "consumption", "destination": "collection", "year": 2023, "layer": "material",
-         "material": "municipal solid waste", "value": 850000, "unit": "t", "source": "City statistical yearbook 2024",
+         "material": "municipal solid waste", "value": 850000, "unit": "t", "source": "EXAMPLE – City statistical yearbook 2024",
          "quality": "measured"},
         {"origin": "collection", "destination": "incineration_energy_recovery", "year": 2023, "layer": "material",
-         "material": "municipal solid waste", "value": 400000, "unit": "t", "source": "Sanitation bureau annual report",
+         "material": "municipal solid waste", "value": 400000, "unit": "t", "source": "EXAMPLE – Sanitation bureau annual report",
          "quality": "estimated"},
         {"origin": "collection", "destination": "landfill", "year": 2023, "layer": "material",
-         "material": "municipal solid waste", "value": 450000, "unit": "t", "source": "Sanitation bureau annual report",
+         "material": "municipal solid waste", "value": 450000, "unit": "t", "source": "EXAMPLE – Sanitation bureau annual report",
          "quality": "estimated"},
     ],
     "stocks": [
         {"process": "landfill", "year": 2023, "layer": "material", "material": "municipal solid waste",
-         "stock_change": 450000, "unit": "t", "source": "Sanitation bureau annual report", "quality": "estimated"},
+         "stock_change": 450000, "unit": "t", "source": "EXAMPLE – Sanitation bureau annual report", "quality": "estimated"},
     ],
     "indicators": [
-        {"indicator_code": "MF-CMU", "year": 2023, "value": 9.5, "unit": "%", "source": "Eurostat", "quality": "proxy"},
+        {"indicator_code": "MF-CMU", "year": 2023, "value": 9.5, "unit": "%", "source": "EXAMPLE – Eurostat", "quality": "proxy"},
     ],
     "maturity": [
         {"assessment_date": dt.date(2024, 5, 1), "subject": "city", "r": r, "level": level,
-         "note": "Two repair cafés, no city programme yet" if r == "repair" else ""}
+         "note": "EXAMPLE – two repair cafés, no city programme yet" if r == "repair" else "EXAMPLE"}
         for r, level in zip(R_STRATEGIES, (2, 1, 2, 2, 1, 3, 3), strict=True)
     ],
 }

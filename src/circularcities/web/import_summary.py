@@ -16,10 +16,11 @@ def summary(read: int, written: int, skipped: int | None = None) -> dict:
 
 def text(read: int, written: int, skipped: int | None = None, details: str = "") -> str:
     s = summary(read, written, skipped)
-    return (details + " " if details else "") + _("Import finished.") + " " + _(
+    line = _("Import finished.") + " " + _(
         "Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · errors: 0") % s
+    return line + (" — " + details if details else "")
 
 
 def report(request, read: int, written: int, skipped: int | None = None, details: str = "") -> None:
-    """The summary as the one message shown on the next page (``details`` before it)."""
+    """The summary as the one message shown on the next page (``details`` after it)."""
     messages.success(request, text(read, written, skipped, details), extra_tags="import-summary")

@@ -86,9 +86,8 @@ def upload(request, slug):
                     rows = [c for part, c in result.counts.items() if part != "computed"]
                     written = sum(c.get("created", 0) + c.get("changed", 0) for c in rows)
                     unchanged = sum(c.get("unchanged", 0) for c in rows)
-                    import_summary.report(request, written + unchanged, written, unchanged, details=" ".join(
-                        [_("Imported %(file)s.") % {"file": result.upload.file_name},
-                         *(line.rstrip(".") + "." for line in summary_lines(result))]))
+                    import_summary.report(request, written + unchanged, written, unchanged, details=" · ".join(
+                        [_("Imported %(file)s.") % {"file": result.upload.file_name}, *summary_lines(result)]))
                 if result.imbalances:
                     messages.warning(request, _("%(n)d processes do not balance; see the dashboard.")
                                      % {"n": len(result.imbalances)})
