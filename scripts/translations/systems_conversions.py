@@ -17,7 +17,7 @@ T = {
     'Save the conversion': '保存转换',
     'Conversion at %(process)s saved.': '已保存 %(process)s 的转换。',
     'Conversion removed.': '已删除转换。',
-    'Converted from %(layer)s: %(amount)s': '由%(layer)s转换而来：%(amount)s',
-    'Converted into %(layer)s: %(amount)s': '转换为%(layer)s：%(amount)s',
+    'Converted from %(layer)s': '由%(layer)s转换而来',
+    'Converted into %(layer)s': '转换为%(layer)s',
     'Expected a layer other than the one converted from (%(value)s).': '目标层应不同于被转换的层（%(value)s）。',
 }

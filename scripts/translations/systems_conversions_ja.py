@@ -19,7 +19,7 @@ T = {
     'Save the conversion': '変換を保存',
     'Conversion at %(process)s saved.': '%(process)s の変換を保存しました。',
     'Conversion removed.': '変換を削除しました。',
-    'Converted from %(layer)s: %(amount)s': '%(layer)sから変換：%(amount)s',
-    'Converted into %(layer)s: %(amount)s': '%(layer)sへ変換：%(amount)s',
+    'Converted from %(layer)s': '%(layer)sから変換',
+    'Converted into %(layer)s': '%(layer)sへ変換',
     'Expected a layer other than the one converted from (%(value)s).': '変換元（%(value)s）とは別のレイヤーを指定してください。',
 }

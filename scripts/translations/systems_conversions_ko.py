@@ -19,7 +19,7 @@ T = {
     'Save the conversion': '변환 저장',
     'Conversion at %(process)s saved.': '%(process)s의 변환을 저장했습니다.',
     'Conversion removed.': '변환을 삭제했습니다.',
-    'Converted from %(layer)s: %(amount)s': '%(layer)s에서 변환: %(amount)s',
-    'Converted into %(layer)s: %(amount)s': '%(layer)s(으)로 변환: %(amount)s',
+    'Converted from %(layer)s': '%(layer)s에서 변환',
+    'Converted into %(layer)s': '%(layer)s(으)로 변환',
     'Expected a layer other than the one converted from (%(value)s).': '변환 전 레이어(%(value)s)와 다른 레이어를 지정하십시오.',
 }

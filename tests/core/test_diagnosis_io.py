@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from circularcities.core.diagnosis_io import (
     COLUMNS,
+    EXAMPLE_MARK,
+    EXAMPLES,
     DiagnosisData,
     FlowRow,
     IndicatorRow,
@@ -46,11 +48,36 @@ def test_template_layout():
     buf = io.BytesIO()
     write_template(buf)
     wb = openpyxl.load_workbook(io.BytesIO(buf.getvalue()))
-    assert wb.sheetnames == ["README", "flows", "stocks", "indicators", "maturity"]
+    assert wb.sheetnames[:5] == ["README", "flows", "stocks", "indicators", "maturity"]
     for sheet, cols in COLUMNS.items():
         assert [c.value for c in wb[sheet][1]] == list(cols)
     readme = [row[1] for row in wb["README"].iter_rows(values_only=True) if row and row[1]]
     assert any("表头" in str(text) for text in readme)
+    # the example rows are refused as they are (a template uploaded unchanged replaces nothing) ...
+    with pytest.raises(DataImportError) as exc:
+        read_workbook(io.BytesIO(buf.getvalue()))
+    assert len(exc.value.problems) == sum(len(rows) for rows in EXAMPLES.values())
+    assert "example row" in str(exc.value.problems[0])
+    # ... and are valid data once the EXAMPLE mark is gone
+    for sheet in COLUMNS:
+        for row in wb[sheet].iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(EXAMPLE_MARK):
+                    cell.value = cell.value.removeprefix(EXAMPLE_MARK).lstrip(" –")
+    fixed = io.BytesIO()
+    wb.save(fixed)
+    example = read_workbook(io.BytesIO(fixed.getvalue()))
+    assert len(example.flows) == len(EXAMPLES["flows"]) and len(example.maturity) == len(R_STRATEGIES)
+    # drop-down lists on process ids (inline or on the lists sheet), units and quality
+    flows = {str(dv.sqref): dv.formula1 for dv in wb["flows"].data_validations.dataValidation if dv.type == "list"}
+    assert "incineration_energy_recovery" in flows["A2:A10000"] and "measured" in flows["I2:I10000"]
+    codes = {str(dv.sqref): dv.formula1 for dv in wb["indicators"].data_validations.dataValidation}["A2:A10000"]
+    assert codes.startswith("lists!") and "MF-CMU" in [c.value for c in wb["lists"]["A"]]
+
+
+def test_template_without_examples_is_empty():
+    buf = io.BytesIO()
+    write_template(buf, examples=False)
     assert read_workbook(io.BytesIO(buf.getvalue())) == DiagnosisData()
 
 

@@ -184,10 +184,12 @@ def test_csv_template_zip_has_the_four_sheets(client):
     assert sorted(names) == ["flows.csv", "indicators.csv", "maturity.csv", "stocks.csv"]
 
 
-def test_excel_template_reads_back_as_empty(client):
-    from circularcities.core.diagnosis_io import read_workbook
+def test_excel_template_has_examples_that_are_refused_as_they_are(client):
+    from circularcities.core.diagnosis_io import EXAMPLES, read_workbook
+    from circularcities.core.errors import DataImportError
 
     resp = client.get("/diagnosis/template.xlsx")
     assert resp.status_code == 200
-    empty = read_workbook(io.BytesIO(resp.content))
-    assert empty.flows == [] and empty.maturity == []
+    with pytest.raises(DataImportError) as exc:
+        read_workbook(io.BytesIO(resp.content))
+    assert {p.sheet for p in exc.value.problems} == set(EXAMPLES)

@@ -57,7 +57,10 @@ def axe_violations(page, source: str) -> list[str]:
             for v in result["violations"] for n in v["nodes"]]
 
 
-def crawl(page, start: str, prefix: str, limit: int, source: str) -> dict[str, list[str]]:
+def crawl(page, start: str, prefix: str, limit: int, source) -> dict[str, list[str]]:
+    """Visit up to ``limit`` pages from ``start``; ``source`` is axe-core's source, or any
+    ``check(page) -> [problem]`` (tests/e2e/test_pages_as_seen.py reuses the crawl)."""
+    check = source if callable(source) else (lambda p: axe_violations(p, source))
     found: dict[str, list[str]] = {}
     queue, seen, visited = deque([start]), {start}, 0
     while queue and visited < limit:
@@ -72,7 +75,7 @@ def crawl(page, start: str, prefix: str, limit: int, source: str) -> dict[str, l
             continue
         visited += 1
         page.wait_for_timeout(150)  # maps and charts draw after load
-        bad = axe_violations(page, source)
+        bad = check(page)
         if bad:
             found[urlsplit(url).path] = bad
         for link in _links(page, page.base, prefix):

@@ -20,7 +20,8 @@ def test_editor_imports_streams_and_sees_rates(page, tmp_path):
     page.locator("[data-testid=import-form] button[type=submit]").click()
     errors = page.locator("[data-testid=import-errors]")
     errors.wait_for()
-    assert "Row 2" in errors.inner_text() and "more than the 100 t generated" in errors.inner_text()
+    rows = [r.inner_text().split("\t") for r in page.locator("[data-testid=import-error]").all()]
+    assert any(r[1] == "2" for r in rows) and "more than the 100 t generated" in errors.inner_text()
 
     good = tmp_path / "streams.csv"
     good.write_bytes(GOOD_CSV)

@@ -85,7 +85,7 @@ def test_excel_export(client, history):
 
 def test_austin_demo_shows_reported_figures_with_flag(client):
     body = client.get("/marketplace/metrics/?city=austin").content.decode()
-    assert "622,772" in body and "002_1c49195b82b427cf.txt" in body
+    assert "622,772" in body and "Circular economy in cities: case studies" in body
     assert "used in no calculation" in body  # the implausible CO2 figure is flagged
 
 

@@ -18,8 +18,8 @@ def test_chaoyang_flows_and_both_waste_heat_figures():
     assert any(n.startswith("Bottom ash") for n in names)
     heat = Flow.objects.get(park=park, name_en__startswith="Waste heat")
     values = {(v.source, int(v.amount)) for v in heat.values.all()}
-    assert values == {("000_d877be47d27d1b24.txt (English text)", 233_000_000),
-                      ("000_d877be47d27d1b24.txt (Chinese text)", 2_330_000)}
+    assert values == {("Green Circular Cities Coalition brochure (English text)", 233_000_000),
+                      ("Green Circular Cities Coalition brochure (Chinese text)", 2_330_000)}
 
 
 def test_park_page_shows_sankey_disagreement_and_matches(client):

@@ -39,14 +39,14 @@ def test_who_may_import(client, request, who, city, programme):
 def test_targets_import_is_idempotent_and_says_so(client, owner, city, programme):
     client.force_login(owner)
     html = _post(client, city, "targets", TARGETS).content.decode()
-    assert "2 rows read, 2 created or changed" in html
+    assert "Rows read: 2 · written: 2" in html
     assert Target.objects.filter(city=city, translations__title="Refurbish more", programme=programme).exists()
     before = list(Target.objects.filter(city=city).order_by("pk").values())
     html = _post(client, city, "targets", TARGETS).content.decode()
-    assert "2 rows read: nothing changed" in html
+    assert "Rows read: 2 · written: 0" in html
     assert list(Target.objects.filter(city=city).order_by("pk").values()) == before
     changed = TARGETS.replace(b"2030,50,", b"2030,55,")
-    assert "2 rows read, 1 created or changed" in _post(client, city, "targets", changed).content.decode()
+    assert "Rows read: 2 · written: 1" in _post(client, city, "targets", changed).content.decode()
     assert Target.objects.get(city=city, indicator_id="SW-RECYCLING", target_year=2030).target_value == 55
 
 
@@ -55,15 +55,15 @@ def test_measures_import_is_all_or_nothing_and_idempotent(client, owner, city):
     bad = MEASURES + b"M-3,,finished,,,,,\n"
     resp = _post(client, city, "measures", bad)
     html = resp.content.decode()
-    assert resp.status_code == 400 and "Nothing was imported" in html
+    assert resp.status_code == 400 and "nothing was imported" in html
     assert "Row 4, column B &#x27;title_en&#x27;" in html and "Row 4, column C &#x27;status&#x27;" in html
     assert not Measure.objects.filter(city=city, code__in=["M-1", "M-2"]).exists()
-    assert "2 rows read, 2 created or changed" in _post(client, city, "measures", MEASURES).content.decode()
+    assert "Rows read: 2 · written: 2" in _post(client, city, "measures", MEASURES).content.decode()
     m1 = Measure.objects.get(city=city, code="M-1")
     assert m1.status == "started" and m1.currency == "EUR" and set(m1.r_strategies.values_list("slug", flat=True)) == {
         "repair", "reuse"}
     assert Measure.objects.get(city=city, code="M-2").status == "not_started"
-    assert "nothing changed" in _post(client, city, "measures", MEASURES).content.decode()
+    assert "written: 0" in _post(client, city, "measures", MEASURES).content.decode()
     # A status change through the import is recorded in the history.
     _post(client, city, "measures", MEASURES.replace(b"started,5000", b"completed,5000"))
     (h,) = MeasureStatusChange.objects.filter(measure=m1)
@@ -88,11 +88,17 @@ def test_excel_import_names_the_sheet(client, owner, city):
 def test_templates_import_cleanly_once_references_exist(client, owner, city, kind):
     csv_body = client.get(reverse("planning:plan_template", args=[kind, "csv"])).content
     xlsx = client.get(reverse("planning:plan_template", args=[kind, "xlsx"])).content
-    assert load_workbook(io.BytesIO(xlsx)).sheetnames == [kind]
+    book = load_workbook(io.BytesIO(xlsx))
+    assert book.sheetnames[0] == kind
+    # example rows and drop-down lists on the coded columns (issue #13)
+    assert book[kind].max_row >= 2
+    validated = {str(dv.sqref).split(":")[0].rstrip("0123456789") for dv in book[kind].data_validations.dataValidation
+                 if dv.type == "list"}
+    assert len(validated) == 3
     client.force_login(owner)
     if kind == "measures":
-        assert "1 rows read, 1 created or changed" in _post(client, city, kind, csv_body).content.decode()
-        assert "nothing changed" in _post(client, city, kind, xlsx, "t.xlsx").content.decode()
+        assert "Rows read: 1 · written: 1" in _post(client, city, kind, csv_body).content.decode()
+        assert "written: 0" in _post(client, city, kind, xlsx, "t.xlsx").content.decode()
     else:
         html = _post(client, city, kind, csv_body).content.decode()
         assert "No programme &#x27;my-programme&#x27; in this city" in html

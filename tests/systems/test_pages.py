@@ -39,6 +39,8 @@ def test_detail_shows_the_sankey_of_the_chosen_layer_and_year(client, system, ow
     assert (data["layer"], data["year"], data["unit"]) == ("energy", 2021, "MWh")
     assert data["imbalanced"][data["nodes"].index("plant")] is True
     assert "Plant: 50.0 MWh" in data["node_text"]
+    plant = data["nodes"].index("plant")  # the page labels the node with its amount, no hover needed
+    assert (data["node_labels"][plant], data["node_amounts"][plant]) == ("Plant", "50.0 MWh")
     water = chart(client.get(system.get_absolute_url() + "?layer=water&year=2020"))
     assert link(water, "house", "plant") == 80.0 and link(water, "house", BOUNDARY) == 20.0
 

@@ -14,7 +14,7 @@ from circularcities.buildings import services
 from circularcities.buildings.models import Building, Component
 from circularcities.core.errors import DataImportError, Problem
 from circularcities.core.passport import ACCESSIBILITY_CLASSES, CONNECTION_TYPES, FIGURES, QUALITIES
-from circularcities.core.reports import append_row
+from circularcities.core.reports import template_sheet
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import read_table
 from circularcities.web.fielderrors import message
@@ -65,33 +65,17 @@ def _examples(today: dt.date) -> list[dict[str, Any]]:
 def template_xlsx(today: dt.date | None = None) -> bytes:
     """The spreadsheet template with example rows and drop-down lists for the coded columns."""
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    append_row(ws, COLUMNS)
-    for e in _examples(today or dt.date.today()):
-        append_row(ws, [e.get(c, "") for c in COLUMNS])
     lists = {"connection": CONNECTION_TYPES, "accessibility": ACCESSIBILITY_CLASSES,
              "origin": tuple(Component.Origin.values)}
     lists.update({c: QUALITIES for c in QUALITY_COLUMNS})
-    for col, allowed in lists.items():
-        letter = get_column_letter(COLUMNS.index(col) + 1)
-        dv = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True,
-                            showErrorMessage=True)
-        dv.add(f"{letter}2:{letter}5000")
-        ws.add_data_validation(dv)
-    for col in ("reusable_share", "recyclable_share", "composted_share", "energy_share",
-                "eff_collection", "eff_feedstock"):
-        letter = get_column_letter(COLUMNS.index(col) + 1)
-        dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1",
-                            allow_blank=True, showErrorMessage=True)
-        dv.add(f"{letter}2:{letter}5000")
-        ws.add_data_validation(dv)
-    for i, col in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(12, len(col) + 2)
+    shares = ("reusable_share", "recyclable_share", "composted_share", "energy_share", "eff_collection",
+              "eff_feedstock")
+    template_sheet(ws, COLUMNS, _examples(today or dt.date.today()), lists=lists,
+                   bounds={c: (0, 1) for c in shares})
     ws.freeze_panes = "B2"
     buf = io.BytesIO()
     wb.save(buf)

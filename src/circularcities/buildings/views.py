@@ -37,6 +37,7 @@ from circularcities.core.errors import DataImportError
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
 
@@ -151,8 +152,7 @@ def import_components(request, pk):
         except DataImportError as exc:
             problems = exc.problems
         else:
-            messages.success(request, _("%(rows)d components read: %(created)d new, %(updated)d "
-                                        "updated.") % result)
+            import_summary.report(request, result["rows"], result["created"] + result["updated"])
             if not result.get("missing"):
                 return redirect(building.get_absolute_url())
     return render(request, "buildings/import.html",

@@ -212,6 +212,10 @@ def _parse_row(sheet: str, cells: dict[str, Any], catalogue) -> tuple[dict[str, 
         except _Bad as exc:
             errors.append((col, str(exc)))
 
+    marked = cells.get("source" if sheet != "maturity" else "note")
+    if isinstance(marked, str) and marked.startswith(EXAMPLE_MARK):
+        errors.append(("source" if sheet != "maturity" else "note",
+                       "This is an example row of the template: replace it with your data or delete it."))
     if sheet in ("flows", "stocks", "indicators"):
         take("source", _text)
         take("quality", lambda v: _choice(v, QUALITY_FLAGS, "a quality flag"))
@@ -418,11 +422,41 @@ README_LINES = [
 ]
 
 
-def _build_workbook(data: DiagnosisData | None):
-    import openpyxl
-    from openpyxl.worksheet.datavalidation import DataValidation
+EXAMPLE_MARK = "EXAMPLE"
+"""Example rows of the template start their source (maturity: note) with this word; the
+reader refuses them, so a template uploaded unchanged never replaces real data."""
+EXAMPLES: dict[str, list[dict[str, object]]] = {
+    "flows": [
+        {"origin": "consumption", "destination": "collection", "year": 2023, "layer": "material",
+         "material": "municipal solid waste", "value": 850000, "unit": "t", "source": "EXAMPLE – City statistical yearbook 2024",
+         "quality": "measured"},
+        {"origin": "collection", "destination": "incineration_energy_recovery", "year": 2023, "layer": "material",
+         "material": "municipal solid waste", "value": 400000, "unit": "t", "source": "EXAMPLE – Sanitation bureau annual report",
+         "quality": "estimated"},
+        {"origin": "collection", "destination": "landfill", "year": 2023, "layer": "material",
+         "material": "municipal solid waste", "value": 450000, "unit": "t", "source": "EXAMPLE – Sanitation bureau annual report",
+         "quality": "estimated"},
+    ],
+    "stocks": [
+        {"process": "landfill", "year": 2023, "layer": "material", "material": "municipal solid waste",
+         "stock_change": 450000, "unit": "t", "source": "EXAMPLE – Sanitation bureau annual report", "quality": "estimated"},
+    ],
+    "indicators": [
+        {"indicator_code": "MF-CMU", "year": 2023, "value": 9.5, "unit": "%", "source": "EXAMPLE – Eurostat", "quality": "proxy"},
+    ],
+    "maturity": [
+        {"assessment_date": dt.date(2024, 5, 1), "subject": "city", "r": r, "level": level,
+         "note": "EXAMPLE – two repair cafés, no city programme yet" if r == "repair" else "EXAMPLE"}
+        for r, level in zip(R_STRATEGIES, (2, 1, 2, 2, 1, 3, 3), strict=True)
+    ],
+}
+"""Example rows of the template (where a city's collected waste goes); users replace them."""
 
-    from circularcities.core.reports import append_row
+
+def _build_workbook(data: DiagnosisData | None, examples: bool = False):
+    import openpyxl
+
+    from circularcities.core.reports import append_row, template_sheet
 
     wb = openpyxl.Workbook()
     readme = wb.active
@@ -430,31 +464,38 @@ def _build_workbook(data: DiagnosisData | None):
     append_row(readme, ["English", "中文"])
     for en, zh in README_LINES:
         append_row(readme, [en, zh])
+    if examples:
+        append_row(readme, ["The sheets start with example rows: replace or delete them before importing.",
+                            "各工作表开头是示例行：导入前请替换或删除。"])
     append_row(readme, [])
     append_row(readme, ["indicator_code", "unit", "name_en", "name_zh"])
-    for ind in load_catalogue().values():
+    catalogue = load_catalogue()
+    for ind in catalogue.values():
         append_row(readme, [ind.code, ind.unit, ind.name_en, ind.name_zh])
     readme.column_dimensions["A"].width = 70
     readme.column_dimensions["B"].width = 60
-    lists = {"quality": QUALITY_FLAGS, "layer": LAYERS, "subject": SUBJECTS, "r": R_STRATEGIES}
+    units = sorted({u for us in UNITS_BY_LAYER.values() for u in us} | {i.unit for i in catalogue.values()})
+    lists = {"quality": QUALITY_FLAGS, "layer": LAYERS, "subject": SUBJECTS, "r": R_STRATEGIES,
+             "origin": PROCESSES, "destination": PROCESSES, "process": sorted(STOCK_PROCESSES),
+             "unit": units, "indicator_code": sorted(catalogue), "level": ("1", "2", "3", "4", "5")}
+    bounds: dict[str, tuple[float | None, float | None]] = {
+        "year": (YEAR_MIN, YEAR_MAX), "value": (None, None), "stock_change": (None, None)}
     for sheet, cols in COLUMNS.items():
         ws = wb.create_sheet(sheet)
-        append_row(ws, list(cols))
-        for i, col in enumerate(cols):
-            ws.column_dimensions[chr(ord("A") + i)].width = max(12, len(col) + 4)
-            if col in lists:
-                dv = DataValidation(type="list", formula1='"' + ",".join(lists[col]) + '"', allow_blank=True)
-                ws.add_data_validation(dv)
-                letter = chr(ord("A") + i)
-                dv.add(f"{letter}2:{letter}10000")
-        for row in getattr(data, sheet, []) if data else []:
-            append_row(ws, [getattr(row, c) for c in cols])
+        rows = EXAMPLES[sheet] if examples else ()
+        if data:
+            rows = [{c: getattr(row, c) for c in cols} for row in getattr(data, sheet, [])]
+        template_sheet(ws, cols, rows, lists=lists, bounds={**bounds, "value": (0, None)} if sheet == "flows"
+                       else bounds, last_row=10000)
+    if "lists" in wb.sheetnames:  # the long drop-down lists, last
+        wb.move_sheet("lists", offset=len(wb.sheetnames))
     return wb
 
 
-def write_template(target: str | os.PathLike | IO[bytes]) -> None:
-    """Write an empty diagnosis workbook with README, headers and drop-down lists."""
-    _build_workbook(None).save(target)
+def write_template(target: str | os.PathLike | IO[bytes], examples: bool = True) -> None:
+    """Write the diagnosis workbook with README, headers, drop-down lists and (unless
+    ``examples`` is false) example rows."""
+    _build_workbook(None, examples).save(target)
 
 
 def write_workbook(data: DiagnosisData, target: str | os.PathLike | IO[bytes]) -> None:

@@ -115,6 +115,65 @@ def append_row(ws, values: Iterable[object]) -> None:
             set_cell(ws.cell(row=row, column=col), value)
 
 
+def template_sheet(ws, columns: Sequence[str], examples: Iterable[Mapping[str, object]] = (), *,
+                   lists: Mapping[str, Sequence[str]] | None = None,
+                   bounds: Mapping[str, tuple[float | None, float | None]] | None = None,
+                   last_row: int = 5000) -> None:
+    """Fill ``ws`` as an import template: the header row, ``examples`` (column -> value),
+    a drop-down list on every column of ``lists`` and a number check on every column of
+    ``bounds`` (``(low, high)``, ``None`` for open), down to ``last_row``; readable column
+    widths and a frozen header. The one way the platform writes template sheets.
+
+    A list longer than Excel takes inline (255 characters) is written to a sheet named
+    ``lists`` and the drop-down refers to it, so it stays complete.
+    """
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    columns = list(columns)
+    append_row(ws, columns)
+    for e in examples:
+        append_row(ws, [e.get(c, "") for c in columns])
+    wb = ws.parent
+    for i, col in enumerate(columns, start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = max(12, len(col) + 4)
+        cells = f"{letter}2:{letter}{last_row}"
+        allowed = [str(v) for v in (lists or {}).get(col, ())]
+        if allowed:
+            inline = '"' + ",".join(allowed) + '"'
+            if len(inline) > 255 or any("," in v for v in allowed):
+                sheet = wb["lists"] if "lists" in wb.sheetnames else wb.create_sheet("lists")
+                at = sheet.max_column + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
+                at_letter = get_column_letter(at)
+                set_cell(sheet.cell(row=1, column=at), col)
+                for r, v in enumerate(allowed, start=2):
+                    set_cell(sheet.cell(row=r, column=at), v)
+                sheet.column_dimensions[at_letter].width = max(14, max(len(v) for v in allowed) + 2)
+                inline = f"lists!${at_letter}$2:${at_letter}${len(allowed) + 1}"
+            dv = DataValidation(type="list", formula1=inline, allow_blank=True, showErrorMessage=True,
+                                error="Pick a value from the list.")
+            ws.add_data_validation(dv)
+            dv.add(cells)
+        elif bounds and col in bounds:
+            low, high = bounds[col]
+            if low is not None and high is not None:
+                dv = DataValidation(type="decimal", operator="between", formula1=str(low), formula2=str(high),
+                                    allow_blank=True, showErrorMessage=True, error=f"A number from {low} to {high}.")
+            elif low is not None:
+                dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=str(low),
+                                    allow_blank=True, showErrorMessage=True, error=f"A number of {low} or more.")
+            elif high is not None:
+                dv = DataValidation(type="decimal", operator="lessThanOrEqual", formula1=str(high),
+                                    allow_blank=True, showErrorMessage=True, error=f"A number of {high} or less.")
+            else:
+                dv = DataValidation(type="decimal", operator="between", formula1="-1E+300", formula2="1E+300",
+                                    allow_blank=True, showErrorMessage=True, error="A number.")
+            ws.add_data_validation(dv)
+            dv.add(cells)
+    ws.freeze_panes = "A2"
+
+
 def csv_value(value: object) -> object:
     """A CSV cell: numbers stay numbers; text is cleaned and, if a spreadsheet would run
     it as a formula, prefixed with a single quote as OWASP advises."""

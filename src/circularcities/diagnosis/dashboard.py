@@ -5,6 +5,7 @@ queries whatever the amount of data (the benchmark in bench/bench_diagnosis.py c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language, gettext_lazy, pgettext
@@ -26,6 +27,7 @@ from circularcities.core.recommend import (
     select_peers,
     suggest_focal_areas,
 )
+from circularcities.core.sankey import readout
 from circularcities.diagnosis.models import (
     Indicator,
     IndicatorValue,
@@ -111,7 +113,8 @@ def sankey_view(city, year=None, layer=None, material=None) -> SankeyView:
     if material not in materials:
         # Nutrients are accounted in different units (t N, t P): never add them up.
         material = materials[0] if layer == "nutrient" and materials else ""
-    chart = {"nodes": [], "links": {"source": [], "target": [], "value": [], "label": []}, "unit": ""}
+    chart: dict[str, Any] = {"nodes": [], "node_labels": [],
+                             "links": {"source": [], "target": [], "value": [], "label": []}, "unit": ""}
     imbalances: list[str] = []
     n = 0
     if year is not None:
@@ -125,6 +128,9 @@ def sankey_view(city, year=None, layer=None, material=None) -> SankeyView:
             "process", "year", "layer", "material", "value", "unit")])
         chart = _split_environment(model.sankey(year, layer, material or None))
         imbalances = [str(i) for i in model.imbalances(rtol=1e-4, atol=1e-3)]
+    links = chart["links"]
+    chart.update(readout(chart["node_labels"], links["source"], links["target"], links["value"], chart["unit"],
+                         links["label"]), link_what=links["label"])
     return SankeyView(years, layers, materials, year, layer, material, chart, imbalances, n)
 
 

@@ -29,6 +29,7 @@ from circularcities.knowledge.permissions import (
     require_edit_case,
     require_review,
 )
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
 
 
@@ -169,7 +170,8 @@ def case_import(request):
             except DataImportError as exc:
                 problems, status = exc.problems, 400
             else:
-                messages.success(request, _("%(created)d cases added as drafts, %(updated)d updated.") % result)
+                import_summary.report(request, result["created"] + result["updated"] + result.get("unchanged", 0),
+                                      result["created"] + result["updated"])
                 return redirect("knowledge:office_cases")
         else:
             status = 400

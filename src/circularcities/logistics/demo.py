@@ -25,15 +25,15 @@ TITLES = {"en": NAME, "zh-hans": "山口县食物垃圾制家禽饲料（演示�
           "ja": "山口県の食品廃棄物を養鶏飼料に（デモ）", "ko": "야마구치현 음식물 쓰레기를 가금 사료로(데모)"}
 DESCRIPTION_EN = (
     "Food waste of Ube, Hofu and Yamaguchi city collected for a poultry-feed plant. City-hall "
-    "coordinates are real (japan_municipal_offices.csv); the 75 shops, restaurants and canteens, "
-    "the depots and the plant are GENERATED, and vehicle costs and emissions are assumptions "
-    "(src/circularcities/data/routing_demo/README.md). The 10,000 t/year total is the "
-    "prefecture's figure from the coalition brochure (000_d877be47d27d1b24.txt), which "
+    "coordinates are real (Japanese municipal office register); the 75 shops, restaurants and canteens, "
+    "the depots and the plant are GENERATED, and vehicle costs and emissions are assumptions. "
+    "The 10,000 t/year total is the "
+    "prefecture's figure from the Green Circular Cities Coalition brochure, which "
     "suggested an individual plan for Ube and a joint plan for Hofu and Yamaguchi city.")
 DESCRIPTION_ZH = (
     "宇部、防府、山口三市的食物垃圾收运至家禽饲料厂。市政府坐标为真实数据；75个商店、餐馆和食堂、车库和工厂均为生成数据，"
-    "车辆成本和排放为假设值（见 src/circularcities/data/routing_demo/README.md）。全年10,000吨为联盟手册"
-    "（000_d877be47d27d1b24.txt）中山口县的数字；手册建议宇部市单独实施、防府市与山口市联合实施收运计划。")
+    "车辆成本和排放为假设值。全年10,000吨为《绿色循环城市联盟手册》"
+    "中山口县的数字；手册建议宇部市单独实施、防府市与山口市联合实施收运计划。")
 
 
 @transaction.atomic

@@ -30,8 +30,8 @@ from circularcities.marketplace.models import (
 from circularcities.marketplace.parks_services import set_text
 from circularcities.marketplace.services import _record, save_listing
 
-SRC_002 = "002_1c49195b82b427cf.txt"
-SRC_000 = "000_d877be47d27d1b24.txt"
+SRC_002 = "Circular economy in cities: case studies"
+SRC_000 = "Green Circular Cities Coalition brochure"
 
 # slug, English name, Chinese name, city, lat, lon
 ORGS = [

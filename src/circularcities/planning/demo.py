@@ -1,4 +1,4 @@
-"""Demo plans drawn from the case studies in 002_1c49195b82b427cf.txt (and illustrative Amsterdam targets).
+"""Demo plans drawn from the case studies in Circular economy in cities: case studies (and illustrative Amsterdam targets).
 
 - Brussels, Be Circular: 111 measures approved by the ministers; within two
   years 20 % completed and 12 % not started. The source counts the measures
@@ -32,7 +32,7 @@ from circularcities.planning import services as s
 from circularcities.planning.models import Measure, Milestone, Programme, Project, Target
 from circularcities.planning.services import log_progress, set_goals
 
-SRC = "002_1c49195b82b427cf.txt"
+SRC = "Circular economy in cities: case studies"
 ILLUSTRATIVE = "Illustrative demo entry, not a reported figure"
 
 

@@ -201,6 +201,31 @@ class MilestoneForm(ServiceForm, forms.ModelForm):
                               **fields)
 
 
+class TargetProgressForm(PlainTextForm, forms.Form):
+    """Progress on a programme target, recorded from the target's page (issue #13): one of the
+    programme's projects, a quarter and the value of the target's indicator."""
+
+    project = forms.ChoiceField(label=gettext_lazy("Project"))
+    quarter = forms.CharField(label=gettext_lazy("Quarter"), help_text=gettext_lazy("e.g. 2024-Q3"))
+    value = forms.FloatField(label=gettext_lazy("Value"))
+    currency = forms.CharField(label=gettext_lazy("Currency (for money)"), required=False, max_length=3)
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
+
+    def __init__(self, *args, target, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target = target
+        self.fields["project"].choices = [(p.code, f"{p.code} – {p}")
+                                          for p in target.programme.projects.order_by("code")]
+        if not PROGRAMME_INDICATORS[target.programme_indicator].is_money:
+            del self.fields["currency"]
+
+    def clean_quarter(self):
+        try:
+            return Quarter.parse(self.cleaned_data["quarter"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
 class ProgressForm(PlainTextForm, forms.Form):
     quarter = forms.CharField(label=gettext_lazy("Quarter"), help_text=gettext_lazy("e.g. 2024-Q3"))
     indicator = forms.ChoiceField(label=gettext_lazy("Indicator"))

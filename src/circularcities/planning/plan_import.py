@@ -9,6 +9,7 @@ nothing, so importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.db import transaction
 from circularcities.coalition.models import RStrategy, ThematicArea
 from circularcities.core.errors import DataImportError, Problem
 from circularcities.core.planning import PROGRAMME_INDICATORS, read_progress
+from circularcities.core.planning.measures import MEASURE_STATUSES
 from circularcities.core.planning.plan_io import (
     MEASURE_OPTIONAL,
     MEASURE_REQUIRED,
@@ -24,8 +26,8 @@ from circularcities.core.planning.plan_io import (
     read_measures,
     read_targets,
 )
-from circularcities.core.reports import append_row, csv_row
-from circularcities.core.rules import FieldError
+from circularcities.core.reports import csv_row, template_sheet
+from circularcities.core.rules import CURRENCIES, FieldError
 from circularcities.diagnosis.models import Indicator
 from circularcities.planning.models import Measure, ProgressEntry, Project, Target
 from circularcities.planning.permissions import can_log_progress
@@ -149,9 +151,16 @@ def template(kind: str, fmt: str) -> tuple[bytes, str, str]:
         wb = Workbook()
         ws = wb.active
         ws.title = kind
-        append_row(ws, columns)
-        for r in rows:
-            append_row(ws, r)
+        areas = sorted(ThematicArea.objects.values_list("slug", flat=True))
+        if kind == "targets":
+            lists: dict[str, Sequence[str]] = {"indicator": sorted(Indicator.objects.values_list("code", flat=True)), "area": areas,
+                     "programme_indicator": sorted(PROGRAMME_INDICATORS)}
+            bounds: dict[str, tuple[float | None, float | None]] = {"baseline_year": (1900, 2100), "target_year": (1900, 2100),
+                      "baseline_value": (None, None), "target_value": (None, None)}
+        else:
+            lists = {"area": areas, "status": MEASURE_STATUSES, "currency": CURRENCIES}
+            bounds = {"budget": (0, None)}
+        template_sheet(ws, columns, examples, lists=lists, bounds=bounds)
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue(), f"{kind}-template.xlsx", (

@@ -11,6 +11,7 @@ urlpatterns = [
     path("import/template.csv", views.progress_template, name="progress_template"),
     path("targets/<int:pk>/", views.target_detail, name="target_detail"),
     path("targets/<int:pk>/edit/", views.edit_target, name="edit_target"),
+    path("targets/<int:pk>/progress/", views.log_target_progress, name="log_target_progress"),
     path("measures/<int:pk>/", views.measure_detail, name="measure_detail"),
     path("measures/<int:pk>/edit/", views.edit_measure, name="edit_measure"),
     path("measures/<int:pk>/status/", views.set_measure_status, name="set_measure_status"),

@@ -29,6 +29,7 @@ from circularcities.procurement import models as m
 from circularcities.procurement import permissions as perms
 from circularcities.procurement import services as s
 from circularcities.procurement.report import chart, comparison_report, scorecard_report
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -287,7 +288,7 @@ def tender_bids_upload(request, slug):
     except CircularCitiesError as exc:
         messages.error(request, str(exc))
         return redirect(t.get_absolute_url())
-    messages.success(request, _("%(n)d bids imported.") % {"n": len(bids)})
+    import_summary.report(request, len(bids), len(bids))
     return redirect(t.get_absolute_url())
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from circularcities.core.mfa import system as core
+from circularcities.core.sankey import fmt_amount, readout
 
 LAYER_LABELS = {
     "materials": gettext_lazy("materials"),
@@ -37,20 +38,24 @@ def status_label(status: str) -> str:
 
 
 def chart(result: core.SystemResult, layer: str, year: int, item: str | None = None) -> dict:
-    """The Sankey data of one layer and year with its nodes named for the reader: the boundary
-    as where flows come from and go to, other layers as what conversions turn into this one."""
+    """The Sankey data of one layer and year with its nodes named for the reader (the boundary
+    as where flows come from and go to, other layers as what conversions turn into this one)
+    and the readout every Sankey of the platform prints (:func:`core.sankey.readout`)."""
     data = core.sankey(result, layer, year, item)
-    for i, code in enumerate(data["nodes"]):  # the boundary: where flows come from, and where they go
-        if code == core.BOUNDARY:
-            data["node_text"][i] = _("From: %(node)s") % {"node": data["node_text"][i]}
+    labels, links, unit = data["node_labels"], data["links"], data["unit"]
+    for i, code in enumerate(data["nodes"]):
+        if code == core.BOUNDARY:  # the boundary: where flows come from, and where they go
+            labels[i] = _("From: %(node)s") % {"node": labels[i]}
         elif code == core.BOUNDARY + core.SINK:
-            data["node_text"][i] = _("To: %(node)s") % {"node": data["node_text"][i]}
+            labels[i] = _("To: %(node)s") % {"node": labels[i]}
         elif code.startswith(core.LAYER_NODE):  # another layer that a conversion turns into this one, or this into
             other = result.definition.layer(code.removeprefix(core.LAYER_NODE))
-            amount = f"{core.fmt_amount(data['node_values'][i])} {data['unit']}"
             name = layer_label(other.code, other.name)
-            data["node_labels"][i] = name
-            data["node_text"][i] = (_("Converted from %(layer)s: %(amount)s") if i in data["links"]["source"]
-                                    else _("Converted into %(layer)s: %(amount)s")) % {"layer": name, "amount": amount}
+            labels[i] = (_("Converted from %(layer)s") if i in links["source"]
+                         else _("Converted into %(layer)s")) % {"layer": name}
+    # The PDF drawing writes each node's name and amount beside it.
+    data["node_text"] = [f"{label}: {fmt_amount(v)} {unit}"
+                         for label, v in zip(labels, data["node_values"], strict=True)]
+    data.update(readout(labels, links["source"], links["target"], links["value"], unit))
     data["layer_label"] = layer_label(layer, result.definition.layer(layer).name)
     return data

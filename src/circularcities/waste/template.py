@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from circularcities.core.reports import append_row, csv_row
+from circularcities.core.reports import append_row, csv_row, template_sheet
 from circularcities.core.waste import AREAS, QUALITIES, ROUTES
 from circularcities.core.waste.io import IMPORT_COLUMNS, SHEET
 
@@ -42,29 +42,13 @@ def template(fmt: str) -> tuple[bytes, str, str]:
     rows = [[e.get(c, "") for c in columns] for e in EXAMPLES]
     if fmt == "xlsx":
         from openpyxl import Workbook
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.datavalidation import DataValidation
 
         wb = Workbook()
         ws = wb.active
         ws.title = SHEET
-        append_row(ws, columns)
-        for r in rows:
-            append_row(ws, r)
-        lists = {"area": AREAS, "quality": QUALITIES, "month": tuple(str(m) for m in range(1, 13))}
-        for i, col in enumerate(columns, start=1):
-            letter = get_column_letter(i)
-            ws.column_dimensions[letter].width = max(12, len(col) + 4)
-            if col in lists:
-                dv = DataValidation(type="list", formula1='"' + ",".join(lists[col]) + '"', allow_blank=True,
-                                    showErrorMessage=True)
-                ws.add_data_validation(dv)
-                dv.add(f"{letter}2:{letter}10000")
-            elif col.endswith("_t"):
-                dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                                    showErrorMessage=True, error="Tonnes: 0 or more.")
-                ws.add_data_validation(dv)
-                dv.add(f"{letter}2:{letter}10000")
+        template_sheet(ws, columns, EXAMPLES, last_row=10000,
+                       lists={"area": AREAS, "quality": QUALITIES, "month": tuple(str(m) for m in range(1, 13))},
+                       bounds={c: (0, None) for c in columns if c.endswith("_t")})
         readme = wb.create_sheet("README")
         append_row(readme, ["English", "中文"])
         for en, zh in README:

@@ -31,6 +31,7 @@ from circularcities.waste.services import (
     stream_write,
 )
 from circularcities.waste.template import template
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
 
@@ -138,7 +139,7 @@ def import_file(request, slug):
         except DataImportError as exc:
             problems = exc.problems
         else:
-            messages.success(request, _("%(rows)d rows read, %(changed)d created or changed.") % result)
+            import_summary.report(request, result["rows"], result["changed"])
             return redirect("waste:city", slug=city.slug)
     return render(request, "waste/import.html", {"city": city, "form": form, "problems": problems},
                   status=400 if problems or request.method == "POST" else 200)

@@ -35,6 +35,7 @@ from circularcities.core import rules
 from circularcities.core.errors import ValidationError
 from circularcities.core.mfa.lifetimes import parse_lifetime
 from circularcities.core.mfa.model import Imbalance, find_imbalances
+from circularcities.core.sankey import fmt_amount
 
 BOUNDARY = "sysenv"
 """flodym's name for the system boundary (nature, the rest of the world); never balanced."""
@@ -862,18 +863,6 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
 
 
 # -- Sankey ------------------------------------------------------------------------------------
-def fmt_amount(value: float) -> str:
-    """A readable amount: 1,234 / 12.3 / 0.042."""
-    a = abs(value)
-    if a >= 100:
-        return f"{value:,.0f}"
-    if a >= 1:
-        return f"{value:,.1f}"
-    if a == 0:
-        return "0"
-    return f"{value:.2g}"
-
-
 def sankey(result: SystemResult, layer: str, year: int, item: str | None = None,
            floor: float = 0.02) -> dict:
     """Nodes and links of one layer and year, ready for Plotly or the PDF drawing.

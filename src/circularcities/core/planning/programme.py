@@ -1,6 +1,6 @@
 """Programme indicators: what funded projects report each quarter.
 
-Drawn from the programmes in the case studies (002_1c49195b82b427cf.txt):
+Drawn from the programmes in the case studies (Circular economy in cities: case studies):
 Brussels' Be Circular (companies supported, people trained), Advance London
 (SMEs supported, hours of support, funding raised, new products), Toronto's
 procurement pilots (jobs, savings, waste diverted), Belo Horizonte's computer

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 
@@ -12,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from circularcities.coalition.models import City
-from circularcities.core.diagnosis_io import COLUMNS, write_template
+from circularcities.core.diagnosis_io import COLUMNS, EXAMPLES, write_template
 from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.reports import csv_row
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import count_rows
 from circularcities.diagnosis.forms import UploadForm, ValueForm
@@ -22,6 +24,7 @@ from circularcities.diagnosis.models import IndicatorValue, Quality
 from circularcities.diagnosis.permissions import require_edit_diagnosis
 from circularcities.diagnosis.values import ComputedValueError, set_typed_value
 from circularcities.jobs.imports import start_import
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
 
@@ -80,9 +83,11 @@ def upload(request, slug):
                 elif not result.changed:
                     messages.info(request, _("The file matches the stored data; nothing changed."))
                 else:
-                    messages.success(request, _("Imported %(file)s.") % {"file": result.upload.file_name})
-                    for line in summary_lines(result):
-                        messages.info(request, line)
+                    rows = [c for part, c in result.counts.items() if part != "computed"]
+                    written = sum(c.get("created", 0) + c.get("changed", 0) for c in rows)
+                    unchanged = sum(c.get("unchanged", 0) for c in rows)
+                    import_summary.report(request, written + unchanged, written, unchanged, details=" · ".join(
+                        [_("Imported %(file)s.") % {"file": result.upload.file_name}, *summary_lines(result)]))
                 if result.imbalances:
                     messages.warning(request, _("%(n)d processes do not balance; see the dashboard.")
                                      % {"n": len(result.imbalances)})
@@ -149,7 +154,11 @@ def template_csv(request):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for sheet, cols in COLUMNS.items():
-            z.writestr(f"{sheet}.csv", "\ufeff" + ",".join(cols) + "\n")
+            text = io.StringIO()
+            w = csv.writer(text)
+            w.writerow(csv_row(cols))
+            w.writerows(csv_row([e.get(c, "") for c in cols]) for e in EXAMPLES[sheet])
+            z.writestr(f"{sheet}.csv", "\ufeff" + text.getvalue())
     resp = HttpResponse(buf.getvalue(), content_type="application/zip")
     resp["Content-Disposition"] = 'attachment; filename="diagnosis-template-csv.zip"'
     return resp

@@ -6,7 +6,6 @@ with progress, so that the request, and the database, are never held for long.
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +21,7 @@ from circularcities.marketplace.imports import (
     read_listings,
 )
 from circularcities.marketplace.permissions import require_import_listings
+from circularcities.web import import_summary
 from circularcities.web.uploads import job_rows
 
 
@@ -50,7 +50,7 @@ def import_listings(request):
                 problems, status = [str(p) for p in exc.problems], 400
             else:
                 if job is None:
-                    messages.success(request, _("%(n)s listings imported or updated.") % {"n": len(saved)})
+                    import_summary.report(request, len(saved), len(saved))
                     return redirect("marketplace:my_listings")
     return render(request, "marketplace/import.html", {"problems": problems, "columns": COLUMNS, "job": job},
                   status=status)

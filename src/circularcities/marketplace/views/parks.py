@@ -19,6 +19,7 @@ from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.parks import sankey_widths
 from circularcities.core.rules import FieldError
+from circularcities.core.sankey import readout
 from circularcities.marketplace.forms import FacilityForm, FlowForm, ManagerForm, ParkForm
 from circularcities.marketplace.matching import GIVING, solve
 from circularcities.marketplace.models import Facility, Flow, Listing, Park
@@ -79,7 +80,11 @@ def sankey(park) -> dict:
         "per_unit": _("Band widths compare flows of the same unit only (largest flow of each unit = full width); "
                       "flows without a reported quantity are drawn thin and labelled \"not reported\"."),
     }
-    return {"node_labels": [translated(f, "name").text for f in facilities], "links": links,
+    node_labels = [translated(f, "name").text for f in facilities]
+    names = [fl.t("name") for fl in flows]
+    values = readout(node_labels, links["source"], links["target"], [fl.annual_quantity for fl in flows],
+                     [fl.unit for fl in flows], names, missing=_("not reported"))
+    return {"node_labels": node_labels, "links": links, "link_what": names, **values,
             "mode": widths.mode, "note": notes[widths.mode]}
 
 

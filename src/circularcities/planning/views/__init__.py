@@ -8,6 +8,7 @@ from circularcities.planning.views.plans import (  # noqa: F401
     edit_measure,
     edit_target,
     index,
+    log_target_progress,
     measure_detail,
     set_measure_status,
     target_detail,

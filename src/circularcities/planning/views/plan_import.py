@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
 from circularcities.planning.permissions import require_plan
 from circularcities.planning.plan_import import KINDS, import_measures, import_targets, template
+from circularcities.web import import_summary
 from circularcities.web.uploads import job_rows
 
 
@@ -55,11 +55,7 @@ def import_plan(request, slug):
         except DataImportError as exc:
             problems = exc.problems
         else:
-            if result["changed"]:
-                messages.success(request, _("%(rows)d rows read, %(changed)d created or changed.") % result)
-            else:
-                messages.info(request, _("%(rows)d rows read: nothing changed, everything was already as in the "
-                                         "file.") % result)
+            import_summary.report(request, result["rows"], result["changed"])
             return redirect("planning:import_plan", slug=city.slug)
     return render(request, "planning/import_plan.html", {"city": city, "form": form, "problems": problems},
                   status=400 if problems or request.method == "POST" else 200)

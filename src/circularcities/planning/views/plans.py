@@ -4,29 +4,32 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from circularcities.accounts.permissions import editable_city_ids, is_secretariat
 from circularcities.coalition.models import City
+from circularcities.core.errors import ValidationError
 from circularcities.core.rules import FieldError
 from circularcities.diagnosis.models import Indicator
 from circularcities.diagnosis.services import sync_catalogue
-from circularcities.planning.forms import MeasureForm, MilestoneForm, TargetForm
+from circularcities.planning.forms import MeasureForm, MilestoneForm, TargetForm, TargetProgressForm
 from circularcities.planning.models import Measure, Milestone, Programme, Target
 from circularcities.planning.permissions import can_plan, require_plan
 from circularcities.planning.review import obs_label, rule_text
 from circularcities.planning.rollup import coalition_rollup
 from circularcities.planning.services import (
     assess_targets,
+    log_progress,
     measure_set_status,
     measure_summary,
     measures_for,
     milestone_done,
     observations_for,
 )
-from circularcities.web.fielderrors import full_message
+from circularcities.web.fielderrors import add_to_form, full_message
 
 
 def index(request):
@@ -89,17 +92,51 @@ def edit_target(request, pk):
 
 def target_detail(request, pk):
     target = get_object_or_404(Target.objects.select_related("city", "indicator", "programme", "area"), pk=pk)
-    assessment = assess_targets([target])[target.pk]
-    obs = observations_for([target])[target.pk]
+    return _target_page(request, target)
+
+
+def _target_page(request, target, form=None, status=200):
     from circularcities.planning.services import trajectory_of
 
+    assessment = assess_targets([target])[target.pk]
+    obs = observations_for([target])[target.pk]
     knots = trajectory_of(target).knots
     chart = {"trajectory": {"x": [k[0] for k in knots], "y": [k[1] for k in knots]},
              "observed": {"x": [o.time for o in obs], "y": [o.value for o in obs], "text": [obs_label(o) for o in obs]},
              "labels": {"trajectory": _("Trajectory"), "observed": _("Observed"), "unit": target.unit}}
+    can_edit = can_plan(request.user, target.city)
+    if form is None and can_edit and target.programme_id:
+        form = TargetProgressForm(target=target)
     return render(request, "planning/target_detail.html", {
-        "target": target, "a": assessment, "observations": obs, "chart": chart,
-        "measures": target.measures.all(), "can_edit": can_plan(request.user, target.city), "rule": rule_text()})
+        "target": target, "a": assessment, "observations": obs, "chart": chart, "progress_form": form,
+        "measures": target.measures.all(), "can_edit": can_edit, "rule": rule_text()}, status=status)
+
+
+@login_required
+@require_POST
+def log_target_progress(request, pk):
+    """Record progress on a programme target from its page, through the one write path
+    (``services.log_progress``); the city's plan editors only."""
+    target = get_object_or_404(Target.objects.select_related("city", "programme"), pk=pk)
+    require_plan(request.user, target.city)
+    if not target.programme_id:
+        raise Http404("An indicator target's values come from the diagnosis.")
+    form = TargetProgressForm(request.POST, target=target)
+    if form.is_valid():
+        d = form.cleaned_data
+        project = get_object_or_404(target.programme.projects, code=d["project"])
+        try:
+            _entry, changed = log_progress(project, d["quarter"], target.programme_indicator, d["value"],
+                                           user=request.user, currency=d.get("currency") or "",
+                                           note=d.get("note", ""))
+        except FieldError as exc:
+            add_to_form(form, exc)
+        except ValidationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Progress saved.") if changed else _("Nothing changed."))
+            return redirect(target.get_absolute_url())
+    return _target_page(request, target, form=form, status=400)
 
 
 def _measure_form_page(request, city, instance=None):

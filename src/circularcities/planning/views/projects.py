@@ -26,6 +26,7 @@ from circularcities.planning.permissions import (
 from circularcities.planning.plan_import import import_progress
 from circularcities.planning.programmes import goals_of
 from circularcities.planning.services import assess_targets, log_progress, progress_totals
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
 
@@ -101,7 +102,7 @@ def import_progress_file(request):
         except DataImportError as exc:
             problems = exc.problems
         else:
-            messages.success(request, _("%(rows)d rows read, %(changed)d entries created or changed.") % result)
+            import_summary.report(request, result["rows"], result["changed"])
             return redirect("planning:import_progress")
     return render(request, "planning/import.html", {"form": form, "problems": problems},
                   status=400 if problems else 200)

@@ -1,4 +1,4 @@
-/* Marketplace pages: listing maps, the location picker, metric charts and the park Sankey.
+/* Marketplace pages: listing maps, the location picker, metric charts (the park Sankey is drawn by circularcities/sankey.js).
    Leaflet and Plotly are served by the platform. */
 (function () {
   "use strict";
@@ -259,18 +259,6 @@
     });
   }
   window.addEventListener("load", function () { setTimeout(fitCharts, 300); });
-  function parkSankey() {
-    var el = document.getElementById("park-sankey"), d = data("park-sankey-data");
-    if (!el || !d || !window.Plotly) return;
-    var T = window.ccDom.plotlyText;  // organisation and flow names are shown as text, never as markup
-    var colors = d.links.kind.map(function (k) { return k === "energy" ? "rgba(183,121,31,0.45)" : "rgba(31,122,90,0.45)"; });
-    Plotly.newPlot(el, [{type: "sankey", orientation: "h", arrangement: "snap",
-      node: {label: d.node_labels.map(T), pad: 18, thickness: 16, color: "#123d31"},
-      link: {source: d.links.source, target: d.links.target, value: d.links.value, label: d.links.label.map(T), color: colors,
-             hovertemplate: "%{label}<extra></extra>"}}],
-      {margin: {l: 8, r: 8, t: 8, b: 8}, height: 420, font: {size: 12}}, {displaylogo: false, responsive: true, displayModeBar: false})
-      .then(function () { el.setAttribute("data-ready", String(d.links.value.length)); });
-  }
   function parkMap() {
     var c = data("park-map-center");
     pointsMap("park-map", function (map, bounds) {
@@ -285,7 +273,6 @@
     materialPicker();
     filterPickers();
     metrics();
-    parkSankey();
     parkMap();
   });
 })();
