@@ -49,7 +49,7 @@ def _programme_entries():
     from circularcities.planning.models import ProgressEntry
 
     return (ProgressEntry.objects.filter(indicator__in=BUSINESS_INDICATORS)
-            .select_related("project__programme").order_by("project__programme__name_en", "year", "quarter",
+            .select_related("project__programme").order_by("project__programme__slug", "year", "quarter",
                                                             "indicator"))
 
 
