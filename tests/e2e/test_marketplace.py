@@ -103,6 +103,33 @@ def test_park_page_draws_sankey_and_shows_both_heat_figures(page):
     assert "233,000,000 CNY" in body and "2,330,000 CNY" in body
 
 
+def _node_labels(page, sid):
+    return page.eval_on_selector_all(f"#{sid} .node-label", "els => els.map(e => e.textContent.trim())")
+
+
+def test_park_sankey_on_a_phone_numbers_its_nodes_and_the_table_names_them(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/ja/marketplace/parks/beijing-chaoyang/")
+    page.wait_for_selector("#park-sankey[data-ready]")
+    drawn = _node_labels(page, "park-sankey")
+    names = page.locator("[data-testid=park-sankey-nodes] tbody td.key").all_inner_texts()
+    assert len(drawn) >= 5 and len(names) >= len(drawn)
+    # The chart carries numbers only (no amounts here: the park reports none); each card of
+    # the table starts with its number, then the name.
+    numbers = [int(t) for t in drawn]
+    assert len(set(numbers)) == len(numbers) and all(1 <= k <= len(names) for k in numbers)
+    assert [n.split("\n")[0].lstrip("0123456789").strip() != "" for n in names] == [True] * len(names)
+    assert [n[:len(str(i))] for i, n in enumerate(names, start=1)] == [str(i) for i in range(1, len(names) + 1)]
+    assert page.locator(".sankey-figure .phone-only").first.is_visible()
+    assert _no_horizontal_overflow(page)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.reload()
+    page.wait_for_selector("#park-sankey[data-ready]")
+    assert not page.locator(".sankey-figure .phone-only").first.is_visible()
+    assert not page.locator("[data-testid=park-sankey-nodes] .node-no").first.is_visible()
+    assert all(not t[:1].isdigit() for t in _node_labels(page, "park-sankey"))  # names, not numbers
+
+
 def test_search_map_in_chinese(page):
     page.goto(page.base + "/zh-hans/marketplace/?kind=offer")
     page.wait_for_selector("#listing-map[data-ready]")

@@ -38,6 +38,30 @@ from circularcities.diagnosis.models import (
 )
 from circularcities.web.translated import translated
 
+# The material groups of the demo workbooks and the template's examples; a city's own
+# material names are shown as written.
+MATERIAL_LABELS = {
+    "biogas": gettext_lazy("biogas"),
+    "construction minerals": gettext_lazy("construction minerals"),
+    "conversion losses": gettext_lazy("conversion losses"),
+    "electricity and heat from waste": gettext_lazy("electricity and heat from waste"),
+    "energy content of waste": gettext_lazy("energy content of waste"),
+    "glass and metals": gettext_lazy("glass and metals"),
+    "organics": gettext_lazy("organics"),
+    "organics (compost)": gettext_lazy("organics (compost)"),
+    "other": gettext_lazy("other materials"),
+    "paper": gettext_lazy("paper"),
+    "phosphorus": gettext_lazy("phosphorus"),
+    "plastics": gettext_lazy("plastics"),
+}
+
+
+def material_label(material: str) -> str:
+    """A material group in the reader's language (a city's own name as written)."""
+    label = MATERIAL_LABELS.get(material)
+    return str(label) if label is not None else material
+
+
 PROCESS_LABELS = {
     "environment": gettext_lazy("environment and rest of the world"),
     "extraction": gettext_lazy("domestic extraction"),
@@ -129,8 +153,9 @@ def sankey_view(city, year=None, layer=None, material=None) -> SankeyView:
         chart = _split_environment(model.sankey(year, layer, material or None))
         imbalances = [str(i) for i in model.imbalances(rtol=1e-4, atol=1e-3)]
     links = chart["links"]
+    what = [material_label(m) for m in links["label"]]
     chart.update(readout(chart["node_labels"], links["source"], links["target"], links["value"], chart["unit"],
-                         links["label"]), link_what=links["label"])
+                         what), link_what=what)
     return SankeyView(years, layers, materials, year, layer, material, chart, imbalances, n)
 
 

@@ -117,3 +117,11 @@ def framework_refs(indicator) -> str:
 
     return " · ".join(f"{FRAMEWORK_LABELS.get(r.get('framework'), r.get('framework'))} {r.get('ref')}"
                       for r in indicator.frameworks or ())
+
+
+@register.filter
+def material_name(material) -> str:
+    """A material group in the reader's language (see dashboard.MATERIAL_LABELS)."""
+    from circularcities.diagnosis.dashboard import material_label
+
+    return material_label(str(material or ""))

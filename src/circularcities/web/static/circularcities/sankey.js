@@ -1,8 +1,9 @@
 /* The one Sankey drawing of the platform (diagnosis dashboard, industrial parks, systems).
    Data come from json_script (see core/sankey.py readout): every node is labelled with its
    name and amount, every band's amount is in the table printed under the chart
-   (web/sankey.html), so nothing needs hovering. On a phone the diagram is drawn top to
-   bottom with shorter labels. Text reaches Plotly escaped (ccDom.plotlyText). */
+   (web/sankey.html), so nothing needs hovering. On a phone, where names do not fit between
+   the columns, each node carries its number and amount, and the table under the chart
+   gives the numbers their names. Text reaches Plotly escaped (ccDom.plotlyText). */
 (function () {
   "use strict";
   var PALETTE = ["#1f7a5a", "#2c6fa8", "#b7791f", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400",
@@ -54,9 +55,11 @@
     var d = JSON.parse(src.textContent), links = d.links;
     var phone = el.clientWidth > 0 && el.clientWidth < 560;
     var amounts = d.node_amounts || [], linkAmounts = d.link_amounts || [], what = d.link_what || [];
+    // A dense diagram on a phone has no room for amounts beside its numbers: the table has them.
+    var phoneAmounts = d.node_labels.length <= 8;
     var labels = d.node_labels.map(function (name, i) {
-      var lines = wrap(name, phone ? 14 : 18);
-      if (phone && lines.length > 2) lines = [lines[0], lines[1] + " …"];
+      if (phone) return "<b>" + (i + 1) + "</b>" + (phoneAmounts && amounts[i] ? "<br>" + T(amounts[i]) : "");
+      var lines = wrap(name, 18);
       if (amounts[i]) lines.push("<b>" + T(amounts[i]) + "</b>");
       return lines.join("<br>");
     });
@@ -67,17 +70,17 @@
       return parts.join("<br>");
     });
     var n = d.node_labels.length;
-    var height = phone ? Math.max(520, Math.min(1400, 70 * n)) : Math.max(440, Math.min(1100, 40 * n));
+    var height = phone ? Math.max(360, Math.min(900, 48 * n)) : Math.max(440, Math.min(1100, 40 * n));
     var c = colours(d);
     legend(el, c[1]);
     var nodeColour = (d.imbalanced || []).length ? d.imbalanced.map(function (b) { return b ? "#c0392b" : "#123d31"; }) : "#123d31";
     window.Plotly.newPlot(el, [{
-      type: "sankey", orientation: phone ? "v" : "h", arrangement: "snap",
-      node: {label: labels, pad: phone ? 22 : 28, thickness: 14, line: {width: 0}, color: nodeColour,
+      type: "sankey", orientation: "h", arrangement: "snap",
+      node: {label: labels, pad: phone ? 18 : 28, thickness: phone ? 10 : 14, line: {width: 0}, color: nodeColour,
              hovertemplate: "%{label}<extra></extra>"},
       link: {source: links.source, target: links.target, value: links.width || links.value, color: c[0],
              customdata: hover, hovertemplate: "%{customdata}<extra></extra>"}
-    }], {margin: {l: 8, r: phone ? 36 : 8, t: 12, b: 8}, height: height, width: phone ? el.clientWidth : undefined, font: {size: phone ? 10 : 12}},
+    }], {margin: {l: 4, r: 4, t: 12, b: 8}, height: height, width: phone ? el.clientWidth : undefined, font: {size: phone ? 10 : 12}},
     {displaylogo: false, displayModeBar: false, responsive: true}).then(function () {
       el.setAttribute("data-ready", String(links.source.length));
     });
