@@ -22,7 +22,7 @@ from ..imports import (
     read_workbook,
 )
 from ..permissions import require_edit
-from .scenarios import workbook_counts, scenario_detail
+from .scenarios import scenario_detail, workbook_counts
 
 
 def _editable(request, pk) -> m.Scenario:
