@@ -80,8 +80,23 @@ def test_upload_of_a_bad_csv_changes_nothing(client, owner, scenario):
     before = list(scenario.points.values_list("code", "lat"))
     resp = _upload(client, scenario, HEADER + "N0,,North,52.5,4.9,0.3,,,\nX,,North,abc,4.9,1,,,\n")
     assert resp.status_code == 400
-    assert "row 3, column D &#x27;lat&#x27;" in resp.content.decode()
+    body = resp.content.decode()
+    assert "row 3, column D &#x27;lat&#x27;" in body and "The file has 1 problem; nothing was imported." in body
+    row = body.split('data-testid="import-error"')[1].split("</tr>")[0]
+    assert ">3</td>" in row and "D lat" in row
     assert list(scenario.points.values_list("code", "lat")) == before
+
+
+def test_upload_of_points_ends_on_the_one_summary(client, owner, scenario):
+    """Rows read and written are the file's: 3 points, 1 new (Q), 2 updated (issue #13)."""
+    client.force_login(owner)
+    text = HEADER + "N0,,North,52.5,4.9,0.3,,,\nZ,Zed,South,52.3,4.9,1,,,\nQ,Cue,South,52.31,4.91,0.5,,,\n"
+    _upload(client, scenario, HEADER + "N0,,North,52.5,4.9,0.3,,,\nZ,Zed,South,52.3,4.9,1,,,\n")
+    resp = _upload(client, scenario, text)
+    assert resp.status_code == 302
+    body = client.get(resp["Location"]).content.decode()
+    assert "Import finished. Rows read: 3 · written: 3 · skipped (already as in the file): 0 · errors: 0" in body
+    assert "1 new, 2 updated" in body
 
 
 def test_upload_of_a_good_csv_replaces_points_and_again_changes_nothing(client, owner, scenario):
@@ -107,6 +122,10 @@ def test_workbook_upload_creates_a_scenario(client, owner, city, workbook_bytes)
     assert resp.status_code == 302
     s = m.Scenario.objects.get(name="Uploaded")
     assert s.city == city and s.points.count() == 6 and s.plans.count() == 2
+    # The one summary: 6 points + 2 depots + 1 facility + 2 vehicle types + 2 plans = 13 rows, all written.
+    rows = 13
+    body = client.get(resp["Location"]).content.decode()
+    assert f"Rows read: {rows} · written: {rows} · skipped (already as in the file): 0 · errors: 0" in body
     # Same file again: the same scenario, nothing new.
     client.post("/logistics/upload/", {"city": city.pk, "name": "Uploaded", "file":
                 SimpleUploadedFile("s.xlsx", workbook_bytes())})
@@ -134,6 +153,8 @@ def test_bad_workbook_lists_sheet_row_and_column_and_stores_nothing(client, owne
     html = resp.content.decode()
     assert "Sheet &#x27;points&#x27;, row 3, column D &#x27;lat&#x27;" in html
     assert "Sheet &#x27;vehicles&#x27;, row 2, column E &#x27;capacity_t&#x27;" in html
+    cells = [r.split("</tr>")[0] for r in html.split('data-testid="import-error"')[1:]]
+    assert any(">points</td>" in c and ">3</td>" in c and "D lat" in c for c in cells)
     assert not m.Scenario.objects.filter(name="Bad").exists()
 
 

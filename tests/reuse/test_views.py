@@ -50,18 +50,46 @@ def test_ords_export(client):
     assert len(lines) == Repair.objects.filter(place__slug="repair-cafe-wales").count() + 1
 
 
-def test_web_import_page(client, cafe, organiser):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+def _ords(*rows: str) -> bytes:
     from circularcities.core.repair import ORDS_COLUMNS
 
-    data = (",".join(ORDS_COLUMNS) + "\nq1,X,GBR,,Lamp,15,,,,Fixed,,G,2025-01-04,\n"
-            "q2,X,GBR,,Lamp,15,,,,Fine,,G,2025-01-04,\n").encode()
+    return (",".join(ORDS_COLUMNS) + "\n" + "".join(r + "\n" for r in rows)).encode()
+
+
+def test_web_import_page(client, cafe, organiser):
+    """A refused row: nothing stored, the problem listed with its row and column (issue #13)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = _ords("q1,X,GBR,,Lamp,15,,,,Fixed,,G,2025-01-04,", "q2,X,GBR,,Lamp,15,,,,Fine,,G,2025-01-04,")
     client.force_login(organiser)
     resp = client.post("/reuse/places/test-cafe/import/", {"file": SimpleUploadedFile("x.csv", data)})
     body = resp.content.decode()
-    assert resp.status_code == 200 and "Unknown repair status" in body and "Nothing was imported" in body
+    assert resp.status_code == 400 and "The file has 1 problem; nothing was imported." in body
+    row = body.split('data-testid="import-error"')[1].split("</tr>")[0]
+    assert ">3</td>" in row and "repair_status" in row and "Unknown repair status" in row
+    assert 'data-testid="import-done"' not in body
     assert not Repair.objects.filter(place=cafe).exists()
+
+
+def test_web_import_ends_on_the_one_summary(client, cafe, organiser):
+    """Rows read / written / skipped with the counts of the file; refused rows left out are listed."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    good = [f"s{i},X,GBR,,Lamp,15,,,,Fixed,,G,2025-01-04," for i in range(3)]
+    client.force_login(organiser)
+    resp = client.post("/reuse/places/test-cafe/import/", {"file": SimpleUploadedFile("x.csv", _ords(*good))})
+    body = resp.content.decode()
+    assert resp.status_code == 200 and 'data-testid="import-done"' in body
+    assert "Rows read: 3 · written: 3 · skipped (already as in the file): 0 · errors: 0" in body
+    assert Repair.objects.filter(place=cafe).count() == 3
+    bad = "t9,X,GBR,,Lamp,15,,,,Fine,,G,2025-01-04,"
+    more = [f"t{i},X,GBR,,Lamp,15,,,,Fixed,,G,2025-01-04," for i in range(2)]
+    resp = client.post("/reuse/places/test-cafe/import/",
+                       {"file": SimpleUploadedFile("y.csv", _ords(*more, bad)), "skip_invalid": "on"})
+    body = resp.content.decode()
+    assert "Rows read: 3 · written: 2 · skipped (already as in the file): 1 · errors: 0" in body
+    assert 'data-testid="left-out"' in body and "repair_status" in body
+    assert Repair.objects.filter(place=cafe).count() == 5
 
 
 def test_library_hides_borrowers_from_the_public(client, drill, resident):

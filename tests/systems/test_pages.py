@@ -89,9 +89,15 @@ def test_excel_and_json_downloads_import_back(client, system, owner):
                            {"file": _upload("copy.xlsx", data), "name": "Copy"})
     copy = System.objects.filter(city=system.city).get(translations__name="Copy")
     assert response["Location"] == copy.get_absolute_url()
+    # The one summary (issue #13): 2 layers + 3 processes (with the boundary) + 6 flows + 1 parameter = 12 rows.
+    page = client.get(response["Location"]).content.decode()
+    assert "Import finished. Rows read: 12 · written: 12 · skipped (already as in the file): 0 · errors: 0" in page
     doc = json.loads(client.get(f"/systems/{system.pk}/system.json").content)
     assert doc["processes"][0] == BOUNDARY and doc["flows"][0]["from_process"] == BOUNDARY
-    client.post(f"/systems/{copy.pk}/import", {"file": _upload("s.json", json.dumps(doc).encode())})
+    response = client.post(f"/systems/{copy.pk}/import", {"file": _upload("s.json", json.dumps(doc).encode())})
+    page = client.get(response["Location"]).content.decode()
+    assert "Rows read: 12 · written: 12 · skipped (already as in the file): 0 · errors: 0" in page
+    assert "The system was replaced by the file" in page
     assert to_json(services.definition(copy, "en"))["flows"] == doc["flows"]
 
 
@@ -107,6 +113,22 @@ def test_a_bad_workbook_imports_nothing_and_names_the_rows(client, system, owner
     html = response.content.decode()
     assert response.status_code == 400 and "row 2" in html and "row 3" in html
     assert System.objects.filter(city=system.city).count() == n
+    assert 'data-testid="import-errors"' in html
+
+
+def test_replacing_from_a_bad_file_lists_sheet_row_and_column_and_changes_nothing(client, system, owner):
+    wb = load_workbook(io.BytesIO(to_xlsx(services.definition(system, "en"))))
+    wb["flows"]["H3"] = "-5"
+    buf = io.BytesIO()
+    wb.save(buf)
+    before = to_json(services.definition(system, "en"))
+    response = login(client, owner).post(f"/systems/{system.pk}/import", {"file": _upload("bad.xlsx", buf.getvalue())})
+    html = response.content.decode()
+    assert response.status_code == 400 and "The file has 1 problem; nothing was imported." in html
+    cells = [r.split("</tr>")[0] for r in html.split('data-testid="import-error"')[1:]]
+    assert len(cells) == 1 and ">flows</td>" in cells[0] and ">3</td>" in cells[0] and ">value</td>" in cells[0]
+    assert 'data-testid="import-done"' not in html
+    assert to_json(services.definition(system, "en")) == before
 
 
 def test_pdf_report_draws_each_layer(client, system, owner):

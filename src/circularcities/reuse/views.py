@@ -3,6 +3,8 @@ events and their ORDS log, the repair figures, a refurbishment centre, an item l
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -15,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from circularcities.coalition.models import City
 from circularcities.core import lending, refurbish
 from circularcities.core import repair as ords
-from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.errors import DataImportError, Problem, ValidationError
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
@@ -47,6 +49,7 @@ from circularcities.reuse.permissions import (
     can_see_loan,
     require_edit_place,
 )
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.translated import translated
 from circularcities.web.uploads import job_rows
@@ -205,7 +208,7 @@ def event_detail(request, pk):
 def import_repairs(request, slug):
     place = get_object_or_404(Place, slug=slug)
     form = ImportForm(request.POST, request.FILES)
-    report, job = None, None
+    done, job, problems, left_out, by_status = None, None, [], [], {}
     if form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
@@ -217,19 +220,47 @@ def import_repairs(request, slug):
             try:
                 rows = count_rows(content, upload.name)
             except DataImportError as exc:
-                form.add_error("file", str(exc))
-                rows = 0
+                problems, rows = exc.problems, 0
             if rows > job_rows():
                 # A large log is checked and stored off the request, with progress (all or nothing).
                 job = start_import(request, kind="reuse-ords-import",
                                    func="circularcities.reuse.services.import_ords_job",
                                    files=[(upload.name, content)], params={"place": place.pk, "skip_invalid": skip},
                                    title=_("Importing %(n)s repair records") % {"n": rows - 1})
-            elif not form.errors:
-                report = _attempt(form, lambda: services.import_ords(request.user, place, content, upload.name,
-                                                                     skip_invalid=skip))
-    return render(request, "reuse/import_result.html", {"place": place, "form": form, "report": report, "job": job},
-                  status=202 if job else 200)
+            elif not problems:
+                try:
+                    report = services.import_ords(request.user, place, content, upload.name, skip_invalid=skip)
+                except DataImportError as exc:
+                    problems = exc.problems
+                except FieldError as exc:
+                    add_to_form(form, exc)
+                except ValidationError as exc:
+                    form.add_error(None, str(exc))
+                else:
+                    refused = [_refusal(r) for r in report["refused"]]
+                    if report["records"] or not refused:
+                        # The one summary (issue #13): every row read, the records stored, the refused rows left out.
+                        done = import_summary.summary(report["records"] + len(refused), report["records"],
+                                                      len(refused))
+                        left_out, by_status = refused, report["by_status"]
+                    else:
+                        problems = refused
+    status = 202 if job else 400 if (problems or form.errors) else 200
+    return render(request, "reuse/import_result.html", {
+        "place": place, "form": form, "summary": done, "left_out": left_out, "problems": problems, "job": job,
+        "by_status": by_status},
+        status=status)
+
+
+def _refusal(refused: dict) -> Problem:
+    """A refused ORDS line as an import problem: its line, and the column its reason names."""
+    match = _FIELD.match(refused["reason"])
+    if match:
+        return Problem(match.group(2), row=refused["line"], column=match.group(1))
+    return Problem(refused["reason"], row=refused["line"])
+
+
+_FIELD = re.compile(r"^Field '([^']+)': (.*)$", re.S)
 
 
 def repairs_csv(request, slug):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from circularcities.core.errors import DataImportError
+from circularcities.web import import_summary
 
 from .. import models as m
 from ..forms import PlaceForm, PlanForm, PointsCsvForm, ReplaceWorkbookForm, VehicleForm
@@ -21,7 +22,7 @@ from ..imports import (
     read_workbook,
 )
 from ..permissions import require_edit
-from .scenarios import scenario_detail
+from .scenarios import scenario_detail, workbook_counts
 
 
 def _editable(request, pk) -> m.Scenario:
@@ -43,10 +44,10 @@ def upload_points(request, pk):
             raise DataImportError(["Expected a file of at most 10 MB."])
         points = read_points_csv(upload.read())
     except DataImportError as exc:
-        return scenario_detail(request, pk, forms={"csv": form}, problems=exc.problems, status=400)
+        return scenario_detail(request, pk, forms={"csv": form}, import_problems=exc.problems, status=400)
     created, updated = import_points(scenario, points, replace=form.cleaned_data["replace"])
-    messages.success(request, _("%(n)d collection points imported (%(new)d new, %(upd)d updated).")
-                     % {"n": len(points), "new": created, "upd": updated})
+    import_summary.report(request, len(points), created + updated,
+                          details=_("%(new)d new, %(upd)d updated") % {"new": created, "upd": updated})
     return redirect(scenario)
 
 
@@ -60,10 +61,11 @@ def replace_workbook(request, pk):
     try:
         core, _settings = read_workbook(form.cleaned_data["file"])
     except DataImportError as exc:
-        return scenario_detail(request, pk, forms={"workbook": form}, problems=exc.problems,
+        return scenario_detail(request, pk, forms={"workbook": form}, import_problems=exc.problems,
                                status=400)
     import_workbook(core, city=scenario.city, scenario=scenario, user=request.user)
-    messages.success(request, _("The scenario's data was replaced by the workbook's."))
+    import_summary.report(request, *workbook_counts(core, scenario),
+                          details=_("The scenario's data was replaced by the workbook's."))
     return redirect(scenario)
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from circularcities.accounts.permissions import is_secretariat
 from circularcities.core import routing
 from circularcities.core.errors import CircularCitiesError, DataImportError
+from circularcities.web import import_summary
 
 from .. import models as m
 from ..convert import to_core
@@ -91,12 +92,8 @@ def upload_workbook(request):
     except DataImportError as exc:
         return index(request, upload_form=form, problems=exc.problems, status=400)
     scenario = import_workbook(core, city=city, name=form.cleaned_data["name"], user=request.user)
-    messages.success(request, _("Scenario “%(name)s” imported: %(points)d collection points, "
-                                "%(depots)d depots, %(facilities)d facilities, %(vehicles)d vehicle "
-                                "types, %(plans)d plans.") % {
-        "name": scenario.name, "points": scenario.points.count(), "depots": scenario.depots.count(),
-        "facilities": scenario.facilities.count(), "vehicles": scenario.vehicle_types.count(),
-        "plans": scenario.plans.count()})
+    import_summary.report(request, *workbook_counts(core, scenario), details=_("Scenario “%(name)s”") % {
+        "name": scenario.name})
     return redirect(scenario)
 
 
@@ -115,7 +112,16 @@ def create_scenario(request):
     return redirect(scenario)
 
 
-def scenario_detail(request, pk, *, forms=None, problems=None, status=200):
+def workbook_counts(core, scenario) -> tuple[int, int]:
+    """Rows of the workbook read (points, depots, facilities, vehicle types, plans) and rows the scenario holds."""
+    read = (len(core.points) + len(core.depots) + len(core.facilities) + len(core.vehicle_types)
+            + len(core.plans))
+    written = (scenario.points.count() + scenario.depots.count() + scenario.facilities.count()
+               + scenario.vehicle_types.count() + scenario.plans.count())
+    return read, written
+
+
+def scenario_detail(request, pk, *, forms=None, problems=None, import_problems=None, status=200):
     scenario = get_object_or_404(m.Scenario.objects.select_related("city").prefetch_related("translations"), pk=pk)
     require_view(request.user, scenario)
     editable = can_edit(request.user, scenario)
@@ -136,6 +142,7 @@ def scenario_detail(request, pk, *, forms=None, problems=None, status=200):
         messages.error(request, str(exc))
     return render(request, "logistics/scenario.html", {
         "scenario": scenario, "can_edit": editable, "forms": forms, "problems": problems,
+        "import_problems": import_problems,
         "points": scenario.points.all(), "depots": scenario.depots.all(),
         "facilities": scenario.facilities.all(),
         "vehicles": scenario.vehicle_types.select_related("depot"),

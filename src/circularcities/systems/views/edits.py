@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,13 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from circularcities.coalition.models import City
-from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.errors import DataImportError, Problem, ValidationError
 from circularcities.core.mfa import system_io
 from circularcities.core.rules import FieldError
 from circularcities.systems import forms as f
 from circularcities.systems import services
 from circularcities.systems.models import System
 from circularcities.systems.permissions import require_edit, require_edit_city
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form, full_message
 
 
@@ -75,11 +77,12 @@ def import_new(request, slug):
                 defn = replace(defn, name=form.cleaned_data["name"])
             system = services.import_system(city, defn, request.user)
         except DataImportError as exc:
-            problems = exc.problems
+            problems = located(exc.problems)
         except ValidationError as exc:
             problems = [full_message(exc) if isinstance(exc, FieldError) else str(exc)]
         else:
-            messages.success(request, _("Imported %(name)s.") % {"name": system})
+            rows = definition_rows(defn)
+            import_summary.report(request, rows, rows, details=str(system))
             return redirect(system.get_absolute_url())
     return render(request, "systems/new.html", {"city": city, "form": f.SystemForm(), "upload": form,
                                                 "problems": problems}, status=400)
@@ -91,20 +94,42 @@ def import_into(request, pk):
     system = get_object_or_404(System, pk=pk)
     require_edit(request.user, system)
     form = f.UploadForm(request.POST, request.FILES)
+    problems: list = []
     if form.is_valid():
         try:
             defn = read_upload(form.cleaned_data["file"])
             services.replace_definition(system, defn, request.user)
         except DataImportError as exc:
-            for p in exc.problems[:20]:
-                messages.error(request, str(p))
+            problems = located(exc.problems)
         except ValidationError as exc:
-            messages.error(request, full_message(exc) if isinstance(exc, FieldError) else str(exc))
+            problems = [full_message(exc) if isinstance(exc, FieldError) else str(exc)]
         else:
-            messages.success(request, _("The system was replaced by the file's content."))
-    else:
-        messages.error(request, _("Choose a file to upload."))
-    return redirect(system.get_absolute_url())
+            rows = definition_rows(defn)
+            import_summary.report(request, rows, rows, details=_("The system was replaced by the file's content."))
+            return redirect(system.get_absolute_url())
+    return render(request, "systems/import_into.html", {"system": system, "upload": form, "problems": problems},
+                  status=400)
+
+
+_FIELD = re.compile(r"^Field '([^']+)': (.*)$", re.S)
+
+
+def located(problems: list[Problem]) -> list[Problem]:
+    """The problems with the field a message names ("Field 'value': ...") in their column, when the
+    reader gave none, so the summary's table shows sheet, row and column."""
+    out = []
+    for p in problems:
+        match = _FIELD.match(p.message) if isinstance(p.message, str) and not p.column else None
+        out.append(Problem(match.group(2), sheet=p.sheet, row=p.row, column=match.group(1), letter=p.letter)
+                   if match else p)
+    return out
+
+
+def definition_rows(defn) -> int:
+    """The rows a definition file holds: layers, processes, flows, stocks, parameters, acceptances,
+    conversions and indicators (each one row of its sheet or one entry of the JSON file)."""
+    return sum(len(getattr(defn, name)) for name in (
+        "layers", "processes", "flows", "stocks", "parameters", "acceptances", "conversions", "indicators"))
 
 
 def _choices(system):
