@@ -74,3 +74,15 @@ def test_junk_never_crashes(data):
             read(data, "x.csv", **refs)
         except DataImportError as exc:
             assert exc.problems
+
+
+def test_text_columns_follow_the_languages_given():
+    data = "code,title_en,title_ko,description_ja\nM-1,Repair,수리,修理の説明\n".encode()
+    (m,) = read_measures(data, "m.csv", **MREFS, languages=("en", "zh", "ja", "ko"))
+    assert m.texts == {"title_en": "Repair", "title_ko": "수리", "description_ja": "修理の説明"}  # only the columns given
+    (m,) = read_measures(data, "m.csv", **MREFS, languages=("en", "zh"))
+    assert m.texts == {"title_en": "Repair"}  # not a platform language: the column is not read
+    t = (b"indicator,baseline_year,baseline_value,target_year,target_value,title_ja\n"
+         b"SW-RECYCLING,2020,1,2030,2," + "半分".encode() + b"\n")
+    (row,) = read_targets(t, "t.csv", **REFS, languages=("en", "ja"))
+    assert row.texts == {"title_ja": "半分"} and row.title_en == ""

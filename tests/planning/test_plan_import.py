@@ -125,3 +125,53 @@ def test_large_measures_file_is_imported_by_a_job(client, owner, city, settings)
     failed = Job.objects.filter(kind="planning-import").order_by("-created_at").first()
     assert failed.status == Job.Status.FAILED and "Row 4, column B 'title_en'" in failed.error
     assert not Measure.objects.filter(city=city, code="M-3").exists()
+
+
+def test_japanese_and_korean_columns_land_in_their_translation_rows(client, owner, city, settings):
+    assert [c for c, _n in settings.LANGUAGES] == ["en", "zh-hans", "ja", "ko"]
+    client.force_login(owner)
+    measures = ("code,title_en,title_ja,title_ko,description_en,description_ja,description_ko\n"
+                "M-7,Repair cafés,リペアカフェ,수리 카페,Every district,全区で,모든 구에서\n").encode()
+    assert "written: 1" in _post(client, city, "measures", measures).content.decode()
+    m = Measure.objects.get(city=city, code="M-7")
+    rows = {t.language_code: (t.title, t.description) for t in m.translations.all()}
+    assert rows == {"en": ("Repair cafés", "Every district"), "ja": ("リペアカフェ", "全区で"),
+                    "ko": ("수리 카페", "모든 구에서")}
+    assert "written: 0" in _post(client, city, "measures", measures).content.decode()
+    targets = ("indicator,baseline_year,baseline_value,target_year,target_value,title_en,title_ja,title_ko\n"
+               "SW-RECYCLING,2020,25,2035,50,Recycle half,半分をリサイクル,절반 재활용\n").encode()
+    assert "written: 1" in _post(client, city, "targets", targets).content.decode()
+    t = Target.objects.get(city=city, indicator_id="SW-RECYCLING", target_year=2035)
+    assert (t.title_en, t.title_ja, t.title_ko, t.title_zh) == ("Recycle half", "半分をリサイクル", "절반 재활용", "")
+    assert t.translations.get(language_code="ko").title == "절반 재활용"
+
+
+def test_old_english_chinese_file_still_imports_and_keeps_other_languages(client, owner, city):
+    client.force_login(owner)
+    old = ("code,title_en,title_zh,description_en,description_zh\n"
+           "M-8,Sharing library,共享图书馆,Tools to borrow,借用工具\n").encode()
+    assert "written: 1" in _post(client, city, "measures", old).content.decode()
+    m = Measure.objects.get(city=city, code="M-8")
+    assert (m.title_en, m.title_zh, m.description_zh) == ("Sharing library", "共享图书馆", "借用工具")
+    assert m.translations.get(language_code="zh-hans").title == "共享图书馆"
+    m.title_ja = "シェアリング図書館"
+    m.save()
+    changed = old.replace("共享图书馆".encode(), "共享工具馆".encode())
+    assert "written: 1" in _post(client, city, "measures", changed).content.decode()
+    m = Measure.objects.get(city=city, code="M-8")
+    assert (m.title_zh, m.title_ja) == ("共享工具馆", "シェアリング図書館")  # no ja column: ja text kept
+
+
+@pytest.mark.parametrize("kind", ["targets", "measures"])
+def test_templates_offer_a_text_column_per_platform_language(client, owner, city, kind):
+    xlsx = client.get(reverse("planning:plan_template", args=[kind, "xlsx"])).content
+    header = [c.value for c in load_workbook(io.BytesIO(xlsx))[kind][1]]
+    csv_header = client.get(reverse("planning:plan_template", args=[kind, "csv"])).content.decode().splitlines()[0]
+    fields = ("title",) if kind == "targets" else ("title", "description")
+    for field in fields:
+        want = [f"{field}_{lang}" for lang in ("en", "zh", "ja", "ko")]
+        assert [h for h in header if h.startswith(f"{field}_")] == want
+        assert all(w in csv_header.split(",") for w in want)
+    client.force_login(owner)
+    page = client.get(reverse("planning:import_plan", args=[city.slug])).content.decode()
+    assert "title_ja" in page and "description_ko" in page

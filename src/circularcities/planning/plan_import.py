@@ -19,12 +19,10 @@ from circularcities.core.errors import DataImportError, Problem
 from circularcities.core.planning import PROGRAMME_INDICATORS, read_progress
 from circularcities.core.planning.measures import MEASURE_STATUSES
 from circularcities.core.planning.plan_io import (
-    MEASURE_OPTIONAL,
-    MEASURE_REQUIRED,
-    TARGET_OPTIONAL,
-    TARGET_REQUIRED,
+    measure_columns,
     read_measures,
     read_targets,
+    target_columns,
 )
 from circularcities.core.reports import csv_row, template_sheet
 from circularcities.core.rules import CURRENCIES, FieldError
@@ -38,6 +36,7 @@ from circularcities.planning.services import (
     target_create,
     target_update,
 )
+from circularcities.web.content import LEGACY_SUFFIXES
 from circularcities.web.uploads import write_in_batches
 
 KINDS = ("targets", "measures")
@@ -51,6 +50,20 @@ def check_workbook(data: bytes, filename: str) -> None:
         raise DataImportError([Problem(NOT_XLSX())])
 
 
+def languages() -> tuple[str, ...]:
+    """The text column suffixes of the platform's languages: en, zh, ja, ko (``title_<suffix>``),
+    as the forms' per-language fields (``add_text_fields``) and ``services.text_keys``."""
+    return tuple(LEGACY_SUFFIXES)
+
+
+def optional_columns() -> dict[str, str]:
+    """The optional columns of each kind, as the import page lists them (one text column per language)."""
+    targets = [c for c in target_columns(languages())[1] if c not in ("indicator", "programme", "programme_indicator")]
+    measures = [c if c != "status" else f"status ({', '.join(MEASURE_STATUSES)})"
+                for c in measure_columns(languages())[1]]
+    return {"targets": ", ".join(targets), "measures": ", ".join(measures)}
+
+
 def _differs(obj, fields: dict) -> bool:
     return any(getattr(obj, k) != v for k, v in fields.items())
 
@@ -59,7 +72,7 @@ def import_targets(city, data: bytes, filename: str, user) -> dict:
     check_workbook(data, filename)
     rows = read_targets(data, filename, indicators=set(Indicator.objects.values_list("code", flat=True)),
                         programmes=set(city.programmes.values_list("slug", flat=True)),
-                        areas=set(ThematicArea.objects.values_list("slug", flat=True)))
+                        areas=set(ThematicArea.objects.values_list("slug", flat=True)), languages=languages())
     areas = {a.slug: a for a in ThematicArea.objects.all()}
     programmes = {p.slug: p for p in city.programmes.all()}
     changed = 0
@@ -71,7 +84,8 @@ def import_targets(city, data: bytes, filename: str, user) -> dict:
             else:
                 match |= {"indicator": None, "programme": programmes[r.programme],
                           "programme_indicator": r.programme_indicator}
-            fields: dict[str, Any] = {"title_en": r.title_en, "title_zh": r.title_zh, "baseline_year": r.baseline_year,
+            # Only the text columns the file has: an old en/zh file leaves the ja/ko text alone.
+            fields: dict[str, Any] = {**r.texts, "baseline_year": r.baseline_year,
                       "baseline_value": r.baseline_value, "target_value": r.target_value,
                       "trajectory_points": [list(p) for p in r.points], "owner_name": r.owner_name,
                       "source": r.source}
@@ -96,13 +110,12 @@ def import_targets(city, data: bytes, filename: str, user) -> dict:
 def import_measures(city, data: bytes, filename: str, user) -> dict:
     check_workbook(data, filename)
     rows = read_measures(data, filename, areas=set(ThematicArea.objects.values_list("slug", flat=True)),
-                         r_strategies=set(RStrategy.objects.values_list("slug", flat=True)))
+                         r_strategies=set(RStrategy.objects.values_list("slug", flat=True)), languages=languages())
     areas = {a.slug: a for a in ThematicArea.objects.all()}
     changed = 0
     with transaction.atomic():
         for r in rows:
-            fields: dict[str, Any] = {"title_en": r.title_en, "title_zh": r.title_zh, "description_en": r.description_en,
-                      "description_zh": r.description_zh, "area": areas.get(r.area) if r.area else None,
+            fields: dict[str, Any] = {**r.texts, "area": areas.get(r.area) if r.area else None,
                       "lead_name": r.lead_name, "budget": r.budget, "currency": r.currency, "start": r.start,
                       "end": r.end, "source": r.source}
             if r.status:
@@ -132,7 +145,8 @@ def _decimal(amount):
 def template(kind: str, fmt: str) -> tuple[bytes, str, str]:
     """A template file for ``kind`` ("targets" or "measures") as CSV or xlsx: (bytes, filename, content type)."""
     if kind == "targets":
-        columns = list(TARGET_REQUIRED + TARGET_OPTIONAL)
+        required, optional = target_columns(languages())
+        columns = [*required, *optional]
         examples = [
             {"indicator": "SW-RECYCLING", "baseline_year": 2020, "baseline_value": 25, "target_year": 2030,
              "target_value": 50, "title_en": "Recycle half of municipal waste", "points": "2025: 35"},
@@ -140,7 +154,8 @@ def template(kind: str, fmt: str) -> tuple[bytes, str, str]:
              "baseline_value": 800, "target_year": 2026, "target_value": 1200, "title_en": "Refurbish 1,200 items"},
         ]
     else:
-        columns = list(MEASURE_REQUIRED + MEASURE_OPTIONAL)
+        required, optional = measure_columns(languages())
+        columns = [*required, *optional]
         examples = [{"code": "M-01", "title_en": "Repair cafés in every district", "status": "started",
                      "r_strategies": "repair; reuse", "budget": 50000, "currency": "EUR", "start": "2024-01-01",
                      "end": "2026-12-31"}]

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from circularcities.accounts.models import CityMembership
+from circularcities.accounts.notify import language_of
 from circularcities.core.planning import PROGRAMME_INDICATORS, Quarter, measure_overdue, summarise
 from circularcities.core.reports import Report, Section, Table
 from circularcities.diagnosis.models import IndicatorValueChange
@@ -31,6 +32,7 @@ from circularcities.planning.models import (
 )
 from circularcities.planning.services import assess_targets
 from circularcities.web.bilingual import pick
+from circularcities.web.translated import translated
 
 STATUS_LABELS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track", "no_data": "no data"}
 
@@ -175,53 +177,87 @@ def rule_text() -> str:
 
 
 def overdue_for_reminders(as_of: date) -> dict[str, list[str]]:
-    """Overdue items per e-mail address: missing quarterly reports and overdue milestones.
+    """Overdue items per e-mail address: missing quarterly reports and overdue milestones,
+    each line in the recipient's language (see :func:`reminders`)."""
+    return {email: lines for email, (_language, lines) in reminders(as_of).items()}
+
+
+def reminders(as_of: date) -> dict[str, tuple[str, list[str]]]:
+    """Per e-mail address: the recipient's language and the overdue items written in it.
 
     A report is overdue when a quarterly project that was running in the last
     complete quarter before ``as_of`` has no entry for it. Reminders go to the
     project's owners and its organisation's people; milestone reminders to the
-    measure's owner, or else the city's editors.
+    measure's owner, or else the city's editors. The language is the recipient's
+    profile language (English when none); project, milestone, measure and city names
+    are in that language, English where nobody has written it yet.
     """
     last = Quarter.of(as_of).previous()
-    items: dict[str, list[str]] = defaultdict(list)
+    items: dict[str, list[tuple]] = defaultdict(list)
+    languages: dict[str, str] = {}
+
+    def to(user) -> str | None:
+        if not user.email:
+            return None
+        languages.setdefault(user.email, language_of(user))
+        return user.email
+
     projects = (Project.objects.filter(reports_quarterly=True)
                 .filter(Q(start__isnull=True) | Q(start__lte=last.end), Q(end__isnull=True) | Q(end__gte=last.start))
                 .exclude(entries__year=last.year, entries__quarter=last.q)
-                .select_related("programme__city", "organisation").prefetch_related("owners", "organisation__people__user"))
-    editors = defaultdict(set)
-    for city_id, email in CityMembership.objects.filter(level="editor").values_list("city_id", "user__email"):
-        if email:
-            editors[city_id].add(email)
+                .select_related("programme__city", "organisation")
+                .prefetch_related("translations", "programme__city__translations", "owners__profile",
+                                  "organisation__people__user__profile"))
+    editors: dict[int, set[str]] = defaultdict(set)
+    for membership in CityMembership.objects.filter(level="editor").select_related("user__profile"):
+        if email := to(membership.user):
+            editors[membership.city_id].add(email)
     for p in projects:
-        people = {u.email for u in p.owners.all() if u.email}
+        people = {e for u in p.owners.all() if (e := to(u))}
         if p.organisation:
-            people |= {pr.user.email for pr in p.organisation.people.all() if pr.user.email}
+            people |= {e for pr in p.organisation.people.all() if (e := to(pr.user))}
         city = p.programme.city  # None for a coalition-wide programme: no city editors to ask
         for email in people or (editors[city.pk] if city is not None else set()):
-            items[email].append(_("Progress report for %(quarter)s of project %(project)s (%(city)s)") % {
-                "quarter": str(last), "project": p.title_en,
-                "city": city.name_en if city is not None else "coalition-wide"})
+            items[email].append(("report", last, p, city))
     for m in (Milestone.objects.filter(done__isnull=True, due__lt=as_of)
-              .select_related("measure__city", "measure__owner")):
+              .select_related("measure__city", "measure__owner__profile")
+              .prefetch_related("translations", "measure__translations", "measure__city__translations")):
         owner = m.measure.owner
-        for email in ({owner.email} if owner and owner.email else editors[m.measure.city_id]):
-            items[email].append(_("Milestone '%(milestone)s' of measure '%(measure)s' (%(city)s), due %(due)s") % {
-                "milestone": m.title_en, "measure": m.measure.title_en, "city": m.measure.city.name_en,
-                "due": m.due.isoformat()})
-    return dict(items)
+        for email in ({to(owner)} if owner and owner.email else editors[m.measure.city_id]):
+            if email:
+                items[email].append(("milestone", m))
+    out = {}
+    for email, found in items.items():
+        language = languages.get(email, settings.LANGUAGE_CODE)
+        with translation.override(language):
+            out[email] = (language, [_reminder_line(item, language) for item in found])
+    return out
+
+
+def _reminder_line(item: tuple, language: str) -> str:
+    """One overdue item in the active language (``language``), names translated."""
+    if item[0] == "report":
+        _kind, quarter, project, city = item
+        return _("Progress report for %(quarter)s of project %(project)s (%(city)s)") % {
+            "quarter": str(quarter), "project": translated(project, "title", language).text,
+            "city": translated(city, "name", language).text if city is not None else _("coalition-wide")}
+    m = item[1]
+    return _("Milestone '%(milestone)s' of measure '%(measure)s' (%(city)s), due %(due)s") % {
+        "milestone": translated(m, "title", language).text, "measure": translated(m.measure, "title", language).text,
+        "city": translated(m.measure.city, "name", language).text, "due": m.due.isoformat()}
 
 
 def send_reminders(as_of: date) -> int:
-    """E-mail every owner their overdue items (Django's e-mail backend); returns the number of e-mails."""
-    with translation.override("en"):
-        items = overdue_for_reminders(as_of)
-        subject = _("Circular Cities Platform: overdue reports and milestones")
-        messages = []
-        for email, lines in sorted(items.items()):
+    """E-mail every owner their overdue items, one e-mail per address in the recipient's
+    language (Django's e-mail backend); returns the number of e-mails."""
+    messages = []
+    for email, (language, lines) in sorted(reminders(as_of).items()):
+        with translation.override(language):
+            subject = _("Circular Cities Platform: overdue reports and milestones")
             body = "\n".join([_("The following items are overdue as of %(date)s:") % {"date": as_of.isoformat()}, "",
                               *[f"- {line}" for line in lines], "",
                               _("Please log progress or update the milestone on the platform.")])
-            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
+        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
     return send_mass_mail(messages, fail_silently=False) if messages else 0
 
 

@@ -7,20 +7,29 @@ R-strategies) are checked against sets the caller passes in.
 
 Targets (sheet ``targets``): ``indicator`` (catalogue code) *or* ``programme``
 with ``programme_indicator``; ``baseline_year``, ``baseline_value``,
-``target_year``, ``target_value``; optional ``title_en``, ``title_zh``,
+``target_year``, ``target_value``; optional ``title_<lang>`` (one column per
+platform language: ``title_en``, ``title_zh``, ``title_ja``, ``title_ko`` ...),
 ``area``, ``points`` (``2025: 30; 2028: 40``), ``owner_name``, ``source``.
 A target is identified by what it measures and its target year.
 
 Measures (sheet ``measures``): ``code`` (the city's reference, identifies the
-measure), ``title_en``; optional ``title_zh``, ``description_en``,
-``description_zh``, ``area``, ``r_strategies`` (slugs separated by ``;``),
+measure), ``title_en``; optional ``title_<lang>`` and ``description_<lang>``
+for every platform language (``title_zh``, ``description_en``, ...), ``area``,
+``r_strategies`` (slugs separated by ``;``),
 ``lead_name``, ``status`` (not_started, started, completed), ``budget``,
 ``currency`` (ISO 4217, required with a budget), ``start``, ``end``
 (YYYY-MM-DD), ``source``.
+
+The languages are the attribute suffixes the caller passes (``languages``; the
+platform's ``en``, ``zh``, ``ja``, ``ko``), so a new platform language is a new
+column, not new code. Only the text columns a file has are returned in a row's
+``texts`` (``{"title_ja": ...}``): a file without a language's column leaves that
+language's text alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,12 +40,51 @@ from circularcities.core.planning.programme import INDICATORS
 from circularcities.core.planning.tables import Row, Table, number, read_table
 from circularcities.core.planning.trajectory import Trajectory
 
+LANGUAGES = ("en", "zh")
+"""Language suffixes read when the caller names none (the platform passes its own)."""
+
+TARGET_TEXT: dict[str, int | None] = {"title": 200}
+MEASURE_TEXT: dict[str, int | None] = {"title": 250, "description": None}
+"""Text columns per field, with the length a cell is cut to (None: not cut)."""
+
+
+def text_columns(fields: Mapping[str, int | None], languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
+    """``title_en``, ``title_zh``, ``title_ja``, ... for every field and language suffix."""
+    return tuple(f"{f}_{lang}" for f in fields for lang in languages)
+
+
+def target_columns(languages: tuple[str, ...] = LANGUAGES) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) columns of a targets file."""
+    return TARGET_REQUIRED, ("indicator", "programme", "programme_indicator", *text_columns(TARGET_TEXT, languages),
+                             "area", "points", "owner_name", "source")
+
+
+def measure_columns(languages: tuple[str, ...] = LANGUAGES) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) columns of a measures file (``title_en`` is required)."""
+    text = tuple(c for c in text_columns(MEASURE_TEXT, _english_first(languages)) if c not in MEASURE_REQUIRED)
+    return MEASURE_REQUIRED, (*text, "area", "r_strategies", "lead_name", "status", "budget", "currency", "start",
+                              "end", "source")
+
+
+def _english_first(languages: tuple[str, ...]) -> tuple[str, ...]:
+    return ("en", *(lang for lang in languages if lang != "en"))
+
+
+def _texts(t: Table, r: Row, fields: Mapping[str, int | None], languages: tuple[str, ...]) -> dict[str, str]:
+    """The text cells of the columns the file has, cut to their length."""
+    out = {}
+    for f, length in fields.items():
+        for lang in languages:
+            key = f"{f}_{lang}"
+            if key in t.columns:
+                out[key] = r[key][:length] if length else r[key]
+    return out
+
+
 TARGET_REQUIRED = ("baseline_year", "baseline_value", "target_year", "target_value")
-TARGET_OPTIONAL = ("indicator", "programme", "programme_indicator", "title_en", "title_zh", "area", "points",
-                   "owner_name", "source")
 MEASURE_REQUIRED = ("code", "title_en")
-MEASURE_OPTIONAL = ("title_zh", "description_en", "description_zh", "area", "r_strategies", "lead_name", "status",
-                    "budget", "currency", "start", "end", "source")
+TARGET_OPTIONAL = target_columns()[1]
+MEASURE_OPTIONAL = measure_columns()[1]
 
 
 @dataclass(frozen=True)
@@ -50,11 +98,14 @@ class TargetRow:
     target_year: int
     target_value: float
     points: list[list[float]] = field(default_factory=list)
-    title_en: str = ""
-    title_zh: str = ""
+    texts: dict[str, str] = field(default_factory=dict)
     area: str = ""
     owner_name: str = ""
     source: str = ""
+
+    @property
+    def title_en(self) -> str:
+        return self.texts.get("title_en", "")
 
     @property
     def key(self) -> tuple[str, str, str, int]:
@@ -65,10 +116,7 @@ class TargetRow:
 class MeasureRow:
     row: int
     code: str
-    title_en: str
-    title_zh: str = ""
-    description_en: str = ""
-    description_zh: str = ""
+    texts: dict[str, str] = field(default_factory=dict)
     area: str = ""
     r_strategies: tuple[str, ...] = ()
     lead_name: str = ""
@@ -78,6 +126,10 @@ class MeasureRow:
     start: date | None = None
     end: date | None = None
     source: str = ""
+
+    @property
+    def title_en(self) -> str:
+        return self.texts.get("title_en", "")
 
 
 def _year(t: Table, r: Row, name: str, problems: list[Problem]) -> int | None:
@@ -112,9 +164,9 @@ def _points(text: str) -> list[list[float]]:
 
 
 def read_targets(data: bytes, filename: str, *, indicators: set[str], programmes: set[str],
-                 areas: set[str]) -> list[TargetRow]:
+                 areas: set[str], languages: tuple[str, ...] = LANGUAGES) -> list[TargetRow]:
     """Parse a targets file, or raise DataImportError listing every problem."""
-    t = read_table(data, filename, "targets", TARGET_REQUIRED, TARGET_OPTIONAL)
+    t = read_table(data, filename, "targets", *target_columns(languages))
     problems: list[Problem] = []
     out: list[TargetRow] = []
     seen: dict[tuple, int] = {}
@@ -147,8 +199,8 @@ def read_targets(data: bytes, filename: str, *, indicators: set[str], programmes
         except ValueError as exc:
             problems.append(t.problem(str(exc), r.number, "target_year"))
             continue
-        row = TargetRow(r.number, ind, prog, pind if prog else "", by, bv, ty, tv, points, r["title_en"][:200],
-                        r["title_zh"][:200], r["area"], r["owner_name"][:200], r["source"][:300])
+        row = TargetRow(r.number, ind, prog, pind if prog else "", by, bv, ty, tv, points,
+                        _texts(t, r, TARGET_TEXT, languages), r["area"], r["owner_name"][:200], r["source"][:300])
         if row.key in seen:
             problems.append(t.problem(f"Same indicator and target year as row {seen[row.key]}.", r.number))
             continue
@@ -169,9 +221,11 @@ def _date(t: Table, r: Row, name: str, problems: list[Problem]) -> date | None:
         return None
 
 
-def read_measures(data: bytes, filename: str, *, areas: set[str], r_strategies: set[str]) -> list[MeasureRow]:
+def read_measures(data: bytes, filename: str, *, areas: set[str], r_strategies: set[str],
+                  languages: tuple[str, ...] = LANGUAGES) -> list[MeasureRow]:
     """Parse a measures file, or raise DataImportError listing every problem."""
-    t = read_table(data, filename, "measures", MEASURE_REQUIRED, MEASURE_OPTIONAL)
+    languages = _english_first(languages)
+    t = read_table(data, filename, "measures", *measure_columns(languages))
     problems: list[Problem] = []
     out: list[MeasureRow] = []
     seen: dict[str, int] = {}
@@ -208,8 +262,7 @@ def read_measures(data: bytes, filename: str, *, areas: set[str], r_strategies: 
             problems.append(t.problem("The end date must not be before the start date.", r.number, "end"))
         if len(problems) > before:
             continue
-        out.append(MeasureRow(r.number, code, title[:250], r["title_zh"][:250], r["description_en"],
-                              r["description_zh"], r["area"], rs, r["lead_name"][:200], status, budget, currency,
+        out.append(MeasureRow(r.number, code, _texts(t, r, MEASURE_TEXT, languages), r["area"], rs, r["lead_name"][:200], status, budget, currency,
                               start, end, r["source"][:300]))
     if problems:
         raise DataImportError(problems)

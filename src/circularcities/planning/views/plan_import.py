@@ -15,7 +15,13 @@ from circularcities.core.errors import DataImportError
 from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
 from circularcities.planning.permissions import require_plan
-from circularcities.planning.plan_import import KINDS, import_measures, import_targets, template
+from circularcities.planning.plan_import import (
+    KINDS,
+    import_measures,
+    import_targets,
+    optional_columns,
+    template,
+)
 from circularcities.web import import_summary
 from circularcities.web.uploads import job_rows
 
@@ -49,7 +55,8 @@ def import_plan(request, slug):
                                    files=[(upload.name, data)], params={"city": city.slug, "kind": kind},
                                    title=(_("Importing targets for %(city)s") if kind == "targets"
                                           else _("Importing measures for %(city)s")) % {"city": city.t("name")})
-                return render(request, "planning/import_plan.html", {"city": city, "form": form, "job": job},
+                return render(request, "planning/import_plan.html", {"city": city, "form": form, "job": job,
+                                                                          "columns": optional_columns()},
                               status=202)
             result = run(city, data, upload.name, request.user)
         except DataImportError as exc:
@@ -57,7 +64,8 @@ def import_plan(request, slug):
         else:
             import_summary.report(request, result["rows"], result["changed"])
             return redirect("planning:import_plan", slug=city.slug)
-    return render(request, "planning/import_plan.html", {"city": city, "form": form, "problems": problems},
+    return render(request, "planning/import_plan.html", {"city": city, "form": form, "problems": problems,
+                                                          "columns": optional_columns()},
                   status=400 if problems or request.method == "POST" else 200)
 
 
