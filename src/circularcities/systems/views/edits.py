@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -61,29 +62,39 @@ def read_upload(upload) -> object:
     return system_io.read_xlsx(data, name)
 
 
+def _import(request, form, write, details) -> tuple[list, object]:
+    """Read the uploaded definition and hand it to ``write`` (the service). Returns the problems
+    (sheet, row and column; none when it was written, after the one import summary is
+    reported) and what ``write`` returned."""
+    if not form.is_valid():
+        return [], None
+    try:
+        defn = read_upload(form.cleaned_data["file"])
+        result = write(defn)
+    except DataImportError as exc:
+        return located(exc.problems), None
+    except ValidationError as exc:
+        return [full_message(exc) if isinstance(exc, FieldError) else str(exc)], None
+    rows = definition_rows(defn)
+    import_summary.report(request, rows, rows, details=details(result))
+    return [], result
+
+
 @login_required
 @require_POST
 def import_new(request, slug):
     city = get_object_or_404(City, slug=slug)
     require_edit_city(request.user, city)
     form = f.UploadForm(request.POST, request.FILES)
-    problems: list = []
-    if form.is_valid():
-        try:
-            defn = read_upload(form.cleaned_data["file"])
-            if form.cleaned_data["name"]:
-                from dataclasses import replace
 
-                defn = replace(defn, name=form.cleaned_data["name"])
-            system = services.import_system(city, defn, request.user)
-        except DataImportError as exc:
-            problems = located(exc.problems)
-        except ValidationError as exc:
-            problems = [full_message(exc) if isinstance(exc, FieldError) else str(exc)]
-        else:
-            rows = definition_rows(defn)
-            import_summary.report(request, rows, rows, details=str(system))
-            return redirect(system.get_absolute_url())
+    def write(defn):
+        if form.cleaned_data["name"]:
+            defn = dataclasses.replace(defn, name=form.cleaned_data["name"])
+        return services.import_system(city, defn, request.user)
+
+    problems, system = _import(request, form, write, str)
+    if system is not None:
+        return redirect(system.get_absolute_url())
     return render(request, "systems/new.html", {"city": city, "form": f.SystemForm(), "upload": form,
                                                 "problems": problems}, status=400)
 
@@ -94,19 +105,14 @@ def import_into(request, pk):
     system = get_object_or_404(System, pk=pk)
     require_edit(request.user, system)
     form = f.UploadForm(request.POST, request.FILES)
-    problems: list = []
-    if form.is_valid():
-        try:
-            defn = read_upload(form.cleaned_data["file"])
-            services.replace_definition(system, defn, request.user)
-        except DataImportError as exc:
-            problems = located(exc.problems)
-        except ValidationError as exc:
-            problems = [full_message(exc) if isinstance(exc, FieldError) else str(exc)]
-        else:
-            rows = definition_rows(defn)
-            import_summary.report(request, rows, rows, details=_("The system was replaced by the file's content."))
-            return redirect(system.get_absolute_url())
+
+    def write(defn):
+        services.replace_definition(system, defn, request.user)
+        return system
+
+    problems, written = _import(request, form, write, lambda _s: _("The system was replaced by the file's content."))
+    if written is not None:
+        return redirect(system.get_absolute_url())
     return render(request, "systems/import_into.html", {"system": system, "upload": form, "problems": problems},
                   status=400)
 
