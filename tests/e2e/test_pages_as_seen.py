@@ -63,3 +63,18 @@ def test_no_internal_file_names_and_nothing_wider_than_a_phone(page, language):
     found = crawl(page, page.base + prefix + "/", prefix, 60 if not prefix else 30,
                   lambda p: [f"internal name {n}" for n in internal_names(p)] + wider_than_screen(p))
     assert not found, "\n".join(f"{path}: {v}" for path, vs in found.items() for v in vs[:3])
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "ja", "ko"])
+def test_signed_in_header_is_one_line_at_1366(page, language):
+    """The secretariat's header (the longest: every menu and the back office) fits on one line
+    at 1366 px in every platform language: menu, languages and account side by side."""
+    _user(f"hdr-{language}", "secretariat")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    sign_in(page, f"hdr-{language}", f"pw-hdr-{language}")
+    page.goto(page.base + ("/" if language == "en" else f"/{language}/"))
+    middles = page.eval_on_selector_all(
+        ".topbar .brand, .topbar .mainnav > *, .topbar .tools > *",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return Math.round(r.top + r.height / 2); })")
+    assert len(middles) >= 6
+    assert max(middles) - min(middles) <= 12, middles
