@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from circularcities.core import rules
 from circularcities.core.errors import CircularCitiesError, ValidationError
 from circularcities.core.mfa import system as core
+from circularcities.core.mfa import system_io
 from circularcities.core.mfa.lifetimes import parse_lifetime
 from circularcities.core.mfa.stock import compute_stock
 from circularcities.systems import models as m
@@ -291,16 +292,6 @@ def delete_process(system: m.System, user=None, *, code: str) -> None:
         _process(system, code).delete()
 
 
-def _values_json(values: dict) -> dict:
-    out: dict = {}
-    for (year, item), v in values.items():
-        if item is None:
-            out[str(year)] = v
-        else:
-            out.setdefault(str(year), {})[item] = v
-    return out
-
-
 def set_flow(system: m.System, user=None, *, origin: str, destination: str, layer: str,
              values: dict | None = None, share: float | str | None = None, source: str = "",
              estimate: bool = False) -> m.Flow:
@@ -310,7 +301,7 @@ def set_flow(system: m.System, user=None, *, origin: str, destination: str, laye
         flow, _created = m.Flow.objects.update_or_create(
             system=system, origin=_process(system, spec.origin), destination=_process(system, spec.destination),
             layer=_layer(system, spec.layer),
-            defaults={"values": _values_json(spec.values),
+            defaults={"values": system_io.values_json(spec.values),
                       "share": spec.share if isinstance(spec.share, float) else None,
                       "share_parameter": spec.share if isinstance(spec.share, str) else "",
                       "source": spec.source, "estimate": spec.estimate})
@@ -444,7 +435,7 @@ def replace_definition(system: m.System, defn: core.SystemDefinition, user=None,
             procs[p.code] = process
         m.Flow.objects.bulk_create([
             m.Flow(system=system, origin=procs[f.origin], destination=procs[f.destination], layer=layers[f.layer],
-                   values=_values_json(f.values), share=f.share if isinstance(f.share, float) else None,
+                   values=system_io.values_json(f.values), share=f.share if isinstance(f.share, float) else None,
                    share_parameter=f.share if isinstance(f.share, str) else "", source=f.source,
                    estimate=f.estimate) for f in defn.flows], batch_size=500)
         for s in defn.stocks:

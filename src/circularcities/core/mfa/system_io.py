@@ -43,7 +43,8 @@ FORMAT = "circularcities-system/1"
 
 
 # -- JSON --------------------------------------------------------------------------------------
-def _values_json(values: dict) -> dict:
+def values_json(values: dict) -> dict:
+    """Values by (year, item) as JSON: ``{"2030": 1.0}`` or ``{"2030": {"item": 1.0}}``."""
     out: dict[str, Any] = {}
     for (year, item), v in values.items():
         if item is None:
@@ -66,7 +67,7 @@ def to_json(defn: SystemDefinition) -> dict:
         if f.share is not None:
             row["share"] = f.share
         else:
-            row["values"] = _values_json(f.values)
+            row["values"] = values_json(f.values)
         if f.source:
             row["source"] = f.source
         if f.estimate:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Protocol, runtime_checkable
+from dataclasses import dataclass
+from typing import ClassVar, Protocol, runtime_checkable
 
 from circularcities.core.errors import ValidationError
 
@@ -29,3 +30,27 @@ def positive(name: str, value: object, allow_zero: bool = False) -> float:
     if value < 0 or (value == 0 and not allow_zero):
         raise ValidationError(f"Expected {name} {'>=' if allow_zero else '>'} 0, got {value}.")
     return float(value)
+
+
+@dataclass(frozen=True)
+class MeanStdLifetime:
+    """A lifetime given by its ``mean`` and ``std`` in years (both > 0); subclasses name the
+    distribution and the flodym model that takes these two numbers."""
+
+    mean: float
+    std: float
+
+    distribution: ClassVar[str] = ""
+    flodym_model: ClassVar[str] = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "mean", positive("mean", self.mean))
+        object.__setattr__(self, "std", positive("std", self.std))
+
+    def to_flodym(self, dims):
+        from flodym import lifetime_models
+
+        return getattr(lifetime_models, self.flodym_model)(dims=dims, mean=self.mean, std=self.std)
+
+    def as_dict(self) -> dict:
+        return {"distribution": self.distribution, "mean": self.mean, "std": self.std}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from circularcities.core.mfa.lifetimes.base import positive
+from circularcities.core.mfa.lifetimes.base import MeanStdLifetime
 
 
 @dataclass(frozen=True)
-class LogNormalLifetime:
+class LogNormalLifetime(MeanStdLifetime):
     """Lognormal lifetime, ``mean`` and ``std`` of the lifetime itself (years, > 0).
 
     These are NOT the parameters of the underlying normal distribution:
@@ -17,17 +17,5 @@ class LogNormalLifetime:
     so they are passed on unchanged.
     """
 
-    mean: float
-    std: float
-
-    def __post_init__(self):
-        object.__setattr__(self, "mean", positive("mean", self.mean))
-        object.__setattr__(self, "std", positive("std", self.std))
-
-    def to_flodym(self, dims):
-        from flodym.lifetime_models import LogNormalLifetime as Model
-
-        return Model(dims=dims, mean=self.mean, std=self.std)
-
-    def as_dict(self) -> dict:
-        return {"distribution": "lognormal", "mean": self.mean, "std": self.std}
+    distribution = "lognormal"
+    flodym_model = "LogNormalLifetime"
