@@ -15,5 +15,7 @@ T = {
     'paper': '纸张',
     'phosphorus': '磷',
     'plastics': '塑料',
+    'Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · left out with a problem: %(left_out)s':
+        '读取行数：%(read)s · 写入：%(written)s · 跳过（已与文件一致）：%(skipped)s · 因有问题而略去：%(left_out)s',
 }
 P: dict = {}

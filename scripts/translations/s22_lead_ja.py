@@ -17,5 +17,7 @@ T = {
     'paper': '紙',
     'phosphorus': 'リン',
     'plastics': 'プラスチック',
+    'Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · left out with a problem: %(left_out)s':
+        '読み込み行数：%(read)s · 書き込み：%(written)s · スキップ（ファイルと同一）：%(skipped)s · 問題があり除外：%(left_out)s',
 }
 P: dict = {}

@@ -17,5 +17,7 @@ T = {
     'paper': '종이',
     'phosphorus': '인',
     'plastics': '플라스틱',
+    'Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · left out with a problem: %(left_out)s':
+        '읽은 행: %(read)s · 기록: %(written)s · 건너뜀(파일과 동일): %(skipped)s · 문제로 제외: %(left_out)s',
 }
 P: dict = {}

@@ -87,7 +87,7 @@ def test_web_import_ends_on_the_one_summary(client, cafe, organiser):
     resp = client.post("/reuse/places/test-cafe/import/",
                        {"file": SimpleUploadedFile("y.csv", _ords(*more, bad)), "skip_invalid": "on"})
     body = resp.content.decode()
-    assert "Rows read: 3 · written: 2 · skipped (already as in the file): 1 · errors: 0" in body
+    assert "Rows read: 3 · written: 2 · skipped (already as in the file): 0 · left out with a problem: 1" in body
     assert 'data-testid="left-out"' in body and "repair_status" in body
     assert Repair.objects.filter(place=cafe).count() == 5
 

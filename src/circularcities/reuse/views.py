@@ -240,8 +240,8 @@ def import_repairs(request, slug):
                     refused = [_refusal(r) for r in report["refused"]]
                     if report["records"] or not refused:
                         # The one summary (issue #13): every row read, the records stored, the refused rows left out.
-                        done = import_summary.summary(report["records"] + len(refused), report["records"],
-                                                      len(refused))
+                        done = import_summary.summary(report["records"] + len(refused), report["records"], 0,
+                                                      left_out=len(refused))
                         left_out, by_status = refused, report["by_status"]
                     else:
                         problems = refused

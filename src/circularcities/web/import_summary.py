@@ -9,15 +9,24 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 
 
-def summary(read: int, written: int, skipped: int | None = None) -> dict:
-    """``{"read", "written", "skipped"}``; skipped defaults to the rows that changed nothing."""
-    return {"read": read, "written": written, "skipped": max(read - written, 0) if skipped is None else skipped}
+def summary(read: int, written: int, skipped: int | None = None, left_out: int = 0) -> dict:
+    """``{"read", "written", "skipped", "left_out"}``; skipped defaults to the rows that changed
+    nothing (the rows read that were neither written nor left out); ``left_out`` counts rows
+    with a problem that the user chose to leave out while importing the rest."""
+    if skipped is None:
+        skipped = max(read - written - left_out, 0)
+    return {"read": read, "written": written, "skipped": skipped, "left_out": left_out}
 
 
-def text(read: int, written: int, skipped: int | None = None, details: str = "") -> str:
-    s = summary(read, written, skipped)
-    line = _("Import finished.") + " " + _(
-        "Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · errors: 0") % s
+def text(read: int, written: int, skipped: int | None = None, details: str = "", left_out: int = 0) -> str:
+    s = summary(read, written, skipped, left_out)
+    if left_out:
+        counts = _("Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · "
+                   "left out with a problem: %(left_out)s") % s
+    else:
+        counts = _("Rows read: %(read)s · written: %(written)s · skipped (already as in the file): %(skipped)s · "
+                   "errors: 0") % s
+    line = _("Import finished.") + " " + counts
     return line + (" — " + details if details else "")
 
 
