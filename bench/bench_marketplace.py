@@ -64,11 +64,14 @@ def populate(n: int, seed: int = 7) -> tuple[list[Listing], list[Listing]]:
         c = CENTRES[i % len(CENTRES)]
         q = Decimal(str(round(float(rng.lognormal(2.3, 0.8)), 3)))
         material = MATERIALS[int(rng.integers(len(MATERIALS)))]
-        rows.append(Listing(kind="offer" if i % 2 == 0 else "want", title_en=f"bench {i}",
+        rows.append(Listing(kind="offer" if i % 2 == 0 else "want",
                             waste_code_id=material, quantity=q, unit="t", quantity_t=q, remaining_t=q,
                             route="recycling", lat=c[0] + float(rng.normal(0, 0.25)),
                             lon=c[1] + float(rng.normal(0, 0.35)), organisation=orgs[i % 50]))
     Listing.objects.bulk_create(rows, batch_size=2000)
+    title = Listing._parler_meta.root_model  # the titles: one English translation row each
+    title.objects.bulk_create([title(master_id=x.pk, language_code="en", title=f"bench {i}")
+                               for i, x in enumerate(rows)], batch_size=2000)
     offers = list(Listing.objects.filter(kind="offer"))
     wants = list(Listing.objects.filter(kind="want"))
     return offers, wants

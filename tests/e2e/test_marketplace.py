@@ -56,7 +56,7 @@ def test_list_offer_get_suggestion_record_exchange_metrics_change(page):
     page.click("[data-testid=proposal-submit]")
     page.wait_for_selector("[data-testid=deal-status]")
     assert "Waiting for the other organisation" in page.inner_text("[data-testid=deal-turn]")
-    offer = Listing.objects.get(title_en="Crushed concrete from a school demolition")
+    offer = Listing.objects.get(translations__title="Crushed concrete from a school demolition")
     assert Exchange.objects.filter(offer=offer).count() == 0  # nothing counts before the receiver agrees
 
     # The receiver is told, sees the proposal in its inbox and counters with 5 t.
@@ -197,7 +197,7 @@ def test_material_and_place_pickers(page):
     assert not page.is_checked("#id_use_organisation_location")
     page.click("[data-testid=listing-submit]")
     page.wait_for_selector("[data-testid=listing-title]")
-    made = Listing.objects.get(title_en="Concrete rubble")
+    made = Listing.objects.get(translations__title="Concrete rubble")
     assert made.waste_code_id == "170101" and made.quantity_t == Decimal("0.8") and abs(made.lat - 52.37) < 0.1
 
 

@@ -53,3 +53,15 @@ def test_an_out_of_bounds_quantity_is_refused(client, offer, secretariat):
     assert resp.status_code == 200
     assert resp.context["adminform"].form.errors["quantity"]
     assert Listing.objects.get(pk=offer.pk).quantity == Decimal("10")
+
+
+def test_secretariat_writes_a_title_in_another_language_and_keeps_the_others(client, offer, secretariat):
+    client.force_login(secretariat)
+    page = client.get(_url(offer)).content.decode()
+    assert 'name="title_ko"' in page and 'value="Crushed concrete"' in page
+    resp = client.post(_url(offer), _data(offer, quantity="10", title_ko="폐콘크리트"))
+    assert resp.status_code == 302, resp.context["adminform"].form.errors
+    stored = Listing.objects.get(pk=offer.pk)
+    assert (stored.title_en, stored.title_ko) == ("Crushed concrete", "폐콘크리트")
+    resp = client.post(_url(offer), _data(stored, quantity="10", title_en=""))
+    assert resp.status_code == 200 and resp.context["adminform"].form.errors["title_en"]

@@ -55,7 +55,7 @@ def test_metrics_page_and_it_changes_after_an_exchange(client, city, history, se
     assert 'data-testid="m-exchanges">3<' in body and ">7.5 t<" in body
     from circularcities.marketplace.models import Listing
 
-    offer = Listing.objects.get(title_en="Crushed concrete", organisation__slug="test-org-a")
+    offer = Listing.objects.get(translations__title="Crushed concrete", organisation__slug="test-org-a")
     from circularcities.marketplace.services import accept_deal, propose_deal
 
     proposal = propose_deal(buyer, offer, quantity_t=Decimal("1"))

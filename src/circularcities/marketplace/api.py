@@ -47,6 +47,8 @@ class ListingOut(Schema):
     kind: str
     title_en: str
     title_zh: str
+    title_ja: str
+    title_ko: str
     material: str
     material_label: str
     hazardous: bool
@@ -82,8 +84,10 @@ class ListingOut(Schema):
 
 class ListingIn(Schema):
     kind: str = Field(..., description="offer, want or share")
-    title_en: str = Field("", max_length=200)
+    title_en: str = Field(..., max_length=200, description="Required; the text shown where a language has none")
     title_zh: str = Field("", max_length=200)
+    title_ja: str = Field("", max_length=200)
+    title_ko: str = Field("", max_length=200)
     material: str = Field(..., description="EU List of Waste code (e.g. '17 01 01') or product category slug")
     quantity: Decimal = Field(..., gt=0)
     unit: str = Field("t", description="t, m3 or pcs")
@@ -105,8 +109,10 @@ class ListingIn(Schema):
 
 
 class ListingPatch(Schema):
-    title_en: str | None = None
-    title_zh: str | None = None
+    title_en: str | None = Field(None, max_length=200)
+    title_zh: str | None = Field(None, max_length=200)
+    title_ja: str | None = Field(None, max_length=200)
+    title_ko: str | None = Field(None, max_length=200)
     material: str | None = None
     quantity: Decimal | None = Field(None, gt=0)
     unit: str | None = None

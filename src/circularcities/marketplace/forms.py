@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from circularcities.coalition.forms import language_text_fields, text_field_names
 from circularcities.coalition.models import Partner
 from circularcities.core.rules import CURRENCIES
 from circularcities.marketplace.models import CompatibilityRule, Facility, Flow, Listing, Park
@@ -26,8 +27,6 @@ class ListingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Listing.Kind.choices)
     organisation = forms.ModelChoiceField(label=_("Organisation (secretariat only)"),
                                           queryset=Partner.objects.all(), required=False)
-    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
-    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=200, required=False)
     material = forms.CharField(
         label=_("Material"), max_length=40,
         help_text=_("Type words (concrete, textiles) or the start of an EU List of Waste code "
@@ -62,10 +61,25 @@ class ListingForm(forms.Form):
                                       widget=forms.DateInput(attrs={"type": "date"}))
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One title per platform language (labels in the reader's language); English is
+        # required by the service, which names the field.
+        titles = language_text_fields({"title": (_("Title"), False)}, required=())
+        for field in titles.values():
+            field.widget.attrs["maxlength"] = "200"  # the service checks the length
+        fields = list(self.fields.items())
+        at = [name for name, _f in fields].index("material")
+        self.fields = dict(fields[:at] + list(titles.items()) + fields[at:])
+
+    @property
+    def title_fields(self) -> list:
+        return [self[name] for name in text_field_names(["title"])]
+
     @classmethod
     def initial_for(cls, listing: Listing) -> dict:
         data = {f: getattr(listing, f) for f in (
-            "kind", "title_en", "title_zh", "quantity", "unit", "mass_per_piece_kg", "frequency",
+            "kind", *text_field_names(["title"]), "quantity", "unit", "mass_per_piece_kg", "frequency",
             "route", "lat", "lon", "is_free", "price", "currency", "avoided_cost_per_t",
             "available_from", "available_until", "description")}
         data["material"] = (listing.waste_code.code_display if listing.waste_code is not None

@@ -25,15 +25,17 @@ from circularcities.marketplace.models import Listing
 from circularcities.marketplace.services import save_listing
 from circularcities.web.fielderrors import message
 
-COLUMNS = ["reference", "kind", "title_en", "title_zh", "material", "quantity", "unit",
+TITLES = ["title_en", "title_zh", "title_ja", "title_ko"]
+"""One title per platform language; a column left out keeps the stored title on a re-import."""
+COLUMNS = ["reference", "kind", *TITLES, "material", "quantity", "unit",
            "mass_per_piece_kg", "density_t_per_m3", "frequency", "route", "lat", "lon", "is_free",
            "price", "currency", "avoided_cost_per_t", "available_from", "available_until",
            "description"]
 REQUIRED = ["kind", "material", "quantity"]
 EXAMPLE = [
-    ["A-001", "offer", "Crushed concrete", "碎混凝土", "17 01 01", "120", "t", "", "", "once", "recycling",
+    ["A-001", "offer", "Crushed concrete", "碎混凝土", "コンクリート再生砕石", "폐콘크리트 파쇄물", "17 01 01", "120", "t", "", "", "once", "recycling",
      "", "", "yes", "", "EUR", "25", "", "", "From a demolition; empty lat/lon uses our location"],
-    ["A-002", "offer", "Office chairs", "办公椅", "furniture", "40", "pcs", "12", "", "once", "reuse",
+    ["A-002", "offer", "Office chairs", "办公椅", "オフィスチェア", "사무용 의자", "furniture", "40", "pcs", "12", "", "once", "reuse",
      "52.37", "4.90", "", "200", "EUR", "80", "2025-01-01", "2025-12-31", ""],
 ]
 
@@ -77,6 +79,9 @@ def _row_data(table: Table, r, problems: list[Problem]) -> dict:
     row, line = r.cells, r.number
     before = len(problems)
     data: dict = dict(row)
+    for column in TITLES:
+        if column not in table.header:
+            data.pop(column, None)
     data["is_free"] = row.get("is_free", "").lower() in ("1", "yes", "true", "y")
     data["available_from"] = _date(row.get("available_from", ""), "available_from", line, problems)
     data["available_until"] = _date(row.get("available_until", ""), "available_until", line, problems)

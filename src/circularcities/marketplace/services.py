@@ -42,6 +42,7 @@ from circularcities.marketplace.permissions import (
     require_withdraw_proposal,
     require_write_proposal,
 )
+from circularcities.web.content import LEGACY_SUFFIXES
 
 OPEN = (Listing.Status.AVAILABLE, Listing.Status.PARTIAL)
 FACTOR_SET = "DEFRA-2025"
@@ -96,7 +97,8 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
     """Create or update a listing from plain ``data`` (form or API), checking
     permissions and every field. Raises :class:`FieldError` naming the field.
 
-    Keys: kind, title_en, title_zh, description, material, quantity, unit,
+    Keys: kind, title_en (required), title_zh, title_ja, title_ko (one per platform
+    language; a language not in ``data`` keeps its stored title), description, material, quantity, unit,
     mass_per_piece_kg, density_t_per_m3, frequency, route, lat, lon,
     use_organisation_location, is_free, price, currency, avoided_cost_per_t,
     available_from, available_until, organisation (Partner; secretariat only).
@@ -114,10 +116,10 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
         require_edit_listing(user, listing)
         if listing.status == Listing.Status.WITHDRAWN:
             raise ValidationError(_("This listing was withdrawn; list it again instead."))
-    title_en = rules.name("title_en", data.get("title_en"), max_length=200)
-    title_zh = rules.name("title_zh", data.get("title_zh"), max_length=200)
-    if not (title_en or title_zh):
-        raise FieldError("title_en", _("Give a title in English or Chinese."))
+    titles = {key: rules.name(key, data.get(key), max_length=200)
+              for key in (f"title_{sfx}" for sfx in LEGACY_SUFFIXES) if key in data}
+    if not titles.get("title_en", "" if "title_en" in data else listing.title_en):
+        raise FieldError("title_en", _("Give a title in English."))
     waste_code, category = resolve_material(data.get("material") or "")
     unit = data.get("unit") or Listing.Unit.TONNE
     quantity = _decimal(data.get("quantity"), "quantity", allow_none=False, limit=MAX_QUANTITY,
@@ -174,7 +176,8 @@ def save_listing(user, data: dict[str, Any], listing: Listing | None = None) -> 
                                        "quantity cannot be less.") % {"taken": fmt_t(taken)})
     if "reference" in data:
         listing.reference = rules.name("reference", data.get("reference"), max_length=60)
-    listing.title_en, listing.title_zh = title_en, title_zh
+    for key, title in titles.items():
+        setattr(listing, key, title)
     listing.description = rules.text("description", data.get("description"))
     listing.waste_code, listing.category = waste_code, category
     listing.quantity, listing.unit = quantity, unit

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from circularcities.web.bilingual import Bilingual
 
 
-class WasteCode(models.Model):
+class WasteCode(models.Model):  # type: ignore[django-manager-missing]
     """One entry of the EU List of Waste (Decision 2014/955/EU), mirrored from
     ``data/ewc_codes.csv``; ``hazardous`` is the list's asterisk."""
 
@@ -32,7 +32,7 @@ class WasteCode(models.Model):
         return f"{self.code_display} {self.description}"
 
 
-class ProductCategory(Bilingual, models.Model):
+class ProductCategory(Bilingual, models.Model):  # type: ignore[django-manager-missing]
     """A product or material category for listings that are not waste codes
     (reusable goods, share/lend items). ``slug`` is the material key the
     matcher and the factor map use (``data/material_factor_map.csv``)."""

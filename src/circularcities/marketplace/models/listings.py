@@ -9,13 +9,17 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
 
-from circularcities.web.bilingual import Bilingual
+from circularcities.web.content import TranslatedContent
 
 TONNE = Decimal("0.000001")  # tonnes are stored to the gram
 
 
-class Listing(Bilingual, models.Model):
+class Listing(TranslatedContent, TranslatableModel):
+    """A listing; its title is written per language (django-parler): ``title_en``,
+    ``title_zh``, ``title_ja``, ``title_ko`` read and write those rows."""
+
     class Kind(models.TextChoices):
         OFFER = "offer", _("Offer")
         WANT = "want", _("Want")
@@ -47,8 +51,10 @@ class Listing(Bilingual, models.Model):
         DEFAULT = "default", _("platform default (estimate)")
 
     kind = models.CharField(max_length=6, choices=Kind.choices, db_index=True)
-    title_en = models.CharField(max_length=200, blank=True)
-    title_zh = models.CharField(max_length=200, blank=True)
+    legacy_fields = ("title",)
+    translations = TranslatedFields(
+        title=models.CharField(max_length=200, blank=True),
+    )
     description = models.TextField(blank=True)
     waste_code = models.ForeignKey("marketplace.WasteCode", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="listings")
@@ -112,7 +118,7 @@ class Listing(Bilingual, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} #{self.pk}: {self.title or self.material_label}"
+        return f"{self.get_kind_display()} #{self.pk}: {self.t('title') or self.material_label}"
 
     def get_absolute_url(self):
         return reverse("marketplace:listing_detail", args=[self.pk])

@@ -35,9 +35,10 @@ def _wants_for(user, offer: Listing):
     mine = organisation_of(user)
     if mine is not None and offer.organisation_id == mine.pk:
         ids = [w.pk for w in deal_partners(user, offer)]
-        return Listing.objects.filter(pk__in=ids).select_related("organisation"), True, "giver"
+        return Listing.objects.filter(pk__in=ids).select_related("organisation").prefetch_related(
+            "translations"), True, "giver"
     own = open_listings(Listing.Kind.WANT).filter(organisation=mine) if mine is not None else Listing.objects.none()
-    return own.select_related("organisation"), False, "receiver"
+    return own.select_related("organisation").prefetch_related("translations"), False, "receiver"
 
 
 def deal_form(user, listing: Listing, sugg=None):

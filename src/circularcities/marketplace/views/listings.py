@@ -50,7 +50,7 @@ def filter_listings(params, qs=None):
     """Apply the search filters in ``params`` (a QueryDict or dict); returns
     (queryset or list, dict of filters in effect, error sentences)."""
     qs = qs if qs is not None else Listing.objects.all()
-    qs = qs.select_related("organisation", "waste_code", "category")
+    qs = qs.select_related("organisation", "waste_code", "category").prefetch_related("translations")
     errors = []
     f = {k: (params.get(k) or "").strip() for k in ("kind", "material", "chapter", "hazardous",
                                                     "organisation", "status", "q", "lat", "lon", "km", "near")}
@@ -74,8 +74,9 @@ def filter_listings(params, qs=None):
     if f["organisation"]:
         qs = qs.filter(organisation__slug=f["organisation"])
     if f["q"]:
-        qs = qs.filter(Q(title_en__icontains=f["q"]) | Q(title_zh__icontains=f["q"])
-                       | Q(description__icontains=f["q"]) | Q(waste_code__description__icontains=f["q"]))
+        titled = Listing._parler_meta.root_model.objects.filter(title__icontains=f["q"])
+        qs = qs.filter(Q(pk__in=titled.values("master_id")) | Q(description__icontains=f["q"])
+                       | Q(waste_code__description__icontains=f["q"]))
     if f["lat"] or f["lon"] or f["km"]:
         lat, lon, km = _float(f["lat"]), _float(f["lon"]), _float(f["km"])
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -101,7 +102,7 @@ def filter_listings(params, qs=None):
 
 def _points(listings):
     return [{"id": x.pk, "lat": x.lat, "lon": x.lon, "kind": x.kind, "url": x.get_absolute_url(),
-             "label": f"#{x.pk} {x.title}"[:80], "t": float(x.remaining_t)} for x in listings]
+             "label": f"#{x.pk} {x.t('title')}"[:80], "t": float(x.remaining_t)} for x in listings]
 
 
 def index(request):
@@ -127,7 +128,7 @@ def my_listings(request):
     else:
         qs = Listing.objects.filter(created_by=request.user, organisation__isnull=True)
     return render(request, "marketplace/my_listings.html", {
-        "listings": qs.select_related("waste_code", "category", "organisation"),
+        "listings": qs.select_related("waste_code", "category", "organisation").prefetch_related("translations"),
         "organisation": org, "secretariat": is_secretariat(request.user)})
 
 

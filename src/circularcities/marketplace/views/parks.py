@@ -96,7 +96,8 @@ def park_max_km(park) -> float:
 def near_park(park):
     """Open listings within the park's radius, and the matcher's plan among them."""
     listings = []
-    for x in open_listings().select_related("organisation", "waste_code", "category"):
+    for x in open_listings().select_related("organisation", "waste_code", "category").prefetch_related(
+            "translations"):
         d = float(haversine_km(park.lat, park.lon, x.lat, x.lon))
         if d <= park.radius_km:
             x.distance_km = d
@@ -119,7 +120,7 @@ def park_detail(request, slug):
     listings, matches = near_park(park)
     points = [{"lat": f.lat, "lon": f.lon, "label": translated(f, "name").text, "kind": "facility"}
               for f in facilities if f.lat is not None]
-    points += [{"lat": x.lat, "lon": x.lon, "label": f"#{x.pk} {x.title}", "kind": x.kind,
+    points += [{"lat": x.lat, "lon": x.lon, "label": f"#{x.pk} {x.t('title')}", "kind": x.kind,
                 "url": x.get_absolute_url()} for x in listings]
     return render(request, "marketplace/park_detail.html", {
         "park": park, "facilities": facilities, "flows": flows, "sankey": sankey(park),
