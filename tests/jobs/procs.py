@@ -152,7 +152,18 @@ class Platform:
     def close(self) -> None:
         self.stop()
         if self.pg_url:
-            self._pg(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
+            import psycopg
+
+            # FORCE cannot end an autovacuum worker that happens to be on the database (it runs
+            # as the superuser): wait for it to finish and try again.
+            for attempt in range(20):
+                try:
+                    self._pg(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
+                    return
+                except psycopg.errors.InsufficientPrivilege:
+                    if attempt == 19:
+                        raise
+                    time.sleep(0.5)
 
 
 def wait_for(predicate, timeout: float, what: str, details=lambda: "") -> None:
