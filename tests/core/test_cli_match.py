@@ -107,3 +107,15 @@ def test_missing_file_is_a_clean_error(tmp_path, capsys):
 def test_bom_and_blank_lines_are_fine():
     rows = parse_listings_csv("\ufeff" + HEADER + "A,x,1,0,0\n\n")
     assert [r.id for r in rows] == ["A"]
+
+
+def test_command_line_reads_files_larger_than_an_upload(tmp_path, capsys):
+    """The 1,000,000-listing scale run reads files over the upload limits (100,000 rows,
+    20 MB); files on the user's own disk get ``--max-rows`` instead."""
+    rows = "".join(f"o{i},170101,1,52.0,4.{i % 1000:03d}\n" for i in range(120_000))
+    offers = write(tmp_path, "offers.csv", HEADER + rows)
+    wants = write(tmp_path, "wants.csv", HEADER + "w1,170101,2,52.0,4.0\n")
+    assert main(["match", offers, wants, "--max-km", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["matched_t"] == pytest.approx(2.0)
+    assert main(["match", offers, wants, "--max-rows", "1000", "--json"]) != 0
+    assert "more than 1,001 rows" in capsys.readouterr().err

@@ -21,6 +21,9 @@ PROGRESS_MIN_COMPONENTS = 50
 LARGE_RUN_LISTINGS = 100_000
 """From this many listings, say on stderr what the long steps before the bar are."""
 
+LOCAL_MAX_ROWS = 5_000_000
+"""Default of ``--max-rows``: files on the user's own disk are not uploads."""
+
 
 def register(subparsers: Any) -> None:
     """Add the ``match`` sub-command."""
@@ -44,6 +47,9 @@ def register(subparsers: Any) -> None:
                    "gather the plan; the same plan")
     p.add_argument("--batches", type=int, default=None,
                    help="with --distributed: at least this many jobs (default 8)")
+    p.add_argument("--max-rows", type=int, default=LOCAL_MAX_ROWS,
+                   help=f"most listings read from each file (default {LOCAL_MAX_ROWS:,}); "
+                   "the memory guard still refuses a problem that does not fit")
     p.add_argument("--json", action="store_true", help="print the plan as JSON")
     p.set_defaults(func=run)
 
@@ -69,14 +75,18 @@ def _progress_bar():
 def run(args: argparse.Namespace) -> int:
     """Run the command; returns the exit code (errors are raised for ``cli.main``)."""
     from circularcities.core.matching import match, read_compatibility_csv, read_listings_csv
+    from circularcities.core.matching.csv_io import local_file_limits
 
     if args.max_km is not None and not args.max_km >= 0:
         raise DataImportError([Problem(f"Expected --max-km >= 0 km, got {args.max_km}.")])
+    if not 1 <= args.max_rows <= 100_000_000:
+        raise DataImportError([Problem(f"Expected --max-rows between 1 and 100,000,000, got {args.max_rows}.")])
+    limits = local_file_limits(args.max_rows)
     problems: list[Problem] = []
     sides = []
     for path in (args.offers, args.wants):
         try:
-            sides.append(read_listings_csv(path))
+            sides.append(read_listings_csv(path, limits))
         except DataImportError as exc:
             problems.extend(exc.problems)
         except OSError as exc:

@@ -113,7 +113,7 @@ def parse_listings_csv(text: str | bytes, sheet: str | None = None, limits: Limi
     return listings
 
 
-def read_listings_csv(path: str | os.PathLike[str]) -> list[Listing]:
+def read_listings_csv(path: str | os.PathLike[str], limits: Limits | None = None) -> list[Listing]:
     """Read offers or wants from a CSV file.
 
     Parameters
@@ -128,7 +128,18 @@ def read_listings_csv(path: str | os.PathLike[str]) -> list[Listing]:
     DataImportError
         With one :class:`Problem` per bad cell or line (row = line number,
         column = column name), all collected before anything is returned.
+    limits
+        How much may be read (default: the platform's upload limits; the command line
+        passes :func:`local_file_limits` for files on the user's own disk).
     """
     with open(path, "rb") as fh:
         data = fh.read()
-    return parse_listings_csv(data, sheet=os.path.basename(os.fspath(path)))
+    return parse_listings_csv(data, sheet=os.path.basename(os.fspath(path)), limits=limits)
+
+
+def local_file_limits(max_rows: int) -> Limits:
+    """Limits for a CSV the user reads from their own disk with the command line: up to
+    ``max_rows`` lines, of any file size (the bytes are read whole, so the machine's
+    memory is the bound)."""
+    return Limits(max_bytes=1 << 40, max_expanded_bytes=1 << 40,
+                  max_rows=max_rows + 1, max_columns=20, max_cells=max_rows * 8)
