@@ -131,7 +131,9 @@ class Listing(TranslatedContent, TranslatableModel):
     @property
     def material_label(self) -> str:
         if self.waste_code_id:
-            return str(self.waste_code)
+            from circularcities.marketplace.catalogue import ewc_text
+
+            return f"{self.waste_code.code_display} {ewc_text(self.waste_code).text}"
         return self.category.t("name") if self.category else ""
 
     @property

@@ -80,8 +80,12 @@ def exchange_material(ex):
     cat = ProductCategory.objects.filter(slug=code).first()
     if cat is not None:
         return cat.t("name")
-    if not _english() and code.isdigit() and len(code) == 6:
-        return f"{code[:2]} {code[2:4]} {code[4:]}"  # the List of Waste's wording is English only
+    if code.isdigit() and len(code) == 6:
+        from circularcities.marketplace.models import WasteCode
+
+        wc = WasteCode.objects.filter(code=code).first()
+        if wc is not None:
+            return f"{wc.code_display} {ewc_title(wc)}"
     return ex.material_label
 
 
@@ -93,28 +97,42 @@ def _english() -> bool:
 
 @register.simple_tag
 def ewc_description(waste_code):
-    """An EU List of Waste entry's description. The list is published in English (no
-    official Chinese, Japanese or Korean text is available to the platform), so other
-    languages show the English, marked as such, rather than an invented legal text."""
+    """An EU List of Waste entry's description in the page's language. The list is
+    published in English; the platform's own translation is shown with the official
+    English beside it, and a language without a translation shows the English, marked."""
     from django.utils.html import format_html
     from django.utils.translation import gettext
 
-    text = getattr(waste_code, "description", "") or ""
-    if _english() or not text:
-        return text
-    return format_html('<span lang="en">{}</span> <span class="untranslated">({})</span>', text,
-                       gettext("official text in English only"))
+    from circularcities.marketplace.catalogue import ewc_text
+
+    if waste_code is None or not getattr(waste_code, "description", ""):
+        return ""
+    t = ewc_text(waste_code)
+    if _english():
+        return t.text
+    if not t.in_language:
+        return format_html('<span lang="en">{}</span> <span class="untranslated">({})</span>', t.text,
+                           gettext("official text in English only"))
+    return format_html('{}<br><span class="small muted">{}: <span lang="en">{}</span></span>', t.text,
+                       gettext("Official text (English)"), t.english)
 
 
 @register.filter
 def ewc_title(waste_code) -> str:
-    """The description for a ``title`` attribute (plain text), marked when in English only."""
+    """The description for a ``title`` attribute (plain text): the page's language and the
+    official English."""
     from django.utils.translation import gettext
 
-    text = getattr(waste_code, "description", "") or ""
-    if _english() or not text:
-        return text
-    return f"{text} ({gettext('official text in English only')})"
+    from circularcities.marketplace.catalogue import ewc_text
+
+    if waste_code is None or not getattr(waste_code, "description", ""):
+        return ""
+    t = ewc_text(waste_code)
+    if _english():
+        return t.text
+    if not t.in_language:
+        return f"{t.text} ({gettext('official text in English only')})"
+    return f"{t.text} ({gettext('Official text (English)')}: {t.english})"
 
 
 # The notes core/lca/avoided.py stores with an exchange are English sentences (a stable
