@@ -210,7 +210,7 @@ def run_one(n_cases: int, reps: int) -> dict:
 
     rows["new_warm_fetched"] = timed(fetched, reps)
     rows["new_by_language"] = {
-        lang: timed(lambda i, lang=lang, qs=qs: search_cases(qs[i % len(qs)], limit=20, language=code), reps)
+        lang: timed(lambda i, qs=qs, code=code: search_cases(qs[i % len(qs)], limit=20, language=code), reps)
         for (lang, qs), code in zip(QUERIES_BY_LANGUAGE.items(), ("en", "zh-hans", "ja", "ko"), strict=True)}
     index = get_index()
     rows["new_engine_only"] = timed(lambda i: index.search(QUERIES[i % len(QUERIES)], limit=20), reps)
@@ -279,6 +279,9 @@ print(json.dumps({"imports": t1 - t0, "first": time.perf_counter() - t1, "first_
 """
 
 
+_CORE_HOME: list[str] = []
+
+
 def run_core(n_docs: int, reps: int, home: str | None) -> None:
     """The engine alone at ``n_docs``: documents resampled from the stored terms of a generated library.
 
@@ -287,11 +290,14 @@ def run_core(n_docs: int, reps: int, home: str | None) -> None:
     each document mixes the stored terms of two library cases (about half of
     each), so term frequencies and document frequencies stay realistic.
     """
+    if home is None and _CORE_HOME:
+        home = _CORE_HOME[0]  # a second size: Django is set up on the first size's library
     if home is None:
         home = tempfile.mkdtemp(prefix="cc-bench-search-")
         os.environ["CIRCULARCITIES_HOME"] = home
         ensure_database(load_demo_if_new=True, log=lambda *a: None)
         generate(10_000)
+        _CORE_HOME.append(home)
     os.environ["CIRCULARCITIES_HOME"] = home
     os.environ.pop("DATABASE_URL", None)
     ensure_database(load_demo_if_new=False, log=lambda *a: None)

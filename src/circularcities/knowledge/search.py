@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils.translation import get_language
 
+from circularcities.coalition.models import City
 from circularcities.core.search import (
     BM25Params,
     SearchIndex,
@@ -37,7 +38,6 @@ from circularcities.core.search import (
     store,
 )
 from circularcities.core.search import snippet as make_snippet
-from circularcities.coalition.models import City
 from circularcities.knowledge.models import Case, CaseTerms, SearchChange, SearchState
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "place": 2.0, "summary": 1.0, "figures": 0.5}

@@ -130,7 +130,7 @@ class Listing(TranslatedContent, TranslatableModel):
 
     @property
     def material_label(self) -> str:
-        if self.waste_code_id:
+        if self.waste_code is not None:
             from circularcities.marketplace.catalogue import ewc_text
 
             return f"{self.waste_code.code_display} {ewc_text(self.waste_code).text}"
