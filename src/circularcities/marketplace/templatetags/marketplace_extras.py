@@ -95,44 +95,54 @@ def _english() -> bool:
     return (get_language() or "en").startswith("en")
 
 
+def _ewc_parts(waste_code) -> tuple[str, str, str] | None:
+    """``(text, label, english)`` for an entry on this page: the text in the page's language;
+    ``label`` says what ``english`` is ("" when nothing more needs saying). None without a
+    description."""
+    from django.utils.translation import gettext
+
+    from circularcities.marketplace.catalogue import ewc_text
+
+    if waste_code is None or not getattr(waste_code, "description", ""):
+        return None
+    t = ewc_text(waste_code)
+    if _english():
+        return t.text, "", ""
+    if not t.in_language:
+        return t.text, gettext("official text in English only"), ""
+    return t.text, gettext("Official text (English)"), t.english
+
+
 @register.simple_tag
 def ewc_description(waste_code):
     """An EU List of Waste entry's description in the page's language. The list is
     published in English; the platform's own translation is shown with the official
     English beside it, and a language without a translation shows the English, marked."""
     from django.utils.html import format_html
-    from django.utils.translation import gettext
 
-    from circularcities.marketplace.catalogue import ewc_text
-
-    if waste_code is None or not getattr(waste_code, "description", ""):
+    parts = _ewc_parts(waste_code)
+    if parts is None:
         return ""
-    t = ewc_text(waste_code)
-    if _english():
-        return t.text
-    if not t.in_language:
-        return format_html('<span lang="en">{}</span> <span class="untranslated">({})</span>', t.text,
-                           gettext("official text in English only"))
-    return format_html('{}<br><span class="small muted">{}: <span lang="en">{}</span></span>', t.text,
-                       gettext("Official text (English)"), t.english)
+    text, label, english = parts
+    if not label:
+        return text
+    if not english:
+        return format_html('<span lang="en">{}</span> <span class="untranslated">({})</span>', text, label)
+    return format_html('{}<br><span class="small muted">{}: <span lang="en">{}</span></span>', text, label,
+                       english)
 
 
 @register.filter
 def ewc_title(waste_code) -> str:
     """The description for a ``title`` attribute (plain text): the page's language and the
     official English."""
-    from django.utils.translation import gettext
-
-    from circularcities.marketplace.catalogue import ewc_text
-
-    if waste_code is None or not getattr(waste_code, "description", ""):
+    parts = _ewc_parts(waste_code)
+    if parts is None:
         return ""
-    t = ewc_text(waste_code)
-    if _english():
-        return t.text
-    if not t.in_language:
-        return f"{t.text} ({gettext('official text in English only')})"
-    return f"{t.text} ({gettext('Official text (English)')}: {t.english})"
+    text, label, english = parts
+    if not label:
+        return text
+    return f"{text} ({label}: {english})" if english else f"{text} ({label})"
 
 
 # The notes core/lca/avoided.py stores with an exchange are English sentences (a stable
