@@ -71,6 +71,23 @@ def test_web_import_page(client, cafe, organiser):
     assert not Repair.objects.filter(place=cafe).exists()
 
 
+def test_refused_rows_are_explained_in_the_readers_language(client, cafe, organiser):
+    """The reasons of refused rows (kept as messages with the rows) render in Japanese."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from circularcities.core.i18n import translate
+
+    data = _ords("q1,X,GBR,,Lamp,15,,,,Fixed,,G,2025-01-04,", "q1,X,GBR,,Lamp,15,,,,Fixed,,G,2025-01-04,")
+    client.force_login(organiser)
+    resp = client.post("/ja/reuse/places/test-cafe/import/", {"file": SimpleUploadedFile("x.csv", data)})
+    body = resp.content.decode()
+    row = body.split('data-testid="import-error"')[1].split("</tr>")[0]
+    assert ">3</td>" in row and ">id</td>" in row
+    assert "このファイルの 2 行目にすでにあります" in row and "Duplicate id" not in row
+    assert translate("Duplicate id '%(id)s': already on line %(line)s of this file.", "ja") != \
+        "Duplicate id '%(id)s': already on line %(line)s of this file."
+
+
 def test_web_import_ends_on_the_one_summary(client, cafe, organiser):
     """Rows read / written / skipped with the counts of the file; refused rows left out are listed."""
     from django.core.files.uploadedfile import SimpleUploadedFile

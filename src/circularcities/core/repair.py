@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 
 from circularcities.core import rules
+from circularcities.core.i18n import Message
 from circularcities.core.rules import FieldError
 from circularcities.core.tables import Limits, read_table
 
@@ -95,11 +96,30 @@ class RepairRecord:
 
 @dataclass(frozen=True)
 class Refusal:
+    """A refused line: ``reason`` in English (the command line's JSON), ``column`` the
+    column it concerns, ``message`` the same sentence renderable in any language."""
+
     line: int
     reason: str
+    column: str | None = None
+    message: object = None
 
-    def as_dict(self) -> dict:
-        return {"line": self.line, "reason": self.reason}
+    def as_dict(self, messages: bool = False) -> dict:
+        """``{"line", "reason"}``; with ``messages`` also the column and the message's
+        template and parameters, so a page can show the reason in its reader's language."""
+        out: dict = {"line": self.line, "reason": self.reason}
+        if messages and self.column:
+            out["column"] = self.column
+        if messages and isinstance(self.message, Message):
+            out["message"] = {"template": self.message.template, "params": self.message.params}
+        return out
+
+
+def refusal_message(refused: dict) -> str | Message:
+    """A refused line's reason (an :meth:`Refusal.as_dict`) as a message that renders in
+    the reader's language, or its English when it was not kept as one."""
+    kept = refused.get("message")
+    return Message(kept["template"], **kept["params"]) if kept else refused["reason"]
 
 
 @dataclass
@@ -182,13 +202,14 @@ def parse_ords(data: bytes, filename: str = "", *, today: dt.date | None = None,
         cells = row.cells
         ident = (cells.get("id") or "").strip()
         if ident and ident in seen:
-            result.refused.append(Refusal(row.number, f"Duplicate id '{ident[:100]}': already on line "
-                                                      f"{seen[ident]} of this file."))
+            msg = Message("Duplicate id '%(id)s': already on line %(line)s of this file.",
+                          id=ident[:100], line=seen[ident])
+            result.refused.append(Refusal(row.number, str(msg), "id", msg))
             continue
         try:
             record = check_record(cells, line=row.number, today=today)
         except FieldError as exc:
-            result.refused.append(Refusal(row.number, exc.full("en")))
+            result.refused.append(Refusal(row.number, exc.full("en"), exc.field, exc.message()))
             continue
         seen[record.id] = row.number
         result.records.append(record)
@@ -306,7 +327,7 @@ def mass_kept_in_use(records: Iterable[RepairRecord], weights: dict[str, Categor
     return summarise(((r.product_category, r.repair_status) for r in records), weights).kg_kept
 
 
-def import_report(result: ParseResult, *, skip_invalid: bool) -> dict:
+def import_report(result: ParseResult, *, skip_invalid: bool, messages: bool = False) -> dict:
     """The ``circularcities repair import --json`` document for a parsed file.
 
     ``records`` counts what is imported: every accepted record when nothing was
@@ -314,10 +335,11 @@ def import_report(result: ParseResult, *, skip_invalid: bool) -> dict:
     """
     imported = result.records if (result.ok or skip_invalid) else []
     return {"records": len(imported), "by_status": by_status(imported),
-            "by_category": by_category(imported), "refused": [r.as_dict() for r in result.refused]}
+            "by_category": by_category(imported),
+            "refused": [r.as_dict(messages) for r in result.refused]}
 
 
 __all__ = ["BARRIERS", "ORDS_COLUMNS", "STATUSES", "CategoryWeight", "ParseResult", "Refusal",
            "RepairRecord", "RepairSummary", "by_category", "by_status", "category_weights", "check_record",
            "fix_rate", "import_report", "mass_kept_in_use", "normalise_status", "ords_categories",
-           "parse_ords", "summarise"]
+           "parse_ords", "refusal_message", "summarise"]

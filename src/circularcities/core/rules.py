@@ -76,6 +76,16 @@ class FieldError(ValidationError):
     def detail(self) -> str:
         return self.text("en")
 
+    def message(self):
+        """The sentence without the field name as a :class:`~circularcities.core.i18n.Message`
+        that renders in any language (kept with an import's refused rows), or the text as
+        given when an app wrote it already translated."""
+        from circularcities.core.i18n import Message
+
+        if isinstance(self.msg, Msg):
+            return Message(self.msg.en, **self.params)
+        return self.text()
+
 
 # --- messages ----------------------------------------------------------------
 

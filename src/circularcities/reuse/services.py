@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from circularcities.core import lending, refurbish, rules
 from circularcities.core import repair as ords
 from circularcities.core.errors import ValidationError
+from circularcities.core.i18n import render
 from circularcities.core.reports import csv_row
 from circularcities.core.rules import FieldError
 from circularcities.reuse.models import (
@@ -226,7 +227,7 @@ def import_ords(user, place: Place, data: bytes, filename: str = "", *, skip_inv
                            for r in result.records if r.id in existing]
         result.refused.sort(key=lambda r: r.line)
         result.records = [r for r in result.records if r.id not in existing]
-    report = ords.import_report(result, skip_invalid=skip_invalid)
+    report = ords.import_report(result, skip_invalid=skip_invalid, messages=True)
     if report["records"]:
         store_repair_records(user, place, result.records, event=event)
     return report
@@ -246,7 +247,7 @@ def import_ords_job(params: dict, report) -> dict:
         message = (_("%(n)s records imported.") % {"n": result["records"]} if result["records"] else
                    _("Nothing was imported: %(n)s rows were refused, the first on line %(line)s: %(reason)s")
                    % {"n": len(refused), "line": refused[0]["line"] if refused else 0,
-                      "reason": refused[0]["reason"] if refused else ""})
+                      "reason": render(ords.refusal_message(refused[0])) if refused else ""})
         return {"count": result["records"], "refused": refused[:100], "by_status": result["by_status"],
                 "url": reverse("reuse:place_detail", args=[place.slug]), "message": message}
 

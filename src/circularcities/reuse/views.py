@@ -253,7 +253,10 @@ def import_repairs(request, slug):
 
 
 def _refusal(refused: dict) -> Problem:
-    """A refused ORDS line as an import problem: its line, and the column its reason names."""
+    """A refused ORDS line as an import problem: its line, the column it concerns, and its
+    reason in the reader's language when it was kept as a message."""
+    if refused.get("message"):
+        return Problem(ords.refusal_message(refused), row=refused["line"], column=refused.get("column"))
     match = _FIELD.match(refused["reason"])
     if match:
         return Problem(match.group(2), row=refused["line"], column=match.group(1))
