@@ -122,6 +122,7 @@ def test_a_large_ords_file_is_imported_by_a_job(client, cafe, organiser, setting
     from pathlib import Path
 
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
 
     from circularcities.jobs.models import Job
 
@@ -134,6 +135,10 @@ def test_a_large_ords_file_is_imported_by_a_job(client, cafe, organiser, setting
     job = Job.objects.get(kind="reuse-ords-import")
     assert job.status == Job.Status.DONE, job.error
     assert job.result["count"] == 1500 == Repair.objects.filter(place=cafe).count()
+    # The job's page ends on the same summary as an import in the request (issue #13).
+    status = client.get(reverse("jobs:status", args=[job.pk])).content.decode()
+    assert 'data-testid="import-done"' in status
+    assert "written: 1500" in status.replace(",", "").replace("\u202f", "")
 
 
 def test_organisers_are_edited_on_the_place_page(client, cafe, organiser, resident):

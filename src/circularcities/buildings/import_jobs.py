@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from circularcities.web import import_summary
 from circularcities.web.uploads import job_files
 
 
@@ -18,4 +19,5 @@ def import_components_job(params: dict, report) -> dict:
         name, data = files[0]
         run = import_ifc if name.lower().endswith(".ifc") else import_spreadsheet
         result = run(user, building, data, name)
-        return {**result, "url": building.get_absolute_url()}
+        return {**result, "url": building.get_absolute_url(),
+                "summary": import_summary.summary(result["rows"], result["created"] + result["updated"])}

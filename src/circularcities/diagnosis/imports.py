@@ -42,6 +42,7 @@ from circularcities.diagnosis.models import (
     Quality,
 )
 from circularcities.diagnosis.services import set_value, sync_catalogue
+from circularcities.web import import_summary
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 TYPED = {Quality.MEASURED, Quality.ESTIMATED, Quality.PROXY}
@@ -362,8 +363,12 @@ def import_files_job(params: dict, report) -> dict:
         read = read_files(files)
         report(0.6, _("Writing."))
         result = import_file(city, read, user=user, via="upload")
+        rows = [c for part, c in result.counts.items() if part != "computed"]
+        written = sum(c.get("created", 0) + c.get("changed", 0) for c in rows)
+        unchanged = sum(c.get("unchanged", 0) for c in rows)
         return {"url": reverse("diagnosis:dashboard", args=[city.slug]), "counts": result.counts,
-                "already": result.already is not None, "imbalances": len(result.imbalances)}
+                "already": result.already is not None, "imbalances": len(result.imbalances),
+                "summary": import_summary.summary(written + unchanged, written, unchanged)}
 
 
 def import_indicator_values(city, data: bytes, filename: str, *, user=None, via: str = "upload") -> dict:

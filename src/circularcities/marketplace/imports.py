@@ -23,6 +23,7 @@ from circularcities.core.rules import FieldError
 from circularcities.core.tables import Table, read_table
 from circularcities.marketplace.models import Listing
 from circularcities.marketplace.services import save_listing
+from circularcities.web import import_summary
 from circularcities.web.fielderrors import message
 
 TITLES = ["title_en", "title_zh", "title_ja", "title_ko"]
@@ -199,4 +200,5 @@ def import_listings_job(params: dict, report) -> dict:
     with job_files(params) as (user, files):
         saved = import_listings_csv(user, files[0][1], report=report)
         return {"count": len(saved), "url": reverse("marketplace:my_listings"),
+                "summary": import_summary.summary(len(saved), len(saved)),
                 "message": _("%(n)s listings imported or updated.") % {"n": len(saved)}}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from circularcities.web import import_summary
 from circularcities.web.uploads import job_files
 
 
@@ -23,7 +24,8 @@ def import_plan_job(params: dict, report) -> dict:
         report(0.05, _("Reading and checking every row."))
         name, data = files[0]
         result = run(city, data, name, user)
-        return {**result, "url": reverse("planning:import_plan", args=[city.slug])}
+        return {**result, "url": reverse("planning:import_plan", args=[city.slug]),
+                "summary": import_summary.summary(result["rows"], result["changed"])}
 
 
 def import_progress_job(params: dict, report) -> dict:
@@ -34,4 +36,5 @@ def import_progress_job(params: dict, report) -> dict:
         report(0.05, _("Reading and checking every row."))
         name, data = files[0]
         result = import_progress(data, name, user, report=report)
-        return {**result, "url": reverse("planning:import_progress")}
+        return {**result, "url": reverse("planning:import_progress"),
+                "summary": import_summary.summary(result["rows"], result["changed"])}

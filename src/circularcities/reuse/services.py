@@ -41,6 +41,7 @@ from circularcities.reuse.permissions import (
     require_edit_place,
     require_return,
 )
+from circularcities.web import import_summary
 from circularcities.web.translated import reader_language
 
 TEXT_FIELDS = ("name", "description", "takes", "opening_times")
@@ -248,7 +249,10 @@ def import_ords_job(params: dict, report) -> dict:
                    _("Nothing was imported: %(n)s rows were refused, the first on line %(line)s: %(reason)s")
                    % {"n": len(refused), "line": refused[0]["line"] if refused else 0,
                       "reason": render(ords.refusal_message(refused[0])) if refused else ""})
-        return {"count": result["records"], "refused": refused[:100], "by_status": result["by_status"],
+        imported = result["records"]
+        return {"count": imported, "refused": refused[:100], "by_status": result["by_status"],
+                "summary": (import_summary.summary(imported + len(refused), imported, 0, left_out=len(refused))
+                            if imported else None),
                 "url": reverse("reuse:place_detail", args=[place.slug]), "message": message}
 
 

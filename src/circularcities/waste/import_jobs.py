@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from circularcities.web import import_summary
 from circularcities.web.uploads import job_files
 
 
@@ -20,4 +21,5 @@ def import_streams_job(params: dict, report) -> dict:
         report(0.05, _("Reading and checking every row."))
         name, data = files[0]
         result = import_streams(city, data, name, user, report=report)
-        return {**result, "url": reverse("waste:city", args=[city.slug])}
+        return {**result, "url": reverse("waste:city", args=[city.slug]),
+                "summary": import_summary.summary(result["rows"], result["changed"])}
