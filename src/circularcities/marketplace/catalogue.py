@@ -20,20 +20,6 @@ from circularcities.core.rules import FieldError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-def ewc_text(waste_code, kind: str = "entry", language: str | None = None):
-    """An EU List of Waste entry's description (or its ``subchapter`` or ``chapter`` title)
-    in the reader's language: a :class:`core.waste.ewc.Text` with the official English
-    beside it (``in_language`` False when there is no translation)."""
-    from django.utils.translation import get_language
-
-    from circularcities.core.waste import ewc
-
-    key, english = {"entry": (waste_code.code, waste_code.description),
-                    "subchapter": (waste_code.subchapter, waste_code.subchapter_title),
-                    "chapter": (waste_code.chapter, waste_code.chapter_title)}[kind]
-    return ewc.text(kind, key, english, language or get_language())
-
-
 # (slug, English, Chinese, default loose bulk density t/m3 or None, for sharing)
 CATEGORIES = [
     ("paper", "Paper and cardboard", "纸和纸板", 0.10, False),
@@ -198,8 +184,8 @@ def search_materials(query: str, language: str = "en", limit: int = 20) -> list[
 
     def ewc_row(c, rank):
         return (rank, c.code, {"key": c.code_display, "kind": "ewc", "code": c.code_display,
-                               "label": ewc_text(c, "entry", language).text, "hazardous": c.hazardous,
-                               "group": ewc_text(c, "subchapter", language).text})
+                               "label": c.text("entry", language).text, "hazardous": c.hazardous,
+                               "group": c.text("subchapter", language).text})
 
     if digits.isdigit():
         for c in WasteCode.objects.filter(code__startswith=digits[:6])[:limit]:

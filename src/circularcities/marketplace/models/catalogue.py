@@ -31,6 +31,19 @@ class WasteCode(models.Model):  # type: ignore[django-manager-missing]
     def __str__(self):
         return f"{self.code_display} {self.description}"
 
+    def text(self, kind: str = "entry", language: str | None = None):
+        """The entry's description (or its ``subchapter`` or ``chapter`` title) in the
+        reader's language: a :class:`core.waste.ewc.Text` with the official English beside
+        it (``in_language`` False when there is no translation)."""
+        from django.utils.translation import get_language
+
+        from circularcities.core.waste import ewc
+
+        key, english = {"entry": (self.code, self.description),
+                        "subchapter": (self.subchapter, self.subchapter_title),
+                        "chapter": (self.chapter, self.chapter_title)}[kind]
+        return ewc.text(kind, key, english, language or get_language())
+
 
 class ProductCategory(Bilingual, models.Model):  # type: ignore[django-manager-missing]
     """A product or material category for listings that are not waste codes

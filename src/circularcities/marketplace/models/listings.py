@@ -131,9 +131,7 @@ class Listing(TranslatedContent, TranslatableModel):
     @property
     def material_label(self) -> str:
         if self.waste_code is not None:
-            from circularcities.marketplace.catalogue import ewc_text
-
-            return f"{self.waste_code.code_display} {ewc_text(self.waste_code).text}"
+            return f"{self.waste_code.code_display} {self.waste_code.text().text}"
         return self.category.t("name") if self.category else ""
 
     @property

@@ -84,8 +84,8 @@ def exchange_material(ex):
         from circularcities.marketplace.models import WasteCode
 
         wc = WasteCode.objects.filter(code=code).first()
-        if wc is not None:
-            return f"{wc.code_display} {ewc_title(wc)}"
+        if wc is not None:  # the official English is on the exchange's page
+            return f"{wc.code_display} {wc.text().text}"
     return ex.material_label
 
 
@@ -101,11 +101,9 @@ def _ewc_parts(waste_code) -> tuple[str, str, str] | None:
     description."""
     from django.utils.translation import gettext
 
-    from circularcities.marketplace.catalogue import ewc_text
-
     if waste_code is None or not getattr(waste_code, "description", ""):
         return None
-    t = ewc_text(waste_code)
+    t = waste_code.text()
     if _english():
         return t.text, "", ""
     if not t.in_language:
