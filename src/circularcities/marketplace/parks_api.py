@@ -201,7 +201,7 @@ def _park_out(p: Park) -> dict:
 
 
 def _detail(p: Park) -> dict:
-    return {**_park_out(p), "facilities": [_facility_out(f) for f in p.facilities.all()],
+    return {**_park_out(p), "facilities": [_facility_out(f) for f in p.facilities.prefetch_related("translations")],
             "flows": [_flow_out(fl) for fl in _flows(p)],
             "sankey": sankey(p)}
 
