@@ -21,7 +21,12 @@ from circularcities.marketplace.models import (
     ProductCategory,
     ProgrammeFigure,
 )
-from circularcities.marketplace.services import add_park_manager, save_facility, save_flow, save_park
+from circularcities.marketplace.services import (
+    add_park_manager,
+    save_facility,
+    save_flow,
+    save_park,
+)
 from tests.conftest import _user
 from tests.marketplace.conftest import AMS
 
@@ -210,7 +215,7 @@ def test_migrations_move_the_two_language_columns_and_back(city):
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     Category = old.get_model("marketplace", "ProductCategory")
-    cat = Category.objects.create(slug="s23-mig-cat", name_en="Test pipes", name_zh="测试管材")
+    Category.objects.create(slug="s23-mig-cat", name_en="Test pipes", name_zh="测试管材")
     Figure = old.get_model("marketplace", "ProgrammeFigure")
     fig = Figure.objects.create(city_id=city.pk, order=99, label_en="Test users", label_zh="测试用户", value="5",
                                 unit_en="people", unit_zh="人", source="test", note_en="", note_zh="只有中文").pk

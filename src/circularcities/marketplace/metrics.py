@@ -54,7 +54,7 @@ def _month(d) -> str:
 
 def _by_material(qs) -> list[tuple[str, float, int]]:
     agg: dict[str, list] = defaultdict(lambda: [0.0, 0])
-    for lst in qs.select_related("waste_code", "category"):
+    for lst in qs.select_related("waste_code", "category").prefetch_related("category__translations"):
         key = lst.material_label
         agg[key][0] += float(lst.remaining_t)
         agg[key][1] += 1
