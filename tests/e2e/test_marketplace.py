@@ -163,7 +163,7 @@ def test_metrics_and_method_fit_a_phone_in_chinese(page):
     ticks = page.locator("#chart-exchanges .xtick").count()
     assert 0 < ticks <= 6
     page.goto(page.base + "/zh-hans/marketplace/method/")
-    assert page.locator("[data-testid=method-summary]").is_visible()
+    assert page.locator("[data-testid=method-text][lang=zh-hans]").is_visible()
     assert _no_horizontal_overflow(page)
 
 

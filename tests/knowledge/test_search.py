@@ -83,6 +83,37 @@ def test_index_notices_edits(demo):
 
 
 @pytest.mark.django_db
+def test_hits_show_the_text_as_edited_and_only_the_languages_asked(demo, django_assert_max_num_queries):
+    """Hits are fetched once per index version and reader's language: a second query costs
+    the version read only, and an edit to a case's title or its city's name shows at once."""
+    from circularcities.knowledge.search import _default
+
+    first = search_cases("food waste", language="ja")
+    case = first[0].case
+    assert case.safe_translation_getter("title", language_code="ja")
+    assert sorted(x.language_code for x in case._prefetched_objects_cache["translations"]) <= ["en", "ja"]
+    with django_assert_max_num_queries(1):
+        again = search_cases("food waste", language="ja")
+    assert [h.case.pk for h in again] == [h.case.pk for h in first]
+    edited = Case.objects.get(pk=case.pk)
+    edited.set_current_language("ja")
+    edited.title = "編集したタイトル"
+    edited.save()
+    assert search_cases("food waste", language="ja")[0].case.safe_translation_getter(
+        "title", language_code="ja") == "編集したタイトル"
+    city = case.city
+    city.set_current_language("en")
+    city.name = "Renamed city"
+    city.save()
+    hit = [h for h in search_cases("food waste", language="en") if h.case.pk == case.pk][0]
+    assert hit.case.city.safe_translation_getter("name", language_code="en") == "Renamed city"
+    # every language for the API
+    full = search_cases("food waste", all_languages=True)[0].case
+    assert {"en", "zh-hans", "ja", "ko"} <= {x.language_code for x in full._prefetched_objects_cache["translations"]}
+    _default.forget_hits()
+
+
+@pytest.mark.django_db
 def test_similar_cases_share_themes(demo):
     case = Case.objects.get(slug__contains="austin")
     similar = similar_cases(case)

@@ -307,9 +307,27 @@ def test_factor_role_mapping():
         assert factor_role("something new") == "something new"
 
 
-def test_method_page_has_chinese_summary_and_wrapped_text(client):
-    zh = client.get("/zh-hans/marketplace/method/").content.decode()
-    assert 'data-testid="method-summary"' in zh and "英文全文" in zh
+@pytest.mark.parametrize("lang,heading", [("zh-hans", "减排量"), ("ja", "削減排出量"), ("ko", "회피 배출량")])
+def test_method_page_is_in_the_readers_language(client, lang, heading):
+    page = client.get(f"/{lang}/marketplace/method/").content.decode()
+    assert f'data-testid="method-text" lang="{lang}"' in page and heading in page
+    assert 'data-testid="method-summary"' not in page  # the whole text, not a summary
+    assert "avoided [kg CO2e] = q × (S + E) − T" in page  # the formula as written
+
+
+def test_method_page_without_a_translation_summarises_and_shows_english():
+    """A language the method is not yet translated into gets the summary and the English."""
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from circularcities.marketplace.views.programme import method
+
+    with translation.override("fr"):
+        page = method(RequestFactory().get("/")).content.decode()
+    assert 'data-testid="method-text" lang="en"' in page and 'data-testid="method-summary"' in page
+
+
+def test_method_page_wrapped_text(client):
     en = client.get("/marketplace/method/").content.decode()
     assert 'data-testid="method-summary"' not in en
     assert "<h2>" in en and '<pre style="white-space:pre-wrap' not in en and "<table" in en

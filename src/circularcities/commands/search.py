@@ -24,7 +24,8 @@ def cmd_search(args) -> int:
     from circularcities.knowledge.api import hit_dict
     from circularcities.knowledge.search import search_cases
 
-    hits = search_cases(args.query, area=args.area, r=args.r, country=args.country, limit=args.limit)
+    hits = search_cases(args.query, area=args.area, r=args.r, country=args.country, limit=args.limit,
+                        all_languages=args.json)
     if args.json:
         print(json.dumps([hit_dict(h) for h in hits], ensure_ascii=False, indent=1))
         return 0

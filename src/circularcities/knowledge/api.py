@@ -86,7 +86,7 @@ class HitOut(Schema):
 
 @router.get("", response=responses(list[CaseOut]))
 def list_cases(request, area: str | None = None, r: str | None = None, country: str | None = None):
-    hits = search_cases("", area=area, r=r, country=country, limit=None)
+    hits = search_cases("", area=area, r=r, country=country, limit=None, all_languages=True)
     ids = [h.case.pk for h in hits]
     return (Case.objects.filter(pk__in=ids).select_related("city")
             .prefetch_related("translations", "city__translations", "areas", "r_strategies").order_by("slug"))
@@ -95,7 +95,8 @@ def list_cases(request, area: str | None = None, r: str | None = None, country: 
 @router.get("/search", response=responses(list[HitOut]))
 def search(request, q: str, area: str | None = None, r: str | None = None,
            country: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20):
-    return [hit_dict(h) for h in search_cases(q, area=area, r=r, country=country, limit=min(limit, 200))]
+    return [hit_dict(h) for h in search_cases(q, area=area, r=r, country=country, limit=min(limit, 200),
+                                              all_languages=True)]
 
 
 def hit_dict(h) -> dict:

@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils.translation import get_language
 
+from circularcities.coalition.models import City
 from circularcities.core.search import (
     BM25Params,
     SearchIndex,
@@ -47,6 +48,21 @@ PARAMS = BM25Params(weights=FIELD_WEIGHTS, phrase_weight=1.0, cutoff=0.4)
 # What a results list shows: the case, its city and both one's text in every language
 # (three queries for any number of hits).
 HIT_PREFETCH = ("translations", "city__translations")
+
+
+def hit_prefetch(languages: Iterable[str] | None):
+    """What a list of hits loads with its cases: the translations in ``languages`` and
+    English (the fallback), or every language when ``languages`` is None. Loading four
+    languages' summaries for twenty hits was most of a warm query's time."""
+    from django.db.models import Prefetch
+
+    if languages is None:
+        return HIT_PREFETCH
+    wanted = sorted({*languages, "en"})
+    return tuple(Prefetch(path, queryset=model._parler_meta.root_model.objects.filter(language_code__in=wanted))
+                 for path, model in (("translations", Case), ("city__translations", City)))
+# Cases kept in memory for hits, at most (about 10 kB each with two languages' texts).
+HIT_CACHE_SIZE = 5000
 # Bump when document_terms changes: stored terms and saved indexes of another version are ignored.
 TERMS_VERSION = 4
 # More changes than this fraction of the library since the last look: rebuild instead.
@@ -179,6 +195,11 @@ class CaseSearch:
         self._unsaved = 0
         # Edits change the index in place: searches and updates take turns.
         self._lock = threading.RLock()
+        # Cases already fetched for hits, per reader's languages, valid for one index
+        # version: every edit that can change a hit (its text, its city's name, publishing)
+        # moves the version on, and the next query starts an empty cache.
+        self._hit_cache: dict[tuple[tuple[str, ...] | None, int], Case] = {}
+        self._hit_cache_version: tuple[int, str] = (-1, "")
 
     def get_index(self) -> SearchIndex:
         """The index, brought up to date with the database (one cheap read when nothing changed)."""
@@ -264,14 +285,19 @@ class CaseSearch:
     # -- queries ------------------------------------------------------------
     def search(self, query: str, area: str | None = None, r: str | None = None,
                country: str | None = None, limit: int | None = 50,
-               language: str | None = None) -> list[CaseHit]:
+               language: str | None = None, all_languages: bool = False) -> list[CaseHit]:
         """Ranked cases for ``query`` within the filters; an empty query lists them all.
 
         ``language`` is the reader's (None: the active one): a query of Han characters
-        only is read in it when it is Chinese or Japanese, else in both.
+        only is read in it when it is Chinese or Japanese, else in both. The hits carry
+        their text in that language and English, or in every language with
+        ``all_languages`` (the API's hits name every language).
         """
+        reader = language or get_language() or "en"
+        languages = None if all_languages else (reader,)
+        prefetch = hit_prefetch(languages)
         if not query or not query.strip():
-            cases = (filtered_cases(area, r, country).select_related("city").prefetch_related(*HIT_PREFETCH)
+            cases = (filtered_cases(area, r, country).select_related("city").prefetch_related(*prefetch)
                      .order_by("slug")[: limit or None])
             return [CaseHit(case=c, rank=i + 1) for i, c in enumerate(cases)]
         tags = [t for t in (area and f"area:{area}", r and f"r:{r}", country and f"country:{country.upper()}")
@@ -279,13 +305,39 @@ class CaseSearch:
         with self._lock:
             index = self.get_index()
             readings = parse_queries(query, index.analyzer, known=index.knows,
-                                     language=language or get_language(), languages=platform_languages())
+                                     language=reader, languages=platform_languages())
             hits = index.search(readings, limit=limit, tags=tags)
-        by_pk = Case.objects.select_related("city").prefetch_related(*HIT_PREFETCH).in_bulk([h.key for h in hits])
+            version = self.version
+        by_pk = self._hit_cases([h.key for h in hits], languages, version)
         highlight = frozenset().union(*(q.highlight for q in readings))
         ranked = [h for h in hits if h.key in by_pk]
         return [CaseHit(case=by_pk[h.key], rank=i + 1, matched=h.matched, terms=highlight)
                 for i, h in enumerate(ranked)]
+
+    def _hit_cases(self, pks: list, languages: tuple[str, ...] | None, version: tuple[int, str]) -> dict:
+        """The cases of ``pks`` with their texts in ``languages``: from the cache when this
+        index version already fetched them, else in three queries."""
+        with self._lock:
+            if self._hit_cache_version != version:
+                self._hit_cache.clear()
+                self._hit_cache_version = version
+            found = {pk: self._hit_cache[(languages, pk)] for pk in pks if (languages, pk) in self._hit_cache}
+        missing = [pk for pk in pks if pk not in found]
+        if missing:
+            fetched = (Case.objects.select_related("city").prefetch_related(*hit_prefetch(languages))
+                       .in_bulk(missing))
+            found.update(fetched)
+            with self._lock:
+                if self._hit_cache_version == version:
+                    if len(self._hit_cache) + len(fetched) > HIT_CACHE_SIZE:
+                        self._hit_cache.clear()
+                    self._hit_cache.update({(languages, pk): c for pk, c in fetched.items()})
+        return found
+
+    def forget_hits(self) -> None:
+        """Empty the cache of fetched hits (the benchmark measures the fetch with it)."""
+        with self._lock:
+            self._hit_cache.clear()
 
     def similar(self, case: Case, limit: int = 4) -> list[tuple[Case, float]]:
         terms = _stored_terms([case.pk]).get(case.pk)
@@ -324,8 +376,9 @@ def get_index() -> SearchIndex:
 
 def search_cases(query: str, area: str | None = None, r: str | None = None,
                  country: str | None = None, limit: int | None = 50,
-                 language: str | None = None) -> list[CaseHit]:
-    return _default.search(query, area=area, r=r, country=country, limit=limit, language=language)
+                 language: str | None = None, all_languages: bool = False) -> list[CaseHit]:
+    return _default.search(query, area=area, r=r, country=country, limit=limit, language=language,
+                           all_languages=all_languages)
 
 
 def platform_languages() -> list[str]:

@@ -15,63 +15,25 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from circularcities.core.matching import material_key
 from circularcities.core.rules import FieldError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-# Chinese titles of the 20 chapters of the List of Waste (the platform's own
-# translation; the list itself is published in English here).
-CHAPTER_ZH = {
-    "01": "矿产勘探、开采、采石及矿物物理化学处理产生的废物",
-    "02": "农业、园艺、水产养殖、林业、狩猎、渔业及食品加工产生的废物",
-    "03": "木材加工及板材、家具、纸浆、纸和纸板生产产生的废物",
-    "04": "皮革、毛皮和纺织工业产生的废物",
-    "05": "石油炼制、天然气净化和煤热解处理产生的废物",
-    "06": "无机化学工艺产生的废物",
-    "07": "有机化学工艺产生的废物",
-    "08": "涂料、粘合剂、密封剂和印刷油墨的生产、配制、供应和使用产生的废物",
-    "09": "摄影行业产生的废物",
-    "10": "热处理工艺产生的废物",
-    "11": "金属及其他材料表面化学处理和涂层产生的废物；有色金属湿法冶金",
-    "12": "金属和塑料成型及物理机械表面处理产生的废物",
-    "13": "废油和液体燃料废物",
-    "14": "废有机溶剂、制冷剂和推进剂",
-    "15": "包装废物；吸附剂、擦拭布、过滤材料和防护服",
-    "16": "清单中未另列的废物",
-    "17": "建筑和拆除废物（包括受污染场地挖出的土壤）",
-    "18": "人类或动物医疗保健及相关研究产生的废物",
-    "19": "废物管理设施、污水处理厂及水处理产生的废物",
-    "20": "城市生活废物（家庭及类似的商业、工业和机构废物），包括分类收集部分",
-}
+def ewc_text(waste_code, kind: str = "entry", language: str | None = None):
+    """An EU List of Waste entry's description (or its ``subchapter`` or ``chapter`` title)
+    in the reader's language: a :class:`core.waste.ewc.Text` with the official English
+    beside it (``in_language`` False when there is no translation)."""
+    from django.utils.translation import get_language
 
-# The chapter titles in the reader's language through the catalogues (msgid: the List of
-# Waste's English title). The translations are the platform's own, like CHAPTER_ZH, which
-# supplies the Chinese; a new language needs catalogue entries only.
-CHAPTER_TITLES = {
-    "01": gettext_lazy("Wastes resulting from exploration, mining, quarrying, and physical and chemical treatment of minerals"),
-    "02": gettext_lazy("Wastes from agriculture, horticulture, aquaculture, forestry, hunting and fishing, food preparation and processing"),
-    "03": gettext_lazy("Wastes from wood processing and the production of panels and furniture, pulp, paper and cardboard"),
-    "04": gettext_lazy("Wastes from the leather, fur and textile industries"),
-    "05": gettext_lazy("Wastes from petroleum refining, natural gas purification and pyrolytic treatment of coal"),
-    "06": gettext_lazy("Wastes from inorganic chemical processes"),
-    "07": gettext_lazy("Wastes from organic chemical processes"),
-    "08": gettext_lazy("Wastes from the manufacture, formulation, supply and use (mfsu) of coatings (paints, varnishes and vitreous enamels), adhesives, sealants and printing inks"),
-    "09": gettext_lazy("Wastes from the photographic industry"),
-    "10": gettext_lazy("Wastes from thermal processes"),
-    "11": gettext_lazy("Wastes from chemical surface treatment and coating of metals and other materials; non-ferrous hydro-metallurgy"),
-    "12": gettext_lazy("Wastes from shaping and physical and mechanical surface treatment of metals and plastics"),
-    "13": gettext_lazy("Oil wastes and wastes of liquid fuels (except edible oils, and those in chapters 05, 12 and 19)"),
-    "14": gettext_lazy("Waste organic solvents, refrigerants and propellants (except 07 and 08)"),
-    "15": gettext_lazy("Waste packaging, absorbents, wiping cloths, filter materials and protective clothing not otherwise specified"),
-    "16": gettext_lazy("Wastes not otherwise specified in the list"),
-    "17": gettext_lazy("Construction and demolition wastes (including excavated soil from contaminated sites)"),
-    "18": gettext_lazy("Wastes from human or animal health care and/or related research (except kitchen and restaurant wastes not arising from immediate health care)"),
-    "19": gettext_lazy("Wastes from waste management facilities, off-site waste water treatment plants and the preparation of water intended for human consumption and water for industrial use"),
-    "20": gettext_lazy("Municipal wastes (household waste and similar commercial, industrial and institutional wastes) including separately collected fractions"),
-}
+    from circularcities.core.waste import ewc
+
+    key, english = {"entry": (waste_code.code, waste_code.description),
+                    "subchapter": (waste_code.subchapter, waste_code.subchapter_title),
+                    "chapter": (waste_code.chapter, waste_code.chapter_title)}[kind]
+    return ewc.text(kind, key, english, language or get_language())
+
 
 # (slug, English, Chinese, default loose bulk density t/m3 or None, for sharing)
 CATEGORIES = [
@@ -263,9 +225,10 @@ def _words(text: str) -> list[str]:
 def search_materials(query: str, language: str = "en", limit: int = 20) -> list[dict]:
     """EU List of Waste entries and product categories matching ``query``: a code or
     its beginning ("17 01", "1701"), or words that must all appear in the entry, its
-    subchapter or chapter title (chapter titles in Chinese too) or a category's name in
-    either language. Best first: categories and entries whose own description holds
+    subchapter or chapter title (in English or any translation) or a category's name.
+    Labels are in ``language``. Best first: categories and entries whose own description holds
     the words, then those matched by their (sub)chapter; hazardous entries are marked."""
+    from circularcities.core.waste import ewc
     from circularcities.marketplace.models import ProductCategory, WasteCode
 
     limit = max(1, min(int(limit), 50))
@@ -273,13 +236,12 @@ def search_materials(query: str, language: str = "en", limit: int = 20) -> list[
     if not q:
         return []
     digits = q.replace(" ", "").rstrip("*")
-    chinese = (language or "").lower().startswith("zh")
     found: list[tuple[int, str, dict]] = []
 
     def ewc_row(c, rank):
         return (rank, c.code, {"key": c.code_display, "kind": "ewc", "code": c.code_display,
-                               "label": c.description, "hazardous": c.hazardous,
-                               "group": CHAPTER_ZH.get(c.chapter, c.chapter_title) if chinese else c.subchapter_title})
+                               "label": ewc_text(c, "entry", language).text, "hazardous": c.hazardous,
+                               "group": ewc_text(c, "subchapter", language).text})
 
     if digits.isdigit():
         for c in WasteCode.objects.filter(code__startswith=digits[:6])[:limit]:
@@ -292,8 +254,9 @@ def search_materials(query: str, language: str = "en", limit: int = 20) -> list[
             found.append((0, cat.slug, {"key": cat.slug, "kind": "category", "code": "",
                                         "label": cat.t("name", language), "hazardous": False, "group": ""}))
     for c in WasteCode.objects.all():
-        own = c.description.lower()
-        groups = f"{c.subchapter_title} {c.chapter_title} {CHAPTER_ZH.get(c.chapter, '')}".lower()
+        own = ewc.search_text("entry", c.code, c.description)
+        groups = (f"{ewc.search_text('subchapter', c.subchapter, c.subchapter_title)} "
+                  f"{ewc.search_text('chapter', c.chapter, c.chapter_title)}")
         if all(w in own for w in words):
             found.append(ewc_row(c, 1))
         elif all(w in own or w in groups for w in words):

@@ -355,7 +355,7 @@ def _decrement_and_record(offer, *, q, want, receiver, receiver_name, value, cur
                                                          if locked.created_by else ""),
             receiver=receiver, receiver_name=receiver_name.strip(),
             city=locked.city, material_code=locked.material_code,
-            material_label=locked.material_label[:400], hazardous=locked.hazardous,
+            material_label=_stored_label(locked), hazardous=locked.hazardous,
             is_share=locked.kind == Listing.Kind.SHARE, items=items, quantity_t=q,
             value=_money(value), currency=currency,
             disposal_cost_avoided=_money(disposal_cost_avoided),
@@ -403,6 +403,26 @@ def _deal_terms(offer: Listing, quantity_t, items, value, currency: str):
 
 def _deal_text(text) -> str:
     return rules.text("text", text, max_length=MAX_MESSAGE)
+
+
+def _stored_label(listing: Listing) -> str:
+    """The material as recorded with an exchange: English, a stable record (pages name it
+    in the reader's language from its code)."""
+    from django.utils.translation import override
+
+    with override("en"):
+        return listing.material_label[:400]
+
+
+class _Material:
+    """A listing's material, named in the language active when it is printed (a
+    notification's recipient's, not the author's)."""
+
+    def __init__(self, listing: Listing):
+        self.listing = listing
+
+    def __str__(self) -> str:
+        return self.listing.material_label
 
 
 def _tell(proposal: Proposal, side: str, message) -> None:
@@ -456,7 +476,7 @@ def propose_deal(user, offer: Listing, *, want: Listing | None = None, quantity_
         ProposalEvent.objects.create(proposal=proposal, kind=ProposalEvent.Kind.PROPOSED, side=side,
                                      author=user, text=text, quantity_t=q, value=v, currency=currency)
         author = proposal.party(side)
-        material = offer.material_label
+        material = _Material(offer)
         if side == Proposal.Side.GIVER:
             _tell(proposal, OTHER_SIDE[side], lambda: _(
                 "%(org)s proposes %(q)s t of %(material)s to you; accept, counter or decline it.")
@@ -483,7 +503,7 @@ def counter_deal(user, proposal: Proposal, *, quantity_t, items=None, value=None
             version=F("version") + 1, updated_at=timezone.now())
         ProposalEvent.objects.create(proposal=locked, kind=ProposalEvent.Kind.COUNTERED, side=side,
                                      author=user, text=text, quantity_t=q, value=v, currency=currency)
-        author, material = locked.party(side), locked.offer.material_label
+        author, material = locked.party(side), _Material(locked.offer)
         _tell(locked, OTHER_SIDE[side], lambda: _(
             "%(org)s made a counter-offer on %(material)s: %(q)s t; accept, counter or decline it.")
             % {"org": author.t("name"), "q": fmt_t(q), "material": material})
@@ -509,7 +529,7 @@ def accept_deal(user, proposal: Proposal, *, version: int | None = None, text: s
         ProposalEvent.objects.create(proposal=locked, kind=ProposalEvent.Kind.ACCEPTED, side=side,
                                      author=user, text=text, quantity_t=locked.quantity_t,
                                      value=locked.value, currency=locked.currency)
-        author, material, q = locked.party(side), locked.offer.material_label, locked.quantity_t
+        author, material, q = locked.party(side), _Material(locked.offer), locked.quantity_t
         _tell(locked, OTHER_SIDE[side], lambda: _(
             "%(org)s accepted the deal: %(q)s t of %(material)s. The exchange is recorded.")
             % {"org": author.t("name"), "q": fmt_t(q), "material": material})
@@ -543,7 +563,7 @@ def _close(user, proposal, status, kind, text, version, check, sentence) -> Prop
         Proposal.objects.filter(pk=locked.pk).update(status=status, version=F("version") + 1,
                                                      updated_at=timezone.now())
         ProposalEvent.objects.create(proposal=locked, kind=kind, side=side, author=user, text=text)
-        author, material = locked.party(side), locked.offer.material_label
+        author, material = locked.party(side), _Material(locked.offer)
         _tell(locked, OTHER_SIDE[side], lambda: sentence(author.t("name"), material))
     locked.refresh_from_db()
     return locked
@@ -557,7 +577,7 @@ def write_in_deal(user, proposal: Proposal, text: str) -> ProposalEvent:
         event = ProposalEvent.objects.create(proposal=proposal, kind=ProposalEvent.Kind.MESSAGE, side=side,
                                              author=user, text=text)
         Proposal.objects.filter(pk=proposal.pk).update(updated_at=timezone.now())
-        author, material = proposal.party(side), proposal.offer.material_label
+        author, material = proposal.party(side), _Material(proposal.offer)
         short = text if len(text) <= 200 else text[:199] + "…"
         _tell(proposal, OTHER_SIDE[side], lambda: _("%(org)s wrote about %(material)s: %(text)s")
               % {"org": author.t("name"), "material": material, "text": short})

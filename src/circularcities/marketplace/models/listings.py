@@ -130,8 +130,10 @@ class Listing(TranslatedContent, TranslatableModel):
 
     @property
     def material_label(self) -> str:
-        if self.waste_code_id:
-            return str(self.waste_code)
+        if self.waste_code is not None:
+            from circularcities.marketplace.catalogue import ewc_text
+
+            return f"{self.waste_code.code_display} {ewc_text(self.waste_code).text}"
         return self.category.t("name") if self.category else ""
 
     @property

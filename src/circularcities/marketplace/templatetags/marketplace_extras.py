@@ -80,8 +80,12 @@ def exchange_material(ex):
     cat = ProductCategory.objects.filter(slug=code).first()
     if cat is not None:
         return cat.t("name")
-    if not _english() and code.isdigit() and len(code) == 6:
-        return f"{code[:2]} {code[2:4]} {code[4:]}"  # the List of Waste's wording is English only
+    if code.isdigit() and len(code) == 6:
+        from circularcities.marketplace.models import WasteCode
+
+        wc = WasteCode.objects.filter(code=code).first()
+        if wc is not None:
+            return f"{wc.code_display} {ewc_title(wc)}"
     return ex.material_label
 
 
@@ -91,30 +95,54 @@ def _english() -> bool:
     return (get_language() or "en").startswith("en")
 
 
-@register.simple_tag
-def ewc_description(waste_code):
-    """An EU List of Waste entry's description. The list is published in English (no
-    official Chinese, Japanese or Korean text is available to the platform), so other
-    languages show the English, marked as such, rather than an invented legal text."""
-    from django.utils.html import format_html
+def _ewc_parts(waste_code) -> tuple[str, str, str] | None:
+    """``(text, label, english)`` for an entry on this page: the text in the page's language;
+    ``label`` says what ``english`` is ("" when nothing more needs saying). None without a
+    description."""
     from django.utils.translation import gettext
 
-    text = getattr(waste_code, "description", "") or ""
-    if _english() or not text:
+    from circularcities.marketplace.catalogue import ewc_text
+
+    if waste_code is None or not getattr(waste_code, "description", ""):
+        return None
+    t = ewc_text(waste_code)
+    if _english():
+        return t.text, "", ""
+    if not t.in_language:
+        return t.text, gettext("official text in English only"), ""
+    return t.text, gettext("Official text (English)"), t.english
+
+
+@register.simple_tag
+def ewc_description(waste_code):
+    """An EU List of Waste entry's description in the page's language. The list is
+    published in English; the platform's own translation is shown with the official
+    English beside it, and a language without a translation shows the English, marked."""
+    from django.utils.html import format_html
+
+    parts = _ewc_parts(waste_code)
+    if parts is None:
+        return ""
+    text, label, english = parts
+    if not label:
         return text
-    return format_html('<span lang="en">{}</span> <span class="untranslated">({})</span>', text,
-                       gettext("official text in English only"))
+    if not english:
+        return format_html('<span lang="en">{}</span> <span class="untranslated">({})</span>', text, label)
+    return format_html('{}<br><span class="small muted">{}: <span lang="en">{}</span></span>', text, label,
+                       english)
 
 
 @register.filter
 def ewc_title(waste_code) -> str:
-    """The description for a ``title`` attribute (plain text), marked when in English only."""
-    from django.utils.translation import gettext
-
-    text = getattr(waste_code, "description", "") or ""
-    if _english() or not text:
+    """The description for a ``title`` attribute (plain text): the page's language and the
+    official English."""
+    parts = _ewc_parts(waste_code)
+    if parts is None:
+        return ""
+    text, label, english = parts
+    if not label:
         return text
-    return f"{text} ({gettext('official text in English only')})"
+    return f"{text} ({label}: {english})" if english else f"{text} ({label})"
 
 
 # The notes core/lca/avoided.py stores with an exchange are English sentences (a stable

@@ -19,7 +19,6 @@ from circularcities.core.errors import ValidationError
 from circularcities.core.geo import haversine_km
 from circularcities.core.matching import material_key
 from circularcities.core.rules import FieldError
-from circularcities.marketplace.catalogue import CHAPTER_TITLES
 from circularcities.marketplace.forms import ExchangeForm, ListingForm
 from circularcities.marketplace.matching import DEFAULT_MAX_KM, suggest
 from circularcities.marketplace.models import Listing, ProductCategory, WasteCode
@@ -42,8 +41,12 @@ def _float(value):
 
 
 def chapters():
+    from django.utils.translation import get_language
+
+    from circularcities.core.waste import ewc
+
     rows = WasteCode.objects.values_list("chapter", "chapter_title").distinct().order_by("chapter")
-    return [(c, str(CHAPTER_TITLES[c]) if c in CHAPTER_TITLES else t) for c, t in rows]
+    return [(c, ewc.text("chapter", c, t, get_language()).text) for c, t in rows]
 
 
 def filter_listings(params, qs=None):

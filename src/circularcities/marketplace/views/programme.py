@@ -65,12 +65,22 @@ def metrics(request):
 
 
 def method(request):
-    """The avoided-emissions method, as documented beside the code (English)."""
+    """The avoided-emissions method, as documented beside the code: the translation in the
+    reader's language (``AVOIDED_EMISSIONS_METHOD.<language>.md``) when there is one, else
+    the English with a summary in the reader's language."""
+    from django.utils.translation import get_language
+
     from circularcities.marketplace.catalogue import DATA_DIR
     from circularcities.marketplace.method_doc import to_html
 
-    text = (DATA_DIR / "AVOIDED_EMISSIONS_METHOD.md").read_text(encoding="utf-8")
-    return render(request, "marketplace/method.html", {"html": to_html(text)})
+    lang = get_language() or "en"
+    translated = DATA_DIR / f"AVOIDED_EMISSIONS_METHOD.{lang}.md"
+    if lang != "en" and translated.is_file():
+        path, doc_lang = translated, lang
+    else:
+        path, doc_lang = DATA_DIR / "AVOIDED_EMISSIONS_METHOD.md", "en"
+    return render(request, "marketplace/method.html", {"html": to_html(path.read_text(encoding="utf-8")),
+                                                       "doc_lang": doc_lang})
 
 
 def _suffix(city):
