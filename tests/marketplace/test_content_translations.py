@@ -236,7 +236,9 @@ def test_migrations_move_the_two_language_columns_and_back(city):
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
     c = ProductCategory.objects.get(slug="s23-mig-cat")
-    assert (c.name_en, c.name_zh) == ("Test pipes", "测试管材")
+    assert (c.name_en, c.name_zh, sorted(c.get_available_languages())) == ("Test pipes", "测试管材", ["en", "zh-hans"])
+    furniture = ProductCategory.objects.get(slug="furniture")  # a packaged category: named in every language
+    assert (furniture.name_en, furniture.name_zh, furniture.name_ja, furniture.name_ko) == ("Furniture", "家具", "家具", "가구")
     f = ProgrammeFigure.objects.get(pk=fig)
     assert (f.label_en, f.label_zh, f.unit_en, f.unit_zh, f.note_en, f.note_zh) == (
         "Test users", "测试用户", "people", "人", "", "只有中文")

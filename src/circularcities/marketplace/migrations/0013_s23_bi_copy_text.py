@@ -1,6 +1,7 @@
 """Copy the two-language columns (``<field>_en`` / ``<field>_zh``) of flows, flow values,
 product categories, programme figures and material weights into parler's translation rows
-(English as ``en``, Chinese as ``zh-hans``), and back again on reverse."""
+(English as ``en``, Chinese as ``zh-hans``), and back again on reverse. The packaged product
+categories (seeded by 0002) also get their Japanese and Korean names."""
 
 from django.db import migrations
 
@@ -31,6 +32,19 @@ def forward(apps, schema_editor):
                 if sfx == "en" or any(own.values()):
                     rows.append(translation(master_id=pk, language_code=code, **own))
         translation.objects.bulk_create(rows, batch_size=500)
+    _packaged_category_names(apps)
+
+
+def _packaged_category_names(apps):
+    from circularcities.marketplace.catalogue import CATEGORY_NAMES_JA_KO
+
+    master = apps.get_model("marketplace", "ProductCategory")
+    translation = apps.get_model("marketplace", "ProductCategoryTranslation")
+    present = set(master.objects.filter(slug__in=list(CATEGORY_NAMES_JA_KO)).values_list("slug", flat=True))
+    translation.objects.bulk_create([
+        translation(master_id=slug, language_code=code, name=name)
+        for slug, names in CATEGORY_NAMES_JA_KO.items() if slug in present
+        for code, name in zip(("ja", "ko"), names, strict=True) if name])
 
 
 def backward(apps, schema_editor):
