@@ -200,7 +200,7 @@ def test_edit_pages_for_the_manager_only(client, park, manager, other_manager):
                        {"source": "test-depot", "target": "test-greenhouse", "kind": "material", "name_en": "Pallets",
                         "annual_quantity": "12", "unit": "t", "value": "500", "currency": "EUR", "value_year": "2024"})
     assert resp.status_code == 302, resp.content.decode()[:2000]
-    flow = Flow.objects.get(park=park, name_en="Pallets")
+    flow = Flow.objects.get(park=park, translations__language_code="en", translations__name="Pallets")
     assert flow.annual_quantity == 12 and flow.values.get().year == 2024
     body = client.get(park.get_absolute_url()).content.decode()
     assert "Pallets" in body and "500 EUR" in body

@@ -12,11 +12,12 @@ pytestmark = pytest.mark.django_db
 
 def test_chaoyang_flows_and_both_waste_heat_figures():
     park = Park.objects.get(slug="beijing-chaoyang")
-    names = set(park.flows.values_list("name_en", flat=True))
+    names = {fl.name_en for fl in park.flows.prefetch_related("translations")}
     assert {"Municipal waste", "Electricity", "Electricity to the grid", "Bio-residues",
             "Waste heat for heating and hot water"} <= names
     assert any(n.startswith("Bottom ash") for n in names)
-    heat = Flow.objects.get(park=park, name_en__startswith="Waste heat")
+    heat = Flow.objects.get(park=park, translations__language_code="en",
+                            translations__name__startswith="Waste heat")
     values = {(v.source, int(v.amount)) for v in heat.values.all()}
     assert values == {("Green Circular Cities Coalition brochure (English text)", 233_000_000),
                       ("Green Circular Cities Coalition brochure (Chinese text)", 2_330_000)}

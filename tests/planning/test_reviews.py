@@ -112,3 +112,17 @@ def test_rollup_page_counts(client, secretariat):
     client.force_login(secretariat)
     html = client.get(reverse("planning:rollup")).content.decode()
     assert "Brussels" in html and "Advance London" in html and "112" in html
+
+
+def test_review_export_marks_english_shown_for_a_language_without_the_text(client, owner, city, quarter_data):
+    """Names come through ``translated()``: a Japanese review shows an English-only
+    milestone title marked "not yet translated", as the pages do."""
+    client.force_login(owner)
+    url = reverse("planning:city_review", args=[city.slug]) + "?quarter=2024-Q2&lang=ja&format=xlsx"
+    wb = load_workbook(io.BytesIO(client.get(url).content))
+    cells = [str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c]
+    assert any("Late step (未翻訳)" in c for c in cells)
+    english = client.get(url.replace("lang=ja", "lang=en"))
+    cells = [str(c) for ws in load_workbook(io.BytesIO(english.content)) for row in ws.iter_rows(values_only=True)
+             for c in row if c]
+    assert any("Late step" in c for c in cells) and not any("not yet translated" in c for c in cells)

@@ -12,6 +12,7 @@ import csv
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -50,6 +51,43 @@ CATEGORIES = [
     ("tools", "Tools and equipment", "工具和设备", None, True),
     ("household", "Household items", "家居用品", None, True),
 ]
+# Japanese and Korean names of the categories (slug -> (ja, ko)); CATEGORIES keeps its
+# shape because migration 0002 reads it.
+CATEGORY_NAMES_JA_KO = {
+    "paper": ("紙・段ボール", "종이 및 골판지"),
+    "cardboard": ("段ボール", "골판지"),
+    "plastics": ("プラスチック", "플라스틱"),
+    "pet": ("PET プラスチック", "PET 플라스틱"),
+    "hdpe": ("HDPE プラスチック", "HDPE 플라스틱"),
+    "glass": ("ガラス", "유리"),
+    "metals": ("金属", "금속"),
+    "steel": ("鉄鋼", "철강"),
+    "aluminium": ("アルミニウム", "알루미늄"),
+    "wood": ("木材", "목재"),
+    "pallets": ("木製パレット", "목재 팔레트"),
+    "textiles": ("繊維製品", "섬유류"),
+    "food": ("食品廃棄物", "음식물 쓰레기"),
+    "organic": ("生ごみ・剪定枝", "음식물 및 정원 폐기물"),
+    "bricks": ("れんが", "벽돌"),
+    "concrete": ("コンクリート", "콘크리트"),
+    "aggregates": ("骨材", "골재"),
+    "soil": ("土砂・石", "흙과 돌"),
+    "asphalt": ("アスファルト", "아스팔트"),
+    "plasterboard": ("石膏ボード", "석고보드"),
+    "insulation": ("断熱材", "단열재"),
+    "weee": ("電気・電子機器", "전기·전자 제품"),
+    "tyres": ("タイヤ", "타이어"),
+    "ash": ("建設資材に使う焼却主灰", "건설 자재로 쓰는 소각 바닥재"),
+    "furniture": ("家具", "가구"),
+    "tools": ("工具・機器", "공구 및 장비"),
+    "household": ("生活用品", "생활용품"),
+}
+
+
+def category_names(slug: str, en: str, zh: str) -> dict[str, str]:
+    """A category's name in each platform language: ``{"en": ..., "zh-hans": ..., ...}``."""
+    ja, ko = CATEGORY_NAMES_JA_KO.get(slug, ("", ""))
+    return {"en": en, "zh-hans": zh, "ja": ja, "ko": ko}
 
 # Loose bulk densities (t/m3) used when a listing gives m3 and no density:
 # rough typical values of loose waste, an estimate the page labels as such.
@@ -74,10 +112,14 @@ def ensure_catalogue() -> None:
                           subchapter_title=r["subchapter_title"], description=r["description"],
                           hazardous=r["hazardous"] == "true", entry_type=r["entry_type"])
                 for r in rows if r["code"] not in existing])
+        languages = {code for code, _name in settings.LANGUAGES}
         for slug, en, zh, density, sharing in CATEGORIES:
-            ProductCategory.objects.update_or_create(
-                slug=slug, defaults={"name_en": en, "name_zh": zh,
-                                     "default_density_t_per_m3": density, "for_sharing": sharing})
+            cat, _created = ProductCategory.objects.update_or_create(
+                slug=slug, defaults={"default_density_t_per_m3": density, "for_sharing": sharing})
+            for language, name in category_names(slug, en, zh).items():
+                if language in languages and (name or language == settings.LANGUAGE_CODE):
+                    cat.set_text(language, name=name)
+            cat.save_translations()
         if not CompatibilityRule.objects.exists():
             with open(DATA_DIR / "material_compatibility.csv", encoding="utf-8-sig", newline="") as fh:
                 CompatibilityRule.objects.bulk_create([
@@ -192,11 +234,11 @@ def search_materials(query: str, language: str = "en", limit: int = 20) -> list[
             found.append(ewc_row(c, 0))
         return [row for _r, _k, row in found]
     words = _words(q)
-    for cat in ProductCategory.objects.all():
-        hay = f"{cat.slug} {cat.name_en} {cat.name_zh}".lower()
+    for cat in ProductCategory.objects.by_name(language):
+        hay = " ".join([cat.slug, *(row.name for row in cat.translations.all())]).lower()
         if all(w in hay for w in words):
             found.append((0, cat.slug, {"key": cat.slug, "kind": "category", "code": "",
-                                        "label": cat.t("name"), "hazardous": False, "group": ""}))
+                                        "label": cat.t("name", language), "hazardous": False, "group": ""}))
     for c in WasteCode.objects.all():
         own = ewc.search_text("entry", c.code, c.description)
         groups = (f"{ewc.search_text('subchapter', c.subchapter, c.subchapter_title)} "

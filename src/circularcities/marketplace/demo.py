@@ -17,6 +17,7 @@ from django.db import transaction
 
 from circularcities.coalition.models import City, Partner
 from circularcities.marketplace.catalogue import ensure_catalogue
+from circularcities.marketplace.demo_texts import ja_ko
 from circularcities.marketplace.models import (
     Exchange,
     Facility,
@@ -139,12 +140,17 @@ def _listings(orgs):
         found = Listing.objects.filter(demo_key=key).first()
         if found is None:
             o = orgs[org]
-            data = {"kind": kind, "organisation": o, "title_en": en, "title_zh": zh, "material": material,
-                    "quantity": qty, "unit": unit, "use_organisation_location": True,
+            data = {"kind": kind, "organisation": o, "title_en": en, "title_zh": zh, **ja_ko("title", en),
+                    "material": material, "quantity": qty, "unit": unit, "use_organisation_location": True,
                     "description": "Demo listing.", **extra}
             found = save_listing(_DemoUser(), data)
             Listing.objects.filter(pk=found.pk).update(is_demo=True, demo_key=key, created_by=None)
             found.refresh_from_db()
+        else:  # listings are left alone once made; only titles in a language they lack are added
+            for name, text in ja_ko("title", en).items():
+                if text and not getattr(found, name):
+                    setattr(found, name, text)
+            found.save_translations()
         out[key] = found
     return out
 
@@ -185,12 +191,13 @@ def _demo_park(slug, en, zh, facilities, flows, source, **fields):
     park.facilities.exclude(slug__in=list(fac)).delete()
     park.flows.all().delete()
     for src, dst, kind, fen, fzh, code, quantity, unit, note, values in flows:
-        fl = Flow.objects.create(park=park, source=fac[src], target=fac[dst], kind=kind, name_en=fen,
-                                 name_zh=fzh, material_code=code, annual_quantity=quantity, unit=unit,
-                                 source_note=note or source)
+        fl = Flow(park=park, source=fac[src], target=fac[dst], kind=kind, name_en=fen, name_zh=fzh,
+                  **ja_ko("name", fen), material_code=code, annual_quantity=quantity, unit=unit,
+                  source_note=note or source)
+        fl.save()
         for amount, ben, bzh, vsource, quote in values:
-            FlowValue.objects.create(flow=fl, amount=Decimal(amount), currency="CNY", basis_en=ben,
-                                     basis_zh=bzh, source=vsource, quote=quote)
+            FlowValue(flow=fl, amount=Decimal(amount), currency="CNY", basis_en=ben, basis_zh=bzh,
+                      **ja_ko("basis", ben), source=vsource, quote=quote).save()
     return park
 
 
@@ -318,12 +325,15 @@ def _figures():
         if city is None:
             continue
         for order, (en, zh, value, uen, uzh, period, note) in enumerate(rows, start=1):
-            ProgrammeFigure.objects.update_or_create(city=city, order=order, defaults={
-                "label_en": en, "label_zh": zh, "value": value, "unit_en": uen, "unit_zh": uzh,
-                "period": period, "source": SRC_002, "note_en": note, "flagged": bool(note),
-                "note_zh": "中文原文数字。对 400 吨物料而言不可能成立（相当于每吨转移物料减排两百万吨以上二氧化碳），"
-                           "可能是单位或翻译错误。按原文展示，不用于任何计算。" if note else "",
-                "is_demo": True})
+            figure, _created = ProgrammeFigure.objects.update_or_create(city=city, order=order, defaults={
+                "value": value, "period": period, "source": SRC_002, "flagged": bool(note), "is_demo": True})
+            texts = {"label_en": en, "label_zh": zh, **ja_ko("label", en), "unit_en": uen, "unit_zh": uzh,
+                     **ja_ko("unit", uen), "note_en": note, **ja_ko("note", note),
+                     "note_zh": "中文原文数字。对 400 吨物料而言不可能成立（相当于每吨转移物料减排两百万吨以上二氧化碳），"
+                                "可能是单位或翻译错误。按原文展示，不用于任何计算。" if note else ""}
+            for name, text in texts.items():
+                setattr(figure, name, text)
+            figure.save_translations()
 
 
 # An open deal waiting for the demo business account (demo-eastside-construction):
@@ -353,8 +363,11 @@ def _proposals(listings):
 def load(log=print) -> None:
     ensure_catalogue()
     for code, weight, en, zh in WEIGHTS:
-        MaterialWeight.objects.get_or_create(material=code, defaults={"weight": weight, "note_en": en,
-                                                                      "note_zh": zh})
+        row, created = MaterialWeight.objects.get_or_create(material=code, defaults={"weight": weight})
+        for name, text in {"note_en": en, "note_zh": zh, **ja_ko("note", en)}.items():
+            if created or (text and not getattr(row, name)):  # a note someone wrote stays
+                setattr(row, name, text)
+        row.save_translations()
     orgs = _orgs(log)
     listings = _listings(orgs)
     _exchanges(listings)

@@ -203,8 +203,18 @@ class MaterialWeightForm(forms.Form):
                                       "aria-controls": "material-options", "aria-expanded": "false",
                                       "autocomplete": "off"}))
     weight = forms.FloatField(label=_("Weight"), help_text=_("Above 0, at most 1000; 1 is neutral."))
-    note_en = forms.CharField(label=_("Note (English)"), max_length=300, required=False)
-    note_zh = forms.CharField(label=_("Note (Chinese)"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A note per platform language; all optional.
+        for name, field in language_text_fields({"note": (_("Note"), False)}, required=()).items():
+            field.max_length = 300
+            field.widget.attrs["maxlength"] = "300"
+            self.fields[name] = field
+
+    @property
+    def note_fields(self) -> list:
+        return [self[name] for name in text_field_names(["note"])]
 
     def clean_material(self):
         return _material_key(self.cleaned_data["material"])
@@ -272,8 +282,6 @@ class FlowForm(forms.Form):
     source = forms.ChoiceField(label=_("From facility"))
     target = forms.ChoiceField(label=_("To facility"))
     kind = forms.ChoiceField(label=_("Kind"), choices=Flow.Kind.choices)
-    name_en = forms.CharField(label=_("What flows (English)"), max_length=200, required=False)
-    name_zh = forms.CharField(label=_("What flows (Chinese)"), max_length=200, required=False)
     material_code = forms.CharField(label=_("EWC code or category"), max_length=40, required=False)
     annual_quantity = forms.CharField(label=_("Annual quantity"), required=False,
                                       help_text=_("Empty when not known."))
@@ -287,14 +295,27 @@ class FlowForm(forms.Form):
         from circularcities.web.translated import translated
 
         super().__init__(*args, **kwargs)
-        facilities = [(f.slug, translated(f, "name").text) for f in park.facilities.all()] if park else []
+        # What flows, one field per platform language (English required by the service).
+        names = language_text_fields({"name": (_("What flows"), False)}, required=())
+        for field in names.values():
+            field.max_length = 200
+            field.widget.attrs["maxlength"] = "200"
+        fields = list(self.fields.items())
+        at = [name for name, _f in fields].index("material_code")
+        self.fields = dict(fields[:at] + list(names.items()) + fields[at:])
+        facilities = [(f.slug, translated(f, "name").text)
+                      for f in park.facilities.prefetch_related("translations")] if park else []
         self.fields["source"].choices = facilities
         self.fields["target"].choices = facilities
         self.fields["unit"].choices = [("", "—")] + [(u, u) for u in FLOW_UNITS]
 
+    @property
+    def name_fields(self) -> list:
+        return [self[name] for name in text_field_names(["name"])]
+
     def data_for_service(self) -> dict:
         d = {k: (v if v != "" else None) for k, v in self.cleaned_data.items()}
-        for k in ("name_en", "name_zh", "material_code", "unit", "currency"):
+        for k in (*text_field_names(["name"]), "material_code", "unit", "currency"):
             d[k] = d[k] or ""
         return d
 
@@ -303,8 +324,8 @@ class FlowForm(forms.Form):
         from circularcities.marketplace.parks_services import MANAGER_SOURCE
 
         mine = flow.values.filter(source=MANAGER_SOURCE).first()
-        return {"source": flow.source.slug, "target": flow.target.slug, "kind": flow.kind, "name_en": flow.name_en,
-                "name_zh": flow.name_zh, "material_code": flow.material_code,
+        return {"source": flow.source.slug, "target": flow.target.slug, "kind": flow.kind,
+                **{k: getattr(flow, k) for k in text_field_names(["name"])}, "material_code": flow.material_code,
                 "annual_quantity": flow.annual_quantity if flow.annual_quantity is not None else "",
                 "unit": flow.unit, "value": mine.amount if mine else "", "currency": mine.currency if mine else "",
                 "value_year": mine.year if mine and mine.year else ""}

@@ -115,7 +115,8 @@ def _candidates(listing: Listing, max_km: float | None = None):
         qs = qs.exclude(organisation_id=listing.organisation_id)
     elif listing.created_by_id:
         qs = qs.exclude(created_by_id=listing.created_by_id, organisation__isnull=True)
-    return qs.exclude(pk=listing.pk).select_related("organisation", "waste_code", "category")
+    return qs.exclude(pk=listing.pk).select_related("organisation", "waste_code", "category").prefetch_related(
+        "translations", "category__translations")
 
 
 def explain(s: Suggestion) -> str:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from circularcities.core.reports import Report, Section, Table, csv_row, to_xlsx
 from circularcities.marketplace.models import Exchange, Listing
 from circularcities.marketplace.services import open_listings
+from circularcities.web.translated import marked
 
 if TYPE_CHECKING:
     from circularcities.coalition.models import City
@@ -54,8 +55,9 @@ def _month(d) -> str:
 
 def _by_material(qs) -> list[tuple[str, float, int]]:
     agg: dict[str, list] = defaultdict(lambda: [0.0, 0])
-    for lst in qs.select_related("waste_code", "category"):
-        key = lst.material_label
+    for lst in qs.select_related("waste_code", "category").prefetch_related("category__translations"):
+        # A category named in English for want of the reader's language is marked so.
+        key = marked(lst.category, "name") if lst.category_id else lst.material_label
         agg[key][0] += float(lst.remaining_t)
         agg[key][1] += 1
     return sorted(((k, v[0], v[1]) for k, v in agg.items()), key=lambda t: -t[1])

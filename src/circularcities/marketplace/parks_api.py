@@ -26,6 +26,7 @@ from circularcities.marketplace.services import (
 )
 from circularcities.marketplace.views.parks import sankey
 from circularcities.web.api_support import Id, responses
+from circularcities.web.content import LEGACY_SUFFIXES
 from circularcities.web.translated import translated
 
 router = Router(tags=["marketplace"])
@@ -45,6 +46,10 @@ class ParkFlowValueOut(Schema):
     currency: str
     year: int | None
     per_year: bool
+    basis_en: str
+    basis_zh: str
+    basis_ja: str
+    basis_ko: str
     source: str
 
 
@@ -55,6 +60,8 @@ class ParkFlowOut(Schema):
     kind: str
     name_en: str
     name_zh: str
+    name_ja: str
+    name_ko: str
     material_code: str
     annual_quantity: float | None
     unit: str
@@ -146,8 +153,10 @@ class ParkFlowIn(Schema):
     source: str | None = Field(None, description="facility slug")
     target: str | None = Field(None, description="facility slug")
     kind: str | None = Field(None, description="material or energy")
-    name_en: str | None = None
-    name_zh: str | None = None
+    name_en: str | None = Field(None, max_length=200, description="Required on creation; shown where a language has none")
+    name_zh: str | None = Field(None, max_length=200)
+    name_ja: str | None = Field(None, max_length=200)
+    name_ko: str | None = Field(None, max_length=200)
     material_code: str | None = None
     annual_quantity: float | None = None
     unit: str | None = None
@@ -171,10 +180,17 @@ def _facility_out(f: Facility) -> dict:
 
 def _flow_out(fl: Flow) -> dict:
     return {"id": fl.pk, "source": fl.source.slug, "target": fl.target.slug, "kind": fl.kind,
-            "name_en": fl.name_en, "name_zh": fl.name_zh, "material_code": fl.material_code,
-            "annual_quantity": fl.annual_quantity, "unit": fl.unit,
-            "values": [{"amount": float(v.amount), "currency": v.currency, "year": v.year,
-                        "per_year": v.per_year, "source": v.source} for v in fl.values.all()]}
+            **{f"name_{sfx}": getattr(fl, f"name_{sfx}") for sfx in LEGACY_SUFFIXES},
+            "material_code": fl.material_code, "annual_quantity": fl.annual_quantity, "unit": fl.unit,
+            "values": [{"amount": float(v.amount), "currency": v.currency, "year": v.year, "per_year": v.per_year,
+                        **{f"basis_{sfx}": getattr(v, f"basis_{sfx}") for sfx in LEGACY_SUFFIXES},
+                        "source": v.source} for v in fl.values.all()]}
+
+
+def _flows(park: Park):
+    """The park's flows with their values, every translation prefetched."""
+    return (park.flows.select_related("source", "target")
+            .prefetch_related("translations", "values", "values__translations"))
 
 
 def _park_out(p: Park) -> dict:
@@ -185,9 +201,8 @@ def _park_out(p: Park) -> dict:
 
 
 def _detail(p: Park) -> dict:
-    return {**_park_out(p), "facilities": [_facility_out(f) for f in p.facilities.all()],
-            "flows": [_flow_out(fl) for fl in p.flows.select_related("source", "target")
-                      .prefetch_related("values")],
+    return {**_park_out(p), "facilities": [_facility_out(f) for f in p.facilities.prefetch_related("translations")],
+            "flows": [_flow_out(fl) for fl in _flows(p)],
             "sankey": sankey(p)}
 
 
@@ -265,12 +280,14 @@ def update_facility(request, slug: str, facility: str, payload: ParkFacilityIn):
 
 @router.post("/parks/{slug}/flows", response=responses(ParkFlowOut, 404, status=201, write=True), auth=write_auth)
 def create_flow(request, slug: str, payload: ParkFlowIn):
-    fl = save_flow(request.user, _park(slug), payload.dict(exclude_unset=True))
-    return Status(201, _flow_out(fl))
+    park = _park(slug)
+    fl = save_flow(request.user, park, payload.dict(exclude_unset=True))
+    return Status(201, _flow_out(_flows(park).get(pk=fl.pk)))
 
 
 @router.patch("/parks/{slug}/flows/{flow_id}", response=responses(ParkFlowOut, 404, write=True), auth=write_auth)
 def update_flow(request, slug: str, flow_id: Id, payload: ParkFlowIn):
     park = _park(slug)
     fl = get_object_or_404(Flow, park=park, pk=flow_id)
-    return _flow_out(save_flow(request.user, park, payload.dict(exclude_unset=True), fl))
+    save_flow(request.user, park, payload.dict(exclude_unset=True), fl)
+    return _flow_out(_flows(park).get(pk=fl.pk))

@@ -27,6 +27,7 @@ from circularcities.marketplace.permissions import (
     require_manage_park,
     require_name_park_managers,
 )
+from circularcities.web.content import LEGACY_SUFFIXES
 
 PARK_TEXT = {"name": 200, "description": 4000, "coordinates_note": 300, "notes": 4000}
 MAX_RADIUS_KM = 200.0
@@ -192,7 +193,8 @@ def save_flow(user, park: Park, data: dict[str, Any], flow: Flow | None = None) 
     """Create or change an exchange between two facilities of ``park``.
 
     Keys: source, target (facility, its slug or id), kind (material or energy),
-    name_en, name_zh, material_code, annual_quantity (empty: not reported) with unit,
+    name_en, name_zh, name_ja, name_ko (what flows, one per platform language; English
+    required, a language not sent keeps its text), material_code, annual_quantity (empty: not reported) with unit,
     and the economic value: value (amount), currency, value_year. The value is kept
     as one FlowValue reported by the park's manager; values other sources reported
     stay as they are.
@@ -211,10 +213,10 @@ def save_flow(user, park: Park, data: dict[str, Any], flow: Flow | None = None) 
         raise FieldError("target", _("An exchange goes from one facility to another."))
     if creating or "kind" in data:
         flow.kind = rules.choice("kind", data.get("kind") or "", Flow.Kind.values)
-    if creating or "name_en" in data:
-        flow.name_en = rules.name("name_en", data.get("name_en"), max_length=200, required=True)
-    if "name_zh" in data:
-        flow.name_zh = rules.name("name_zh", data.get("name_zh"), max_length=200)
+    for sfx in LEGACY_SUFFIXES:
+        key = f"name_{sfx}"
+        if key in data or (creating and sfx == "en"):
+            setattr(flow, key, rules.name(key, data.get(key), max_length=200, required=sfx == "en"))
     if "material_code" in data:
         flow.material_code = rules.name("material_code", data.get("material_code"), max_length=40)
     if creating or "annual_quantity" in data or "unit" in data:
@@ -225,7 +227,7 @@ def save_flow(user, park: Park, data: dict[str, Any], flow: Flow | None = None) 
             unit = rules.choice("unit", unit, FLOW_UNITS)
         flow.annual_quantity = float(q) if q is not None else None
         flow.unit = unit if q is not None else ""
-    flow.save()
+    flow.save()  # with its translations
     if creating or {"value", "currency", "value_year"} & set(data):
         mine = flow.values.filter(source=MANAGER_SOURCE).first()
         amount = data.get("value", mine.amount if mine else None)

@@ -37,6 +37,7 @@ from circularcities.marketplace.permissions import (
     proposing_side,
     require_answer_proposal,
     require_create_listing,
+    require_edit_compatibility,
     require_edit_listing,
     require_record_exchange,
     require_withdraw_proposal,
@@ -208,6 +209,22 @@ def withdraw_listing(user, listing: Listing) -> Listing:
 def material_weight(code: str) -> float:
     found = MaterialWeight.objects.filter(material=code).first()
     return found.weight if found else 1.0
+
+
+@transaction.atomic
+def save_material_weight(user, material: str, weight: float, notes: dict[str, str]) -> MaterialWeight:
+    """Set the weight of ``material`` (a material key); ``notes`` maps ``note_en``,
+    ``note_zh``, ``note_ja``, ``note_ko`` to text; a language not given keeps its note."""
+    require_edit_compatibility(user)
+    row = MaterialWeight.objects.filter(material=material).first() or MaterialWeight(material=material)
+    row.weight = rules.positive("weight", weight, maximum=1000.0)
+    row.updated_by = user if getattr(user, "pk", None) else None
+    for sfx in LEGACY_SUFFIXES:
+        key = f"note_{sfx}"
+        if key in notes:
+            setattr(row, key, rules.name(key, notes[key], max_length=300))
+    row.save()
+    return row
 
 
 def exchange_emissions(material: str, quantity_t: float, route: str,

@@ -18,8 +18,8 @@ from circularcities.planning.services import (
     target_update,
 )
 from circularcities.planning.templatetags.planning_units import unit_label
-from circularcities.web.bilingual import pick
 from circularcities.web.fielderrors import PlainTextForm, add_to_form
+from circularcities.web.translated import marked
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TITLE = {"title": (gettext_lazy("Title"), False)}
@@ -67,8 +67,8 @@ class ServiceForm(PlainTextForm):
 
 
 def _named(obj) -> str:
-    """A thematic area or R-strategy in the active language."""
-    return pick(obj, "name")
+    """A thematic area or R-strategy in the active language (English marked when missing)."""
+    return marked(obj, "name")
 
 
 def parse_points(text: str) -> list[list[float]]:
@@ -117,7 +117,7 @@ class TargetForm(ServiceForm, forms.ModelForm):
                                              .prefetch_related("translations").order_by("theme", "code"))
         self.fields["indicator"].label_from_instance = lambda i: f"{i.code} – {i.t('name')} ({i.unit})"
         self.fields["programme"].queryset = Programme.objects.filter(city=city)
-        self.fields["programme"].label_from_instance = lambda p: pick(p, "name")
+        self.fields["programme"].label_from_instance = lambda p: marked(p, "name")
         self.fields["area"].label_from_instance = _named
         self.fields["programme_indicator"].choices = [("", "—")] + [
             (k, f"{i.name()} ({unit_label(i.unit)})") for k, i in PROGRAMME_INDICATORS.items()]

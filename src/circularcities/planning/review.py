@@ -31,8 +31,7 @@ from circularcities.planning.models import (
     Target,
 )
 from circularcities.planning.services import assess_targets
-from circularcities.web.bilingual import pick
-from circularcities.web.translated import translated
+from circularcities.web.translated import marked, translated
 
 STATUS_LABELS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track", "no_data": "no data"}
 
@@ -121,13 +120,13 @@ def build_report(title_subject: str, review: dict, language: str) -> Report:
             (_("Overdue milestones"), str(len(review["overdue_milestones"]))),
             (_("Projects without a report for the quarter"), str(len(review["missing_reports"]))),
         ])]
-        changed = [[pick(t.city, "name"), t.label(), status_label(a), status_label(b)]
+        changed = [[marked(t.city, "name"), t.label(), status_label(a), status_label(b)]
                    for t, a, b in review["status_changes"]]
-        changed += [[pick(m.measure.city, "name"), pick(m, "title"), _("milestone done"), str(m.done)]
+        changed += [[marked(m.measure.city, "name"), marked(m, "title"), _("milestone done"), str(m.done)]
                     for m in review["done_milestones"]]
-        changed += [[pick(c.measure.city, "name"), pick(c.measure, "title"), c.get_old_display(), c.get_new_display()]
+        changed += [[marked(c.measure.city, "name"), marked(c.measure, "title"), c.get_old_display(), c.get_new_display()]
                     for c in review["measure_changes"]]
-        changed += [[pick(c.city, "name"), pick(c.indicator, "name"), f"{c.year}: {_fmt(c.old_value)}",
+        changed += [[marked(c.city, "name"), marked(c.indicator, "name"), f"{c.year}: {_fmt(c.old_value)}",
                      f"{_fmt(c.new_value)} {c.indicator.unit}"] for c in review["value_changes"]]
         sections.append(Section(_("What changed in the quarter"),
                                 paragraphs=[] if changed else [_("Nothing changed in this quarter.")],
@@ -135,22 +134,22 @@ def build_report(title_subject: str, review: dict, language: str) -> Report:
         rows = []
         for t, a in review["targets"]:
             o = a.observation
-            rows.append([pick(t.city, "name"), t.label(), f"{_fmt(t.baseline_value)} ({t.baseline_year})",
+            rows.append([marked(t.city, "name"), t.label(), f"{_fmt(t.baseline_value)} ({t.baseline_year})",
                          f"{_fmt(t.target_value)} ({t.target_year})", f"{_fmt(o.value)} ({obs_label(o)})" if o else "–",
                          _fmt(a.expected), t.unit, status_label(a.status.value)])
         sections.append(Section(_("Targets"), tables=[Table(
             [_("City"), _("Target"), _("Baseline"), _("Target value"), _("Latest value"), _("Trajectory"),
              _("Unit"), _("Status")], rows)] if rows else [], paragraphs=[] if rows else [_("No target yet.")]))
-        overdue = [[pick(m.city, "name"), pick(m, "title"), str(m.end), m.get_status_display()]
+        overdue = [[marked(m.city, "name"), marked(m, "title"), str(m.end), m.get_status_display()]
                    for m in review["overdue_measures"]]
-        overdue += [[pick(m.measure.city, "name"), f"{pick(m.measure, 'title')} – {pick(m, 'title')}", str(m.due),
+        overdue += [[marked(m.measure.city, "name"), f"{marked(m.measure, 'title')} – {marked(m, 'title')}", str(m.due),
                      _("milestone not done")] for m in review["overdue_milestones"]]
         sections.append(Section(_("Overdue measures and milestones"),
                                 tables=[Table([_("City"), _("Item"), _("Due"), _("Status")], overdue)] if overdue else [],
                                 paragraphs=[] if overdue else [_("Nothing is overdue.")]))
-        progress = [[pick(e.project.programme.city, "name"), pick(e.project, "title"), indicator_name(e.indicator),
+        progress = [[marked(e.project.programme.city, "name"), marked(e.project, "title"), indicator_name(e.indicator),
                      _fmt(e.value), _entry_unit(e)] for e in review["entries"]]
-        progress += [[pick(p.programme.city, "name"), pick(p, "title"), _("no report for the quarter"), "–", ""]
+        progress += [[marked(p.programme.city, "name"), marked(p, "title"), _("no report for the quarter"), "–", ""]
                      for p in review["missing_reports"]]
         sections.append(Section(_("Project progress"),
                                 tables=[Table([_("City"), _("Project"), _("Indicator"), _("Value"), _("Unit")],

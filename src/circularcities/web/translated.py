@@ -72,6 +72,18 @@ def translated(obj, field: str, language: str | None = None) -> Translated:
     return Translated("", default, False)
 
 
+def marked(obj, field: str, language: str | None = None) -> str:
+    """Plain text (exports, form choices): the text in the reader's language or the
+    English one followed by "(not yet translated)" in the reader's language."""
+    from django.utils.translation import gettext, override
+
+    t = translated(obj, field, language)
+    if not t.is_fallback:
+        return t.text
+    with override(reader_language(language)):
+        return f"{t.text} ({gettext('not yet translated')})"
+
+
 def _text(value) -> str:
     """A translated value as text (lists, such as keywords, joined with commas)."""
     if not value:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager, TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFields
 
-from circularcities.web.bilingual import Bilingual
+from circularcities.web.content import TranslatedContent
+from circularcities.web.translated import reader_language
 
 
 class WasteCode(models.Model):  # type: ignore[django-manager-missing]
@@ -45,23 +49,44 @@ class WasteCode(models.Model):  # type: ignore[django-manager-missing]
         return ewc.text(kind, key, english, language or get_language())
 
 
-class ProductCategory(Bilingual, models.Model):  # type: ignore[django-manager-missing]
+class ProductCategoryQuerySet(TranslatableQuerySet):
+    def by_name(self, language: str | None = None):
+        """Ordered by the name in ``language`` (the reader's), English where that
+        language has none; translations prefetched."""
+        rows = ProductCategory._parler_meta.root_model.objects.filter(master=OuterRef("pk"))
+        own = Subquery(rows.filter(language_code=reader_language(language)).exclude(name="").values("name")[:1])
+        english = Subquery(rows.filter(language_code=settings.LANGUAGE_CODE).values("name")[:1])
+        return (self.annotate(sort_name=Coalesce(own, english, models.F("slug"), output_field=models.CharField()))
+                .order_by("sort_name", "slug").prefetch_related("translations"))
+
+
+class ProductCategoryManager(TranslatableManager.from_queryset(ProductCategoryQuerySet),  # type: ignore[misc]
+                             models.Manager["ProductCategory"]):
+    """Parler's manager with :meth:`ProductCategoryQuerySet.by_name`."""
+
+
+class ProductCategory(TranslatedContent, TranslatableModel):
     """A product or material category for listings that are not waste codes
     (reusable goods, share/lend items). ``slug`` is the material key the
-    matcher and the factor map use (``data/material_factor_map.csv``)."""
+    matcher and the factor map use (``data/material_factor_map.csv``). Its name is
+    written per language (django-parler); lists use ``objects.by_name()``."""
 
     slug = models.SlugField(max_length=40, primary_key=True)
-    name_en = models.CharField(max_length=120)
-    name_zh = models.CharField(max_length=120, blank=True)
+    legacy_fields = ("name",)
+    translations = TranslatedFields(
+        name=models.CharField(max_length=120, blank=True),
+    )
     default_density_t_per_m3 = models.FloatField(null=True, blank=True)
     for_sharing = models.BooleanField(default=False, help_text="Items people lend or give away.")
 
+    objects = ProductCategoryManager()
+
     class Meta:
-        ordering = ["name_en"]
+        ordering = ["slug"]
         verbose_name_plural = "product categories"
 
     def __str__(self):
-        return self.name_en
+        return self.t("name", settings.LANGUAGE_CODE) or self.slug
 
 
 class CompatibilityRule(models.Model):
@@ -88,18 +113,31 @@ class CompatibilityRule(models.Model):
         return f"{self.offer_material} -> {self.want_material}"
 
 
-class MaterialWeight(models.Model):
+class MaterialWeightManager(TranslatableManager, models.Manager["MaterialWeight"]):
+    """Parler's manager, typed for django-stubs."""
+
+
+class ProgrammeFigureManager(TranslatableManager, models.Manager["ProgrammeFigure"]):
+    """Parler's manager, typed for django-stubs."""
+
+
+class MaterialWeight(TranslatedContent, TranslatableModel):
     """Weight of one material in the programme's weighted value (Austin gives
-    gypsum board a higher weight than C&D concrete: a harder market)."""
+    gypsum board a higher weight than C&D concrete: a harder market); its note is
+    written per language."""
 
     material = models.CharField(max_length=40, unique=True,
                                 help_text="EWC code (6 digits) or product-category slug")
     weight = models.FloatField(default=1.0)
-    note_en = models.CharField(max_length=300, blank=True)
-    note_zh = models.CharField(max_length=300, blank=True)
+    legacy_fields = ("note",)
+    translations = TranslatedFields(
+        note=models.CharField(max_length=300, blank=True),
+    )
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MaterialWeightManager()
 
     class Meta:
         ordering = ["material"]
@@ -110,25 +148,27 @@ class MaterialWeight(models.Model):
         return f"{self.material}: {self.weight}"
 
 
-class ProgrammeFigure(Bilingual, models.Model):
+class ProgrammeFigure(TranslatedContent, TranslatableModel):
     """A headline figure a programme reported itself (Austin, Share
     Peterborough), kept as reported with its source, beside what the platform
-    computes from recorded exchanges."""
+    computes from recorded exchanges. Label, unit and note are written per language."""
 
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE,
                              related_name="marketplace_figures")
     order = models.PositiveSmallIntegerField(default=0)
-    label_en = models.CharField(max_length=200)
-    label_zh = models.CharField(max_length=200)
+    legacy_fields = ("label", "unit", "note")
+    translations = TranslatedFields(
+        label=models.CharField(max_length=200, blank=True),
+        unit=models.CharField(max_length=60, blank=True),
+        note=models.TextField(blank=True),
+    )
     value = models.CharField(max_length=80)
-    unit_en = models.CharField(max_length=60, blank=True)
-    unit_zh = models.CharField(max_length=60, blank=True)
     period = models.CharField(max_length=60, blank=True)
     source = models.CharField(max_length=200)
-    note_en = models.TextField(blank=True)
-    note_zh = models.TextField(blank=True)
     flagged = models.BooleanField(default=False, help_text=_("The figure looks inconsistent."))
     is_demo = models.BooleanField(default=True)
+
+    objects = ProgrammeFigureManager()
 
     class Meta:
         ordering = ["city", "order"]

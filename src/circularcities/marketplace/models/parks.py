@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager
 from parler.models import TranslatableModel, TranslatedFields
 
-from circularcities.web.bilingual import Bilingual
+from circularcities.web.content import TranslatedContent
 
 
 class ParkManager(TranslatableManager, models.Manager["Park"]):
@@ -18,6 +18,14 @@ class ParkManager(TranslatableManager, models.Manager["Park"]):
 
 
 class FacilityManager(TranslatableManager, models.Manager["Facility"]):
+    """Parler's manager, typed for django-stubs."""
+
+
+class FlowManager(TranslatableManager, models.Manager["Flow"]):
+    """Parler's manager, typed for django-stubs."""
+
+
+class FlowValueManager(TranslatableManager, models.Manager["FlowValue"]):
     """Parler's manager, typed for django-stubs."""
 
 
@@ -94,8 +102,8 @@ class Facility(TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or self.slug
 
 
-class Flow(Bilingual, models.Model):
-    """An exchange between two facilities, per year."""
+class Flow(TranslatedContent, TranslatableModel):
+    """An exchange between two facilities, per year; what flows is named per language."""
 
     class Kind(models.TextChoices):
         MATERIAL = "material", _("material")
@@ -105,12 +113,16 @@ class Flow(Bilingual, models.Model):
     source = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="outflows")
     target = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="inflows")
     kind = models.CharField(max_length=8, choices=Kind.choices)
-    name_en = models.CharField(max_length=200)
-    name_zh = models.CharField(max_length=200)
+    legacy_fields = ("name",)
+    translations = TranslatedFields(
+        name=models.CharField(max_length=200, blank=True),
+    )
     material_code = models.CharField(max_length=40, blank=True, help_text="EWC code or category, if any")
     annual_quantity = models.FloatField(null=True, blank=True, help_text="Empty when not reported.")
     unit = models.CharField(max_length=20, blank=True, help_text="t, MWh, GJ ...")
     source_note = models.CharField(max_length=300, blank=True)
+
+    objects = FlowManager()
 
     class Meta:
         ordering = ["park", "pk"]
@@ -118,23 +130,27 @@ class Flow(Bilingual, models.Model):
                                               name="flow_quantity_not_negative")]
 
     def __str__(self):
-        return f"{self.source} -> {self.target}: {self.name_en}"
+        return f"{self.source} -> {self.target}: {self.t('name', settings.LANGUAGE_CODE)}"
 
 
-class FlowValue(Bilingual, models.Model):
+class FlowValue(TranslatedContent, TranslatableModel):
     """An economic value a source reports for a flow. A flow may carry several
     when sources (or the two language versions of one source) disagree: all are
-    shown, none is picked silently."""
+    shown, none is picked silently. Its basis is written per language."""
 
     flow = models.ForeignKey(Flow, on_delete=models.CASCADE, related_name="values")
     amount = models.DecimalField(max_digits=16, decimal_places=2)
     currency = models.CharField(max_length=3)
     year = models.IntegerField(null=True, blank=True, help_text="The year the value refers to (its currency's year).")
     per_year = models.BooleanField(default=True)
-    basis_en = models.CharField(max_length=200, blank=True)
-    basis_zh = models.CharField(max_length=200, blank=True)
+    legacy_fields = ("basis",)
+    translations = TranslatedFields(
+        basis=models.CharField(max_length=200, blank=True),
+    )
     source = models.CharField(max_length=200)
     quote = models.CharField(max_length=300, blank=True, help_text="The words of the source.")
+
+    objects = FlowValueManager()
 
     class Meta:
         ordering = ["flow", "amount"]

@@ -53,7 +53,8 @@ def filter_listings(params, qs=None):
     """Apply the search filters in ``params`` (a QueryDict or dict); returns
     (queryset or list, dict of filters in effect, error sentences)."""
     qs = qs if qs is not None else Listing.objects.all()
-    qs = qs.select_related("organisation", "waste_code", "category").prefetch_related("translations")
+    qs = qs.select_related("organisation", "waste_code", "category").prefetch_related(
+        "translations", "category__translations")
     errors = []
     f = {k: (params.get(k) or "").strip() for k in ("kind", "material", "chapter", "hazardous",
                                                     "organisation", "status", "q", "lat", "lon", "km", "near")}
@@ -131,7 +132,8 @@ def my_listings(request):
     else:
         qs = Listing.objects.filter(created_by=request.user, organisation__isnull=True)
     return render(request, "marketplace/my_listings.html", {
-        "listings": qs.select_related("waste_code", "category", "organisation").prefetch_related("translations"),
+        "listings": qs.select_related("waste_code", "category", "organisation").prefetch_related(
+            "translations", "category__translations"),
         "organisation": org, "secretariat": is_secretariat(request.user)})
 
 
@@ -140,7 +142,7 @@ def _form_page(request, form, listing, status=200):
     return render(request, "marketplace/listing_form.html", {
         "form": form, "listing": listing, "organisation": org,
         "secretariat": is_secretariat(request.user),
-        "categories": ProductCategory.objects.all(),
+        "categories": ProductCategory.objects.by_name(),
         "home_point": home_point(request.user, org),
     }, status=status)
 

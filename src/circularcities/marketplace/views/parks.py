@@ -64,7 +64,7 @@ def _quantity_label(fl) -> str:
 def sankey(park) -> dict:
     facilities = list(park.facilities.prefetch_related("translations"))
     index = {f.pk: i for i, f in enumerate(facilities)}
-    flows = list(park.flows.select_related("source", "target"))
+    flows = list(park.flows.select_related("source", "target").prefetch_related("translations"))
     widths = sankey_widths([(fl.annual_quantity, fl.unit) for fl in flows])
     links: dict[str, list[Any]] = {"source": [], "target": [], "value": [], "label": [], "kind": []}
     for fl, w in zip(flows, widths.widths, strict=True):
@@ -97,7 +97,7 @@ def near_park(park):
     """Open listings within the park's radius, and the matcher's plan among them."""
     listings = []
     for x in open_listings().select_related("organisation", "waste_code", "category").prefetch_related(
-            "translations"):
+            "translations", "category__translations"):
         d = float(haversine_km(park.lat, park.lon, x.lat, x.lon))
         if d <= park.radius_km:
             x.distance_km = d
@@ -115,7 +115,8 @@ def near_park(park):
 
 def park_detail(request, slug):
     park = get_object_or_404(Park.objects.select_related("city"), slug=slug)
-    flows = park.flows.select_related("source", "target").prefetch_related("values")
+    flows = park.flows.select_related("source", "target").prefetch_related(
+        "translations", "source__translations", "target__translations", "values", "values__translations")
     facilities = park.facilities.prefetch_related("translations")
     listings, matches = near_park(park)
     points = [{"lat": f.lat, "lon": f.lon, "label": translated(f, "name").text, "kind": "facility"}

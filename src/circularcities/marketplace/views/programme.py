@@ -13,7 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from circularcities.coalition.forms import text_field_names
 from circularcities.coalition.models import City
+from circularcities.core.rules import FieldError
 from circularcities.jobs import runner
 from circularcities.jobs.models import Job
 from circularcities.marketplace.forms import CompatibilityRuleForm, MaterialWeightForm
@@ -38,6 +40,8 @@ from circularcities.marketplace.permissions import (
     require_run_matching,
     require_see_matching_run,
 )
+from circularcities.marketplace.services import save_material_weight
+from circularcities.web.fielderrors import add_to_form
 
 
 def _city(request):
@@ -50,7 +54,8 @@ def _city(request):
 def metrics(request):
     city = _city(request)
     m = compute_metrics(city)
-    figures = ProgrammeFigure.objects.filter(city=city) if city else ProgrammeFigure.objects.none()
+    figures = (ProgrammeFigure.objects.filter(city=city).prefetch_related("translations") if city
+               else ProgrammeFigure.objects.none())
     month_cols, month_rows = monthly_rows(m)
     return render(request, "marketplace/metrics.html", {
         "m": m, "city": city, "chart": chart_data(m), "figures": figures,
@@ -145,7 +150,7 @@ def compatibility(request):
         messages.success(request, _("Rule added."))
         return redirect("marketplace:compatibility")
     return render(request, "marketplace/compatibility.html", {
-        "form": form, "rules": _rule_rows(), "categories": ProductCategory.objects.all()},
+        "form": form, "rules": _rule_rows(), "categories": ProductCategory.objects.by_name()},
         status=400 if form.errors else 200)
 
 
@@ -156,14 +161,17 @@ def weights(request):
     form = MaterialWeightForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        MaterialWeight.objects.update_or_create(material=d["material"], defaults={
-            "weight": d["weight"], "note_en": d["note_en"], "note_zh": d["note_zh"],
-            "updated_by": request.user})
-        messages.success(request, _("Weight saved. Exchanges already recorded keep the weight they were recorded with."))
-        return redirect("marketplace:weights")
+        try:
+            save_material_weight(request.user, d["material"], d["weight"],
+                                 {k: d[k] for k in text_field_names(["note"])})
+        except FieldError as exc:
+            add_to_form(form, exc)
+        else:
+            messages.success(request, _("Weight saved. Exchanges already recorded keep the weight they were recorded with."))
+            return redirect("marketplace:weights")
     return render(request, "marketplace/weights.html", {
-        "form": form, "weights": MaterialWeight.objects.all(), "labels": material_labels(),
-        "categories": ProductCategory.objects.all()},
+        "form": form, "weights": MaterialWeight.objects.prefetch_related("translations"), "labels": material_labels(),
+        "categories": ProductCategory.objects.by_name()},
         status=400 if form.errors else 200)
 
 
@@ -188,7 +196,7 @@ def material_labels() -> dict[str, str]:
     """Material key -> label in the page's language (EWC code display or category name)."""
     from circularcities.marketplace.models import WasteCode
 
-    labels = {c.slug: c.t("name") for c in ProductCategory.objects.all()}
+    labels = {c.slug: c.t("name") for c in ProductCategory.objects.prefetch_related("translations")}
     keys = set(CompatibilityRule.objects.values_list("offer_material", flat=True))
     keys |= set(CompatibilityRule.objects.values_list("want_material", flat=True))
     keys |= set(MaterialWeight.objects.values_list("material", flat=True))

@@ -3,17 +3,18 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import get_language
 
-from circularcities.web.bilingual import pick
+from circularcities.web.translated import translated as _translated
 
 register = template.Library()
 
 
 @register.filter
 def tr(obj, field):
-    """``{{ city|tr:"name" }}``: the field in the active language."""
+    """``{{ city|tr:"name" }}``: the field in the active language, English when it has
+    none, unmarked (``{% translated %}`` marks the fallback)."""
     if obj is None:
         return ""
-    return pick(obj, field)
+    return _translated(obj, field).text
 
 
 @register.filter
