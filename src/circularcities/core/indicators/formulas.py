@@ -89,7 +89,7 @@ _DMC_INPUTS = "domestic material consumption (extraction, imports, exports)"
 _TREATMENT_INPUTS = "flows from collection or sorting to treatment routes"
 
 
-@dataclass(frozen=True)
+@dataclass
 class QuantityFormula:
     """One model quantity (times ``scale``), per resident when ``per_capita``.
 
