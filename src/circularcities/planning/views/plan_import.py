@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 
 from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError
-from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
 from circularcities.planning.permissions import require_plan
 from circularcities.planning.plan_import import (
@@ -23,7 +22,7 @@ from circularcities.planning.plan_import import (
     template,
 )
 from circularcities.web import import_summary
-from circularcities.web.uploads import job_rows
+from circularcities.web.uploads import needs_job
 
 
 class PlanImportForm(forms.Form):
@@ -46,11 +45,7 @@ def import_plan(request, slug):
         run = import_targets if kind == "targets" else import_measures
         data = upload.read()
         try:
-            rows = count_rows(data, upload.name, (kind,), first_sheet_fallback=True)  # cheap: no cell is built
-        except DataImportError:
-            rows = 0  # not a readable table: the importer below says why, in the reader's language
-        try:
-            if rows > job_rows():
+            if needs_job(data, upload.name, kind):
                 job = start_import(request, kind="planning-import", func="circularcities.planning.import_jobs.import_plan_job",
                                    files=[(upload.name, data)], params={"city": city.slug, "kind": kind},
                                    title=(_("Importing targets for %(city)s") if kind == "targets"
