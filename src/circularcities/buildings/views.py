@@ -35,11 +35,10 @@ from circularcities.buildings.reports import passport_pdf, passport_xlsx
 from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError
 from circularcities.core.rules import FieldError
-from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
 from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
-from circularcities.web.uploads import job_rows
+from circularcities.web.uploads import job_rows, needs_job
 
 
 def index(request):
@@ -54,6 +53,12 @@ def _get_visible(request, pk) -> Building:
     building = get_object_or_404(Building.objects.select_related("city"), pk=pk)
     if not can_view_building(request.user, building):
         raise Http404  # an unpublished passport does not exist for the public
+    return building
+
+
+def _get_editable(request, pk) -> Building:
+    building = get_object_or_404(Building, pk=pk)
+    require_edit_building(request.user, building)
     return building
 
 
@@ -118,29 +123,23 @@ def create(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
-    building = get_object_or_404(Building, pk=pk)
-    require_edit_building(request.user, building)
+    building = _get_editable(request, pk)
     return _form_page(request, building=building)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_components(request, pk):
-    building = get_object_or_404(Building, pk=pk)
-    require_edit_building(request.user, building)
+    building = _get_editable(request, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems, job, result = [], None, None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
         is_ifc = upload.name.lower().endswith(".ifc")
+        large = data.count(b"IFC") > job_rows() if is_ifc else needs_job(data, upload.name, "components")
         try:
-            rows = data.count(b"IFC") if is_ifc else count_rows(data, upload.name, ("components",),
-                                                              first_sheet_fallback=True)
-        except DataImportError:
-            rows = 0
-        try:
-            if rows > job_rows():
+            if large:
                 job = start_import(request, kind="buildings-import",
                                    func="circularcities.buildings.import_jobs.import_components_job",
                                    files=[(upload.name, data)], params={"building": building.pk},
@@ -170,8 +169,7 @@ def template(request):
 @login_required
 @require_http_methods(["POST"])
 def offer(request, pk):
-    building = get_object_or_404(Building, pk=pk)
-    require_edit_building(request.user, building)
+    building = _get_editable(request, pk)
     form = OfferForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a horizon of 1 to 50 years."))
@@ -209,8 +207,7 @@ def city_map(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def component_form(request, pk, component_pk=None):
-    building = get_object_or_404(Building, pk=pk)
-    require_edit_building(request.user, building)
+    building = _get_editable(request, pk)
     component = None
     if component_pk is not None:
         component = get_object_or_404(Component, pk=component_pk, building=building)

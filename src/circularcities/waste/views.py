@@ -13,7 +13,6 @@ from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError
 from circularcities.core.planning import DEFAULT_TOLERANCE, RULE_TEXT
 from circularcities.core.rules import FieldError
-from circularcities.core.tables import count_rows
 from circularcities.core.waste.catalogue import zero_waste_catalogue
 from circularcities.core.waste.io import SHEET
 from circularcities.jobs.imports import start_import
@@ -33,7 +32,7 @@ from circularcities.waste.services import (
 from circularcities.waste.template import template
 from circularcities.web import import_summary
 from circularcities.web.fielderrors import add_to_form
-from circularcities.web.uploads import job_rows
+from circularcities.web.uploads import needs_job
 
 
 def index(request):
@@ -126,11 +125,7 @@ def import_file(request, slug):
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            rows = count_rows(data, upload.name, (SHEET,), first_sheet_fallback=True)
-        except DataImportError:
-            rows = 0  # the importer says why
-        try:
-            if rows > job_rows():
+            if needs_job(data, upload.name, SHEET):
                 job = start_import(request, kind="waste-import", func="circularcities.waste.import_jobs.import_streams_job",
                                    files=[(upload.name, data)], params={"city": city.slug},
                                    title=_("Importing waste streams for %(city)s") % {"city": city.t("name")})
