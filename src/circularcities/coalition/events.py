@@ -202,6 +202,8 @@ def send_event_reminders(as_of: date, base_url: str = "") -> int:
 
 def reminders_job(params: dict, report) -> dict:
     """Job the workers run daily (settings.JOBS_SCHEDULE)."""
-    as_of = date.fromisoformat(params["occurrence"][:10]) if params.get("occurrence") else date.today()
+    from circularcities.jobs.scheduled import as_of as day_of
+
+    as_of = day_of(params)
     report(0.0, f"Event reminders as of {as_of.isoformat()}")
     return {"sent": send_event_reminders(as_of), "as_of": as_of.isoformat()}
