@@ -62,7 +62,7 @@ def read_upload(upload) -> object:
     return system_io.read_xlsx(data, name)
 
 
-def _import(request, form, write, details) -> tuple[list, object]:
+def _import(request, form, write, details) -> tuple[list, System | None]:
     """Read the uploaded definition and hand it to ``write`` (the service). Returns the problems
     (sheet, row and column; none when it was written, after the one import summary is
     reported) and what ``write`` returned."""
