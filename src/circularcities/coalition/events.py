@@ -22,12 +22,10 @@ EVENT_FIELDS = ("kind", "date", "starts_at", "end_date", "online_url", "capacity
 def event_save(*, user, event: Event | None = None, slug: str | None = None, **changes) -> Event:
     """Create (``slug`` given) or change an event; only the fields given change (one write
     path: the back office, the API)."""
-    from circularcities.coalition.services import _text_keys, _texts
+    from circularcities.coalition.services import _text_keys, _texts, only_changeable
 
     require_add_event(user)
-    unknown = set(changes) - set(EVENT_FIELDS) - set(_text_keys(EVENT_TEXT))
-    if unknown:
-        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    only_changeable(changes, EVENT_FIELDS, _text_keys(EVENT_TEXT))
     if event is None:
         slug = rules.slug("slug", slug)
         if Event.objects.filter(slug=slug).exists():
