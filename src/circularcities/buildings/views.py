@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,6 +37,7 @@ from circularcities.core.errors import DataImportError
 from circularcities.core.rules import FieldError
 from circularcities.jobs.imports import start_import
 from circularcities.web import import_summary
+from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows, needs_job
 
@@ -79,12 +80,10 @@ def export(request, pk, fmt):
         body, ctype = passport_pdf(building), "application/pdf"
     elif fmt == "xlsx":
         body = passport_xlsx(building)
-        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ctype = XLSX
     else:
         raise Http404
-    resp = HttpResponse(body, content_type=ctype)
-    resp["Content-Disposition"] = f'attachment; filename="passport-{building.pk}.{fmt}"'
-    return resp
+    return attachment(body, f"passport-{building.pk}.{fmt}", ctype)
 
 
 def _form_page(request, *, city=None, building=None):
@@ -160,10 +159,7 @@ def import_components(request, pk):
 
 
 def template(request):
-    resp = HttpResponse(template_xlsx(), content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-    resp["Content-Disposition"] = 'attachment; filename="building-components-template.xlsx"'
-    return resp
+    return attachment(template_xlsx(), "building-components-template.xlsx", XLSX)
 
 
 @login_required
