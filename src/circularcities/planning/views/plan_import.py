@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +22,7 @@ from circularcities.planning.plan_import import (
     template,
 )
 from circularcities.web import import_summary
+from circularcities.web.downloads import attachment
 from circularcities.web.uploads import needs_job
 
 
@@ -68,6 +69,4 @@ def plan_template(request, kind, fmt):
     if kind not in KINDS or fmt not in ("csv", "xlsx"):
         raise Http404
     body, name, content_type = template(kind, fmt)
-    resp = HttpResponse(body, content_type=content_type)
-    resp["Content-Disposition"] = f'attachment; filename="{name}"'
-    return resp
+    return attachment(body, name, content_type)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,6 +25,7 @@ from circularcities.planning.plan_import import import_progress
 from circularcities.planning.programmes import goals_of
 from circularcities.planning.services import assess_targets, log_progress, progress_totals
 from circularcities.web import import_summary
+from circularcities.web.downloads import attachment
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import needs_job
 
@@ -107,6 +107,4 @@ def progress_template(request):
     body = ("project,quarter,indicator,value,currency,note,source\n"
             "my-project,2024-Q3,companies_supported,4,,,\n"
             "my-project,2024-Q3,funding_raised,25000,EUR,,\n")
-    resp = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    resp["Content-Disposition"] = 'attachment; filename="progress-template.csv"'
-    return resp
+    return attachment(body, "progress-template.csv", "text/csv; charset=utf-8")
