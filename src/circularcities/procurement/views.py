@@ -32,9 +32,8 @@ from circularcities.procurement import permissions as perms
 from circularcities.procurement import services as s
 from circularcities.procurement.report import chart, comparison_report, scorecard_report
 from circularcities.web import import_summary
+from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.fielderrors import add_to_form, form_errors
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def rule_label(key: str, points: float) -> str:
@@ -51,12 +50,8 @@ def _officer_cities(user):
 
 
 def _export(report, fmt: str, name: str) -> HttpResponse:
-    if fmt == "pdf":
-        resp = HttpResponse(to_pdf(report), content_type="application/pdf")
-    else:
-        resp = HttpResponse(to_xlsx(report), content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="{slugify(name) or "export"}.{fmt}"'
-    return resp
+    content, content_type = (to_pdf(report), "application/pdf") if fmt == "pdf" else (to_xlsx(report), XLSX)
+    return attachment(content, f'{slugify(name) or "export"}.{fmt}', content_type)
 
 
 def index(request):
