@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,11 +35,11 @@ from circularcities.buildings.reports import passport_pdf, passport_xlsx
 from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError
 from circularcities.core.rules import FieldError
-from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
 from circularcities.web import import_summary
+from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.fielderrors import add_to_form
-from circularcities.web.uploads import job_rows
+from circularcities.web.uploads import job_rows, needs_job
 
 
 def index(request):
@@ -54,6 +54,12 @@ def _get_visible(request, pk) -> Building:
     building = get_object_or_404(Building.objects.select_related("city"), pk=pk)
     if not can_view_building(request.user, building):
         raise Http404  # an unpublished passport does not exist for the public
+    return building
+
+
+def _get_editable(request, pk) -> Building:
+    building = get_object_or_404(Building, pk=pk)
+    require_edit_building(request.user, building)
     return building
 
 
@@ -74,12 +80,10 @@ def export(request, pk, fmt):
         body, ctype = passport_pdf(building), "application/pdf"
     elif fmt == "xlsx":
         body = passport_xlsx(building)
-        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ctype = XLSX
     else:
         raise Http404
-    resp = HttpResponse(body, content_type=ctype)
-    resp["Content-Disposition"] = f'attachment; filename="passport-{building.pk}.{fmt}"'
-    return resp
+    return attachment(body, f"passport-{building.pk}.{fmt}", ctype)
 
 
 def _form_page(request, *, city=None, building=None):
@@ -118,29 +122,23 @@ def create(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
-    building = get_object_or_404(Building, pk=pk)
-    require_edit_building(request.user, building)
+    building = _get_editable(request, pk)
     return _form_page(request, building=building)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_components(request, pk):
-    building = get_object_or_404(Building, pk=pk)
-    require_edit_building(request.user, building)
+    building = _get_editable(request, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems, job, result = [], None, None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
         is_ifc = upload.name.lower().endswith(".ifc")
+        large = data.count(b"IFC") > job_rows() if is_ifc else needs_job(data, upload.name, "components")
         try:
-            rows = data.count(b"IFC") if is_ifc else count_rows(data, upload.name, ("components",),
-                                                              first_sheet_fallback=True)
-        except DataImportError:
-            rows = 0
-        try:
-            if rows > job_rows():
+            if large:
                 job = start_import(request, kind="buildings-import",
                                    func="circularcities.buildings.import_jobs.import_components_job",
                                    files=[(upload.name, data)], params={"building": building.pk},
@@ -161,17 +159,13 @@ def import_components(request, pk):
 
 
 def template(request):
-    resp = HttpResponse(template_xlsx(), content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-    resp["Content-Disposition"] = 'attachment; filename="building-components-template.xlsx"'
-    return resp
+    return attachment(template_xlsx(), "building-components-template.xlsx", XLSX)
 
 
 @login_required
 @require_http_methods(["POST"])
 def offer(request, pk):
-    building = get_object_or_404(Building, pk=pk)
-    require_edit_building(request.user, building)
+    building = _get_editable(request, pk)
     form = OfferForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a horizon of 1 to 50 years."))
@@ -209,8 +203,7 @@ def city_map(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def component_form(request, pk, component_pk=None):
-    building = get_object_or_404(Building, pk=pk)
-    require_edit_building(request.user, building)
+    building = _get_editable(request, pk)
     component = None
     if component_pk is not None:
         component = get_object_or_404(Component, pk=component_pk, building=building)

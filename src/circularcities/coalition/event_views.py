@@ -16,6 +16,7 @@ from circularcities.coalition.forms import EventOfficeForm, MaterialForm
 from circularcities.coalition.models import City, Event, Follow, ThematicArea
 from circularcities.coalition.permissions import require_add_event
 from circularcities.core.rules import FieldError
+from circularcities.web.downloads import attachment
 from circularcities.web.fielderrors import add_to_form
 
 
@@ -38,9 +39,7 @@ def event_register(request, slug):
 
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.prefetch_related("translations"), slug=slug)
-    resp = HttpResponse(ev.to_ics([event], request.build_absolute_uri("/")[:-1]), content_type="text/calendar")
-    resp["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-    return resp
+    return attachment(ev.to_ics([event], request.build_absolute_uri("/")[:-1]), f"{event.slug}.ics", "text/calendar")
 
 
 def events_feed(request):

@@ -22,12 +22,10 @@ EVENT_FIELDS = ("kind", "date", "starts_at", "end_date", "online_url", "capacity
 def event_save(*, user, event: Event | None = None, slug: str | None = None, **changes) -> Event:
     """Create (``slug`` given) or change an event; only the fields given change (one write
     path: the back office, the API)."""
-    from circularcities.coalition.services import _text_keys, _texts
+    from circularcities.coalition.services import _text_keys, _texts, only_changeable
 
     require_add_event(user)
-    unknown = set(changes) - set(EVENT_FIELDS) - set(_text_keys(EVENT_TEXT))
-    if unknown:
-        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    only_changeable(changes, EVENT_FIELDS, _text_keys(EVENT_TEXT))
     if event is None:
         slug = rules.slug("slug", slug)
         if Event.objects.filter(slug=slug).exists():
@@ -202,6 +200,8 @@ def send_event_reminders(as_of: date, base_url: str = "") -> int:
 
 def reminders_job(params: dict, report) -> dict:
     """Job the workers run daily (settings.JOBS_SCHEDULE)."""
-    as_of = date.fromisoformat(params["occurrence"][:10]) if params.get("occurrence") else date.today()
+    from circularcities.jobs.scheduled import as_of as day_of
+
+    as_of = day_of(params)
     report(0.0, f"Event reminders as of {as_of.isoformat()}")
     return {"sent": send_event_reminders(as_of), "as_of": as_of.isoformat()}

@@ -94,7 +94,9 @@ def send_digests(as_of: date, base_url: str = "") -> int:
 
 def digest_job(params: dict, report) -> dict:
     """Job the workers run weekly (settings.JOBS_SCHEDULE)."""
-    as_of = date.fromisoformat(params["occurrence"][:10]) if params.get("occurrence") else date.today()
+    from circularcities.jobs.scheduled import as_of as day_of
+
+    as_of = day_of(params)
     report(0.0, f"Weekly digest up to {as_of.isoformat()}")
     return {"sent": send_digests(as_of), "as_of": as_of.isoformat()}
 

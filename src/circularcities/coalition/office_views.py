@@ -56,17 +56,25 @@ def _save(request, form, done):
     return obj
 
 
+def _edit_page(request, form, title, done, after):
+    """GET: the form. POST: saved through its service, with ``done(obj)`` said and a
+    redirect to ``after(obj)``; else the form again with its errors (400)."""
+    if request.method == "POST":
+        obj = _save(request, form, done)
+        if obj is not None:
+            return redirect(after(obj))
+        return _form_page(request, form, title, "coalition:office", status=400)
+    return _form_page(request, form, title, "coalition:office")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def city_new(request):
     require_run_coalition(request.user)
     form = CityOfficeForm(request.POST or None)
-    if request.method == "POST":
-        city = _save(request, form, lambda c: _("%(city)s registered as a member city.") % {"city": c.t("name")})
-        if city is not None:
-            return redirect(city.get_absolute_url())
-        return _form_page(request, form, _("Register a member city"), "coalition:office", status=400)
-    return _form_page(request, form, _("Register a member city"), "coalition:office")
+    return _edit_page(request, form, _("Register a member city"),
+                      lambda c: _("%(city)s registered as a member city.") % {"city": c.t("name")},
+                      lambda c: c.get_absolute_url())
 
 
 @login_required
@@ -75,13 +83,9 @@ def city_edit(request, slug):
     require_run_coalition(request.user)
     city = get_object_or_404(City.objects.prefetch_related("translations", "focal_areas"), slug=slug)
     form = CityOfficeForm(request.POST or None, city=city)
-    title = _("Edit %(city)s") % {"city": city.t("name")}
-    if request.method == "POST":
-        saved = _save(request, form, lambda c: _("Profile of %(city)s saved.") % {"city": c.t("name")})
-        if saved is not None:
-            return redirect(saved.get_absolute_url())
-        return _form_page(request, form, title, "coalition:office", status=400)
-    return _form_page(request, form, title, "coalition:office")
+    return _edit_page(request, form, _("Edit %(city)s") % {"city": city.t("name")},
+                      lambda c: _("Profile of %(city)s saved.") % {"city": c.t("name")},
+                      lambda c: c.get_absolute_url())
 
 
 @login_required
@@ -104,11 +108,8 @@ def city_archive_view(request, slug):
 def partner_new(request):
     require_run_coalition(request.user)
     form = PartnerOfficeForm(request.POST or None)
-    if request.method == "POST":
-        if _save(request, form, lambda p: _("%(name)s added.") % {"name": p.t("name")}) is not None:
-            return redirect("coalition:office")
-        return _form_page(request, form, _("Add an organisation"), "coalition:office", status=400)
-    return _form_page(request, form, _("Add an organisation"), "coalition:office")
+    return _edit_page(request, form, _("Add an organisation"),
+                      lambda p: _("%(name)s added.") % {"name": p.t("name")}, lambda p: "coalition:office")
 
 
 @login_required
@@ -117,12 +118,8 @@ def partner_edit(request, slug):
     require_run_coalition(request.user)
     partner = get_object_or_404(Partner.objects.prefetch_related("translations", "areas"), slug=slug)
     form = PartnerOfficeForm(request.POST or None, partner=partner)
-    title = _("Edit %(name)s") % {"name": partner.t("name")}
-    if request.method == "POST":
-        if _save(request, form, lambda p: _("%(name)s saved.") % {"name": p.t("name")}) is not None:
-            return redirect("coalition:office")
-        return _form_page(request, form, title, "coalition:office", status=400)
-    return _form_page(request, form, title, "coalition:office")
+    return _edit_page(request, form, _("Edit %(name)s") % {"name": partner.t("name")},
+                      lambda p: _("%(name)s saved.") % {"name": p.t("name")}, lambda p: "coalition:office")
 
 
 @login_required

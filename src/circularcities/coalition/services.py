@@ -11,6 +11,14 @@ from circularcities.core.errors import ValidationError
 from circularcities.core.rules import FieldError
 
 
+def only_changeable(changes, *allowed) -> None:
+    """Refuse a change to a field outside ``allowed`` (collections of names): FieldError
+    naming the first such field in alphabetical order."""
+    unknown = set(changes).difference(*allowed)
+    if unknown:
+        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+
+
 def set_focal_areas(city: City, areas: list[ThematicArea], user=None) -> list[FocalArea]:
     """Replace the city's focal areas with ``areas`` (at most three).
 
@@ -119,11 +127,8 @@ def city_update(*, city: City, user=None, **changes) -> City:
     per-capita indicators divide by. The density is computed from population and
     area when read, so it follows by itself.
     """
-    from circularcities.core.rules import FieldError
 
-    unknown = set(changes) - set(CITY_EDITABLE) - set(CITY_OFFICE_FIELDS)
-    if unknown:
-        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    only_changeable(changes, CITY_EDITABLE, CITY_OFFICE_FIELDS)
     before = {k: getattr(city, k) for k in CITY_DERIVED_INPUTS}
     for name, value in changes.items():
         setattr(city, name, "" if value is None and name not in CITY_NUMBERS + ("member_since",)
@@ -151,9 +156,7 @@ def city_register(*, user=None, slug: str, focal_areas: list[ThematicArea] | Non
     slug = rules.slug("slug", slug)
     if City.objects.filter(slug=slug).exists():
         raise FieldError("slug", _("A city with this short name exists already."))
-    unknown = set(fields) - set(CITY_EDITABLE) - set(CITY_OFFICE_FIELDS)
-    if unknown:
-        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    only_changeable(fields, CITY_EDITABLE, CITY_OFFICE_FIELDS)
     city = City(slug=slug, status=fields.pop("status", None) or City.Status.MEMBER)
     for name, value in fields.items():
         setattr(city, name, "" if value is None and name not in CITY_NUMBERS + ("member_since",) else value)
@@ -218,10 +221,7 @@ def partner_save(*, partner: Partner | None = None, user=None, slug: str | None 
     from circularcities.core import rules
     from circularcities.core.rules import FieldError
 
-    allowed = set(_text_keys(PARTNER_TEXT_FIELDS)) | set(PARTNER_FIELDS)
-    unknown = set(changes) - allowed
-    if unknown:
-        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    only_changeable(changes, _text_keys(PARTNER_TEXT_FIELDS), PARTNER_FIELDS)
     if partner is None:
         slug = rules.slug("slug", slug)
         if Partner.objects.filter(slug=slug).exists():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from circularcities.commands.files import read_bytes
 from circularcities.core.errors import DataImportError, Problem, ValidationError
 
 
@@ -100,11 +101,7 @@ def run_system(args: argparse.Namespace) -> int:
     from circularcities.core.mfa.system_io import from_json, read_xlsx
 
     path = args.definition
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise DataImportError([f"Expected a readable file at {path}: {exc.strerror}."]) from exc
+    data = read_bytes(path)
     if path.lower().endswith(".json"):
         try:
             doc = json.loads(data.decode("utf-8"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from circularcities.core.errors import DataImportError
+from circularcities.commands.files import read_bytes
 
 
 def register(subparsers) -> None:
@@ -42,11 +42,7 @@ def run_mci(args: argparse.Namespace) -> int:
     from circularcities.core.passport import building
     from circularcities.core.passport.csv_io import read_flows
 
-    try:
-        with open(args.components, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise DataImportError([f"Expected a readable file at {args.components}: {exc.strerror}."]) from exc
+    data = read_bytes(args.components)
     flows = read_flows(data, args.components, args.method)
     result = building(flows, args.method)
     if args.json:
@@ -69,11 +65,7 @@ def run_ifc(args: argparse.Namespace) -> int:
 
     from circularcities.core.passport.ifc import read_ifc
 
-    try:
-        with open(args.model, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise DataImportError([f"Expected a readable file at {args.model}: {exc.strerror}."]) from exc
+    data = read_bytes(args.model)
     found = read_ifc(data, args.model)
     if args.json:
         print(json.dumps({"components": [asdict(c) for c in found]}))

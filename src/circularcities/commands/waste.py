@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 
+from circularcities.commands.files import read_bytes
 from circularcities.core.errors import DataImportError
 
 OUTPUT_KEYS = ("recycling_rate", "energy_recovery_rate", "incineration_rate", "landfill_rate", "other_rate")
@@ -52,11 +53,7 @@ def compute(data: bytes, filename: str) -> list[dict]:
 
 
 def run_rates(args: argparse.Namespace) -> int:
-    try:
-        with open(args.streams, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise DataImportError([f"Expected a readable file at {args.streams}: {exc.strerror}."]) from exc
+    data = read_bytes(args.streams)
     try:
         rows = compute(data, args.streams)
     except DataImportError as exc:

@@ -10,7 +10,8 @@ missed while no worker ran is started once when one comes back.
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -18,6 +19,12 @@ from django.utils import timezone
 
 from circularcities.jobs import runner
 from circularcities.jobs.models import Job, ScheduledRun
+
+
+def as_of(params: dict, today: Callable[[], date] = date.today) -> date:
+    """The day a scheduled job works for: the day of its occurrence (a late run does
+    not judge by a later date), or ``today()`` when it was started by hand."""
+    return date.fromisoformat(params["occurrence"][:10]) if params.get("occurrence") else today()
 
 
 def occurrence(entry: dict, now: datetime) -> datetime:

@@ -30,6 +30,7 @@ from circularcities.knowledge.permissions import (
     require_review,
 )
 from circularcities.web import import_summary
+from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.fielderrors import add_to_form
 
 
@@ -181,6 +182,4 @@ def case_import(request):
 @login_required
 def case_import_template(request):
     require_review(request.user)
-    resp = HttpResponse(template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    resp["Content-Disposition"] = 'attachment; filename="cases-template.xlsx"'
-    return resp
+    return attachment(template(), "cases-template.xlsx", XLSX)

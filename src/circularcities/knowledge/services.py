@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from circularcities.coalition.models import City, RStrategy, ThematicArea
+from circularcities.coalition.services import only_changeable
 from circularcities.core import rules
 from circularcities.core.rules import FieldError
 from circularcities.knowledge.models import Case, CaseImage, KeyFigure
@@ -77,10 +78,8 @@ def case_save(*, user, case: Case | None = None, slug: str | None = None, commen
     or slugs), ``source_document``, ``sources`` (list), ``figures`` (list of dicts with
     value, unit, year, source, label_<lang>, note_<lang>; replaces the figures).
     """
-    allowed = set(text_keys(CASE_TEXT)) | {"city", "areas", "r_strategies", "source_document", "sources", "figures"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    only_changeable(changes, text_keys(CASE_TEXT),
+                    {"city", "areas", "r_strategies", "source_document", "sources", "figures"})
     texts = _check_texts({k: v for k, v in changes.items() if k in text_keys(CASE_TEXT)})
     city = changes.get("city")
     if isinstance(city, str):

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from circularcities.coalition.services import only_changeable
 from circularcities.core import rules
 from circularcities.core.planning import (
     PROGRAMME_INDICATORS,
@@ -198,9 +199,7 @@ def _changes(obj, changes: dict, editable: tuple[str, ...], *, keep_none: tuple[
     ``None`` for a text clears it (``keep_none``: fields where None is a value)."""
     changes = dict(changes)
     changes.update(texts(type(obj), changes.pop("translations", None)))
-    unknown = set(changes) - set(editable)
-    if unknown:
-        raise FieldError(sorted(unknown)[0], _("This field cannot be changed."))
+    only_changeable(changes, editable)
     for name, value in changes.items():
         if value is None and name not in keep_none:
             changes[name] = ""

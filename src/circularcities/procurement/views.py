@@ -3,6 +3,8 @@ the supplier finder, products and pilots. Views parse input and call services.""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -30,9 +32,8 @@ from circularcities.procurement import permissions as perms
 from circularcities.procurement import services as s
 from circularcities.procurement.report import chart, comparison_report, scorecard_report
 from circularcities.web import import_summary
-from circularcities.web.fielderrors import add_to_form
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from circularcities.web.downloads import XLSX, attachment
+from circularcities.web.fielderrors import add_to_form, form_errors
 
 
 def rule_label(key: str, points: float) -> str:
@@ -49,12 +50,8 @@ def _officer_cities(user):
 
 
 def _export(report, fmt: str, name: str) -> HttpResponse:
-    if fmt == "pdf":
-        resp = HttpResponse(to_pdf(report), content_type="application/pdf")
-    else:
-        resp = HttpResponse(to_xlsx(report), content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="{slugify(name) or "export"}.{fmt}"'
-    return resp
+    content, content_type = (to_pdf(report), "application/pdf") if fmt == "pdf" else (to_xlsx(report), XLSX)
+    return attachment(content, f'{slugify(name) or "export"}.{fmt}', content_type)
 
 
 def index(request):
@@ -131,20 +128,29 @@ def project_detail(request, slug, problems=None, reused_form=None, epd_form=None
 def project_upload(request, slug):
     p = get_object_or_404(m.ComparisonProject, slug=slug)
     perms.require_officer(request.user, p.city)
+    return _upload(request, p, partial(s.import_items, user=request.user, project=p),
+                   lambda problems: project_detail(request, slug, problems=problems, status=422),
+                   lambda items: messages.success(
+                       request, _("%(n)d items added; nothing else changed.") % {"n": len(items)}))
+
+
+def _upload(request, obj, read, problems_page, done) -> HttpResponse:
+    """The upload of a CSV or Excel file into ``read(data=, filename=)``: row problems
+    show ``problems_page(problems)``; otherwise ``done(rows)`` and back to ``obj``."""
     form = f.UploadForm(request.POST, request.FILES)
     if not form.is_valid() or form.cleaned_data["file"].size > f.MAX_UPLOAD:
         messages.error(request, _("Choose a CSV or Excel file of at most 20 MB."))
-        return redirect(p.get_absolute_url())
+        return redirect(obj.get_absolute_url())
     upload = form.cleaned_data["file"]
     try:
-        items = s.import_items(user=request.user, project=p, data=upload.read(), filename=upload.name)
+        rows = read(data=upload.read(), filename=upload.name)
     except DataImportError as exc:
-        return project_detail(request, slug, problems=exc.problems, status=422)
+        return problems_page(exc.problems)
     except CircularCitiesError as exc:
         messages.error(request, str(exc))
-        return redirect(p.get_absolute_url())
-    messages.success(request, _("%(n)d items added; nothing else changed.") % {"n": len(items)})
-    return redirect(p.get_absolute_url())
+        return redirect(obj.get_absolute_url())
+    done(rows)
+    return redirect(obj.get_absolute_url())
 
 
 @login_required
@@ -155,7 +161,7 @@ def project_reused(request, slug):
     form = f.ReusedItemForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
-        try:
+        with form_errors(form):
             new = CoreAlternative(d["new_name"], (ModuleLine("A1-A3", d["quantity_t"], "t", d["new_factor"],
                                                              d["new_source"]),))
             reuse = ReuseAssumption(d["quantity_t"], d["recovery"], d["cleaning"], d["transport_km"],
@@ -164,10 +170,6 @@ def project_reused(request, slug):
                        alternatives=[new, reused_component(d["reused_name"], reuse)])
             messages.success(request, _("Item added."))
             return redirect(p.get_absolute_url())
-        except FieldError as exc:
-            add_to_form(form, exc)
-        except CircularCitiesError as exc:
-            form.add_error(None, str(exc))
     return project_detail(request, slug, reused_form=form, status=422)
 
 
@@ -182,15 +184,11 @@ def project_epd(request, slug):
         if d["file"].size > f.MAX_UPLOAD:
             form.add_error("file", _("Choose a file of at most 20 MB."))
         else:
-            try:
+            with form_errors(form):
                 s.alternative_from_epd(user=request.user, item=d["item"], name=d["name"], data=d["file"].read(),
                                        filename=d["file"].name, quantity=d["quantity"], unit=d["unit"])
                 messages.success(request, _("Alternative added."))
                 return redirect(p.get_absolute_url())
-            except FieldError as exc:
-                add_to_form(form, exc)
-            except CircularCitiesError as exc:
-                form.add_error(None, str(exc))
     return project_detail(request, slug, epd_form=form, status=422)
 
 
@@ -262,13 +260,9 @@ def tender_bid(request, slug):
     form = f.BidForm(request.POST)
     if form.is_valid():
         d = dict(form.cleaned_data)
-        try:
+        with form_errors(form):
             s.bid_save(user=request.user, tender=t, bidder_name=d.pop("bidder_name"), product=d.pop("product"), **d)
             return redirect(t.get_absolute_url())
-        except FieldError as exc:
-            add_to_form(form, exc)
-        except CircularCitiesError as exc:
-            form.add_error(None, str(exc))
     return tender_detail(request, slug, bid_form=form, status=422)
 
 
@@ -276,20 +270,9 @@ def tender_bid(request, slug):
 @require_POST
 def tender_bids_upload(request, slug):
     t = _officer_tender(request, slug)
-    form = f.UploadForm(request.POST, request.FILES)
-    if not form.is_valid() or form.cleaned_data["file"].size > f.MAX_UPLOAD:
-        messages.error(request, _("Choose a CSV or Excel file of at most 20 MB."))
-        return redirect(t.get_absolute_url())
-    upload = form.cleaned_data["file"]
-    try:
-        bids = s.import_bids(user=request.user, tender=t, data=upload.read(), filename=upload.name)
-    except DataImportError as exc:
-        return tender_detail(request, slug, problems=exc.problems, status=422)
-    except CircularCitiesError as exc:
-        messages.error(request, str(exc))
-        return redirect(t.get_absolute_url())
-    import_summary.report(request, len(bids), len(bids))
-    return redirect(t.get_absolute_url())
+    return _upload(request, t, partial(s.import_bids, user=request.user, tender=t),
+                   lambda problems: tender_detail(request, slug, problems=problems, status=422),
+                   lambda bids: import_summary.report(request, len(bids), len(bids)))
 
 
 @login_required
@@ -298,14 +281,10 @@ def tender_award(request, slug):
     t = _officer_tender(request, slug)
     form = f.AwardForm(request.POST, tender=t)
     if form.is_valid():
-        try:
+        with form_errors(form):
             s.award(user=request.user, tender=t, bid=form.cleaned_data["bid"],
                     justification=form.cleaned_data["justification"], language=get_language())
             return redirect(t.get_absolute_url())
-        except FieldError as exc:
-            add_to_form(form, exc)
-        except CircularCitiesError as exc:
-            form.add_error(None, str(exc))
     return tender_detail(request, slug, award_form=form, status=422)
 
 

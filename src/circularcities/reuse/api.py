@@ -31,6 +31,12 @@ router = Router(tags=["reuse"])
 PREFIX = "/reuse/"
 
 
+def _reader_text(field: str) -> staticmethod:
+    """A schema's ``resolve_<field>``: the text in the reader's language (English, when
+    not yet translated)."""
+    return staticmethod(lambda obj: translated(obj, field).text)
+
+
 class ReusePlaceOut(Schema):
     slug: str
     kind: str
@@ -49,21 +55,10 @@ class ReusePlaceOut(Schema):
     source: str
     is_demo: bool
 
-    @staticmethod
-    def resolve_name(obj):
-        return translated(obj, "name").text
-
-    @staticmethod
-    def resolve_description(obj):
-        return translated(obj, "description").text
-
-    @staticmethod
-    def resolve_takes(obj):
-        return translated(obj, "takes").text
-
-    @staticmethod
-    def resolve_opening_times(obj):
-        return translated(obj, "opening_times").text
+    resolve_name = _reader_text("name")
+    resolve_description = _reader_text("description")
+    resolve_takes = _reader_text("takes")
+    resolve_opening_times = _reader_text("opening_times")
 
     @staticmethod
     def resolve_city(obj):
@@ -245,9 +240,7 @@ class LendingItemOut(Schema):
     def resolve_place(obj):
         return obj.place.slug
 
-    @staticmethod
-    def resolve_name(obj):
-        return translated(obj, "name").text
+    resolve_name = _reader_text("name")
 
     @staticmethod
     def resolve_available(obj):

@@ -492,8 +492,8 @@ def send_overdue_reminders(as_of) -> int:
 
 def reminders_job(params: dict, report) -> dict:
     """Daily job (settings.JOBS_SCHEDULE ``lending-remind``): overdue-loan reminders."""
-    import datetime as dt
+    from circularcities.jobs.scheduled import as_of as day_of
 
-    as_of = dt.date.fromisoformat(params["occurrence"][:10]) if params.get("occurrence") else _today()
+    as_of = day_of(params, _today)
     report(0.0, f"Overdue loans as of {as_of.isoformat()}")
     return {"sent": send_overdue_reminders(as_of), "as_of": as_of.isoformat()}

@@ -8,7 +8,6 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,6 +49,7 @@ from circularcities.reuse.permissions import (
     require_edit_place,
 )
 from circularcities.web import import_summary
+from circularcities.web.downloads import attachment
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.translated import translated
 from circularcities.web.uploads import job_rows
@@ -268,9 +268,7 @@ _FIELD = re.compile(r"^Field '([^']+)': (.*)$", re.S)
 
 def repairs_csv(request, slug):
     place = get_object_or_404(Place, slug=slug)
-    response = HttpResponse(services.ords_csv(Repair.objects.filter(place=place)), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="ords_{place.slug}.csv"'
-    return response
+    return attachment(services.ords_csv(Repair.objects.filter(place=place)), f"ords_{place.slug}.csv", "text/csv")
 
 
 def repairs(request):

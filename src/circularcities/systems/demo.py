@@ -54,6 +54,24 @@ def _per(amount_per_resident: float) -> dict[int, float]:
     return {y: round(amount_per_resident * _residents(y), 1) for y in YEARS}
 
 
+def _nutrient_route(layer: str, per_resident: float, src: str, *, to_farms: float, central_out: float,
+                    farm_food: float) -> list[FlowSpec]:
+    """A nutrient's route through the nexus: in with food, from households to the
+    biorefinery or the central plant, from the biorefinery to urban farms as fertiliser,
+    and back to households as food."""
+    return [
+        FlowSpec(BOUNDARY, "households", layer, _per(per_resident), source=src, estimate=True),
+        FlowSpec("households", "biorefinery", layer, share="to_biorefinery_nutrients", source=src, estimate=True),
+        FlowSpec("households", "central_wwtp", layer, share="to_central_nutrients", source=src, estimate=True),
+        FlowSpec("households", BOUNDARY, layer, share=0.1, source=src, estimate=True),
+        FlowSpec("biorefinery", "urban_farms", layer, share=to_farms, source=src, estimate=True),
+        FlowSpec("biorefinery", BOUNDARY, layer, share=0.2, source=src, estimate=True),
+        FlowSpec("central_wwtp", BOUNDARY, layer, share=central_out, source=src, estimate=True),
+        FlowSpec("urban_farms", "households", layer, share=farm_food, source=src, estimate=True),
+        FlowSpec("urban_farms", BOUNDARY, layer, share=0.3, source=src, estimate=True),
+    ]
+
+
 def buiksloterham() -> SystemDefinition:
     src = BROCHURE + EST
     flows = [
@@ -79,29 +97,9 @@ def buiksloterham() -> SystemDefinition:
         FlowSpec("vehicles", BOUNDARY, "energy", share=1.0, source=src, estimate=True),
         FlowSpec(BOUNDARY, "central_wwtp", "energy", dict.fromkeys(YEARS, 0.0), source=src, estimate=True),
         FlowSpec("central_wwtp", BOUNDARY, "energy", share=1.0, source=src, estimate=True),
-        # phosphorus (kg P)
-        FlowSpec(BOUNDARY, "households", "phosphorus", _per(0.45), source=src, estimate=True),
-        FlowSpec("households", "biorefinery", "phosphorus", share="to_biorefinery_nutrients", source=src,
-                 estimate=True),
-        FlowSpec("households", "central_wwtp", "phosphorus", share="to_central_nutrients", source=src,
-                 estimate=True),
-        FlowSpec("households", BOUNDARY, "phosphorus", share=0.1, source=src, estimate=True),
-        FlowSpec("biorefinery", "urban_farms", "phosphorus", share=0.8, source=src, estimate=True),
-        FlowSpec("biorefinery", BOUNDARY, "phosphorus", share=0.2, source=src, estimate=True),
-        FlowSpec("central_wwtp", BOUNDARY, "phosphorus", share=1.0, source=src, estimate=True),
-        FlowSpec("urban_farms", "households", "phosphorus", share=0.5, source=src, estimate=True),
-        FlowSpec("urban_farms", BOUNDARY, "phosphorus", share=0.3, source=src, estimate=True),
-        # nitrogen (kg N)
-        FlowSpec(BOUNDARY, "households", "nitrogen", _per(4.0), source=src, estimate=True),
-        FlowSpec("households", "biorefinery", "nitrogen", share="to_biorefinery_nutrients", source=src,
-                 estimate=True),
-        FlowSpec("households", "central_wwtp", "nitrogen", share="to_central_nutrients", source=src, estimate=True),
-        FlowSpec("households", BOUNDARY, "nitrogen", share=0.1, source=src, estimate=True),
-        FlowSpec("biorefinery", "urban_farms", "nitrogen", share=0.3, source=src, estimate=True),
-        FlowSpec("biorefinery", BOUNDARY, "nitrogen", share=0.2, source=src, estimate=True),
-        FlowSpec("central_wwtp", BOUNDARY, "nitrogen", share=0.3, source=src, estimate=True),
-        FlowSpec("urban_farms", "households", "nitrogen", share=0.4, source=src, estimate=True),
-        FlowSpec("urban_farms", BOUNDARY, "nitrogen", share=0.3, source=src, estimate=True),
+        # phosphorus (kg P), then nitrogen (kg N)
+        *_nutrient_route("phosphorus", 0.45, src, to_farms=0.8, central_out=1.0, farm_food=0.5),
+        *_nutrient_route("nitrogen", 4.0, src, to_farms=0.3, central_out=0.3, farm_food=0.4),
         # materials (t): food and organic kitchen waste
         FlowSpec(BOUNDARY, "households", "materials", _per(0.7), source=src, estimate=True),
         FlowSpec("households", "biorefinery", "materials", share="organics_separate", source=src, estimate=True),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +13,6 @@ from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError
 from circularcities.core.planning import DEFAULT_TOLERANCE, RULE_TEXT
 from circularcities.core.rules import FieldError
-from circularcities.core.tables import count_rows
 from circularcities.core.waste.catalogue import zero_waste_catalogue
 from circularcities.core.waste.io import SHEET
 from circularcities.jobs.imports import start_import
@@ -32,8 +31,9 @@ from circularcities.waste.services import (
 )
 from circularcities.waste.template import template
 from circularcities.web import import_summary
+from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.fielderrors import add_to_form
-from circularcities.web.uploads import job_rows
+from circularcities.web.uploads import needs_job
 
 
 def index(request):
@@ -126,11 +126,7 @@ def import_file(request, slug):
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            rows = count_rows(data, upload.name, (SHEET,), first_sheet_fallback=True)
-        except DataImportError:
-            rows = 0  # the importer says why
-        try:
-            if rows > job_rows():
+            if needs_job(data, upload.name, SHEET):
                 job = start_import(request, kind="waste-import", func="circularcities.waste.import_jobs.import_streams_job",
                                    files=[(upload.name, data)], params={"city": city.slug},
                                    title=_("Importing waste streams for %(city)s") % {"city": city.t("name")})
@@ -152,20 +148,16 @@ def city_report(request, slug, fmt):
     city = get_object_or_404(City, slug=slug)
     report = build(city)
     if fmt == "xlsx":
-        body, ctype = to_xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        body, ctype = to_xlsx(report), XLSX
     elif fmt == "pdf":
         body, ctype = to_pdf(report), "application/pdf"
     else:
         raise Http404
-    resp = HttpResponse(body, content_type=ctype)
-    resp["Content-Disposition"] = f'attachment; filename="waste-{city.slug}.{fmt}"'
-    return resp
+    return attachment(body, f"waste-{city.slug}.{fmt}", ctype)
 
 
 def streams_template(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     body, name, content_type = template(fmt)
-    resp = HttpResponse(body, content_type=content_type)
-    resp["Content-Disposition"] = f'attachment; filename="{name}"'
-    return resp
+    return attachment(body, name, content_type)

@@ -4,10 +4,14 @@ the language of the request and with the same sentence on both paths."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django import forms
 from django.utils.translation import get_language
 
 from circularcities.core import rules
+from circularcities.core.errors import CircularCitiesError
 from circularcities.core.rules import FieldError
 from circularcities.web.api_support import StrictJSON
 
@@ -39,6 +43,19 @@ def add_to_form(form: forms.BaseForm, exc: FieldError, *, fields: dict[str, str]
         form.add_error(name, message(exc))
     else:
         form.add_error(None, full_message(exc))
+
+
+@contextmanager
+def form_errors(form: forms.BaseForm, *, fields: dict[str, str] | None = None) -> Iterator[None]:
+    """Around a service call for a form: a FieldError goes beside its field (see
+    :func:`add_to_form`), any other domain error to the top of the form, and the
+    code after the ``with`` block runs (typically: show the form again)."""
+    try:
+        yield
+    except FieldError as exc:
+        add_to_form(form, exc, fields=fields)
+    except CircularCitiesError as exc:
+        form.add_error(None, str(exc))
 
 
 def api_body(exc: FieldError) -> dict:

@@ -23,7 +23,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from circularcities.core import tables
-from circularcities.core.tables import MB, Limits
+from circularcities.core.errors import DataImportError
+from circularcities.core.tables import MB, Limits, count_rows
 
 
 def table_limits() -> Limits:
@@ -42,6 +43,17 @@ def configure() -> None:
 def job_rows() -> int:
     """Above this many data rows an import runs as a job, off the request."""
     return int(settings.IMPORT_JOB_ROWS)
+
+
+def needs_job(data: bytes, filename: str, sheet: str) -> bool:
+    """Whether an upload has more data rows in ``sheet`` (else its first sheet, or the
+    CSV file) than an import runs in the request. Counting is cheap (no cell is built);
+    an unreadable table needs no job: the importer says why, in the reader's language."""
+    try:
+        rows = count_rows(data, filename, (sheet,), first_sheet_fallback=True)
+    except DataImportError:
+        rows = 0
+    return rows > job_rows()
 
 
 class UploadSizeMiddleware:

@@ -9,6 +9,7 @@ to landfill, the city landfills nothing, and 0 is the honest answer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -84,6 +85,33 @@ def _per_capita(missing: list[str], facts: CityFacts) -> float:
     return facts.population
 
 
+_DMC_INPUTS = "domestic material consumption (extraction, imports, exports)"
+_TREATMENT_INPUTS = "flows from collection or sorting to treatment routes"
+
+
+@dataclass
+class QuantityFormula:
+    """One model quantity (times ``scale``), per resident when ``per_capita``.
+
+    The value is missing when the quantity has no flow rows (``needs`` names them) or,
+    per capita, when the population is unknown.
+    """
+
+    code: str
+    unit: str
+    quantity: Callable[[CityMetabolism, int], q.Quantity]
+    needs: str
+    scale: float = 1
+    per_capita: bool = False
+
+    def compute(self, model, year, facts):
+        missing: list[str] = []
+        quantity = self.quantity(model, year)
+        _need(missing, self.needs, quantity)
+        pop = _per_capita(missing, facts) if self.per_capita else 1
+        return _result(self.code, self.unit, year, self.scale * quantity.value / pop, missing)
+
+
 class CircularMaterialUseRate:
     """MF-CMU = U / (DMC + U) x 100 (%), Eurostat's definition applied to the city."""
 
@@ -92,36 +120,11 @@ class CircularMaterialUseRate:
     def compute(self, model, year, facts):
         missing: list[str] = []
         dmc, u = q.domestic_material_consumption(model, year), q.recycled_material_use(model, year)
-        _need(missing, "domestic material consumption (extraction, imports, exports)", dmc)
+        _need(missing, _DMC_INPUTS, dmc)
         total = dmc.value + u.value
         if not missing and total <= 0:
             missing.append("a positive DMC + U")
         return _result(self.code, self.unit, year, 100 * u.value / total if total > 0 else None, missing)
-
-
-class DomesticMaterialConsumption:
-    """MF-DMC = extraction + imports - exports (t)."""
-
-    code, unit = "MF-DMC", "t"
-
-    def compute(self, model, year, facts):
-        missing: list[str] = []
-        dmc = q.domestic_material_consumption(model, year)
-        _need(missing, "domestic material consumption (extraction, imports, exports)", dmc)
-        return _result(self.code, self.unit, year, dmc.value, missing)
-
-
-class DomesticMaterialConsumptionPerCapita:
-    """MF-DMC-CAP = DMC / population (t/cap/yr)."""
-
-    code, unit = "MF-DMC-CAP", "t/cap/yr"
-
-    def compute(self, model, year, facts):
-        missing: list[str] = []
-        dmc = q.domestic_material_consumption(model, year)
-        _need(missing, "domestic material consumption (extraction, imports, exports)", dmc)
-        pop = _per_capita(missing, facts)
-        return _result(self.code, self.unit, year, dmc.value / pop, missing)
 
 
 class RecycledMaterialUse:
@@ -135,31 +138,6 @@ class RecycledMaterialUse:
         waste_rows = sum(x.n_rows for x in q.waste_by_route(model, year).values())
         missing = [] if u.present or waste_rows else ["flows out of recycling or composting_digestion"]
         return _result(self.code, self.unit, year, u.value, missing)
-
-
-class DomesticExtraction:
-    """MF-DE: material leaving extraction (t)."""
-
-    code, unit = "MF-DE", "t"
-
-    def compute(self, model, year, facts):
-        missing: list[str] = []
-        de = q.domestic_extraction(model, year)
-        _need(missing, "flows out of extraction", de)
-        return _result(self.code, self.unit, year, de.value, missing)
-
-
-class ImportsPerCapita:
-    """MF-IMP-CAP = imports / population (t/cap/yr)."""
-
-    code, unit = "MF-IMP-CAP", "t/cap/yr"
-
-    def compute(self, model, year, facts):
-        missing: list[str] = []
-        imp = q.imports(model, year)
-        _need(missing, "flows out of imports", imp)
-        pop = _per_capita(missing, facts)
-        return _result(self.code, self.unit, year, imp.value / pop, missing)
 
 
 class StockAdditionPerCapita:
@@ -185,26 +163,13 @@ class ResourceProductivity:
     def compute(self, model, year, facts):
         missing: list[str] = []
         dmc = q.domestic_material_consumption(model, year)
-        _need(missing, "domestic material consumption (extraction, imports, exports)", dmc)
+        _need(missing, _DMC_INPUTS, dmc)
         if facts.gdp is None:
             missing.append("gdp")
         if not missing and dmc.value <= 0:
             missing.append("a positive DMC")
         return _result(self.code, self.unit, year, (facts.gdp or 0) / dmc.value if not missing else None,
                        missing)
-
-
-class MswPerCapita:
-    """SW-MSW-CAP = waste entering collection x 1000 / population (kg/cap/yr)."""
-
-    code, unit = "SW-MSW-CAP", "kg/cap/yr"
-
-    def compute(self, model, year, facts):
-        missing: list[str] = []
-        w = q.waste_collected(model, year)
-        _need(missing, "flows into collection", w)
-        pop = _per_capita(missing, facts)
-        return _result(self.code, self.unit, year, 1000 * w.value / pop, missing)
 
 
 @dataclass
@@ -220,7 +185,7 @@ class RouteShare:
         by_route = q.waste_by_route(model, year)
         total = sum(x.value for x in by_route.values())
         if not any(x.present for x in by_route.values()) or total <= 0:
-            missing.append("flows from collection or sorting to treatment routes")
+            missing.append(_TREATMENT_INPUTS)
         share = 100 * sum(by_route[r].value for r in self.routes) / total if total > 0 else None
         return _result(self.code, self.unit, year, share, missing)
 
@@ -232,8 +197,7 @@ class WasteTreated:
 
     def compute(self, model, year, facts):
         by_route = q.waste_by_route(model, year)
-        missing = [] if any(x.present for x in by_route.values()) else [
-            "flows from collection or sorting to treatment routes"]
+        missing = [] if any(x.present for x in by_route.values()) else [_TREATMENT_INPUTS]
         return _result(self.code, self.unit, year, sum(x.value for x in by_route.values()), missing)
 
 
@@ -267,9 +231,19 @@ class PhosphorusRecovered:
 
 
 _ALL: list[Formula] = [
-    CircularMaterialUseRate(), DomesticMaterialConsumption(), DomesticMaterialConsumptionPerCapita(),
-    RecycledMaterialUse(), DomesticExtraction(), ImportsPerCapita(), StockAdditionPerCapita(),
-    ResourceProductivity(), MswPerCapita(),
+    CircularMaterialUseRate(),
+    # MF-DMC = extraction + imports - exports (t); MF-DMC-CAP = DMC / population.
+    QuantityFormula("MF-DMC", "t", q.domestic_material_consumption, _DMC_INPUTS),
+    QuantityFormula("MF-DMC-CAP", "t/cap/yr", q.domestic_material_consumption, _DMC_INPUTS,
+                    per_capita=True),
+    RecycledMaterialUse(),
+    # MF-DE: material leaving extraction (t); MF-IMP-CAP = imports / population.
+    QuantityFormula("MF-DE", "t", q.domestic_extraction, "flows out of extraction"),
+    QuantityFormula("MF-IMP-CAP", "t/cap/yr", q.imports, "flows out of imports", per_capita=True),
+    StockAdditionPerCapita(), ResourceProductivity(),
+    # SW-MSW-CAP = waste entering collection x 1000 / population (kg/cap/yr).
+    QuantityFormula("SW-MSW-CAP", "kg/cap/yr", q.waste_collected, "flows into collection", scale=1000,
+                    per_capita=True),
     RouteShare("SW-RECYCLING", ("recycling",)),
     RouteShare("SW-LANDFILL", ("landfill",)),
     RouteShare("SW-INCINERATION", ("incineration_energy_recovery",)),

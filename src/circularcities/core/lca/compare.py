@@ -127,18 +127,15 @@ def compare_alternatives(item: str, alternatives: Sequence[Alternative],
                             source=f"user-supplied: {alt.supply_source}", year=0)
         else:
             supply = fs.get("material_use", mat, alt.supply_route)
-        if supply is None:
-            missing.append(f"No factor: {fs.name} publishes no material_use "
-                           f"'{alt.supply_route}' factor for {mat!r}.")
-        else:
-            factors.append(supply)
+        wanted = [("material_use", alt.supply_route, supply)]
         if alt.end_of_life_route is not None:
-            eol = fs.get("waste_disposal", mat, alt.end_of_life_route)
-            if eol is None:
-                missing.append(f"No factor: {fs.name} publishes no waste_disposal "
-                               f"'{alt.end_of_life_route}' factor for {mat!r}.")
+            wanted.append(("waste_disposal", alt.end_of_life_route,
+                           fs.get("waste_disposal", mat, alt.end_of_life_route)))
+        for table, route, factor in wanted:
+            if factor is None:
+                missing.append(f"No factor: {fs.name} publishes no {table} '{route}' factor for {mat!r}.")
             else:
-                factors.append(eol)
+                factors.append(factor)
         total = None if missing else alt.mass_t * sum(f.kg_co2e_per_t for f in factors)
         results.append(AlternativeResult(alternative=alt, kg_co2e=total, factors=factors,
                                          missing=missing))

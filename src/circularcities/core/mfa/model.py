@@ -68,6 +68,14 @@ def _check_layer_unit(layer: str, unit: str) -> None:
         raise ValidationError(f"Expected unit {allowed} for layer '{layer}', got {unit!r}.")
 
 
+def _check_year_layer_material(year, layer, unit, material) -> None:
+    """What a flow and a stock change both state: a year, a layer in its unit, a material."""
+    _check_year(year)
+    _check_layer_unit(layer, unit)
+    if not isinstance(material, str) or not material.strip():
+        raise ValidationError("Expected a material name, got an empty one.")
+
+
 def _check_finite(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValidationError(f"Expected {name} to be a finite number, got {value!r}.")
@@ -109,10 +117,7 @@ class Flow:
                                       f"got {getattr(self, name)!r}.")
         if self.origin == self.destination:
             raise ValidationError(f"Expected origin and destination to differ, both are {self.origin!r}.")
-        _check_year(self.year)
-        _check_layer_unit(self.layer, self.unit)
-        if not isinstance(self.material, str) or not self.material.strip():
-            raise ValidationError("Expected a material name, got an empty one.")
+        _check_year_layer_material(self.year, self.layer, self.unit, self.material)
         value = _check_finite("value", self.value)
         if value < 0:
             raise ValidationError(f"Expected value >= 0, got {value}.")
@@ -144,10 +149,7 @@ class StockChange:
         if self.process not in STOCK_PROCESSES:
             raise ValidationError(f"Expected a stock process ({', '.join(sorted(STOCK_PROCESSES))}), "
                                   f"got {self.process!r}.")
-        _check_year(self.year)
-        _check_layer_unit(self.layer, self.unit)
-        if not isinstance(self.material, str) or not self.material.strip():
-            raise ValidationError("Expected a material name, got an empty one.")
+        _check_year_layer_material(self.year, self.layer, self.unit, self.material)
         object.__setattr__(self, "value", _check_finite("value", self.value))
 
 

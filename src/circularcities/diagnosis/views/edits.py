@@ -6,7 +6,6 @@ import zipfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,10 +24,9 @@ from circularcities.diagnosis.permissions import require_edit_diagnosis
 from circularcities.diagnosis.values import ComputedValueError, set_typed_value
 from circularcities.jobs.imports import start_import
 from circularcities.web import import_summary
+from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.uploads import job_rows
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def summary_lines(result) -> list[str]:
@@ -145,9 +143,7 @@ def edit_value(request, slug):
 def template_xlsx(request):
     buf = io.BytesIO()
     write_template(buf)
-    resp = HttpResponse(buf.getvalue(), content_type=XLSX)
-    resp["Content-Disposition"] = 'attachment; filename="diagnosis-template.xlsx"'
-    return resp
+    return attachment(buf.getvalue(), "diagnosis-template.xlsx", XLSX)
 
 
 def template_csv(request):
@@ -159,9 +155,7 @@ def template_csv(request):
             w.writerow(csv_row(cols))
             w.writerows(csv_row([e.get(c, "") for c in cols]) for e in EXAMPLES[sheet])
             z.writestr(f"{sheet}.csv", "\ufeff" + text.getvalue())
-    resp = HttpResponse(buf.getvalue(), content_type="application/zip")
-    resp["Content-Disposition"] = 'attachment; filename="diagnosis-template-csv.zip"'
-    return resp
+    return attachment(buf.getvalue(), "diagnosis-template-csv.zip", "application/zip")
 
 
 @login_required

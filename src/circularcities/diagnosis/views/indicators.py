@@ -69,16 +69,23 @@ def indicator_new(request, slug):
     require_create_indicator(request.user, city)
     systems = _systems(city)
     form = IndicatorForm(request.POST or None, city=city, systems=systems)
+    return _form_page(request, city, systems, form, None, _("Indicator %(code)s defined."),
+                      lambda **kw: save_indicator(city=city, code=form.cleaned_data["code"], **kw))
+
+
+def _form_page(request, city, systems, form, indicator, done: str, save):
+    """The indicator form; on a valid POST, ``save(user=, system=, **fields)`` (the one
+    write path), ``done`` said and the indicator's page; else the form (400 on errors)."""
     if request.method == "POST" and form.is_valid():
         try:
-            ind = save_indicator(user=request.user, city=city, code=form.cleaned_data["code"],
-                                 system=_chosen(systems, form.cleaned_data.get("system")), **form.service_kwargs())
+            ind = save(user=request.user, system=_chosen(systems, form.cleaned_data.get("system")),
+                       **form.service_kwargs())
         except FieldError as exc:
             add_to_form(form, exc, fields=_field_names(exc))
         else:
-            messages.success(request, _("Indicator %(code)s defined.") % {"code": ind.code})
+            messages.success(request, done % {"code": ind.code})
             return redirect("diagnosis:indicator", city.slug, ind.code)
-    return render(request, "diagnosis/indicator_form.html", {"city": city, "form": form, "indicator": None},
+    return render(request, "diagnosis/indicator_form.html", {"city": city, "form": form, "indicator": indicator},
                   status=400 if form.errors else 200)
 
 
@@ -91,17 +98,8 @@ def indicator_edit(request, slug, code):
     systems = _systems(city)
     form = IndicatorForm(request.POST or None, city=city, indicator=ind, systems=systems,
                          initial=IndicatorForm.initial_for(ind))
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_indicator(user=request.user, indicator=ind,
-                           system=_chosen(systems, form.cleaned_data.get("system")), **form.service_kwargs())
-        except FieldError as exc:
-            add_to_form(form, exc, fields=_field_names(exc))
-        else:
-            messages.success(request, _("Indicator %(code)s saved.") % {"code": ind.code})
-            return redirect("diagnosis:indicator", city.slug, ind.code)
-    return render(request, "diagnosis/indicator_form.html", {"city": city, "form": form, "indicator": ind},
-                  status=400 if form.errors else 200)
+    return _form_page(request, city, systems, form, ind, _("Indicator %(code)s saved."),
+                      lambda **kw: save_indicator(indicator=ind, **kw))
 
 
 def _chosen(systems, pk):

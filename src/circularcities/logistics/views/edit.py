@@ -31,13 +31,21 @@ def _editable(request, pk) -> m.Scenario:
     return scenario
 
 
+def _posted(request, pk, form_class, key: str, *, scoped: bool = False):
+    """The scenario the user may edit, its posted form, and, when the form is not
+    valid, the scenario page showing it under ``key`` (400), else ``None``."""
+    scenario = _editable(request, pk)
+    form = form_class(request.POST, request.FILES, **({"scenario": scenario} if scoped else {}))
+    invalid = None if form.is_valid() else scenario_detail(request, pk, forms={key: form}, status=400)
+    return scenario, form, invalid
+
+
 @login_required
 @require_POST
 def upload_points(request, pk):
-    scenario = _editable(request, pk)
-    form = PointsCsvForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return scenario_detail(request, pk, forms={"csv": form}, status=400)
+    scenario, form, invalid = _posted(request, pk, PointsCsvForm, "csv")
+    if invalid:
+        return invalid
     upload = form.cleaned_data["file"]
     try:
         if upload.size > MAX_UPLOAD_BYTES:
@@ -54,10 +62,9 @@ def upload_points(request, pk):
 @login_required
 @require_POST
 def replace_workbook(request, pk):
-    scenario = _editable(request, pk)
-    form = ReplaceWorkbookForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return scenario_detail(request, pk, forms={"workbook": form}, status=400)
+    scenario, form, invalid = _posted(request, pk, ReplaceWorkbookForm, "workbook")
+    if invalid:
+        return invalid
     try:
         core, _settings = read_workbook(form.cleaned_data["file"])
     except DataImportError as exc:
@@ -72,10 +79,9 @@ def replace_workbook(request, pk):
 @login_required
 @require_POST
 def place_item(request, pk):
-    scenario = _editable(request, pk)
-    form = PlaceForm(request.POST, scenario=scenario)
-    if not form.is_valid():
-        return scenario_detail(request, pk, forms={"place": form}, status=400)
+    scenario, form, invalid = _posted(request, pk, PlaceForm, "place", scoped=True)
+    if invalid:
+        return invalid
     d = form.cleaned_data
     common = {"code": d["code"], "name": d["name"] or d["code"], "lat": d["lat"], "lon": d["lon"]}
     if d["kind"] == "point":
@@ -108,10 +114,9 @@ def delete_item(request, pk, kind, item):
 @login_required
 @require_POST
 def add_vehicle(request, pk):
-    scenario = _editable(request, pk)
-    form = VehicleForm(request.POST, scenario=scenario)
-    if not form.is_valid():
-        return scenario_detail(request, pk, forms={"vehicle": form}, status=400)
+    scenario, form, invalid = _posted(request, pk, VehicleForm, "vehicle", scoped=True)
+    if invalid:
+        return invalid
     vehicle = form.save(commit=False)
     vehicle.scenario = scenario
     vehicle.save()
@@ -122,10 +127,9 @@ def add_vehicle(request, pk):
 @login_required
 @require_POST
 def add_plan(request, pk):
-    scenario = _editable(request, pk)
-    form = PlanForm(request.POST, scenario=scenario)
-    if not form.is_valid():
-        return scenario_detail(request, pk, forms={"plan": form}, status=400)
+    scenario, form, invalid = _posted(request, pk, PlanForm, "plan", scoped=True)
+    if invalid:
+        return invalid
     order = scenario.plans.count()
     scenario.plans.create(name=form.cleaned_data["name"], groups=form.cleaned_data["groups"],
                           order=order)

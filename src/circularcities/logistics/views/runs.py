@@ -6,18 +6,19 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from circularcities.core.errors import InfeasibleError, ValidationError
+from circularcities.web.downloads import XLSX, attachment
 
 from .. import models as m
 from .. import report, services
 from ..forms import RunForm
 from ..permissions import can_edit, require_edit, require_view
-from .scenarios import XLSX, scenario_detail
+from .scenarios import scenario_detail
 
 
 @login_required
@@ -90,20 +91,17 @@ def export_run(request, pk, fmt):
         except (ValueError, IndexError) as exc:
             raise Http404(_("No such plan.")) from exc
         if fmt == "csv":
-            resp = HttpResponse(report.routes_csv(core, plan), content_type="text/csv; charset=utf-8")
+            content, content_type = report.routes_csv(core, plan), "text/csv; charset=utf-8"
         else:
-            resp = HttpResponse(json.dumps(services.plan_geojson(core, plan), ensure_ascii=False),
-                                content_type="application/geo+json")
-        resp["Content-Disposition"] = f'attachment; filename="{base}-plan{index + 1}.{fmt}"'
-        return resp
+            content = json.dumps(services.plan_geojson(core, plan), ensure_ascii=False)
+            content_type = "application/geo+json"
+        return attachment(content, f"{base}-plan{index + 1}.{fmt}", content_type)
     if fmt == "xlsx":
-        resp = HttpResponse(report.comparison_xlsx(core, comparison), content_type=XLSX)
+        content, content_type = report.comparison_xlsx(core, comparison), XLSX
     elif fmt == "pdf":
-        resp = HttpResponse(report.comparison_pdf(run, core, comparison),
-                            content_type="application/pdf")
+        content, content_type = report.comparison_pdf(run, core, comparison), "application/pdf"
     elif fmt == "json":
         return JsonResponse(run.result)
     else:
         raise Http404
-    resp["Content-Disposition"] = f'attachment; filename="{base}-comparison.{fmt}"'
-    return resp
+    return attachment(content, f"{base}-comparison.{fmt}", content_type)

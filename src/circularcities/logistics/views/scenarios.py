@@ -7,7 +7,6 @@ import tempfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +15,7 @@ from circularcities.accounts.permissions import is_secretariat
 from circularcities.core import routing
 from circularcities.core.errors import CircularCitiesError, DataImportError
 from circularcities.web import import_summary
+from circularcities.web.downloads import XLSX, attachment
 
 from .. import models as m
 from ..convert import to_core
@@ -40,8 +40,6 @@ from ..permissions import (
     visible_scenarios,
 )
 from ..services import base_features, save_scenario
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _forms_for(user):
@@ -71,9 +69,7 @@ def download_template(request):
             data = fh.read()
     finally:
         os.unlink(path)
-    resp = HttpResponse(data, content_type=XLSX)
-    resp["Content-Disposition"] = 'attachment; filename="collection-scenario-template.xlsx"'
-    return resp
+    return attachment(data, "collection-scenario-template.xlsx", XLSX)
 
 
 @login_required
@@ -162,6 +158,4 @@ def download_scenario(request, pk):
             data = fh.read()
     finally:
         os.unlink(path)
-    resp = HttpResponse(data, content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="scenario-{scenario.pk}.xlsx"'
-    return resp
+    return attachment(data, f"scenario-{scenario.pk}.xlsx", XLSX)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 
 from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError
-from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
 from circularcities.planning.permissions import require_plan
 from circularcities.planning.plan_import import (
@@ -23,7 +22,8 @@ from circularcities.planning.plan_import import (
     template,
 )
 from circularcities.web import import_summary
-from circularcities.web.uploads import job_rows
+from circularcities.web.downloads import attachment
+from circularcities.web.uploads import needs_job
 
 
 class PlanImportForm(forms.Form):
@@ -46,11 +46,7 @@ def import_plan(request, slug):
         run = import_targets if kind == "targets" else import_measures
         data = upload.read()
         try:
-            rows = count_rows(data, upload.name, (kind,), first_sheet_fallback=True)  # cheap: no cell is built
-        except DataImportError:
-            rows = 0  # not a readable table: the importer below says why, in the reader's language
-        try:
-            if rows > job_rows():
+            if needs_job(data, upload.name, kind):
                 job = start_import(request, kind="planning-import", func="circularcities.planning.import_jobs.import_plan_job",
                                    files=[(upload.name, data)], params={"city": city.slug, "kind": kind},
                                    title=(_("Importing targets for %(city)s") if kind == "targets"
@@ -73,6 +69,4 @@ def plan_template(request, kind, fmt):
     if kind not in KINDS or fmt not in ("csv", "xlsx"):
         raise Http404
     body, name, content_type = template(kind, fmt)
-    resp = HttpResponse(body, content_type=content_type)
-    resp["Content-Disposition"] = f'attachment; filename="{name}"'
-    return resp
+    return attachment(body, name, content_type)

@@ -64,6 +64,20 @@ def _save_page(request, form, template: str, context: dict, saved_message: str):
     return render(request, template, {**context, "form": form})
 
 
+def _plan_city(request, slug):
+    """The city whose plan the user may edit (else 404 or PermissionDenied)."""
+    city = get_object_or_404(City, slug=slug)
+    require_plan(request.user, city)
+    return city
+
+
+def _plan_entry(request, model, pk):
+    """A target or measure of a plan the user may edit."""
+    obj = get_object_or_404(model.objects.select_related("city"), pk=pk)
+    require_plan(request.user, obj.city)
+    return obj
+
+
 def _target_form_page(request, city, instance=None):
     if not Indicator.objects.exists():
         sync_catalogue()
@@ -77,16 +91,13 @@ def _target_form_page(request, city, instance=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create_target(request, slug):
-    city = get_object_or_404(City, slug=slug)
-    require_plan(request.user, city)
-    return _target_form_page(request, city)
+    return _target_form_page(request, _plan_city(request, slug))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_target(request, pk):
-    target = get_object_or_404(Target.objects.select_related("city"), pk=pk)
-    require_plan(request.user, target.city)
+    target = _plan_entry(request, Target, pk)
     return _target_form_page(request, target.city, target)
 
 
@@ -148,16 +159,13 @@ def _measure_form_page(request, city, instance=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create_measure(request, slug):
-    city = get_object_or_404(City, slug=slug)
-    require_plan(request.user, city)
-    return _measure_form_page(request, city)
+    return _measure_form_page(request, _plan_city(request, slug))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_measure(request, pk):
-    measure = get_object_or_404(Measure.objects.select_related("city"), pk=pk)
-    require_plan(request.user, measure.city)
+    measure = _plan_entry(request, Measure, pk)
     return _measure_form_page(request, measure.city, measure)
 
 
@@ -183,8 +191,7 @@ def _today():
 @login_required
 @require_POST
 def add_milestone(request, pk):
-    measure = get_object_or_404(Measure.objects.select_related("city"), pk=pk)
-    require_plan(request.user, measure.city)
+    measure = _plan_entry(request, Measure, pk)
     form = MilestoneForm(request.POST, measure=measure)
     if form.is_valid() and form.save_through(request.user):
         messages.success(request, _("Milestone added."))
@@ -207,8 +214,7 @@ def complete_milestone(request, pk):
 @login_required
 @require_POST
 def set_measure_status(request, pk):
-    measure = get_object_or_404(Measure.objects.select_related("city"), pk=pk)
-    require_plan(request.user, measure.city)
+    measure = _plan_entry(request, Measure, pk)
     try:
         measure_set_status(measure, request.POST.get("status") or "", request.user)
     except FieldError as exc:

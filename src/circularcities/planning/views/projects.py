@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from circularcities.core.errors import DataImportError
 from circularcities.core.planning import PROGRAMME_INDICATORS
 from circularcities.core.rules import FieldError
-from circularcities.core.tables import count_rows
 from circularcities.jobs.imports import start_import
 from circularcities.planning.forms import ImportForm, ProgressForm
 from circularcities.planning.models import Programme, Project
@@ -27,8 +25,9 @@ from circularcities.planning.plan_import import import_progress
 from circularcities.planning.programmes import goals_of
 from circularcities.planning.services import assess_targets, log_progress, progress_totals
 from circularcities.web import import_summary
+from circularcities.web.downloads import attachment
 from circularcities.web.fielderrors import add_to_form
-from circularcities.web.uploads import job_rows
+from circularcities.web.uploads import needs_job
 
 
 def programme_detail(request, slug):
@@ -89,11 +88,7 @@ def import_progress_file(request):
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            rows = count_rows(data, upload.name, ("progress",), first_sheet_fallback=True)  # cheap: no cell is built
-        except DataImportError:
-            rows = 0  # not a readable table: the importer below says why, in the reader's language
-        try:
-            if rows > job_rows():
+            if needs_job(data, upload.name, "progress"):
                 job = start_import(request, kind="planning-progress-import",
                                    func="circularcities.planning.import_jobs.import_progress_job",
                                    files=[(upload.name, data)], params={}, title=_("Importing progress entries"))
@@ -112,6 +107,4 @@ def progress_template(request):
     body = ("project,quarter,indicator,value,currency,note,source\n"
             "my-project,2024-Q3,companies_supported,4,,,\n"
             "my-project,2024-Q3,funding_raised,25000,EUR,,\n")
-    resp = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    resp["Content-Disposition"] = 'attachment; filename="progress-template.csv"'
-    return resp
+    return attachment(body, "progress-template.csv", "text/csv; charset=utf-8")

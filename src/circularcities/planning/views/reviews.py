@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -22,6 +21,7 @@ from circularcities.planning.permissions import (
 )
 from circularcities.planning.review import build_report, quarter_review, rule_text, send_reminders
 from circularcities.planning.rollup import coalition_rollup
+from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.translated import reader_language
 
 
@@ -41,13 +41,8 @@ def _respond(request, review, subject, template_context):
         lang = reader_language(request.GET.get("lang") or get_language())  # a configured language
         report = build_report(subject, review, lang)
         name = f"review-{slugify(subject) or 'city'}-{review['quarter']}-{lang}.{fmt}"
-        if fmt == "pdf":
-            resp = HttpResponse(to_pdf(report, lang), content_type="application/pdf")
-        else:
-            resp = HttpResponse(to_xlsx(report), content_type=(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        resp["Content-Disposition"] = f'attachment; filename="{name}"'
-        return resp
+        content, content_type = (to_pdf(report, lang), "application/pdf") if fmt == "pdf" else (to_xlsx(report), XLSX)
+        return attachment(content, name, content_type)
     q = review["quarter"]
     return render(request, "planning/review.html", {
         **template_context, **review, "subject": subject, "rule": rule_text(),

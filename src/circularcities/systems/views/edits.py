@@ -62,7 +62,7 @@ def read_upload(upload) -> object:
     return system_io.read_xlsx(data, name)
 
 
-def _import(request, form, write, details) -> tuple[list, object]:
+def _import(request, form, write, details) -> tuple[list, System | None]:
     """Read the uploaded definition and hand it to ``write`` (the service). Returns the problems
     (sheet, row and column; none when it was written, after the one import summary is
     reported) and what ``write`` returned."""
@@ -80,6 +80,15 @@ def _import(request, form, write, details) -> tuple[list, object]:
     return [], result
 
 
+def _import_page(request, form, write, details, template: str, context: dict):
+    """The system written by ``write`` (see :func:`_import`), or ``template`` again
+    with the problems (400)."""
+    problems, system = _import(request, form, write, details)
+    if system is not None:
+        return redirect(system.get_absolute_url())
+    return render(request, template, {**context, "upload": form, "problems": problems}, status=400)
+
+
 @login_required
 @require_POST
 def import_new(request, slug):
@@ -92,11 +101,7 @@ def import_new(request, slug):
             defn = dataclasses.replace(defn, name=form.cleaned_data["name"])
         return services.import_system(city, defn, request.user)
 
-    problems, system = _import(request, form, write, str)
-    if system is not None:
-        return redirect(system.get_absolute_url())
-    return render(request, "systems/new.html", {"city": city, "form": f.SystemForm(), "upload": form,
-                                                "problems": problems}, status=400)
+    return _import_page(request, form, write, str, "systems/new.html", {"city": city, "form": f.SystemForm()})
 
 
 @login_required
@@ -110,11 +115,8 @@ def import_into(request, pk):
         services.replace_definition(system, defn, request.user)
         return system
 
-    problems, written = _import(request, form, write, lambda _s: _("The system was replaced by the file's content."))
-    if written is not None:
-        return redirect(system.get_absolute_url())
-    return render(request, "systems/import_into.html", {"system": system, "upload": form, "problems": problems},
-                  status=400)
+    return _import_page(request, form, write, lambda _s: _("The system was replaced by the file's content."),
+                        "systems/import_into.html", {"system": system})
 
 
 _FIELD = re.compile(r"^Field '([^']+)': (.*)$", re.S)
@@ -153,6 +155,15 @@ def _share(text: str):
         return text
 
 
+def _per_year(text: str, years):
+    """Values per year from a form's text (see :func:`forms.parse_per_year`), its error
+    as a ValidationError."""
+    try:
+        return f.parse_per_year(text, years)
+    except Exception as exc:  # forms.ValidationError
+        raise ValidationError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+
+
 def _do(system, user, action: str, data, files) -> str:
     """Run one edit; returns the message to show. Raises FieldError/ValidationError."""
     ch = _choices(system)
@@ -182,10 +193,7 @@ def _do(system, user, action: str, data, files) -> str:
         return _("Layer removed, with its flows.")
     if action == "flow":
         d = valid(f.FlowForm)
-        try:
-            values = f.parse_per_year(d["amounts"], years)
-        except Exception as exc:  # forms.ValidationError
-            raise ValidationError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+        values = _per_year(d["amounts"], years)
         services.set_flow(system, user, origin=d["origin"], destination=d["destination"], layer=d["layer"],
                           values=values, share=_share(d["share"]), source=d["source"], estimate=d["estimate"])
         return _("Flow %(o)s → %(d)s saved.") % {"o": d["origin"], "d": d["destination"]}
@@ -205,10 +213,7 @@ def _do(system, user, action: str, data, files) -> str:
         return _("Conversion removed.")
     if action == "stock":
         d = valid(f.StockForm)
-        try:
-            changes = f.parse_per_year(d["changes"], years)
-        except Exception as exc:
-            raise ValidationError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+        changes = _per_year(d["changes"], years)
         services.set_stock(system, user, process=d["process"], layer=d["layer"], kind=d["kind"],
                            lifetime=f.lifetime_from(d) or None, outflow_to=d["outflow_to"] or None,
                            values=changes, initial=d["initial_stock"] or 0.0)
@@ -222,10 +227,7 @@ def _do(system, user, action: str, data, files) -> str:
         try:
             value: float | dict = float(text)
         except ValueError:
-            try:
-                value = f.parse_per_year(text, years)
-            except Exception as exc:
-                raise ValidationError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
+            value = _per_year(text, years)
         services.set_parameter(system, user, name=d["name"], values=value)
         return _("Parameter %(name)s saved.") % {"name": d["name"]}
     if action == "parameter-delete":

@@ -20,8 +20,7 @@ from circularcities.systems.labels import chart, layer_label, status_label
 from circularcities.systems.models import StockModel, System
 from circularcities.systems.permissions import can_edit, require_view, visible_to
 from circularcities.systems.report import build_report
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from circularcities.web.downloads import XLSX, attachment
 
 
 def index(request):
@@ -197,28 +196,22 @@ def compare_page(request, pk, other):
     return render(request, "systems/compare.html", context)
 
 
-def _download(content: bytes, name: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 def export_json(request, pk):
     system = get_object_or_404(System, pk=pk)
     require_view(request.user, system)
     doc = system_io.to_json(services.definition(system))
-    return _download(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"), f"system-{pk}.json",
+    return attachment(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"), f"system-{pk}.json",
                      "application/json")
 
 
 def export_xlsx(request, pk):
     system = get_object_or_404(System, pk=pk)
     require_view(request.user, system)
-    return _download(system_io.to_xlsx(services.definition(system)), f"system-{pk}.xlsx", XLSX)
+    return attachment(system_io.to_xlsx(services.definition(system)), f"system-{pk}.xlsx", XLSX)
 
 
 def template(request):
-    return _download(system_io.template_xlsx(), "system-template.xlsx", XLSX)
+    return attachment(system_io.template_xlsx(), "system-template.xlsx", XLSX)
 
 
 def report_pdf(request, pk):
@@ -235,4 +228,4 @@ def report_pdf(request, pk):
         year = result.years[-1]
     if year not in result.years:
         year = result.years[-1]
-    return _download(to_pdf(build_report(system, result, year)), f"system-{pk}.pdf", "application/pdf")
+    return attachment(to_pdf(build_report(system, result, year)), f"system-{pk}.pdf", "application/pdf")

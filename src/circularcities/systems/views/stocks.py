@@ -26,10 +26,9 @@ from circularcities.systems.permissions import (
     require_edit_city,
     require_view,
 )
+from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.fielderrors import add_to_form
 from circularcities.web.translated import translated
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _series(form) -> tuple[int | None, list[float] | None]:
@@ -138,12 +137,8 @@ def download(request, pk):
                             content_type="text/plain; charset=utf-8")
     content = stock_io.result_xlsx(translated(model, "name").text, model.driver, model.unit, model.lifetime,
                                    result, model.source, model.estimate)
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="stock-model-{pk}.xlsx"'
-    return response
+    return attachment(content, f"stock-model-{pk}.xlsx", XLSX)
 
 
 def template(request):
-    response = HttpResponse(stock_io.template_xlsx(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="stock-model-template.xlsx"'
-    return response
+    return attachment(stock_io.template_xlsx(), "stock-model-template.xlsx", XLSX)
