@@ -17,7 +17,7 @@ from django.db import transaction
 
 from circularcities.coalition.models import City, Partner
 from circularcities.marketplace.catalogue import ensure_catalogue
-from circularcities.marketplace.demo_texts import ja_ko
+from circularcities.marketplace.demo_texts import JA_KO, ja_ko
 from circularcities.marketplace.models import (
     Exchange,
     Facility,
@@ -169,12 +169,18 @@ SRC_003 = "ICLEI China hub page"
 
 
 def _text(obj, en: dict, zh: dict) -> None:
-    """Demo text in English and Chinese (parler rows; other languages fall back to English)."""
+    """Demo text in English, Chinese, Japanese and Korean (parler rows; the Japanese and
+    Korean come from ``JA_KO``, and a field it lacks falls back to English)."""
     set_text(obj, "en", en)
     obj.save()
     if zh:
         set_text(obj, "zh-hans", zh)
         obj.save()
+    for index, language in enumerate(("ja", "ko")):
+        values = {field: JA_KO[text][index] for field, text in en.items() if text in JA_KO}
+        if values:
+            set_text(obj, language, values)
+            obj.save()
 
 
 def _demo_park(slug, en, zh, facilities, flows, source, **fields):

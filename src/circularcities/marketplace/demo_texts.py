@@ -89,6 +89,75 @@ JA_KO: dict[str, tuple[str, str]] = {
         "削減したことになる）ため、単位か翻訳の誤りと考えられる。報告どおりに示し、計算には使わない。",
         "출처의 중국어판에 인쇄된 수치입니다. 자재 400 t으로는 성립할 수 없습니다(전환한 자재 1 t당 CO2를 200만 t "
         "넘게 줄였다는 뜻). 단위나 번역 오류로 보입니다. 보고된 그대로 보여 주며 어떤 계산에도 쓰지 않습니다."),
+    # parks and facilities
+    "Beijing Chaoyang Circular Economy Industrial Park": ("北京市朝陽循環経済産業園", "베이징 차오양 순환경제 산업단지"),
+    "One of Beijing's first pilot circular-economy sites, built around waste treatment: a waste-to-energy plant, "
+    "a construction-waste treatment centre, a food-waste processing centre, a sanitary landfill and office buildings.": (
+        "北京市で最初に選ばれた循環経済モデル拠点の一つで、廃棄物処理を核とする：ごみ焼却発電所、建設廃棄物処理センター、"
+        "食品廃棄物処理センター、衛生埋立処分場、オフィスビル。",
+        "베이징 최초의 순환경제 시범 단지 중 하나로, 폐기물 처리를 중심으로 조성되었습니다: 폐기물 소각 발전소, "
+        "건설폐기물 처리센터, 음식물 쓰레기 처리센터, 위생 매립장, 사무동."),
+    "Approximate coordinates (estimate): the source gives no location.": (
+        "座標は概略値（推計）：出典に位置の記載はない。", "좌표는 근삿값(추정): 출처에 위치가 나와 있지 않습니다."),
+    "Approximate coordinates (estimate): the source gives no location; the city centre is used.": (
+        "座標は概略値（推計）：出典に位置の記載がないため、市の中心を用いる。",
+        "좌표는 근삿값(추정): 출처에 위치가 나와 있지 않아 도심 좌표를 사용합니다."),
+    "Municipal waste (dust carts)": ("一般廃棄物（ごみ収集車）", "생활폐기물(청소차)"),
+    "Waste-to-energy plant": ("ごみ焼却発電所", "폐기물 소각 발전소"),
+    "Electric vehicle charging stations": ("電気自動車の充電ステーション", "전기차 충전소"),
+    "Power grid": ("電力系統", "전력망"),
+    "Construction-waste treatment centre (building materials)": ("建設廃棄物処理センター（建設資材）",
+                                                                 "건설폐기물 처리센터(건설 자재)"),
+    "Food-waste processing centre": ("食品廃棄物処理センター", "음식물 쓰레기 처리센터"),
+    "Organic farming": ("有機農業", "유기농업"),
+    "Other plants in the park (waste heat)": ("園内のその他の工場（排熱）", "단지 내 기타 공장(폐열)"),
+    "Park facilities and office buildings": ("園内施設・オフィスビル", "단지 시설 및 사무동"),
+    "Sanitary landfill": ("衛生埋立処分場", "위생 매립장"),
+    "Changchun Circular Economy Industrial Park": ("長春循環経済産業園", "창춘 순환경제 산업단지"),
+    "A 10 km² park the city designated to raise its circularity. Car making is the city's main industry, so the "
+    "park aims to keep the materials of end-of-life vehicles in use. It is to hold incineration, food-waste and "
+    "medical-waste treatment and car dismantling; the city has invested to move a thermal power station here from "
+    "another site so that material streams and resources are used to the full.": (
+        "市が循環性を高めるために指定した 10 km² の産業園。自動車製造が市の主要産業であるため、使用済み自動車の素材を"
+        "使い続けることを目指す。焼却、食品廃棄物・医療廃棄物の処理、自動車解体の施設を置く計画で、物質の流れと資源を"
+        "最大限に活用するため、市は火力発電所を別の場所からここへ移す費用を投じている。",
+        "시가 순환성을 높이기 위해 지정한 10 km² 규모의 단지입니다. 자동차 제조가 시의 주력 산업이어서, 단지는 "
+        "폐자동차의 소재를 계속 활용하는 것을 목표로 합니다. 소각, 음식물 쓰레기·의료폐기물 처리, 자동차 해체 시설이 "
+        "들어설 예정이며, 시는 물질 흐름과 자원을 최대한 활용하도록 화력발전소를 다른 곳에서 이곳으로 옮기는 데 "
+        "투자했습니다."),
+    "Area 10 km² (source). Planned facilities, not yet reported as running. Radius on the map: 1.8 km, the radius "
+    "of a 10 km² circle (estimate).": (
+        "面積 10 km²（出典）。施設は計画段階で、稼働の報告はまだない。地図上の半径は 1.8 km で、面積 10 km² の円の"
+        "半径（推計）。",
+        "면적 10 km²(출처). 계획 중인 시설로, 아직 가동 보고는 없습니다. 지도상 반경 1.8 km는 면적 10 km²인 원의 "
+        "반경입니다(추정)."),
+    "End-of-life vehicles (city)": ("使用済み自動車（市内）", "폐자동차(시내)"),
+    "Car dismantling": ("自動車解体", "자동차 해체"),
+    "Incineration plant": ("焼却施設", "소각시설"),
+    "Food-waste treatment": ("食品廃棄物処理", "음식물 쓰레기 처리"),
+    "Medical-waste treatment": ("医療廃棄物処理", "의료폐기물 처리"),
+    "Thermal power station (relocated)": ("火力発電所（移転）", "화력발전소(이전)"),
+    "Users of recovered materials (outside the park)": ("再生資源の利用者（園外）", "재생 자원 이용자(단지 외부)"),
+    "Datong Bulk Solid Waste Base": ("大同大宗固体廃棄物基地", "다퉁 대량 고형폐기물 기지"),
+    "Datong is a coal-centric city. Its government promotes the reuse of industrial waste through Bulk Solid Waste "
+    "Base projects, in which the coal industry works with the chemical, power and steel industries through "
+    "industrial symbiosis. The city looks for innovative technical solutions beyond conventional end-of-life "
+    "approaches; it joined the coalition in 2019.": (
+        "大同は石炭を中心とする都市である。市政府は大宗固体廃棄物基地の事業を通じて産業廃棄物の再利用を進めており、"
+        "石炭産業が産業共生によって化学・電力・鉄鋼産業と連携する。市は従来の最終処理にとどまらない革新的な技術的"
+        "解決策を求めており、2019 年に連合に加盟した。",
+        "다퉁은 석탄 중심 도시입니다. 시 정부는 대량 고형폐기물 기지 사업을 통해 산업폐기물 재이용을 추진하며, "
+        "석탄 산업이 산업 공생을 통해 화학·전력·철강 산업과 협력합니다. 시는 기존의 최종 처리 방식을 넘어서는 혁신적인 "
+        "기술 해법을 찾고 있으며, 2019년에 연합에 가입했습니다."),
+    "The source gives no quantities; the flows shown are illustrative estimates of the coal-chemical-power-steel "
+    "cooperation it describes.": (
+        "出典に数量の記載はない。表示したフローは、出典が述べる石炭・化学・電力・鉄鋼の連携を例示的に推計したものである。",
+        "출처에 수량이 나와 있지 않습니다. 표시된 흐름은 출처가 설명하는 석탄·화학·전력·철강 협력을 예시로 추정한 "
+        "것입니다."),
+    "Coal mining and washing": ("石炭の採掘・選炭", "석탄 채굴 및 선탄"),
+    "Power plants": ("発電所", "발전소"),
+    "Chemical plants": ("化学工場", "화학 공장"),
+    "Steel plant": ("製鉄所", "제철소"),
 }
 
 
