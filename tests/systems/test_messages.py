@@ -75,3 +75,30 @@ def test_the_same_import_in_english_keeps_the_english_sentence(client, system, o
                                          {"file": SimpleUploadedFile("bad.xlsx", buf.getvalue())})
     (row,) = _rows(response.content.decode())
     assert "Expected a layer listed on the sheet &#x27;layers&#x27;, got &#x27;gold&#x27;." in row
+
+
+def test_the_api_refuses_a_definition_in_the_readers_language(client, system, owner):
+    login(client, owner)
+    url = f"/api/systems/{system.pk}"
+    doc = to_json(services.definition(system, "en"))
+    doc["conversions"] = [
+        {"process": "plant", "from_layer": "water", "to_layer": "energy", "factor": 0.05, "consumed": 0.1},
+        {"process": "house", "from_layer": "energy", "to_layer": "water", "factor": 1.0, "consumed": 0.1}]
+    response = client.put(url, json.dumps({"definition": doc}), content_type="application/json",
+                          HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 422
+    body = response.json()
+    assert body["errors"][0]["sheet"] == "JSON"
+    assert body["errors"][0]["message"] == ("レイヤー間の変換がループになっています。"
+                                            "互いに変換し合うレイヤー：water, energy。")
+    # read, then refused when computed: the shares leaving the plant add up to 1.4
+    doc = to_json(services.definition(system, "en"))
+    doc["flows"].append({"from_process": "plant", "to_process": "house", "layer": "water", "share": 0.4})
+    response = client.put(url, json.dumps({"definition": doc}), content_type="application/json",
+                          HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 422
+    assert response.json()["detail"] == "流出 plant 的分配比例（water，2020 年）之和应不大于 1；得到 1.4。"
+    response = client.put(url, json.dumps({"definition": doc}), content_type="application/json",
+                          HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["detail"] == ("Expected the shares leaving plant (water, 2020) to add up to at most 1, "
+                                         "got 1.4.")
