@@ -89,5 +89,27 @@ T = {
         "应有字母为 't' 的时间维度，并以年份作为其各项。",
     "Expected at most one dimension besides time.": "除时间外最多只能有一个维度。",
     "Expected origin>destination, got %(value)s.": "应为“起点>终点”；收到 %(value)s。",
+    # dynamic stock models (core/mfa/stock.py)
+    "inflow": "流入量",
+    "stock": "存量",
+    "Expected %(name)s to be a list of numbers.": "%(name)s应为数值列表。",
+    "Expected %(name)s to have one value per year (%(n)s), got %(got)s.":
+        "%(name)s应每年一个值（共 %(n)s 个）；收到 %(got)s 个。",
+    "Expected every %(name)s value to be a finite number.": "%(name)s的每个值都应为有限的数值。",
+    "Expected %(name)s >= 0 in every year.": "%(name)s每年都应 >= 0。",
+    "Expected at least three years.": "应至少有三个年份。",
+    "Expected whole years, got %(value)s.": "年份应为整数；收到 %(value)s。",
+    "Expected years strictly increasing and consecutive (step 1).": "年份应严格递增且连续（步长为 1）。",
+    "Expected exactly one of inflow and stock.": "流入量和存量应且只能给出其中之一。",
+    "Expected a lifetime.": "应给出寿命。",
+    "Expected a lifetime under which products survive their first year; a stock-driven model cannot be solved otherwise.":
+        "寿命应使产品能存续过第一年；否则存量驱动模型无法求解。",
+    # systems/services.py (Django catalogue of the systems app)
+    "This change leaves an imbalance that is not accepted, and balance is blocking for this system: accept the imbalance with a reason, or unpublish first.":
+        "此修改会留下未被接受的不平衡，而本系统的平衡为阻断性：请说明理由接受该不平衡，或先取消发布。",
+    "Unknown fields: %(fields)s.": "未知的字段：%(fields)s。",
+    "No flow %(origin)s → %(destination)s in layer %(layer)s.": "层 %(layer)s 中没有流量 %(origin)s → %(destination)s。",
+    "No conversion of %(from_layer)s into %(to_layer)s at %(process)s.":
+        "%(process)s 处没有从 %(from_layer)s 到 %(to_layer)s 的转换。",
 }
 P: dict = {}

@@ -100,5 +100,28 @@ T = {
         "記号 't' の時間次元が必要です（項目は年）。",
     "Expected at most one dimension besides time.": "時間以外の次元は 1 つまでです。",
     "Expected origin>destination, got %(value)s.": "「起点>終点」の形式にしてください。入力値：%(value)s。",
+    # dynamic stock models (core/mfa/stock.py)
+    "inflow": "流入量",
+    "stock": "ストック",
+    "Expected %(name)s to be a list of numbers.": "%(name)sは数値のリストにしてください。",
+    "Expected %(name)s to have one value per year (%(n)s), got %(got)s.":
+        "%(name)sは各年 1 つずつ（%(n)s 個）の値にしてください。入力：%(got)s 個。",
+    "Expected every %(name)s value to be a finite number.": "%(name)sの値はすべて有限の数値にしてください。",
+    "Expected %(name)s >= 0 in every year.": "%(name)sは毎年 0 以上にしてください。",
+    "Expected at least three years.": "年が 3 つ以上必要です。",
+    "Expected whole years, got %(value)s.": "年は整数にしてください。入力値：%(value)s。",
+    "Expected years strictly increasing and consecutive (step 1).": "年は 1 年刻みで連続して増えるようにしてください。",
+    "Expected exactly one of inflow and stock.": "流入量とストックのどちらか一方だけを指定してください。",
+    "Expected a lifetime.": "寿命を指定してください。",
+    "Expected a lifetime under which products survive their first year; a stock-driven model cannot be solved otherwise.":
+        "製品が 1 年目を越えて残る寿命にしてください。そうでないとストック駆動型モデルは解けません。",
+    # systems/services.py (Django catalogue of the systems app)
+    "This change leaves an imbalance that is not accepted, and balance is blocking for this system: accept the imbalance with a reason, or unpublish first.":
+        "この変更では承認されていない不均衡が残ります。このシステムでは収支の不均衡が公開を妨げます。理由を添えて不均衡を承認するか、先に公開を取り消してください。",
+    "Unknown fields: %(fields)s.": "不明な項目：%(fields)s。",
+    "No flow %(origin)s → %(destination)s in layer %(layer)s.":
+        "レイヤー %(layer)s にフロー %(origin)s → %(destination)s はありません。",
+    "No conversion of %(from_layer)s into %(to_layer)s at %(process)s.":
+        "%(process)s に %(from_layer)s から %(to_layer)s への変換はありません。",
 }
 P: dict = {}

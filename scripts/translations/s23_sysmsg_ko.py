@@ -99,5 +99,28 @@ T = {
         "기호가 't'이고 항목이 연도인 시간 차원이 있어야 합니다.",
     "Expected at most one dimension besides time.": "시간 외의 차원은 하나까지입니다.",
     "Expected origin>destination, got %(value)s.": "'출발지>도착지' 형식이어야 합니다. 입력값: %(value)s.",
+    # dynamic stock models (core/mfa/stock.py)
+    "inflow": "유입량",
+    "stock": "저량",
+    "Expected %(name)s to be a list of numbers.": "%(name)s은(는) 숫자 목록이어야 합니다.",
+    "Expected %(name)s to have one value per year (%(n)s), got %(got)s.":
+        "%(name)s은(는) 연도마다 값이 하나씩(%(n)s개) 있어야 합니다. 입력: %(got)s개.",
+    "Expected every %(name)s value to be a finite number.": "%(name)s의 모든 값은 유한한 숫자여야 합니다.",
+    "Expected %(name)s >= 0 in every year.": "%(name)s은(는) 매년 0 이상이어야 합니다.",
+    "Expected at least three years.": "연도가 3개 이상 있어야 합니다.",
+    "Expected whole years, got %(value)s.": "연도는 정수여야 합니다. 입력값: %(value)s.",
+    "Expected years strictly increasing and consecutive (step 1).": "연도는 1년 간격으로 연속해서 증가해야 합니다.",
+    "Expected exactly one of inflow and stock.": "유입량과 저량 중 하나만 입력하세요.",
+    "Expected a lifetime.": "수명을 입력하세요.",
+    "Expected a lifetime under which products survive their first year; a stock-driven model cannot be solved otherwise.":
+        "제품이 첫해를 넘겨 남는 수명이어야 합니다. 그렇지 않으면 저량 주도 모델을 풀 수 없습니다.",
+    # systems/services.py (Django catalogue of the systems app)
+    "This change leaves an imbalance that is not accepted, and balance is blocking for this system: accept the imbalance with a reason, or unpublish first.":
+        "이 변경은 승인되지 않은 불균형을 남기며, 이 시스템에서는 수지 불균형이 게시를 막습니다. 사유와 함께 불균형을 승인하거나 먼저 게시를 취소하세요.",
+    "Unknown fields: %(fields)s.": "알 수 없는 항목: %(fields)s.",
+    "No flow %(origin)s → %(destination)s in layer %(layer)s.":
+        "레이어 %(layer)s에 흐름 %(origin)s → %(destination)s이(가) 없습니다.",
+    "No conversion of %(from_layer)s into %(to_layer)s at %(process)s.":
+        "%(process)s에 %(from_layer)s에서 %(to_layer)s(으)로의 변환이 없습니다.",
 }
 P: dict = {}

@@ -99,3 +99,13 @@ def test_a_json_definition_refused_after_reading_speaks_korean():
     assert problem.sheet == "JSON"
     assert problem.text("en") == "flow sysenv → plant (gold): unknown layer 'gold'."
     assert problem.text("ko") == "흐름 sysenv → plant (gold): 알 수 없는 레이어 'gold'입니다."
+
+
+def test_a_dynamic_stock_model_refuses_a_short_series_in_japanese():
+    from circularcities.core.mfa.stock import compute_stock
+
+    with pytest.raises(ValidationError) as info:
+        compute_stock([2020, 2021, 2022], inflow=[1.0, 2.0], lifetime={"distribution": "normal", "mean": 5, "std": 1})
+    msg = info.value.args[0]
+    assert str(msg) == "Expected inflow to have one value per year (3), got 2."
+    assert msg.render("ja") == "流入量は各年 1 つずつ（3 個）の値にしてください。入力：2 個。"

@@ -102,3 +102,11 @@ def test_the_api_refuses_a_definition_in_the_readers_language(client, system, ow
                           HTTP_ACCEPT_LANGUAGE="en")
     assert response.json()["detail"] == ("Expected the shares leaving plant (water, 2020) to add up to at most 1, "
                                          "got 1.4.")
+
+
+def test_removing_a_flow_that_is_not_there_is_refused_in_chinese(client, system, owner, four_languages):
+    response = login(client, owner).post(f"/zh-hans/systems/{system.pk}/edit/flow-delete", {
+        "origin": "plant", "destination": "house", "layer": "energy"}, follow=True)
+    html = response.content.decode()
+    assert "层 energy 中没有流量 plant → house。" in html
+    assert "No flow" not in html
