@@ -55,7 +55,7 @@ def extract_core() -> None:
     """core's messages: the first argument of every Msg(...) and Message(...) call."""
     sources = sorted(str(p.relative_to(PACKAGE.parent)) for p in (PACKAGE / "core").rglob("*.py"))
     pot = subprocess.run(["xgettext", "-L", "Python", "--from-code=UTF-8", "--keyword=", "--keyword=Msg:1",
-                          "--keyword=Message:1", "--keyword=N_", "--no-location", "--omit-header", "-o", "-", *sources],
+                          "--keyword=Message:1", "--keyword=N_", "--no-location", "-o", "-", *sources],
                          cwd=PACKAGE.parent, check=True, capture_output=True, text=True).stdout
     template = polib.pofile(pot)
     for lang in ALL_LANGS:

@@ -135,8 +135,8 @@ def recompute(system: m.System) -> dict:
                      "issues": issues[:MAX_ISSUES_KEPT], "computed_at": timezone.now().isoformat(),
                      "token": uuid.uuid4().hex}
     if system.published and result.status == "blocked":
-        raise ValidationError("This change leaves an imbalance that is not accepted, and balance is blocking "
-                              "for this system: accept the imbalance with a reason, or unpublish first.")
+        raise ValidationError(_("This change leaves an imbalance that is not accepted, and balance is blocking "
+                                "for this system: accept the imbalance with a reason, or unpublish first."))
     m.System.objects.filter(pk=system.pk).update(result=system.result, version=F("version") + 1)
     system.version += 1
     return system.result
@@ -208,7 +208,7 @@ def update_system(system: m.System, user=None, *, language: str | None = None, *
                "sources", "published"}
     unknown = set(fields) - allowed
     if unknown:
-        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+        raise ValidationError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     with _Write(system):
         if "name" in fields:
             _set_name(system, "name", rules.name("name", fields["name"], required=True), language)
@@ -313,7 +313,8 @@ def delete_flow(system: m.System, user=None, *, origin: str, destination: str, l
         deleted, _count = m.Flow.objects.filter(system=system, origin__code=origin, destination__code=destination,
                                            layer__code=layer).delete()
         if not deleted:
-            raise ValidationError(f"No flow {origin} → {destination} in layer {layer}.")
+            raise ValidationError(_("No flow %(origin)s → %(destination)s in layer %(layer)s.")
+                                  % {"origin": origin, "destination": destination, "layer": layer})
 
 
 def set_stock(system: m.System, user=None, *, process: str, layer: str, kind: str = "accumulation",
@@ -379,7 +380,8 @@ def delete_conversion(system: m.System, user=None, *, process: str, from_layer: 
         deleted, _count = m.Conversion.objects.filter(system=system, process__code=process,
                                                       from_layer__code=from_layer, to_layer__code=to_layer).delete()
         if not deleted:
-            raise ValidationError(f"No conversion of {from_layer} into {to_layer} at {process}.")
+            raise ValidationError(_("No conversion of %(from_layer)s into %(to_layer)s at %(process)s.")
+                                  % {"from_layer": from_layer, "to_layer": to_layer, "process": process})
 
 
 def accept_imbalance(system: m.System, user=None, *, process: str, layer: str, reason: str,
@@ -520,7 +522,7 @@ def update_stock_model(model: m.StockModel, user=None, *, language: str | None =
                "published"}
     unknown = set(fields) - allowed
     if unknown:
-        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+        raise ValidationError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     with transaction.atomic():
         if "name" in fields:
             _set_name(model, "name", rules.name("name", fields["name"], required=True), language)

@@ -26,6 +26,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
 from circularcities.core.errors import CircularCitiesError, DataImportError
+from circularcities.core.i18n import Message
 from circularcities.core.rules import FieldError
 from circularcities.web.api_support import PreconditionFailed
 from circularcities.web.fielderrors import api_body
@@ -114,7 +115,9 @@ def on_throttled(api, request, exc):
 
 @_handler(CircularCitiesError)
 def on_domain_error(api, request, exc):
-    return api.create_response(request, {"detail": str(exc), "errors": []}, status=422)
+    # a core Message (e.g. a system definition refused) speaks the request's language
+    detail = exc.args[0].render() if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)
+    return api.create_response(request, {"detail": detail, "errors": []}, status=422)
 
 
 @_handler(PermissionDenied)

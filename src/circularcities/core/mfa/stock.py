@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from circularcities.core.errors import ValidationError
+from circularcities.core.i18n import Message
 from circularcities.core.mfa.lifetimes import Lifetime, parse_lifetime
 
 
@@ -53,13 +54,14 @@ def _as_series(name: str, values: Sequence[float], n: int) -> np.ndarray:
     try:
         arr = np.asarray(values, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise ValidationError(f"Expected {name} to be a list of numbers.") from exc
+        raise ValidationError(Message("Expected %(name)s to be a list of numbers.", name=name)) from exc
     if arr.ndim != 1 or arr.size != n:
-        raise ValidationError(f"Expected {name} to have one value per year ({n}), got {arr.size}.")
+        raise ValidationError(Message("Expected %(name)s to have one value per year (%(n)s), got %(got)s.",
+                                      name=name, n=n, got=arr.size))
     if not np.all(np.isfinite(arr)):
-        raise ValidationError(f"Expected every {name} value to be a finite number.")
+        raise ValidationError(Message("Expected every %(name)s value to be a finite number.", name=name))
     if np.any(arr < 0):
-        raise ValidationError(f"Expected {name} >= 0 in every year.")
+        raise ValidationError(Message("Expected %(name)s >= 0 in every year.", name=name))
     return arr
 
 
@@ -67,14 +69,14 @@ def _check_years(years: Sequence[int]) -> np.ndarray:
     years = list(years)
     # flodym derives each year's bounds from its neighbours and needs three years to do so.
     if len(years) < 3:
-        raise ValidationError("Expected at least three years.")
+        raise ValidationError(Message("Expected at least three years."))
     for y in years:
         if isinstance(y, bool) or not isinstance(y, int | np.integer | float) or not math.isfinite(y) \
                 or int(y) != y:
-            raise ValidationError(f"Expected whole years, got {y!r}.")
+            raise ValidationError(Message("Expected whole years, got %(value)s.", value=repr(y)))
     arr = np.asarray(years, dtype=int)
     if np.any(np.diff(arr) != 1):
-        raise ValidationError("Expected years strictly increasing and consecutive (step 1).")
+        raise ValidationError(Message("Expected years strictly increasing and consecutive (step 1)."))
     return arr
 
 
@@ -110,9 +112,9 @@ def compute_stock(years: Sequence[int], inflow: Sequence[float] | None = None,
     from flodym import Dimension, DimensionSet, InflowDrivenDSM, StockArray, StockDrivenDSM
 
     if (inflow is None) == (stock is None):
-        raise ValidationError("Expected exactly one of inflow and stock.")
+        raise ValidationError(Message("Expected exactly one of inflow and stock."))
     if lifetime is None:
-        raise ValidationError("Expected a lifetime.")
+        raise ValidationError(Message("Expected a lifetime."))
     life = parse_lifetime(lifetime)
     year_arr = _check_years(years)
     n = len(year_arr)
@@ -120,14 +122,14 @@ def compute_stock(years: Sequence[int], inflow: Sequence[float] | None = None,
     model_lifetime = life.to_flodym(dims)
     dsm: InflowDrivenDSM | StockDrivenDSM
     if inflow is not None:
-        values = _as_series("inflow", inflow, n)
+        values = _as_series(Message("inflow"), inflow, n)
         dsm = InflowDrivenDSM(dims=dims, lifetime_model=model_lifetime,
                               inflow=StockArray(dims=dims, values=values.copy()))
     else:
-        values = _as_series("stock", stock if stock is not None else [], n)
+        values = _as_series(Message("stock"), stock if stock is not None else [], n)
         if np.any(np.diag(model_lifetime.sf) <= 0):
-            raise ValidationError("Expected a lifetime under which products survive their first "
-                                  "year; a stock-driven model cannot be solved otherwise.")
+            raise ValidationError(Message("Expected a lifetime under which products survive their first "
+                                          "year; a stock-driven model cannot be solved otherwise."))
         dsm = StockDrivenDSM(dims=dims, lifetime_model=model_lifetime,
                              stock=StockArray(dims=dims, values=values.copy()))
     dsm.compute()

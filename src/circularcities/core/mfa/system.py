@@ -33,6 +33,7 @@ import numpy as np
 
 from circularcities.core import rules
 from circularcities.core.errors import ValidationError
+from circularcities.core.i18n import Message
 from circularcities.core.mfa.lifetimes import parse_lifetime
 from circularcities.core.mfa.model import Imbalance, find_imbalances
 from circularcities.core.sankey import fmt_amount
@@ -74,6 +75,17 @@ MAX_PROCESSES = 1000
 MAX_FLOWS = 20000
 
 
+def error_message(exc: Exception) -> str:
+    """The sentence of ``exc`` (a ValidationError refusing a definition) as a
+    :class:`~circularcities.core.i18n.Message` when it has one, so an import summary, a form
+    or the API renders it in the reader's language; ``str(exc)`` otherwise. A field's error
+    keeps its field name ("Field 'unit': ...")."""
+    if isinstance(exc, rules.FieldError):
+        return Message("Field '%(field)s': %(message)s", field=exc.field, message=exc.message())
+    arg = exc.args[0] if len(exc.args) == 1 else None
+    return arg if isinstance(arg, Message) else str(exc)
+
+
 def check_code(field_name: str, value: object) -> str:
     """A process, layer, parameter or indicator code: letters, digits, ``_`` and ``-``, at most 60."""
     if not isinstance(value, str) or not CODE.match(value):
@@ -99,12 +111,13 @@ class Dimension:
     def __post_init__(self):
         rules.name("dimension name", self.name, required=True, max_length=60)
         if not isinstance(self.letter, str) or len(self.letter) != 1 or not self.letter.isalpha():
-            raise ValidationError(f"Expected a dimension letter (one letter), got {self.letter!r}.")
+            raise ValidationError(Message("Expected a dimension letter (one letter), got %(value)s.", value=repr(self.letter)))
         items = tuple(self.items)
         if not items:
-            raise ValidationError(f"Expected dimension {self.name!r} to have at least one item.")
+            raise ValidationError(Message("Expected dimension %(name)s to have at least one item.", name=repr(self.name)))
         if len(set(items)) != len(items):
-            raise ValidationError(f"Expected the items of dimension {self.name!r} to differ from each other.")
+            raise ValidationError(Message("Expected the items of dimension %(name)s to differ from each other.",
+                                          name=repr(self.name)))
         object.__setattr__(self, "items", items)
 
     @property
@@ -168,7 +181,8 @@ class Parameter:
     def at(self, year: int) -> float:
         if isinstance(self.values, dict):
             if year not in self.values:
-                raise ValidationError(f"Expected parameter {self.name!r} to have a value for {year}.")
+                raise ValidationError(Message("Expected parameter %(name)s to have a value for %(year)s.",
+                                              name=repr(self.name), year=year))
             return self.values[year]
         return self.values
 
@@ -400,13 +414,13 @@ class SystemDefinition:
         for layer in self.layers:
             if layer.code == code:
                 return layer
-        raise ValidationError(f"Unknown layer {code!r}.")
+        raise ValidationError(Message("Unknown layer %(code)s.", code=repr(code)))
 
     def process(self, code: str) -> Process:
         for p in self.processes:
             if p.code == code:
                 return p
-        raise ValidationError(f"Unknown process {code!r}.")
+        raise ValidationError(Message("Unknown process %(code)s.", code=repr(code)))
 
     @property
     def process_codes(self) -> list[str]:
@@ -426,8 +440,8 @@ class SystemDefinition:
             ready = [c for c in codes if c not in done and before[c] <= done]
             if not ready:
                 loop = ", ".join(c for c in codes if c not in done)
-                raise ValidationError(f"Expected conversions between layers without a loop; these layers convert "
-                                      f"into each other: {loop}.")
+                raise ValidationError(Message("Expected conversions between layers without a loop; these layers "
+                                              "convert into each other: %(layers)s.", layers=loop))
             order.append(ready[0])
             done.add(ready[0])
         return order
@@ -435,86 +449,99 @@ class SystemDefinition:
     def validate(self) -> None:
         """Check that everything refers to what exists; raise ValidationError naming the first problem."""
         if not self.years:
-            raise ValidationError("Expected at least one year.")
+            raise ValidationError(Message("Expected at least one year."))
         if len(self.years) > MAX_YEARS:
-            raise ValidationError(f"Expected at most {MAX_YEARS} years.")
+            raise ValidationError(Message("Expected at most %(n)d years.", n=MAX_YEARS))
         if len(set(self.years)) != len(self.years) or any(b - a != 1 for a, b in zip(self.years, self.years[1:], strict=False)):
-            raise ValidationError("Expected consecutive years without gaps.")
+            raise ValidationError(Message("Expected consecutive years without gaps."))
         codes = self.process_codes
         if len(set(codes)) != len(codes):
-            raise ValidationError("Expected every process code once.")
+            raise ValidationError(Message("Expected every process code once."))
         if BOUNDARY not in codes:
-            raise ValidationError(f"Expected the boundary process {BOUNDARY!r}.")
+            raise ValidationError(Message("Expected the boundary process %(code)s.", code=repr(BOUNDARY)))
         if len(codes) > MAX_PROCESSES or len(self.flows) > MAX_FLOWS:
-            raise ValidationError(f"Expected at most {MAX_PROCESSES} processes and {MAX_FLOWS} flows.")
+            raise ValidationError(Message("Expected at most %(processes)d processes and %(flows)d flows.",
+                                          processes=MAX_PROCESSES, flows=MAX_FLOWS))
         layer_codes = [layer.code for layer in self.layers]
         if not layer_codes or len(set(layer_codes)) != len(layer_codes):
-            raise ValidationError("Expected at least one layer, each code once.")
+            raise ValidationError(Message("Expected at least one layer, each code once."))
         params = {p.name for p in self.parameters}
         if len(params) != len(self.parameters):
-            raise ValidationError("Expected every parameter name once.")
+            raise ValidationError(Message("Expected every parameter name once."))
         known, lset, years = set(codes), set(layer_codes), set(self.years)
         items = set(self.second_dimension.items) if self.second_dimension else set()
         seen: set[tuple] = set()
         inflow_driven = {s.process for s in self.stocks if s.kind == "inflow_driven"}
         for f in self.flows:
-            where = f"flow {f.origin} → {f.destination} ({f.layer})"
+            where = Message("flow %(origin)s → %(destination)s (%(layer)s)", origin=f.origin, destination=f.destination,
+                            layer=f.layer)
             for code in (f.origin, f.destination):
                 if code not in known:
-                    raise ValidationError(f"{where}: unknown process {code!r}.")
+                    raise ValidationError(Message("%(where)s: unknown process %(code)s.", where=where, code=repr(code)))
             if f.layer not in lset:
-                raise ValidationError(f"{where}: unknown layer {f.layer!r}.")
+                raise ValidationError(Message("%(where)s: unknown layer %(code)s.", where=where, code=repr(f.layer)))
             if f.key in seen:
-                raise ValidationError(f"{where}: given twice; one flow per origin, destination and layer.")
+                raise ValidationError(Message("%(where)s: given twice; one flow per origin, destination and layer.",
+                                              where=where))
             seen.add(f.key)
             for y, item in f.values:
                 if y not in years:
-                    raise ValidationError(f"{where}: year {y} is not one of the system's years.")
+                    raise ValidationError(Message("%(where)s: year %(year)s is not one of the system's years.",
+                                                  where=where, year=y))
                 if item is not None and item not in items:
-                    raise ValidationError(f"{where}: {item!r} is not an item of the second dimension.")
+                    raise ValidationError(Message("%(where)s: %(item)s is not an item of the second dimension.",
+                                                  where=where, item=repr(item)))
             if f.share is not None:
                 if f.origin == BOUNDARY:
-                    raise ValidationError(f"{where}: a flow from the boundary needs amounts, not a share.")
+                    raise ValidationError(Message("%(where)s: a flow from the boundary needs amounts, not a share.",
+                                                  where=where))
                 if f.origin in inflow_driven:
-                    raise ValidationError(f"{where}: what leaves an inflow-driven stock is computed by its "
-                                          f"lifetime; give no share.")
+                    raise ValidationError(Message("%(where)s: what leaves an inflow-driven stock is computed by its "
+                                                  "lifetime; give no share.", where=where))
                 if isinstance(f.share, str) and f.share not in params:
-                    raise ValidationError(f"{where}: unknown parameter {f.share!r}.")
+                    raise ValidationError(Message("%(where)s: unknown parameter %(name)s.", where=where, name=repr(f.share)))
         stock_keys: set[tuple] = set()
         for s in self.stocks:
-            where = f"stock at {s.process} ({s.layer})"
+            where = Message("stock at %(process)s (%(layer)s)", process=s.process, layer=s.layer)
             if s.process not in known or s.process == BOUNDARY:
-                raise ValidationError(f"{where}: expected a process of the system other than the boundary.")
+                raise ValidationError(Message("%(where)s: expected a process of the system other than the boundary.",
+                                              where=where))
             if s.layer not in lset:
-                raise ValidationError(f"{where}: unknown layer {s.layer!r}.")
+                raise ValidationError(Message("%(where)s: unknown layer %(code)s.", where=where, code=repr(s.layer)))
             if s.key in stock_keys:
-                raise ValidationError(f"{where}: given twice.")
+                raise ValidationError(Message("%(where)s: given twice.", where=where))
             stock_keys.add(s.key)
             if s.outflow_to is not None and (s.outflow_to not in known or s.outflow_to == s.process):
-                raise ValidationError(f"{where}: expected the outflow to go to another process of the system.")
+                raise ValidationError(Message("%(where)s: expected the outflow to go to another process of the system.",
+                                                  where=where))
             if s.kind == "inflow_driven" and len(self.years) < 3:
-                raise ValidationError(f"{where}: a dynamic stock model needs at least three years.")
+                raise ValidationError(Message("%(where)s: a dynamic stock model needs at least three years.",
+                                                  where=where))
         conv_keys: set[tuple] = set()
         for c in self.conversions:
-            where = f"conversion at {c.process} ({c.from_layer} → {c.to_layer})"
+            where = Message("conversion at %(process)s (%(from_layer)s → %(to_layer)s)", process=c.process,
+                            from_layer=c.from_layer, to_layer=c.to_layer)
             if c.process not in known or c.process == BOUNDARY:
-                raise ValidationError(f"{where}: expected a process of the system other than the boundary.")
+                raise ValidationError(Message("%(where)s: expected a process of the system other than the boundary.",
+                                              where=where))
             for lay in (c.from_layer, c.to_layer):
                 if lay not in lset:
-                    raise ValidationError(f"{where}: unknown layer {lay!r}.")
+                    raise ValidationError(Message("%(where)s: unknown layer %(code)s.", where=where, code=repr(lay)))
             if c.key in conv_keys:
-                raise ValidationError(f"{where}: given twice.")
+                raise ValidationError(Message("%(where)s: given twice.", where=where))
             conv_keys.add(c.key)
             for value in (c.factor, c.consumed):
                 if isinstance(value, str) and value not in params:
-                    raise ValidationError(f"{where}: unknown parameter {value!r}.")
+                    raise ValidationError(Message("%(where)s: unknown parameter %(name)s.", where=where, name=repr(value)))
         self.layer_order()
         for ind in self.indicators:
             if ind.layer not in lset:
-                raise ValidationError(f"indicator {ind.code}: unknown layer {ind.layer!r}.")
+                raise ValidationError(Message("indicator %(code)s: unknown layer %(layer)s.", code=ind.code,
+                                                 layer=repr(ind.layer)))
             for o, d in ind.numerator + ind.denominator:
                 if o not in known or d not in known:
-                    raise ValidationError(f"indicator {ind.code}: unknown process in {o} → {d}.")
+                    raise ValidationError(Message("indicator %(code)s: unknown process in %(origin)s → %(destination)s.",
+                                                     code=ind.code, origin=o, destination=d))
 
 
 # -- results -----------------------------------------------------------------------------------
@@ -609,7 +636,7 @@ class SystemResult:
         try:
             return self.years.index(year)
         except ValueError:
-            raise ValidationError(f"Expected one of the system's years, got {year!r}.") from None
+            raise ValidationError(Message("Expected one of the system's years, got %(year)s.", year=repr(year))) from None
 
     @property
     def status(self) -> str:
@@ -673,22 +700,25 @@ class SystemResult:
 
 
 # -- computing ---------------------------------------------------------------------------------
-def _series(defn: SystemDefinition, value: float | str | None, what: str, *, share: bool = False) -> np.ndarray:
+def _series(defn: SystemDefinition, value: float | str | None, what: Message, *, share: bool = False) -> np.ndarray:
     """A number or a parameter's values, one per year (a share must lie in 0..1, a
     factor must not be negative)."""
     if isinstance(value, str):
         param = next(p for p in defn.parameters if p.name == value)
         vals = np.array([param.at(y) for y in defn.years], dtype=float)
         if share and (np.any(vals < 0) or np.any(vals > 1)):
-            raise ValidationError(f"Expected parameter {param.name!r}, used as {what}, to lie in 0..1 every year.")
+            raise ValidationError(Message("Expected parameter %(name)s, used as %(what)s, to lie in 0..1 every year.",
+                                          name=repr(param.name), what=what))
         if np.any(vals < 0):
-            raise ValidationError(f"Expected parameter {param.name!r}, used as {what}, not to be negative.")
+            raise ValidationError(Message("Expected parameter %(name)s, used as %(what)s, not to be negative.",
+                                          name=repr(param.name), what=what))
         return vals
     return np.full(len(defn.years), float(value or 0.0))
 
 
 def _share_series(defn: SystemDefinition, f: FlowSpec) -> np.ndarray:
-    return _series(defn, f.share, f"a share of {f.origin} → {f.destination}", share=True)
+    return _series(defn, f.share, Message("a share of %(origin)s → %(destination)s", origin=f.origin,
+                                                   destination=f.destination), share=True)
 
 
 class _Shares:
@@ -715,8 +745,8 @@ class _Shares:
             try:
                 lu = splu(matrix)
             except RuntimeError:
-                raise ValidationError(f"Expected the shares in layer {layer} to leave every loop; "
-                                      f"a closed loop of shares adding to 1 cannot be solved.") from None
+                raise ValidationError(Message("Expected the shares in layer %(layer)s to leave every loop; a closed "
+                                              "loop of shares adding to 1 cannot be solved.", layer=layer)) from None
             self.groups.append((np.array(ys), lu))
 
     def solve(self, rhs: np.ndarray) -> np.ndarray:
@@ -727,8 +757,8 @@ class _Shares:
         for ys, lu in self.groups:
             out[ys] = lu.solve(np.ascontiguousarray(rhs[ys].T)).T  # type: ignore[attr-defined]
         if not np.all(np.isfinite(out)):
-            raise ValidationError("Expected the shares to leave every loop; a closed loop of shares adding to 1 "
-                                  "cannot be solved.")
+            raise ValidationError(Message("Expected the shares to leave every loop; a closed loop of shares adding "
+                                          "to 1 cannot be solved."))
         return out
 
 
@@ -785,8 +815,9 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
         over = np.argwhere(leaving > 1 + 1e-9)
         if over.size:
             y, p = over[0]
-            raise ValidationError(f"Expected the shares leaving {codes[p]} ({layer.code}, {years[y]}) to add "
-                                  f"up to at most 1, got {leaving[y, p]:g}.")
+            raise ValidationError(Message("Expected the shares leaving %(process)s (%(layer)s, %(year)s) to add up "
+                                          "to at most 1, got %(total)s.", process=codes[p], layer=layer.code,
+                                          year=years[y], total=f"{leaving[y, p]:g}"))
         system = _Shares(n_y, n_p, edges, layer.code)
 
         extra = np.zeros((n_y, n_p))
@@ -822,8 +853,8 @@ def compute(defn: SystemDefinition, *, max_iterations: int = 200) -> SystemResul
         conv_out = np.zeros((n_y, n_p))
         for c in (c for c in defn.conversions if c.from_layer == layer.code):
             k = index[c.process]
-            used = _series(defn, c.consumed, f"used up at {c.process}", share=True) * proc_in[:, k]
-            made = _series(defn, c.factor, f"the conversion factor at {c.process}") * used
+            used = _series(defn, c.consumed, Message("used up at %(process)s", process=c.process), share=True) * proc_in[:, k]
+            made = _series(defn, c.factor, Message("the conversion factor at %(process)s", process=c.process)) * used
             conv_out[:, k] += used
             yielded.setdefault(c.to_layer, np.zeros((n_y, n_p)))[:, k] += made
             conversions.append(ConversionResult(c.process, c.from_layer, c.to_layer, used, made, c.estimate))
@@ -930,12 +961,13 @@ def apply_changes(defn: SystemDefinition, *, name: str | None = None,
     params = list(defn.parameters)
     for pname, values in (parameters or {}).items():
         if not any(p.name == pname for p in params):
-            raise ValidationError(f"Unknown parameter {pname!r}.")
+            raise ValidationError(Message("Unknown parameter %(name)s.", name=repr(pname)))
         params = [Parameter(pname, values) if p.name == pname else p for p in params]
     new_flows = {f.key: f for f in defn.flows}
     for key in remove or []:
         if key not in new_flows:
-            raise ValidationError(f"No flow {key[0]} → {key[1]} in layer {key[2]} to remove.")
+            raise ValidationError(Message("No flow %(origin)s → %(destination)s in layer %(layer)s to remove.",
+                                          origin=key[0], destination=key[1], layer=key[2]))
         del new_flows[key]
     for f in flows or []:
         new_flows[f.key] = f
@@ -962,7 +994,7 @@ def compare(base: SystemResult, scenario: SystemResult, *, year: int | None = No
     """
     years = [y for y in base.years if y in scenario.years and (year is None or y == year)]
     if not years:
-        raise ValidationError("Expected the two systems to share at least one year.")
+        raise ValidationError(Message("Expected the two systems to share at least one year."))
     layer_codes = [layer.code for layer in base.definition.layers]
     layer_codes += [lay.code for lay in scenario.definition.layers if lay.code not in layer_codes]
     layers: list[dict] = []

@@ -22,6 +22,7 @@ import io
 from typing import Any
 
 from circularcities.core.errors import DataImportError, Problem, ValidationError
+from circularcities.core.i18n import N_, Message
 from circularcities.core.mfa.system import (
     BOUNDARY,
     FLODYM_LIFETIME_CLASS,
@@ -36,10 +37,15 @@ from circularcities.core.mfa.system import (
     StockSpec,
     SystemDefinition,
     SystemIndicator,
+    error_message,
 )
 from circularcities.core.tables import Limits, open_table, read_sheet
 
 FORMAT = "circularcities-system/1"
+
+_NOT_LISTED = {"origin": N_("Expected an origin listed on the sheet 'processes', got %(value)s."),
+               "destination": N_("Expected a destination listed on the sheet 'processes', got %(value)s."),
+               "layer": N_("Expected a layer listed on the sheet 'layers', got %(value)s.")}
 
 
 # -- JSON --------------------------------------------------------------------------------------
@@ -113,13 +119,14 @@ def to_json(defn: SystemDefinition) -> dict:
 
 def _year_values(where: str, data: object) -> dict:
     if not isinstance(data, dict):
-        raise ValidationError(f"{where}: expected an object of year: value.")
+        raise ValidationError(Message("%(where)s: expected an object of year: value.", where=where))
     out: dict = {}
     for key, v in data.items():
         try:
             year = int(key)
         except (TypeError, ValueError):
-            raise ValidationError(f"{where}: expected a year as key, got {key!r}.") from None
+            raise ValidationError(Message("%(where)s: expected a year as key, got %(key)s.", where=where,
+                                                     key=repr(key))) from None
         if isinstance(v, dict):
             for item, x in v.items():
                 out[(year, item)] = x
@@ -139,21 +146,22 @@ def from_json(data: object) -> SystemDefinition:
     try:
         return _from_json(data)
     except (ValidationError, KeyError, TypeError, AttributeError) as exc:
-        msg = str(exc) if isinstance(exc, ValidationError) else f"Expected key {exc} in the definition." \
-            if isinstance(exc, KeyError) else f"Expected the shape of a system definition: {exc}."
+        msg = error_message(exc) if isinstance(exc, ValidationError) else \
+            Message("Expected key %(key)s in the definition.", key=str(exc)) if isinstance(exc, KeyError) else \
+            Message("Expected the shape of a system definition: %(error)s.", error=str(exc))
         raise DataImportError([Problem(msg, sheet="JSON")]) from exc
 
 
 def _from_json(data: object) -> SystemDefinition:
     if not isinstance(data, dict):
-        raise ValidationError("Expected a JSON object with dimensions, processes, layers and flows.")
+        raise ValidationError(Message("Expected a JSON object with dimensions, processes, layers and flows."))
     dims = data.get("dimensions") or []
     time = next((d for d in dims if d.get("letter") == "t"), None)
     if time is None:
-        raise ValidationError("Expected a time dimension with letter 't' and its years as items.")
+        raise ValidationError(Message("Expected a time dimension with letter 't' and its years as items."))
     others = [d for d in dims if d.get("letter") != "t"]
     if len(others) > 1:
-        raise ValidationError("Expected at most one dimension besides time.")
+        raise ValidationError(Message("Expected at most one dimension besides time."))
     second = Dimension(others[0]["name"], others[0]["letter"], tuple(others[0]["items"])) if others else None
     labels = data.get("process_labels") or {}
     processes = tuple(Process(code, labels.get(code, "")) for code in data["processes"])
@@ -321,7 +329,7 @@ def _pairs(text: str) -> tuple[tuple[str, str], ...]:
         if not part:
             continue
         if ">" not in part:
-            raise ValidationError(f"Expected origin>destination, got {part!r}.")
+            raise ValidationError(Message("Expected origin>destination, got %(value)s.", value=repr(part)))
         o, d = part.split(">", 1)
         out.append((o.strip(), d.strip()))
     return tuple(out)
@@ -356,8 +364,7 @@ def read_xlsx(data: bytes, filename: str = "system.xlsx", *, limits: Limits | No
             return fn()
         except ValidationError as exc:
             col = getattr(exc, "field", None) or column
-            problems.append(table.problem(exc.full("en") if hasattr(exc, "full") else str(exc), row.number,
-                                          col if col in table.letters else None))
+            problems.append(table.problem(error_message(exc), row.number, col if col in table.letters else None))
             return None
 
     assert proc_t is not None and layer_t is not None and flow_t is not None
@@ -371,7 +378,7 @@ def read_xlsx(data: bytes, filename: str = "system.xlsx", *, limits: Limits | No
         try:
             second = Dimension(str(meta["second_dimension"]), str(meta.get("second_dimension_letter") or "x"), items)
         except ValidationError as exc:
-            problems.append(Problem(str(exc), sheet="system"))
+            problems.append(Problem(error_message(exc), sheet="system"))
     merged: dict[tuple, dict] = {}
     for r in flow_t.rows:
         def make(r=r):
@@ -395,9 +402,7 @@ def read_xlsx(data: bytes, filename: str = "system.xlsx", *, limits: Limits | No
         bad = [(c, v) for c, v in (("origin", f.origin), ("destination", f.destination)) if v not in known]
         bad += [("layer", f.layer)] if f.layer not in {x.code for x in layers} else []
         for column, value in bad:
-            problems.append(flow_t.problem(f"Expected a {column} listed on the sheet "
-                                           f"'{'layers' if column == 'layer' else 'processes'}', got {value!r}.",
-                                           r.number, column))
+            problems.append(flow_t.problem(Message(_NOT_LISTED[column], value=repr(value)), r.number, column))
         if bad:
             continue
         key = f.key
@@ -452,7 +457,7 @@ def read_xlsx(data: bytes, filename: str = "system.xlsx", *, limits: Limits | No
             rtol=float(meta.get("rtol") or 1e-6), atol=float(meta.get("atol") or 1e-6))
         defn.validate()
     except (ValidationError, ValueError) as exc:
-        raise DataImportError([Problem(str(exc), sheet="flows")]) from exc
+        raise DataImportError([Problem(error_message(exc), sheet="flows")]) from exc
     return defn
 
 

@@ -15,7 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError, Problem, ValidationError
+from circularcities.core.i18n import Message
+from circularcities.core.i18n import render as in_language
 from circularcities.core.mfa import system_io
+from circularcities.core.mfa.system import error_message
 from circularcities.core.rules import FieldError
 from circularcities.systems import forms as f
 from circularcities.systems import services
@@ -74,7 +77,7 @@ def _import(request, form, write, details) -> tuple[list, System | None]:
     except DataImportError as exc:
         return located(exc.problems), None
     except ValidationError as exc:
-        return [full_message(exc) if isinstance(exc, FieldError) else str(exc)], None
+        return [full_message(exc) if isinstance(exc, FieldError) else Problem(error_message(exc))], None
     rows = definition_rows(defn)
     import_summary.report(request, rows, rows, details=details(result))
     return [], result
@@ -120,6 +123,7 @@ def import_into(request, pk):
 
 
 _FIELD = re.compile(r"^Field '([^']+)': (.*)$", re.S)
+_FIELD_TEMPLATE = FieldError.PREFIX.en
 
 
 def located(problems: list[Problem]) -> list[Problem]:
@@ -127,6 +131,11 @@ def located(problems: list[Problem]) -> list[Problem]:
     reader gave none, so the summary's table shows sheet, row and column."""
     out = []
     for p in problems:
+        msg = p.message
+        if isinstance(msg, Message) and msg.template == _FIELD_TEMPLATE and not p.column:
+            out.append(Problem(msg.params["message"], sheet=p.sheet, row=p.row, column=msg.params["field"],
+                               letter=p.letter))
+            continue
         match = _FIELD.match(p.message) if isinstance(p.message, str) and not p.column else None
         out.append(Problem(match.group(2), sheet=p.sheet, row=p.row, column=match.group(1), letter=p.letter)
                    if match else p)
@@ -266,7 +275,7 @@ def edit(request, pk, action):
             try:
                 scenario = services.make_scenario(system, request.user, name=form.cleaned_data["name"])
             except ValidationError as exc:
-                messages.error(request, str(exc))
+                messages.error(request, in_language(error_message(exc)))
             else:
                 messages.success(request, _("Scenario created: change its parameters or flows, then compare."))
                 return redirect(scenario.get_absolute_url())
@@ -277,7 +286,7 @@ def edit(request, pk, action):
     except FieldError as exc:
         messages.error(request, full_message(exc))
     except ValidationError as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_language(error_message(exc)))
     else:
         messages.success(request, text)
         if action == "delete":

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 
 from circularcities.coalition.models import City
 from circularcities.core.errors import ValidationError
+from circularcities.core.i18n import render as in_language
 from circularcities.core.mfa import system as core
 from circularcities.core.mfa import system_io
+from circularcities.core.mfa.system import error_message
 from circularcities.core.reports import to_pdf
 from circularcities.systems import forms as f
 from circularcities.systems import services
@@ -127,7 +129,7 @@ def detail(request, pk):
     try:
         result = services.result_of(system)
     except ValidationError as exc:
-        context["error"] = str(exc)
+        context["error"] = in_language(error_message(exc))
         return render(request, "systems/detail.html", context)
     defn = result.definition
     if defn.layers and any(True for _f in result.flows):
@@ -178,7 +180,7 @@ def compare_page(request, pk, other):
         layer, year, _item = _pick(request, ra)
         cmp = core.compare(ra, rb, year=year)
     except ValidationError as exc:
-        context["error"] = str(exc)
+        context["error"] = in_language(error_message(exc))
         return render(request, "systems/compare.html", context, status=400)
     names = {p.code: p.label for p in ra.definition.processes}
     names.update({p.code: p.label for p in rb.definition.processes if p.code not in names})
@@ -220,7 +222,7 @@ def report_pdf(request, pk):
     try:
         result = services.result_of(system)
     except ValidationError as exc:
-        return HttpResponse(_("The system cannot be computed: %(error)s") % {"error": exc}, status=400,
+        return HttpResponse(_("The system cannot be computed: %(error)s") % {"error": in_language(error_message(exc))}, status=400,
                             content_type="text/plain; charset=utf-8")
     try:
         year = int(request.GET.get("year", ""))

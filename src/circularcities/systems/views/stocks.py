@@ -14,8 +14,10 @@ from django.views.decorators.http import require_http_methods
 
 from circularcities.coalition.models import City
 from circularcities.core.errors import DataImportError, ValidationError
+from circularcities.core.i18n import render as in_language
 from circularcities.core.mfa import stock_io
 from circularcities.core.mfa.stock import StockResult
+from circularcities.core.mfa.system import error_message
 from circularcities.core.rules import FieldError
 from circularcities.systems import forms as f
 from circularcities.systems import services
@@ -66,7 +68,7 @@ def _save(request, form, city=None, model=None):
     except FieldError as exc:
         add_to_form(form, exc)
     except ValidationError as exc:
-        form.add_error(None, str(exc))
+        form.add_error(None, in_language(error_message(exc)))
     return None
 
 

@@ -11,6 +11,7 @@ Parse the dict form with :func:`parse_lifetime`::
 from __future__ import annotations
 
 from circularcities.core.errors import ValidationError
+from circularcities.core.i18n import Message
 from circularcities.core.mfa.lifetimes.base import Lifetime
 from circularcities.core.mfa.lifetimes.fixed import FixedLifetime
 from circularcities.core.mfa.lifetimes.lognormal import LogNormalLifetime
@@ -36,17 +37,20 @@ def parse_lifetime(spec: dict | Lifetime) -> Lifetime:
     if isinstance(spec, tuple(cls for cls, _ in LIFETIME_KINDS.values())):
         return spec  # type: ignore[return-value]
     if not isinstance(spec, dict):
-        raise ValidationError(f"Expected a lifetime dict with a 'distribution' key, got {spec!r}.")
+        raise ValidationError(Message("Expected a lifetime dict with a 'distribution' key, got %(value)s.",
+                                      value=repr(spec)))
     kind = spec.get("distribution")
     if kind not in LIFETIME_KINDS:
-        raise ValidationError(f"Expected distribution one of {', '.join(LIFETIME_KINDS)}, got {kind!r}.")
+        raise ValidationError(Message("Expected distribution one of %(kinds)s, got %(value)s.",
+                                      kinds=", ".join(LIFETIME_KINDS), value=repr(kind)))
     cls, keys = LIFETIME_KINDS[kind]
     missing = [k for k in keys if k not in spec]
     extra = sorted(set(spec) - set(keys) - {"distribution"})
     if missing or extra:
-        raise ValidationError(f"Expected keys {', '.join(keys)} for a {kind} lifetime"
-                              + (f"; missing {', '.join(missing)}" if missing else "")
-                              + (f"; unexpected {', '.join(extra)}" if extra else "") + ".")
+        raise ValidationError(Message(
+            "Expected keys %(keys)s for a %(kind)s lifetime%(missing)s%(extra)s.", keys=", ".join(keys), kind=kind,
+            missing=Message("; missing %(keys)s", keys=", ".join(missing)) if missing else "",
+            extra=Message("; unexpected %(keys)s", keys=", ".join(extra)) if extra else ""))
     return cls(**{k: spec[k] for k in keys})
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
 
 from circularcities.core.errors import ValidationError
+from circularcities.core.i18n import Message
 
 
 @runtime_checkable
@@ -26,9 +27,11 @@ class Lifetime(Protocol):
 def positive(name: str, value: object, allow_zero: bool = False) -> float:
     """``value`` as a float, raising ValidationError unless it is finite and > 0."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError(f"Expected {name} to be a finite number, got {value!r}.")
+        raise ValidationError(Message("Expected %(name)s to be a finite number, got %(value)s.", name=name,
+                                      value=repr(value)))
     if value < 0 or (value == 0 and not allow_zero):
-        raise ValidationError(f"Expected {name} {'>=' if allow_zero else '>'} 0, got {value}.")
+        raise ValidationError(Message("Expected %(name)s >= 0, got %(value)s.", name=name, value=value) if allow_zero
+                              else Message("Expected %(name)s > 0, got %(value)s.", name=name, value=value))
     return float(value)
 
 
