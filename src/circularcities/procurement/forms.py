@@ -15,7 +15,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 def _names_in_place(form, fields: dict) -> None:
     """Replace each single-language name field of ``form`` by one field per platform language
     (``name`` -> ``name_en``, ``name_zh``, ...; English required), in the same place."""
-    out = []
+    out: list = []
     for key, field in form.fields.items():
         if key in fields:
             made = language_text_fields({key: (fields[key], False)}, required=(key,))
