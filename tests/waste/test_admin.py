@@ -2,14 +2,14 @@
 
 import pytest
 
+from circularcities.waste.admin import FIELDS
 from circularcities.waste.models import WasteStream
-from circularcities.waste.services import EDITABLE
 
 pytestmark = pytest.mark.django_db
 
 
 def _data(stream, **changes):
-    data = {name: ("" if getattr(stream, name) is None else getattr(stream, name)) for name in EDITABLE}
+    data = {name: ("" if getattr(stream, name) is None else getattr(stream, name)) for name in FIELDS}
     return {**data, **changes}
 
 

@@ -89,7 +89,7 @@ def test_report(client, city, owner, good_csv, fmt):
 
 
 def _form(**changes):
-    data = {"name": "glass", "area": "household", "ewc_code": "", "year": 2023, "month": 0, "generated_t": 100,
+    data = {"name_en": "glass", "area": "household", "ewc_code": "", "year": 2023, "month": 0, "generated_t": 100,
             "collected_t": "", "reuse_t": 0, "recycling_t": 90, "composting_t": 0, "energy_recovery_t": 0,
             "incineration_t": 0, "landfill_t": 0, "other_t": 0, "uncontrolled_t": 0, "from_storage_t": 0,
             "source": "weighbridge", "quality": "measured"}
@@ -108,7 +108,7 @@ def test_stream_form_saves_and_refuses_unbalanced_beside_the_field(client, city,
     assert not WasteStream.objects.filter(city=city).exists()
     resp = client.post(url, _form())
     assert resp.status_code == 302
-    s = WasteStream.objects.get(city=city, name="glass")
+    s = WasteStream.objects.get(city=city, translations__language_code="en", translations__name="glass")
     assert (s.recycling_t, s.collected_t, s.month) == (90, None, 0)
     resp = client.post(reverse("waste:edit_stream", args=[city.slug, s.pk]), _form(ewc_code="20 01 02"))
     assert resp.status_code == 302

@@ -51,7 +51,7 @@ def test_api_create(client, request, who, city):
         assert resp.status_code == 201 and resp.json()["recycling_t"] == 90
     else:
         _denied(resp, who, api=True)
-        assert not WasteStream.objects.filter(city=city, name="glass").exists()
+        assert not WasteStream.objects.filter(city=city, translations__name="glass").exists()
 
 
 @pytest.mark.parametrize("who", PEOPLE)

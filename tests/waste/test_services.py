@@ -28,7 +28,7 @@ def test_import_then_rates(city, owner, good_csv):
     assert hh["sdg_11_6_1"] == {2021: 95.0, 2022: 100.0}  # min(980, 950)/1000; min(1200, 1200)/1200
     ind = {s.key: dict(s.points) for s in by_area["industrial"].series}
     assert ind["utilisation_rate"] == {2022: 90.0}
-    assert WasteStream.objects.get(city=city, name="fly ash").quality == "estimated"
+    assert WasteStream.objects.get(city=city, translations__name="fly ash").quality == "estimated"
 
 
 def test_bad_file_imports_nothing_and_names_rows(city, owner, bad_csv):
@@ -63,7 +63,7 @@ def test_adopting_publishes_computed_values_and_targets_get_status(city, owner, 
     ((target, assessment),) = series["recycling_rate"].targets
     assert target.pk == t.pk and assessment.status.value == "on_track"
     # a change of the streams changes the published value: 2022 recycling drops to 30 %
-    s = WasteStream.objects.get(city=city, name="residual household waste", year=2022)
+    s = WasteStream.objects.get(city=city, translations__name="residual household waste", year=2022)
     stream_write(city=city, user=owner, fields={"recycling_t": 360, "landfill_t": 660}, instance=s)
     assert IndicatorValue.objects.get(city=city, indicator_id="ZW-HH-RECYCLING", year=2022).value == 30.0
     series = {s.key: s for s in next(a for a in city_summary(city) if a.area == "household").series}

@@ -23,6 +23,7 @@ from circularcities.core.procurement import rule_text
 from circularcities.procurement import models as m
 from circularcities.procurement import permissions as perms
 from circularcities.procurement import services as s
+from circularcities.procurement.report import Labels
 from circularcities.web.api_support import Id, responses
 
 router = Router(tags=["procurement"])
@@ -41,22 +42,32 @@ class ProcLineIn(Schema):
     note: str = Field("", max_length=300)
 
 
-class ProcAlternativeIn(Schema):
-    name: str = Field(..., min_length=1, max_length=200)
+class ProcNamesIn(Schema):
+    """Names in the other platform languages (empty: none yet; the English name is shown, marked)."""
+
+    name_zh: str = Field("", max_length=200)
+    name_ja: str = Field("", max_length=200)
+    name_ko: str = Field("", max_length=200)
+
+
+class ProcAlternativeIn(ProcNamesIn):
+    name: str = Field(..., min_length=1, max_length=200, description="English name, unique in the item")
     lines: list[ProcLineIn] = Field(..., min_length=1, max_length=100)
     reused: bool = False
     assumption: str = Field("", max_length=5000)
     service_life_years: float | None = Field(None, gt=0, le=1000)
 
 
-class ProcItemIn(Schema):
-    name: str = Field(..., min_length=1, max_length=200)
+class ProcItemIn(ProcNamesIn):
+    name: str = Field(..., min_length=1, max_length=200, description="English name, unique in the comparison")
     alternatives: list[ProcAlternativeIn] = Field(..., min_length=2, max_length=50)
     study_period_years: float | None = Field(None, gt=0, le=1000)
 
 
 class ProcAlternativeOut(Schema):
-    alternative: str
+    id: int
+    alternative: str = Field(..., description="English name (the key)")
+    names: dict[str, str] = Field(..., description="Name per language code; only languages written")
     total_a_c_kgco2e: float
     module_d_kgco2e: float | None
     by_module: dict[str, float]
@@ -66,7 +77,9 @@ class ProcAlternativeOut(Schema):
 
 
 class ProcItemOut(Schema):
-    item: str
+    id: int
+    item: str = Field(..., description="English name (the key)")
+    names: dict[str, str] = Field(..., description="Name per language code; only languages written")
     chosen: str
     reference: str
     saving_kgco2e: float
@@ -103,11 +116,33 @@ def _project_out(p: m.ComparisonProject) -> dict:
             "source": p.source, "is_demo": p.is_demo}
 
 
-def _item_out(r) -> dict:
+def _names(obj) -> dict[str, str]:
+    return {t.language_code: t.name for t in obj.translations.all() if t.name}
+
+
+def _item_out(r, labels: Labels) -> dict:
     d = r.as_dict()
+    item = labels.item_obj(r.item.name)
+    d.update(id=item.pk, names=_names(item))
     for a, res in zip(d["alternatives"], r.results, strict=True):
-        a.update(reused=res.alternative.reused, assumption=res.alternative.assumption, generic=res.generic)
+        alt = labels.alternative_obj(r.item.name, res.alternative.name)
+        a.update(id=alt.pk, names=_names(alt), reused=res.alternative.reused,
+                 assumption=res.alternative.assumption, generic=res.generic)
     return d
+
+
+def _compared(p: m.ComparisonProject) -> tuple[list, Labels]:
+    items = s.project_items(p)
+    return s.compare_project(p, items), Labels(items)
+
+
+def _item_result(p: m.ComparisonProject, english: str) -> dict:
+    results, labels = _compared(p)
+    return _item_out(next(r for r in results if r.item.name == english), labels)
+
+
+def _other(payload) -> dict[str, str]:
+    return {sfx: getattr(payload, f"name_{sfx}") for sfx in ("zh", "ja", "ko") if getattr(payload, f"name_{sfx}")}
 
 
 def _city(slug: str) -> City:
@@ -133,8 +168,8 @@ def _visible_project(request, slug: str) -> m.ComparisonProject:
 @router.get("/projects/{slug}", response=responses(ProcProjectDetailOut, 404))
 def get_project(request, slug: str):
     p = _visible_project(request, slug)
-    results = s.compare_project(p)
-    return {**_project_out(p), "items": [_item_out(r) for r in results],
+    results, labels = _compared(p)
+    return {**_project_out(p), "items": [_item_out(r, labels) for r in results],
             "total_saving_kgco2e": round(sum(r.saving_kgco2e for r in results), 6)}
 
 
@@ -150,15 +185,51 @@ def create_project(request, payload: ProcProjectIn):
              auth=write_auth)
 def add_item(request, slug: str, payload: ProcItemIn):
     p = get_object_or_404(m.ComparisonProject, slug=slug)
-    s.item_add(user=request.user, project=p, name=payload.name, study_period_years=payload.study_period_years,
-               alternatives=[a.dict() for a in payload.alternatives])
-    result = next(r for r in s.compare_project(p) if r.item.name == payload.name.strip())
-    return Status(201, _item_out(result))
+    item = s.item_add(user=request.user, project=p, name=payload.name, names=_other(payload),
+                      study_period_years=payload.study_period_years,
+                      alternatives=[a.dict() for a in payload.alternatives])
+    return Status(201, _item_result(p, item.name_en))
 
 
-class ProcEpdIn(Schema):
-    item: str = Field(..., min_length=1, max_length=200, description="Name of an item of the comparison")
-    name: str = Field(..., min_length=1, max_length=200, description="Name of the new alternative")
+class ProcNamesPatch(Schema):
+    """Only the languages sent change; the others keep their names. English cannot be emptied;
+    an empty text in another language removes that language's name."""
+
+    name_en: str | None = Field(None, min_length=1, max_length=200)
+    name_zh: str | None = Field(None, max_length=200)
+    name_ja: str | None = Field(None, max_length=200)
+    name_ko: str | None = Field(None, max_length=200)
+
+
+def _patch_names(request, obj, payload: ProcNamesPatch) -> None:
+    sent = payload.dict(exclude_unset=True)
+    s.rename(user=request.user, obj=obj, names={k.removeprefix("name_"): v or "" for k, v in sent.items()})
+
+
+@router.patch("/projects/{slug}/items/{item_id}", response=responses(ProcItemOut, 404, write=True),
+              auth=write_auth)
+def patch_item(request, slug: str, item_id: int, payload: ProcNamesPatch):
+    """Change an item's names in the languages sent."""
+    p = get_object_or_404(m.ComparisonProject, slug=slug)
+    item = get_object_or_404(p.items.all(), pk=item_id)
+    _patch_names(request, item, payload)
+    return _item_result(p, m.ProjectItem.objects.get(pk=item.pk).name_en)
+
+
+@router.patch("/projects/{slug}/items/{item_id}/alternatives/{alternative_id}",
+              response=responses(ProcItemOut, 404, write=True), auth=write_auth)
+def patch_alternative(request, slug: str, item_id: int, alternative_id: int, payload: ProcNamesPatch):
+    """Change an alternative's names in the languages sent; answers with its item."""
+    p = get_object_or_404(m.ComparisonProject, slug=slug)
+    item = get_object_or_404(p.items.all(), pk=item_id)
+    alt = get_object_or_404(item.alternatives.all(), pk=alternative_id)
+    _patch_names(request, alt, payload)
+    return _item_result(p, item.name_en)
+
+
+class ProcEpdIn(ProcNamesIn):
+    item: str = Field(..., min_length=1, max_length=200, description="English name of an item of the comparison")
+    name: str = Field(..., min_length=1, max_length=200, description="English name of the new alternative")
     quantity: float = Field(..., ge=0, le=1e12)
     unit: str = Field(..., min_length=1, max_length=20, description="Must be the EPD's declared unit")
     document: dict = Field(..., description="An openEPD or ILCD+EPD JSON document")
@@ -171,14 +242,13 @@ def add_epd_alternative(request, slug: str, payload: ProcEpdIn):
 
     p = get_object_or_404(m.ComparisonProject, slug=slug)
     perms.require_officer(request.user, p.city)
-    item = p.items.filter(name=payload.item).first()
+    item = p.items.filter(translations__language_code="en", translations__name=payload.item).first()
     if item is None:
         raise ValidationError(f"Field 'item': no item '{payload.item}' in this comparison.")
-    s.alternative_from_epd(user=request.user, item=item, name=payload.name,
+    s.alternative_from_epd(user=request.user, item=item, name=payload.name, names=_other(payload),
                            data=json.dumps(payload.document).encode(), filename="document.json",
                            quantity=payload.quantity, unit=payload.unit)
-    result = next(r for r in s.compare_project(p) if r.item.name == item.name)
-    return Status(201, _item_out(result))
+    return Status(201, _item_result(p, item.name_en))
 
 
 # --- requirement sets, products, finder -------------------------------------------------------

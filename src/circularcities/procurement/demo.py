@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from django.db import transaction
@@ -90,6 +91,14 @@ def copenhagen_alternatives() -> tuple[Alternative, Alternative]:
     return new, Alternative(reused.name, reused.lines, True, reused.assumption + " " + assumption)
 
 
+# The demo item and its alternatives in Chinese, Japanese and Korean (written for the demo).
+ITEM_NAMES = {"zh": "外墙砖", "ja": "外壁のれんが", "ko": "외벽 벽돌"}
+NEW_NAMES = {"zh": "新烧结黏土砖", "ja": "新しい粘土れんが", "ko": "새 점토 벽돌"}
+REUSED_NAMES = {"zh": "比斯佩比耶医院和国立大学医院拆下的再利用砖",
+                "ja": "ビスペビェア病院と国立大学病院から回収した再利用れんが",
+                "ko": "비스페비에르 병원과 국립대학병원에서 회수한 재사용 벽돌"}
+
+
 def _zh(obj, **fields) -> None:
     """Add the Chinese text of a demo record (written for the demo, from the same sources)."""
     s._set_translation(obj, "zh-hans", **fields)
@@ -127,7 +136,10 @@ def _copenhagen(log):
     s._set_translation(p, "zh-hans", name="卡特琳道尔学校：外墙",
                        description="按哥本哈根《建筑与工程环境要求（2016）》对外墙的两种材料做全生命周期比较。")
     p.save()
-    s.item_add(user=s.SYSTEM, project=p, name="Outer wall bricks", alternatives=copenhagen_alternatives())
+    new, reused = copenhagen_alternatives()
+    s.item_add(user=s.SYSTEM, project=p, name="Outer wall bricks", names=ITEM_NAMES,
+               alternatives=[dataclasses.replace(new, names=tuple(NEW_NAMES.items())),
+                             dataclasses.replace(reused, names=tuple(REUSED_NAMES.items()))])
     t = s.tender_create(user=s.SYSTEM, city=city, slug="copenhagen-katrinedals-school-bricks",
                         title="Katrinedals School: outer wall with reused bricks", year=None,
                         criteria=(), project=p, currency="DKK", source=BROCHURE, is_demo=True,

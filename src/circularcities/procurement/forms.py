@@ -5,9 +5,41 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from circularcities.coalition.forms import language_text_fields
 from circularcities.procurement import models as m
+from circularcities.web.content import suffix
 
 MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def _names_in_place(form, fields: dict) -> None:
+    """Replace each single-language name field of ``form`` by one field per platform language
+    (``name`` -> ``name_en``, ``name_zh``, ...; English required), in the same place."""
+    out: list = []
+    for key, field in form.fields.items():
+        if key in fields:
+            made = language_text_fields({key: (fields[key], False)}, required=(key,))
+            for f in made.values():
+                f.max_length = 200
+                f.widget.attrs["maxlength"] = "200"
+            out.extend(made.items())
+        else:
+            out.append((key, field))
+    form.fields = dict(out)
+
+
+def names_of(cleaned: dict, key: str) -> dict[str, str]:
+    """``{"en": ..., "ja": ...}`` from the per-language fields ``key_en``, ``key_ja``, ... (empty ones left out,
+    English always there)."""
+    from django.conf import settings
+
+    out = {}
+    for code, _n in settings.LANGUAGES:
+        sfx = suffix(code)
+        text = cleaned.get(f"{key}_{sfx}") or ""
+        if text or sfx == "en":
+            out[sfx] = text
+    return out
 
 
 class ProjectForm(forms.Form):
@@ -38,7 +70,8 @@ class EpdAlternativeForm(forms.Form):
     def __init__(self, *args, project=None, **kwargs):
         super().__init__(*args, **kwargs)
         if project is not None:
-            self.fields["item"].queryset = project.items.all()  # type: ignore[attr-defined]
+            self.fields["item"].queryset = project.items.prefetch_related("translations")  # type: ignore[attr-defined]
+        _names_in_place(self, {"name": _("Alternative")})
 
 
 class ReusedItemForm(forms.Form):
@@ -56,6 +89,11 @@ class ReusedItemForm(forms.Form):
     transport_km = forms.FloatField(min_value=0, max_value=1e5, label=_("Transport distance (km)"))
     transport_factor = forms.FloatField(min_value=0, max_value=100, label=_("Transport (kg CO2e per t·km)"))
     reuse_source = forms.CharField(max_length=300, label=_("Source or basis of the reuse figures"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _names_in_place(self, {"item": _("Item"), "new_name": _("New product (reference)"),
+                               "reused_name": _("Reused component")})
 
 
 class TenderForm(forms.Form):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.core.procurement import MODULES
+from circularcities.web.content import TranslatedContent
 
 MODULE_CHOICES = [(m, m) for m in MODULES]
 CRITERION_CHOICES = [
@@ -61,25 +62,30 @@ class ComparisonProject(TranslatableModel):
         return reverse("procurement:project_detail", args=[self.slug])
 
 
-class ProjectItem(models.Model):
+class ProjectItem(TranslatedContent, TranslatableModel):
+    """An item of a comparison ("interior wall"); its name per language, English its key
+    (unique per comparison, checked by ``services``)."""
+
     project = models.ForeignKey(ComparisonProject, on_delete=models.CASCADE, related_name="items")
-    name = models.CharField(max_length=200)
+    translations = TranslatedFields(name=models.CharField(_("name"), max_length=200))
+    legacy_fields = ("name",)
     position = models.PositiveIntegerField(default=0)
     study_period_years = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["position", "pk"]
-        constraints = [models.UniqueConstraint(fields=["project", "name"], name="procurement_item_name")]
 
     def __str__(self):
-        return self.name
+        return self.t("name") or f"#{self.pk}"
 
 
-class ItemAlternative(models.Model):
-    """One alternative; the first by position is the item's reference (business as usual)."""
+class ItemAlternative(TranslatedContent, TranslatableModel):
+    """One alternative; the first by position is the item's reference (business as usual).
+    Its name per language, English its key (unique per item, checked by ``services``)."""
 
     item = models.ForeignKey(ProjectItem, on_delete=models.CASCADE, related_name="alternatives")
-    name = models.CharField(max_length=200)
+    translations = TranslatedFields(name=models.CharField(_("name"), max_length=200))
+    legacy_fields = ("name",)
     position = models.PositiveIntegerField(default=0)
     reused = models.BooleanField(default=False)
     assumption = models.TextField(blank=True)
@@ -88,10 +94,9 @@ class ItemAlternative(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
-        constraints = [models.UniqueConstraint(fields=["item", "name"], name="procurement_alternative_name")]
 
     def __str__(self):
-        return self.name
+        return self.t("name") or f"#{self.pk}"
 
 
 class ModuleQuantity(models.Model):

@@ -10,12 +10,43 @@ from django.utils.translation import gettext as _
 
 from circularcities.core.procurement import A_TO_C, MODULE_NAMES
 from circularcities.core.reports import Report, Section, Table
+from circularcities.web.translated import Translated, translated
+
+
+class Labels:
+    """Names of a comparison's items and alternatives in the reader's language, looked up by
+    their English names (the keys the computation uses); English, marked, when there is none."""
+
+    def __init__(self, items=()):
+        self.items = {i.name_en: i for i in items}
+        self.alternatives = {(i.name_en, a.name_en): a for i in items for a in i.alternatives.all()}
+
+    def item_obj(self, key: str):
+        return self.items.get(key)
+
+    def alternative_obj(self, item: str, key: str):
+        return self.alternatives.get((item, key))
+
+    @staticmethod
+    def _pick(obj, key: str) -> Translated:
+        return translated(obj, "name") if obj is not None else Translated(key, "en", False)
+
+    def item(self, key: str) -> Translated:
+        return self._pick(self.items.get(key), key)
+
+    def alternative(self, item: str, key: str) -> Translated:
+        return self._pick(self.alternatives.get((item, key)), key)
+
+    @staticmethod
+    def text(t: Translated) -> str:
+        """Plain text for exports and chart labels: the marker written out after a fallback."""
+        return f"{t.text} ({_('not yet translated')})" if t.is_fallback else t.text
 
 GROUPS = {"A1-A3": "a", "A4": "a", "A5": "a", "B1": "b", "B2": "b", "B3": "b", "B4": "b", "B5": "b",
           "B6": "b", "B7": "b", "C1": "c", "C2": "c", "C3": "c", "C4": "c"}
 
 
-def chart(result, width: int = 340) -> dict:
+def chart(result, width: int = 340, labels: Labels | None = None) -> dict:
     """Bars of one item: each alternative's A-C modules stacked, module D as its own thin bar
     below; every bar has its name and figure written above it, so the chart reads without
     hovering (plain SVG geometry, no script)."""
@@ -26,6 +57,7 @@ def chart(result, width: int = 340) -> dict:
     inner = width - 2 * pad
     rows = []
     y = pad
+    labels = labels or Labels()
     for r in result.results:
         x = 0.0
         segments = []
@@ -39,7 +71,8 @@ def chart(result, width: int = 340) -> dict:
             x += w
         d = r.module_d_kgco2e
         bar_y = y + label_h
-        rows.append({"name": r.alternative.name, "text_y": y + 13, "bar_y": bar_y, "h": bar_h,
+        name = labels.alternative(result.item.name, r.alternative.name).text
+        rows.append({"name": name, "text_y": y + 13, "bar_y": bar_y, "h": bar_h,
                      "segments": segments, "total": r.total_a_c_kgco2e,
                      "chosen": r is result.chosen, "reference": r is result.reference, "d": d,
                      "d_w": round(inner * abs(d) / top, 2) if d else 0, "d_y": bar_y + bar_h + 3,
@@ -49,24 +82,29 @@ def chart(result, width: int = 340) -> dict:
     return {"rows": rows, "height": y + pad, "width": width, "pad": pad}
 
 
-def comparison_report(project, results) -> Report:
+def comparison_report(project, results, labels: Labels | None = None) -> Report:
+    """The comparison in the reader's language (names without a translation in English, marked)."""
+    labels = labels or Labels()
     sections = []
     for r in results:
+        def alt(a, r=r) -> str:
+            return labels.text(labels.alternative(r.item.name, a.name))
+
         modules = [mod for mod in A_TO_C if any(mod in a.by_module for a in r.results)]
         rows = []
         for a in r.results:
             role = _("chosen") if a is r.chosen else (_("reference") if a is r.reference else "")
-            rows.append([a.alternative.name, role, *[round(a.by_module.get(mod, 0.0), 1) for mod in modules],
+            rows.append([alt(a.alternative), role, *[round(a.by_module.get(mod, 0.0), 1) for mod in modules],
                          round(a.total_a_c_kgco2e, 1),
                          "" if a.module_d_kgco2e is None else round(a.module_d_kgco2e, 1),
                          _("generic") if a.generic else _("specific")])
         cols = [_("Alternative"), _("Role"), *[f"{mod} (kg CO2e)" for mod in modules], _("A-C total (kg CO2e)"),
                 _("Module D, apart (kg CO2e)"), _("Data")]
-        notes = [a.alternative.assumption for a in r.results if a.alternative.assumption]
+        notes = [f"{alt(a.alternative)}: {a.alternative.assumption}" for a in r.results if a.alternative.assumption]
         sources = sorted({ln.source for a in r.item.alternatives for ln in a.lines if ln.source})
         sections.append(Section(
-            heading=r.item.name,
-            facts=[(_("Chosen"), r.chosen.alternative.name), (_("Reference"), r.reference.alternative.name),
+            heading=labels.text(labels.item(r.item.name)),
+            facts=[(_("Chosen"), alt(r.chosen.alternative)), (_("Reference"), alt(r.reference.alternative)),
                    (_("Saving against the reference"), f"{r.saving_kgco2e:,.1f} kg CO2e "
                                                         f"({r.saving_kgco2e / 1000:,.1f} t CO2e)")],
             paragraphs=[_("Module D (benefits beyond the system boundary) is shown apart and never added to "

@@ -44,6 +44,7 @@ from circularcities.core.rules import FieldError
 from circularcities.core.tables import read_table
 from circularcities.procurement import models as m
 from circularcities.procurement import permissions as perms
+from circularcities.web.content import LEGACY_SUFFIXES
 
 TEXT = 200
 MAX_FACTOR = 1e9
@@ -120,29 +121,70 @@ def _line(d: dict[str, Any]) -> ModuleLine:
         raise ValidationError(f"Module line: {exc}") from None
 
 
+def _other_names(field: str, names: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """The non-English names of ``names`` (suffix -> text: zh, ja, ko), checked; empty ones left out."""
+    out = []
+    for sfx, text in (names or {}).items():
+        if sfx == "en":
+            continue
+        rules.choice(field, sfx, tuple(LEGACY_SUFFIXES))
+        text = rules.name(f"{field}_{sfx}", text or "")
+        if text:
+            out.append((sfx, text))
+    return tuple(out)
+
+
+def _from_dict(a: dict[str, Any], key: str) -> dict[str, str]:
+    """Per-language names given in a dict as ``name_ja`` keys or a ``names`` dict."""
+    names = dict(a.get("names") or {})
+    for sfx in LEGACY_SUFFIXES:
+        if a.get(f"{key}_{sfx}"):
+            names[sfx] = a[f"{key}_{sfx}"]
+    return names
+
+
 def _core_alternative(a: dict[str, Any]) -> Alternative:
-    return Alternative(str(a.get("name", "")).strip(), tuple(_line(x) for x in a.get("lines", [])),
+    names = _from_dict(a, "name")
+    english = str(names.get("en") or a.get("name", "")).strip()
+    return Alternative(english, tuple(_line(x) for x in a.get("lines", [])),
                        reused=bool(a.get("reused", False)), assumption=str(a.get("assumption", "")),
-                       service_life_years=a.get("service_life_years"))
+                       service_life_years=a.get("service_life_years"),
+                       names=_other_names("name", names))
 
 
-def item_add(*, user, project, name: str, alternatives: Sequence[dict[str, Any] | Alternative],
-             study_period_years: float | None = None) -> m.ProjectItem:
+def _set_names(obj, english: str, others: Iterable[tuple[str, str]]) -> None:
+    obj.set_text("en", name=english)
+    for sfx, text in others:
+        obj.set_text(LEGACY_SUFFIXES[sfx], name=text)
+
+
+def _item_named(project, english: str):
+    return project.items.filter(translations__language_code="en", translations__name=english)
+
+
+def item_add(*, user, project, name: str = "", alternatives: Sequence[dict[str, Any] | Alternative],
+             study_period_years: float | None = None, names: dict[str, str] | None = None) -> m.ProjectItem:
     """Add an item with its alternatives (dicts with name, lines, reused, assumption,
-    service_life_years; or core Alternatives). Checked by core first; all or nothing."""
+    service_life_years and optional ``name_ja``... ; or core Alternatives). Checked by core
+    first; all or nothing. ``name`` (or ``names["en"]``) is the English name, required and
+    unique in the comparison; ``names`` gives it in other languages (``{"ja": ...}``)."""
     perms.require_officer(user, project.city)
-    name = rules.name("name", name, required=True)
+    names = dict(names or {})
+    name = rules.name("name", names.pop("en", None) or name, required=True)
+    others = _other_names("name", names)
     alts = tuple(a if isinstance(a, Alternative) else _core_alternative(a) for a in alternatives)
     Item(name, alts, study_period_years)  # every core rule, naming the item
-    if project.items.filter(name=name).exists():
+    if _item_named(project, name).exists():
         raise FieldError("name", _("This comparison has an item with this name already."))
     with transaction.atomic():
-        item = m.ProjectItem.objects.create(project=project, name=name, position=project.items.count(),
-                                            study_period_years=study_period_years)
+        item = m.ProjectItem(project=project, position=project.items.count(), study_period_years=study_period_years)
+        _set_names(item, name, others)
+        item.save()
         for i, a in enumerate(alts):
-            alt = m.ItemAlternative.objects.create(item=item, name=a.name, position=i, reused=a.reused,
-                                                   assumption=a.assumption,
-                                                   service_life_years=a.service_life_years)
+            alt = m.ItemAlternative(item=item, position=i, reused=a.reused, assumption=a.assumption,
+                                    service_life_years=a.service_life_years)
+            _set_names(alt, a.name, _other_names("name", dict(a.names)))
+            alt.save()
             m.ModuleQuantity.objects.bulk_create([
                 m.ModuleQuantity(alternative=alt, module=ln.module, quantity=ln.quantity, unit=ln.unit,
                                  kgco2e_per_unit=ln.kgco2e_per_unit, source=ln.source, generic=ln.generic,
@@ -151,19 +193,53 @@ def item_add(*, user, project, name: str, alternatives: Sequence[dict[str, Any] 
     return item
 
 
+def rename(*, user, obj: m.ProjectItem | m.ItemAlternative, names: dict[str, str]) -> m.ProjectItem | m.ItemAlternative:
+    """Change an item's or an alternative's name in the languages given (suffix -> text); the
+    languages not given keep theirs, an empty text removes that language's name. English
+    cannot be emptied and stays unique in the comparison (item) or the item (alternative)."""
+    item = obj if isinstance(obj, m.ProjectItem) else obj.item
+    perms.require_officer(user, item.project.city)
+    names = dict(names)
+    english = None
+    if "en" in names:
+        english = rules.name("name_en", names.pop("en"), required=True)
+        same = (_item_named(item.project, english) if obj is item
+                else item.alternatives.filter(translations__language_code="en", translations__name=english))
+        if same.exclude(pk=obj.pk).exists():
+            raise FieldError("name_en", _("This comparison has an item with this name already.") if obj is item
+                             else _("This item has an alternative with this name already."))
+    for sfx in names:
+        rules.choice("name", sfx, tuple(LEGACY_SUFFIXES))
+    clean = {sfx: rules.name(f"name_{sfx}", text or "") for sfx, text in names.items()}
+    with transaction.atomic():
+        if english is not None:
+            obj.set_text("en", name=english)
+        for sfx, text in clean.items():
+            if text:
+                obj.set_text(LEGACY_SUFFIXES[sfx], name=text)
+            elif LEGACY_SUFFIXES[sfx] in obj.get_available_languages():
+                obj.delete_translation(LEGACY_SUFFIXES[sfx])
+        obj.save()
+        item.project.save(update_fields=["updated"])
+    return obj
+
+
 def alternative_add(*, user, item, alternative: Alternative) -> m.ItemAlternative:
     """Append an alternative to an item (e.g. one built from an EPD with
     ``core.procurement.lines_for``); the item's rules are checked again with it."""
     perms.require_officer(user, item.project.city)
     project = item.project
-    current = next(i for i in core_items(project) if i.name == item.name)
-    Item(item.name, current.alternatives + (alternative,), item.study_period_years)
+    key = item.name_en
+    current = next(i for i in core_items(project) if i.name == key)
+    Item(key, current.alternatives + (alternative,), item.study_period_years)
     with transaction.atomic():
-        alt = m.ItemAlternative.objects.create(item=item, name=alternative.name, position=item.alternatives.count(),
-                                               reused=alternative.reused, assumption=alternative.assumption,
-                                               service_life_years=alternative.service_life_years,
-                                               data_format=alternative.lines[0].source.split(":")[0][:20]
-                                               if alternative.lines else "")
+        alt = m.ItemAlternative(item=item, position=item.alternatives.count(),
+                                reused=alternative.reused, assumption=alternative.assumption,
+                                service_life_years=alternative.service_life_years,
+                                data_format=alternative.lines[0].source.split(":")[0][:20]
+                                if alternative.lines else "")
+        _set_names(alt, alternative.name, alternative.names)
+        alt.save()
         m.ModuleQuantity.objects.bulk_create([
             m.ModuleQuantity(alternative=alt, module=ln.module, quantity=ln.quantity, unit=ln.unit,
                              kgco2e_per_unit=ln.kgco2e_per_unit, source=ln.source[:300], generic=ln.generic,
@@ -173,22 +249,25 @@ def alternative_add(*, user, item, alternative: Alternative) -> m.ItemAlternativ
 
 
 def alternative_from_epd(*, user, item, name: str, data: bytes, filename: str, quantity: float,
-                         unit: str) -> m.ItemAlternative:
+                         unit: str, names: dict[str, str] | None = None) -> m.ItemAlternative:
     """Read an EPD document (openEPD JSON or ILCD+EPD JSON, told apart by their content),
-    check its declared unit against ``unit`` and add it as an alternative of ``item``."""
+    check its declared unit against ``unit`` and add it as an alternative of ``item``
+    (``name`` in English; ``names`` in other languages)."""
     import json
 
     from circularcities.core.procurement import lines_for, read_ilcd, read_openepd
 
     perms.require_officer(user, item.project.city)
+    names = dict(names or {})
+    name = rules.name("name", names.pop("en", None) or name, required=True)
+    others = _other_names("name", names)
     try:
         doc = json.loads(data)
     except (ValueError, UnicodeDecodeError):
         raise DataImportError([Problem(f"{filename}: expected an openEPD or ILCD+EPD JSON document.")]) from None
     epd = read_ilcd(doc) if isinstance(doc, dict) and "processInformation" in doc else read_openepd(doc)
-    lines = lines_for(epd, item=item.name, quantity=float(quantity), unit=unit)
-    alt = Alternative(rules.name("name", name, required=True), lines,
-                      service_life_years=epd.service_life_years,
+    lines = lines_for(epd, item=item.name_en, quantity=float(quantity), unit=unit)
+    alt = Alternative(name, lines, service_life_years=epd.service_life_years, names=others,
                       assumption=f"{epd.format}: {epd.name}, per {epd.declared_unit}"
                                  + (f", valid until {epd.valid_until.isoformat()}" if epd.valid_until else ""))
     return alternative_add(user=user, item=item, alternative=alt)
@@ -200,33 +279,40 @@ def item_delete(*, user, item) -> None:
 
 
 def import_items(*, user, project, data: bytes, filename: str) -> list[m.ProjectItem]:
-    """Add the items of an items table (the ``procure compare`` format): all or nothing."""
+    """Add the items of an items table (the ``procure compare`` format; names per language in
+    ``item_ja``... columns, a file with ``item`` and ``alternative`` only is English): all or nothing."""
     perms.require_officer(user, project.city)
-    items = read_items(data, filename)
-    clash = [i.name for i in items if project.items.filter(name=i.name).exists()]
+    items = read_items(data, filename, languages=tuple(x for x in LEGACY_SUFFIXES if x != "en"))
+    clash = [i.name for i in items if _item_named(project, i.name).exists()]
     if clash:
         raise DataImportError([Problem(f"The comparison has an item {n!r} already.") for n in clash])
     with transaction.atomic():
-        return [item_add(user=user, project=project, name=i.name, alternatives=i.alternatives,
-                         study_period_years=i.study_period_years) for i in items]
+        return [item_add(user=user, project=project, name=i.name, names=dict(i.names),
+                         alternatives=i.alternatives, study_period_years=i.study_period_years) for i in items]
 
 
-def core_items(project) -> list[Item]:
-    """The project's items as core objects (two queries)."""
+def project_items(project) -> list[m.ProjectItem]:
+    """The project's items with their alternatives and every name prefetched (three queries)."""
+    return list(project.items.prefetch_related("translations", "alternatives__translations"))
+
+
+def core_items(project, items: list[m.ProjectItem] | None = None) -> list[Item]:
+    """The project's items as core objects, named by their English names (the keys)."""
     lines: dict[int, list[ModuleLine]] = {}
     for q in m.ModuleQuantity.objects.filter(alternative__item__project=project):
         lines.setdefault(q.alternative_id, []).append(
             ModuleLine(q.module, q.quantity, q.unit, q.kgco2e_per_unit, q.source, q.generic, q.note))
     out = []
-    for item in project.items.prefetch_related("alternatives"):
-        alts = tuple(Alternative(a.name, tuple(lines.get(a.pk, ())), a.reused, a.assumption,
+    for item in project_items(project) if items is None else items:
+        alts = tuple(Alternative(a.name_en, tuple(lines.get(a.pk, ())), a.reused, a.assumption,
                                  a.service_life_years) for a in item.alternatives.all())
-        out.append(Item(item.name, alts, item.study_period_years))
+        out.append(Item(item.name_en, alts, item.study_period_years))
     return out
 
 
-def compare_project(project) -> list[ItemResult]:
-    return [compare_item(i) for i in core_items(project)]
+def compare_project(project, items: list[m.ProjectItem] | None = None) -> list[ItemResult]:
+    """Each item compared, in the order of ``items`` (default: ``project_items(project)``)."""
+    return [compare_item(i) for i in core_items(project, items)]
 
 
 # --- requirement sets, products ------------------------------------------------------------

@@ -3,6 +3,7 @@ the supplier finder, products and pilots. Views parse input and call services.""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import partial
 
 from django.contrib import messages
@@ -30,7 +31,7 @@ from circularcities.procurement import forms as f
 from circularcities.procurement import models as m
 from circularcities.procurement import permissions as perms
 from circularcities.procurement import services as s
-from circularcities.procurement.report import chart, comparison_report, scorecard_report
+from circularcities.procurement.report import Labels, chart, comparison_report, scorecard_report
 from circularcities.web import import_summary
 from circularcities.web.downloads import XLSX, attachment
 from circularcities.web.fielderrors import add_to_form, form_errors
@@ -96,20 +97,28 @@ def _project(request, slug):
 
 def project_detail(request, slug, problems=None, reused_form=None, epd_form=None, status=200):
     p = _project(request, slug)
+    objs = s.project_items(p)
+    labels = Labels(objs)
     try:
-        results = s.compare_project(p)
+        results = s.compare_project(p, objs)
         error = None
     except CircularCitiesError as exc:  # data stored before a rule tightened: say so, show nothing wrong
         results, error = [], str(exc)
     fmt = request.GET.get("format")
     if fmt in ("pdf", "xlsx"):
-        return _export(comparison_report(p, results), fmt, f"comparison-{p.slug}")
+        return _export(comparison_report(p, results, labels), fmt, f"comparison-{p.slug}")
     may_edit = perms.can_officiate(request.user, p.city)
     items = []
     for r in results:
         modules = [mod for mod in MODULE_NAMES if mod != "D" and any(mod in a.by_module for a in r.results)]
-        items.append({"r": r, "chart": chart(r), "modules": modules,
-                      "rows": [{"a": a, "cells": [a.by_module.get(mod) for mod in modules],
+
+        def obj(a, r=r):
+            return labels.alternative_obj(r.item.name, a.alternative.name)
+
+        items.append({"r": r, "chart": chart(r, labels=labels), "modules": modules,
+                      "item": labels.item_obj(r.item.name), "chosen": obj(r.chosen),
+                      "reference_name": labels.alternative(r.item.name, r.reference.alternative.name).text,
+                      "rows": [{"a": a, "obj": obj(a), "cells": [a.by_module.get(mod) for mod in modules],
                                 "chosen": a is r.chosen, "reference": a is r.reference} for a in r.results],
                       "sources": sorted({ln.source for a in r.item.alternatives for ln in a.lines if ln.source})})
     return render(request, "procurement/project_detail.html", {
@@ -162,12 +171,15 @@ def project_reused(request, slug):
     if form.is_valid():
         d = form.cleaned_data
         with form_errors(form):
-            new = CoreAlternative(d["new_name"], (ModuleLine("A1-A3", d["quantity_t"], "t", d["new_factor"],
-                                                             d["new_source"]),))
+            new_names, reused_names = f.names_of(d, "new_name"), f.names_of(d, "reused_name")
+            new = CoreAlternative(new_names.pop("en"), (ModuleLine("A1-A3", d["quantity_t"], "t", d["new_factor"],
+                                                                   d["new_source"]),),
+                                  names=tuple(new_names.items()))
             reuse = ReuseAssumption(d["quantity_t"], d["recovery"], d["cleaning"], d["transport_km"],
                                     d["transport_factor"], d["reuse_source"])
-            s.item_add(user=request.user, project=p, name=d["item"],
-                       alternatives=[new, reused_component(d["reused_name"], reuse)])
+            reused = dataclasses.replace(reused_component(reused_names.pop("en"), reuse),
+                                         names=tuple(reused_names.items()))
+            s.item_add(user=request.user, project=p, names=f.names_of(d, "item"), alternatives=[new, reused])
             messages.success(request, _("Item added."))
             return redirect(p.get_absolute_url())
     return project_detail(request, slug, reused_form=form, status=422)
@@ -185,7 +197,8 @@ def project_epd(request, slug):
             form.add_error("file", _("Choose a file of at most 20 MB."))
         else:
             with form_errors(form):
-                s.alternative_from_epd(user=request.user, item=d["item"], name=d["name"], data=d["file"].read(),
+                s.alternative_from_epd(user=request.user, item=d["item"], name="", names=f.names_of(d, "name"),
+                                       data=d["file"].read(),
                                        filename=d["file"].name, quantity=d["quantity"], unit=d["unit"])
                 messages.success(request, _("Alternative added."))
                 return redirect(p.get_absolute_url())

@@ -33,7 +33,11 @@ Year = Annotated[int, Field(ge=1900, le=2100)]
 class StreamOut(Schema):
     id: int
     city: str
-    name: str
+    name: str = Field(..., description="English name (the key)")
+    name_en: str
+    name_zh: str
+    name_ja: str
+    name_ko: str
     area: str
     ewc_code: str
     year: int
@@ -56,10 +60,17 @@ class StreamOut(Schema):
     def resolve_city(obj):
         return obj.city.slug
 
+    @staticmethod
+    def resolve_name(obj):
+        return obj.name_en
+
 
 class StreamIn(Schema):
     city: str
-    name: str = Field(..., min_length=1, max_length=200)
+    name: str = Field(..., min_length=1, max_length=200, description="English name (the key)")
+    name_zh: str = Field("", max_length=200)
+    name_ja: str = Field("", max_length=200)
+    name_ko: str = Field("", max_length=200)
     area: str
     ewc_code: str = ""
     year: int = Field(..., ge=1900, le=2100)
@@ -80,7 +91,13 @@ class StreamIn(Schema):
 
 
 class StreamPatch(Schema):
-    name: str | None = Field(None, min_length=1, max_length=200)
+    """Only the fields sent change: a name in a language not sent keeps its text."""
+
+    name: str | None = Field(None, min_length=1, max_length=200, description="English name (as name_en)")
+    name_en: str | None = Field(None, min_length=1, max_length=200)
+    name_zh: str | None = Field(None, max_length=200, description="Empty removes the Chinese name")
+    name_ja: str | None = Field(None, max_length=200)
+    name_ko: str | None = Field(None, max_length=200)
     area: str | None = None
     ewc_code: str | None = None
     year: int | None = Field(None, ge=1900, le=2100)
@@ -137,7 +154,7 @@ class CityRatesOut(Schema):
 
 @router.get("/streams", response=responses(list[StreamOut]))
 def list_streams(request, city: str | None = None, area: str | None = None, year: Year | None = None):
-    qs = WasteStream.objects.select_related("city")
+    qs = WasteStream.objects.select_related("city").prefetch_related("translations")
     if city:
         qs = qs.filter(city__slug=city)
     if area:
@@ -149,7 +166,7 @@ def list_streams(request, city: str | None = None, area: str | None = None, year
 
 @router.get("/streams/{stream_id}", response=responses(StreamOut, 404))
 def get_stream(request, response: HttpResponse, stream_id: Id):
-    s = get_object_or_404(WasteStream.objects.select_related("city"), pk=stream_id)
+    s = get_object_or_404(WasteStream.objects.select_related("city").prefetch_related("translations"), pk=stream_id)
     with_etag(response, s)
     return s
 

@@ -42,6 +42,28 @@ SPECIAL_WASTE = (
 )
 """China's national special-waste tonnes a year, What a Waste 2.0 country data."""
 
+# The demo streams' names in Chinese, Japanese and Korean (written for the demo), by English name
+# without the "(national proxy)" / "(all of Beijing)" qualifier, which is added in each language.
+NAMES = {
+    "municipal solid waste": {"zh": "城市生活垃圾", "ja": "一般廃棄物", "ko": "생활폐기물"},
+    "industrial waste": {"zh": "工业固体废物", "ja": "産業廃棄物", "ko": "산업 폐기물"},
+    "agricultural waste": {"zh": "农业废弃物", "ja": "農業廃棄物", "ko": "농업 폐기물"},
+    "construction and demolition waste": {"zh": "建筑垃圾", "ja": "建設廃棄物", "ko": "건설 폐기물"},
+    "hazardous waste": {"zh": "危险废物", "ja": "有害廃棄物", "ko": "유해 폐기물"},
+}
+QUALIFIERS = {
+    "(national proxy)": {"zh": "（全国数据推算）", "ja": "（全国値による推計）", "ko": "(전국 값 추정)"},
+    "(all of Beijing)": {"zh": "（北京全市）", "ja": "（北京市全体）", "ko": "(베이징시 전체)"},
+}
+
+
+def _names(english: str) -> dict[str, str]:
+    """The other-language names of a demo stream's English name."""
+    base, _sep, rest = english.partition(" (")
+    qualifier = QUALIFIERS.get(f"({rest}", {}) if rest else {}
+    return {sfx: text + qualifier.get(sfx, "") for sfx, text in NAMES.get(base, {}).items()}
+
+
 WAW = "World Bank, What a Waste 2.0 (Kaza et al. 2018), CC BY 4.0"
 INCINERATION_NOTE = "incineration counted as energy recovery (assumption)"
 
@@ -94,14 +116,16 @@ def load(log=print) -> None:
 
     rows = _proxy_rows()
     keep = {(slug, f["area"], f["name"], f["year"]) for slug, f, _, _ in rows}
-    for old in WasteStream.objects.filter(is_demo=True).select_related("city"):
-        if (old.city.slug, old.area, old.name, old.year) not in keep:  # a demo row the sources no longer give
+    for old in WasteStream.objects.filter(is_demo=True).select_related("city").prefetch_related("translations"):
+        if (old.city.slug, old.area, old.name_en, old.year) not in keep:  # a demo row the sources no longer give
             stream_delete(stream=old, user=None)
     n = 0
     for slug, fields, source, quality in rows:
         city = City.objects.filter(slug=slug).first()
         if city is None:
             continue
-        stream_write(city=city, user=None, fields={**fields, "source": source[:300], "quality": quality}, is_demo=True)
+        names = {f"name_{sfx}": text for sfx, text in _names(fields["name"]).items()}
+        stream_write(city=city, user=None, fields={**fields, **names, "source": source[:300], "quality": quality},
+                     is_demo=True)
         n += 1
     log(f"waste: {n} demo streams (World Bank What a Waste 2.0; estimates and proxies labelled)")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from circularcities.coalition.forms import language_text_fields, text_field_names
 from circularcities.waste.models import AREA_CHOICES, ROUTE_LABELS, Quality, WasteStream
 
 
@@ -21,7 +22,7 @@ class StreamForm(forms.ModelForm):
 
     class Meta:
         model = WasteStream
-        fields = ["name", "area", "ewc_code", "year", "month", "generated_t", "collected_t", "reuse_t",
+        fields = ["area", "ewc_code", "year", "month", "generated_t", "collected_t", "reuse_t",
                   "recycling_t", "composting_t", "energy_recovery_t", "incineration_t", "landfill_t", "other_t",
                   "uncontrolled_t", "from_storage_t", "source", "quality"]
         labels = {
@@ -31,6 +32,21 @@ class StreamForm(forms.ModelForm):
             "uncontrolled_t": _("Of which to uncontrolled sites (t)"),
             "from_storage_t": _("Utilised from storage (t)"), "source": _("Source"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The stream's name in every platform language, first; English is required (the key).
+        names = language_text_fields({"name": (_("Stream"), False)})
+        for key, field in names.items():
+            field.max_length = 200
+            field.widget.attrs["maxlength"] = "200"
+            if self.instance.pk:
+                field.initial = getattr(self.instance, key, "")
+        self.fields = {**names, **self.fields}
+
+    @staticmethod
+    def name_fields() -> list[str]:
+        return text_field_names(["name"])
 
     def validate_unique(self):  # the service checks uniqueness and names the field
         pass

@@ -11,8 +11,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
 
 from circularcities.core.waste import ROUTES
+from circularcities.web.content import TranslatedContent
 
 AREA_CHOICES = [
     ("industrial", _("Industrial solid waste")),
@@ -43,11 +45,18 @@ def _tonnes(help_text=""):
     return models.FloatField(default=0.0, help_text=help_text)
 
 
-class WasteStream(models.Model):
-    """One stream of a city in a year (month 0) or a month of it (1-12); all figures in tonnes."""
+class WasteStream(TranslatedContent, TranslatableModel):
+    """One stream of a city in a year (month 0) or a month of it (1-12); all figures in tonnes.
+
+    Its name per language (django-parler); the English name is its key: one figure per city,
+    area, English name, year and month (checked by ``services.stream_write``)."""
 
     city = models.ForeignKey("coalition.City", on_delete=models.CASCADE, related_name="waste_streams")
-    name = models.CharField(max_length=200, help_text="The stream as the city calls it, e.g. 'residual household waste'.")
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=200,
+                              help_text="The stream as the city calls it, e.g. 'residual household waste'."),
+    )
+    legacy_fields = ("name",)
     area = models.CharField(max_length=30, choices=AREA_CHOICES)
     ewc_code = models.CharField(max_length=6, blank=True, help_text="EU List of Waste code, six digits.")
     year = models.PositiveSmallIntegerField()
@@ -71,16 +80,15 @@ class WasteStream(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["city_id", "-year", "area", "name", "month"]
+        ordering = ["city_id", "-year", "area", "month", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["city", "area", "name", "year", "month"], name="one_waste_stream_figure"),
             models.CheckConstraint(condition=Q(month__gte=0, month__lte=12), name="waste_month_0_12"),
             models.CheckConstraint(condition=Q(generated_t__gte=0), name="waste_generated_not_negative"),
         ]
         indexes = [models.Index(fields=["city", "area", "year"])]
 
     def __str__(self):
-        return f"{self.city} {self.name} {self.year}{f'-{self.month:02d}' if self.month else ''}"
+        return f"{self.city} {self.t('name')} {self.year}{f'-{self.month:02d}' if self.month else ''}"
 
     def routes(self) -> dict[str, float]:
         return {r: getattr(self, f"{r}_t") for r in ROUTES}
@@ -91,7 +99,7 @@ class WasteStream(models.Model):
     def to_core(self):
         from circularcities.core.waste import Stream
 
-        return Stream(stream=self.name, year=self.year, month=self.month or None, generated_t=self.generated_t,
+        return Stream(stream=self.name_en, year=self.year, month=self.month or None, generated_t=self.generated_t,
                       routes=self.routes(), area=self.area, collected_t=self.collected_t,
                       uncontrolled_t=self.uncontrolled_t, from_storage_t=self.from_storage_t,
                       ewc_code=self.ewc_code)

@@ -29,7 +29,7 @@ def build(city) -> Report:
                       title=f"{area_label(a.area)[:20]} {_('rates')}")
         streams = Table([_("Stream"), _("Year"), _("Month"), _("EWC"), _("Generated (t)"), _("Collected (t)"),
                          *[f"{label} (t)" for _r, label, _v in a.streams[0].route_rows()], _("Quality"), _("Source")],
-                        [[s.name, s.year, s.month or "", s.ewc_code, s.generated_t,
+                        [[_stream_name(s), s.year, s.month or "", s.ewc_code, s.generated_t,
                           "" if s.collected_t is None else s.collected_t, *[v for _r, _l, v in s.route_rows()],
                           s.get_quality_display(), s.source] for s in a.streams],
                         title=f"{area_label(a.area)[:20]} {_('streams')}")
@@ -38,3 +38,11 @@ def build(city) -> Report:
     return Report(title=_("Waste streams of %(city)s") % {"city": city.t("name")},
                   subtitle=_("Rates computed from the tonnes recorded; a year with no treatment route recorded has "
                              "no rate."), sections=sections)
+
+
+def _stream_name(stream) -> str:
+    """The stream's name in the reader's language; English, marked, when it has none."""
+    from circularcities.web.translated import translated
+
+    t = translated(stream, "name")
+    return f"{t.text} ({_('not yet translated')})" if t.is_fallback else t.text

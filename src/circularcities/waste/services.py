@@ -33,9 +33,13 @@ from circularcities.core.waste.io import read_streams
 from circularcities.core.waste.rates import Totals, yearly
 from circularcities.core.waste.streams import normalise_ewc
 from circularcities.waste.models import CatalogueAdoption, WasteStream
+from circularcities.web.content import LEGACY_SUFFIXES
 
 FIGURES = ("generated_t", "collected_t", *(f"{r}_t" for r in ROUTES), "uncontrolled_t", "from_storage_t")
-EDITABLE = ("name", "area", "ewc_code", "year", "month", *FIGURES, "source", "quality")
+# The stream's name per language (name_en, name_zh, name_ja, name_ko); ``name`` is the English one.
+NAMES = tuple(f"name_{sfx}" for sfx in LEGACY_SUFFIXES)
+OTHER_NAMES = tuple(n for n in NAMES if n != "name_en")
+EDITABLE = ("name", *NAMES, "area", "ewc_code", "year", "month", *FIGURES, "source", "quality")
 ZERO_WASTE = "zero-waste-pilot"
 
 
@@ -72,33 +76,60 @@ def stream_write(*, city, user, fields: dict, instance: WasteStream | None = Non
                  is_demo: bool = False, publish: bool = True) -> tuple[WasteStream, bool]:
     """Create a stream figure, or change the given fields of ``instance`` (others stay as they are).
 
-    Without ``instance`` an existing figure with the same area, name, year and
+    ``name`` (or ``name_en``) is the English name, the key; ``name_zh``, ``name_ja``... are
+    its other languages (a language not given keeps its name; an empty one removes it).
+    Without ``instance`` an existing figure with the same area, English name, year and
     month is changed (so importing a file twice changes nothing the second
     time). Returns ``(stream, changed)``. Raises FieldError naming the field.
     """
     unknown = sorted(set(fields) - set(EDITABLE))
     if unknown:
         raise FieldError(unknown[0], "This field cannot be changed.")
-    merged = {k: getattr(instance, k) for k in EDITABLE} if instance is not None else {}
+    fields = dict(fields)
+    if "name_en" in fields:
+        fields["name"] = fields.pop("name_en")
+    others = {k: rules.name(k, fields.pop(k) or "") for k in OTHER_NAMES if k in fields}
+    merged = {k: getattr(instance, k) for k in EDITABLE if k not in NAMES} if instance is not None else {}
+    if instance is not None:
+        merged["name"] = instance.name_en
     merged.update(fields)
     clean = check_fields(merged)
-    key = {k: clean[k] for k in ("area", "name", "year", "month")}
     with transaction.atomic():
+        same = _same_stream(city, clean)
         if instance is None:
-            instance = WasteStream.objects.select_for_update().filter(city=city, **key).first()
-        elif WasteStream.objects.filter(city=city, **key).exclude(pk=instance.pk).exists():
+            instance = same.select_for_update(of=("self",)).first()
+        elif same.exclude(pk=instance.pk).exists():
             raise FieldError("name", "This city already has this stream for this year and month.")
-        if instance is not None and all(getattr(instance, k) == v for k, v in clean.items()):
+        if (instance is not None and all(getattr(instance, k) == v for k, v in clean.items() if k != "name")
+                and instance.name_en == clean["name"]
+                and all(getattr(instance, k) == v for k, v in others.items())):
             return instance, False
         if instance is None:
             instance = WasteStream(city=city, is_demo=is_demo)
         for k, v in clean.items():
-            setattr(instance, k, v)
+            if k == "name":
+                instance.set_text("en", name=v)
+            else:
+                setattr(instance, k, v)
         instance.updated_by = user
         instance.save()
+        for k, text in others.items():
+            code = LEGACY_SUFFIXES[k.removeprefix("name_")]
+            if text:
+                instance.set_text(code, name=text)
+            elif code in instance.get_available_languages():
+                instance.delete_translation(code)
+        if others:
+            instance.save_translations()
         if publish:
             publish_rates(city, user)
     return instance, True
+
+
+def _same_stream(city, clean: dict):
+    """The figures of ``city`` with the area, English name, year and month of ``clean``."""
+    return WasteStream.objects.filter(city=city, area=clean["area"], year=clean["year"], month=clean["month"],
+                                      translations__language_code="en", translations__name=clean["name"])
 
 
 def stream_delete(*, stream: WasteStream, user) -> None:
@@ -121,7 +152,7 @@ def import_streams(city, data: bytes, filename: str, user, report=None) -> dict:
     with transaction.atomic():
         for i, r in enumerate(rows):
             s = r.stream
-            fields = {"name": s.stream, "area": s.area, "ewc_code": s.ewc_code, "year": s.year, "month": s.month or 0,
+            fields = {"name": s.stream, **{f"name_{k}": v for k, v in r.names}, "area": s.area, "ewc_code": s.ewc_code, "year": s.year, "month": s.month or 0,
                       "generated_t": s.generated_t, "collected_t": s.collected_t, "uncontrolled_t": s.uncontrolled_t,
                       "from_storage_t": s.from_storage_t, "source": r.source, "quality": r.quality}
             fields.update({f"{k}_t": s.route(k) for k in ROUTES})
@@ -233,7 +264,8 @@ def city_summary(city) -> list[AreaSummary]:
     from circularcities.planning.models import Target
     from circularcities.planning.services import assess_targets
 
-    rows = list(WasteStream.objects.filter(city=city).order_by("area", "-year", "name", "month"))
+    rows = sorted(WasteStream.objects.filter(city=city).prefetch_related("translations"),
+                  key=lambda s: (s.area, -s.year, s.name_en.casefold(), s.month))
     cat = zero_waste_catalogue()
     codes = {ri.code for ri in cat.indicators}
     targets = list(Target.objects.filter(city=city, indicator_id__in=codes).select_related("indicator"))

@@ -10,10 +10,11 @@ from circularcities.core.waste import AREAS, QUALITIES, ROUTES
 from circularcities.core.waste.io import IMPORT_COLUMNS, SHEET
 
 EXAMPLES = [
-    {"stream": "residual household waste", "year": 2023, "area": "household", "ewc_code": "200301",
+    {"stream": "residual household waste", "stream_zh": "其他垃圾", "stream_ja": "家庭系可燃ごみ",
+     "stream_ko": "생활계 잔재 폐기물", "year": 2023, "area": "household", "ewc_code": "200301",
      "generated_t": 120000, "collected_t": 118000, "recycling_t": 30000, "composting_t": 12000,
      "energy_recovery_t": 40000, "landfill_t": 36000, "source": "City waste report 2023", "quality": "measured"},
-    {"stream": "fly ash", "year": 2023, "area": "industrial", "ewc_code": "100102", "generated_t": 50000,
+    {"stream": "fly ash", "stream_zh": "粉煤灰", "stream_ja": "フライアッシュ", "stream_ko": "비산재", "year": 2023, "area": "industrial", "ewc_code": "100102", "generated_t": 50000,
      "recycling_t": 41000, "landfill_t": 6000, "from_storage_t": 2000, "source": "Estimate by the environment bureau",
      "quality": "estimated"},
     {"stream": "residual household waste", "year": 2024, "month": 1, "area": "household", "generated_t": 10100,
@@ -22,6 +23,10 @@ EXAMPLES = [
 README = [
     ("One row per stream and year (or month: 1-12 in 'month'). Every figure is in tonnes.",
      "每行一个废物流及年份（或月份：在 month 列填 1-12）。所有数值单位为吨。"),
+    ("stream: the stream's name in English (the key); stream_zh, stream_ja, stream_ko: the name in Chinese, "
+     "Japanese and Korean, optional (pages show the English name where one is missing).",
+     "stream：废物流的英文名称（作为标识）；stream_zh、stream_ja、stream_ko：中文、日文和韩文名称，可选"
+     "（缺少时页面显示英文名称）。"),
     ("area: " + ", ".join(AREAS), "area（领域）：" + ", ".join(AREAS)),
     ("Routes: " + ", ".join(f"{r}_t" for r in ROUTES) + ". Together at most generated_t.",
      "处理途径：" + ", ".join(f"{r}_t" for r in ROUTES) + "。合计不得超过 generated_t。"),

@@ -81,7 +81,7 @@ def edit_stream(request, slug, pk=None):
     instance = get_object_or_404(WasteStream, pk=pk, city=city) if pk else None
     form = StreamForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        fields = {k: form.cleaned_data.get(k) for k in form.Meta.fields}
+        fields = {k: form.cleaned_data.get(k) for k in [*form.name_fields(), *form.Meta.fields]}
         fields = {k: v for k, v in fields.items() if v is not None or k == "collected_t"}
         try:
             stream_write(city=city, user=request.user, fields=fields, instance=instance)

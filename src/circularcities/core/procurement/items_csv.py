@@ -1,7 +1,9 @@
 """Read an items table (CSV or XLSX) for the life-cycle comparison.
 
-Columns: ``item,alternative,module,quantity,unit,kgco2e_per_unit``. The first
-alternative of each item (in file order) is its reference; each row's factor
+Columns: ``item,alternative,module,quantity,unit,kgco2e_per_unit``; ``item`` and
+``alternative`` are the English names (the keys), optional ``item_<lang>`` and
+``alternative_<lang>`` columns (``item_ja``, ...) give them in other languages (a file
+without them imports as English only). The first alternative of each item (in file order) is its reference; each row's factor
 is per that row's unit, and alternatives of one item may use different units.
 Every bad row is reported by line and column, and nothing is computed.
 """
@@ -21,6 +23,7 @@ from circularcities.core.tables import Limits, read_table
 
 COLUMNS = ("item", "alternative", "module", "quantity", "unit", "kgco2e_per_unit")
 OPTIONAL = ("source", "generic")
+LANGUAGES = ("zh", "ja", "ko")  # the optional name columns: item_zh, alternative_zh, ...
 
 
 def _number(table, row, column, problems) -> float | None:
@@ -39,16 +42,31 @@ def _number(table, row, column, problems) -> float | None:
     return value
 
 
-def read_items(data: bytes, filename: str = "items.csv", *, limits: Limits | None = None) -> list[Item]:
-    """The items of the table, in file order; raises DataImportError listing every problem."""
-    table = read_table(data, filename, None, COLUMNS, OPTIONAL, limits=limits,
+def _names(row, column: str, languages: tuple[str, ...], into: dict[str, str]) -> None:
+    """The non-empty ``column_<lang>`` cells of ``row`` into ``into`` (a first non-empty one wins)."""
+    for lang in languages:
+        text = (row[f"{column}_{lang}"] or "").strip()
+        if text and not into.get(lang):
+            into[lang] = text
+
+
+def read_items(data: bytes, filename: str = "items.csv", *, limits: Limits | None = None,
+               languages: tuple[str, ...] = LANGUAGES) -> list[Item]:
+    """The items of the table, in file order; raises DataImportError listing every problem.
+    ``languages``: the suffixes of the optional name columns read (``item_ja``, ...)."""
+    optional = OPTIONAL + tuple(f"{c}_{lang}" for c in ("item", "alternative") for lang in languages)
+    table = read_table(data, filename, None, COLUMNS, optional, limits=limits,
                        csv_sheet=filename.rsplit("/", 1)[-1] or None)
     problems: list[Problem] = []
     # item -> alternative -> lines; dicts keep file order.
     grouped: dict[str, dict[str, list[ModuleLine]]] = {}
     first_row: dict[str, int] = {}
+    item_names: dict[str, dict[str, str]] = {}
+    alt_names: dict[tuple[str, str], dict[str, str]] = {}
     for row in table.rows:
         item, alt = row["item"].strip(), row["alternative"].strip()
+        _names(row, "item", languages, item_names.setdefault(item, {}))
+        _names(row, "alternative", languages, alt_names.setdefault((item, alt), {}))
         bad = len(problems)
         if not item:
             problems.append(table.problem("Expected the item's name.", row.number, "item"))
@@ -83,7 +101,9 @@ def read_items(data: bytes, filename: str = "items.csv", *, limits: Limits | Non
     items: list[Item] = []
     for name, alts in grouped.items():
         try:
-            items.append(Item(name, tuple(Alternative(a, tuple(lines)) for a, lines in alts.items())))
+            items.append(Item(name, tuple(Alternative(a, tuple(lines), names=tuple(alt_names[name, a].items()))
+                                          for a, lines in alts.items()),
+                              names=tuple(item_names[name].items())))
         except ValidationError as exc:
             problems.append(table.problem(str(exc), first_row[name], "item"))
     if problems:

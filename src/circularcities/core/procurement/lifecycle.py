@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from circularcities.core.errors import ValidationError
 from circularcities.core.procurement.modules import A_TO_C, BEYOND, MODULES, module_code, unit_code
@@ -98,6 +98,9 @@ class Alternative:
         The assumption behind the figures, shown with the result.
     service_life_years
         Reference service life of the product, years (``None``: not stated).
+    names
+        The name in other languages, ``(("ja", "..."), ...)``; ``name`` is the English one
+        and the key. Not part of any computation.
     """
 
     name: str
@@ -105,6 +108,7 @@ class Alternative:
     reused: bool = False
     assumption: str = ""
     service_life_years: float | None = None
+    names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not str(self.name).strip():
@@ -134,6 +138,7 @@ class Item:
     name: str
     alternatives: tuple[Alternative, ...]
     study_period_years: float | None = None
+    names: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # other languages, as Alternative's
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "alternatives", tuple(self.alternatives))

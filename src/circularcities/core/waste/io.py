@@ -20,8 +20,11 @@ ROUTE_COLUMNS = tuple(f"{r}_t" for r in ROUTES)
 CLI_COLUMNS = ("stream", "year", "generated_t", *ROUTE_COLUMNS)
 """The columns of ``circularcities waste rates`` (all required)."""
 IMPORT_REQUIRED = ("stream", "year", "area", "generated_t")
-IMPORT_OPTIONAL = ("month", "ewc_code", "collected_t", *ROUTE_COLUMNS, "uncontrolled_t", "from_storage_t",
-                   "source", "quality")
+NAME_LANGUAGES = ("zh", "ja", "ko")
+"""Optional columns ``stream_zh``, ``stream_ja``, ``stream_ko``: the stream's name in those languages
+(``stream`` is the English name, the key; a file without them imports as English only)."""
+IMPORT_OPTIONAL = (*(f"stream_{lang}" for lang in NAME_LANGUAGES), "month", "ewc_code", "collected_t",
+                   *ROUTE_COLUMNS, "uncontrolled_t", "from_storage_t", "source", "quality")
 IMPORT_COLUMNS = IMPORT_REQUIRED + IMPORT_OPTIONAL
 SHEET = "streams"
 MAX_PROBLEMS = 200
@@ -35,6 +38,7 @@ class StreamRow:
     stream: Stream
     source: str = ""
     quality: str = "measured"
+    names: tuple[tuple[str, str], ...] = ()  # the name in other languages: (("ja", "..."), ...)
 
 
 def _cell(row, name):
@@ -85,6 +89,8 @@ def rows_of(table: Table, *, ewc_codes: frozenset[str] | None = None) -> list[St
     for row in table.rows:
         try:
             stream, source, quality = _stream_of(row, table.columns)
+            names = tuple((lang, text) for lang in NAME_LANGUAGES if f"stream_{lang}" in table.columns
+                          and (text := rules.name(f"stream_{lang}", _cell(row, f"stream_{lang}") or "")))
             if ewc_codes is not None:
                 normalise_ewc(stream.ewc_code, ewc_codes)
         except FieldError as exc:
@@ -98,7 +104,7 @@ def rows_of(table: Table, *, ewc_codes: frozenset[str] | None = None) -> list[St
                     f"is already on row {seen[key]}.", row.number, "stream"))
             else:
                 seen[key] = row.number
-                out.append(StreamRow(row.number, stream, source, quality))
+                out.append(StreamRow(row.number, stream, source, quality, names))
         if len(problems) >= MAX_PROBLEMS:
             break
     if not table.rows:

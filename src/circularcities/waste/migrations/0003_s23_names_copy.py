@@ -1,0 +1,36 @@
+"""Copy the waste streams' names from their ``name`` column into parler's English
+translation rows, and back again on reverse (English only: the column had one language)."""
+
+from django.db import migrations
+
+
+def forward(apps, schema_editor):
+    # bulk_create: the historical translation model's save() would write parler's cache.
+    # Rows left by an earlier run (migrated back to 0002) are replaced from the column.
+    stream = apps.get_model("waste", "WasteStream")
+    translation = apps.get_model("waste", "WasteStreamTranslation")
+    translation.objects.all().delete()
+    translation.objects.bulk_create(
+        (translation(master_id=pk, language_code="en", name=text or "")
+         for pk, text in stream.objects.values_list("pk", "name").iterator()), batch_size=500)
+
+
+def backward(apps, schema_editor):
+    stream = apps.get_model("waste", "WasteStream")
+    translation = apps.get_model("waste", "WasteStreamTranslation")
+    english = dict(translation.objects.filter(language_code="en").values_list("master_id", "name"))
+    for obj in stream.objects.all().iterator():
+        # The column is part of a unique key: a row without English keeps a unique name.
+        obj.name = english.get(obj.pk) or f"#{obj.pk}"
+        obj.save(update_fields=["name"])
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("waste", "0002_s23_names_translations"),
+    ]
+
+    operations = [
+        migrations.RunPython(forward, backward),
+    ]
