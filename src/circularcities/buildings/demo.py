@@ -44,6 +44,7 @@ BUILDINGS: list[dict[str, Any]] = [
     {
         "key": "brummen-town-hall", "city": "brummen",
         "name": "Brummen town hall", "name_zh": "布鲁门市政厅",
+        "name_ja": "ブルメン市庁舎", "name_ko": "브루멘 시청",
         "description": (
             "Designed to be taken apart after a 20-year life: prefabricated timber structure, "
             "facade and floors, little concrete, about 90 % of the materials reusable or "
@@ -103,6 +104,7 @@ BUILDINGS: list[dict[str, Any]] = [
     {
         "key": "venlo-city-hall", "city": "venlo",
         "name": "Venlo city hall", "name_zh": "芬洛市政厅",
+        "name_ja": "フェンロー市庁舎", "name_ko": "펜로 시청",
         "description": (
             "Cradle to Cradle city hall on the Maas, completed April 2016 and open since August 2016; "
             "green north facade with more than 100 plant species, 1,300 m² of solar panels, furniture "
@@ -168,9 +170,11 @@ def load(log=print) -> None:
         b.planned_end_of_use = spec.get("planned_end_of_use")
         b.published = True
         b.save()
-        b.set_current_language("zh-hans")
-        b.name = spec["name_zh"]
-        b.save()
+        for language, key in (("zh-hans", "name_zh"), ("ja", "name_ja"), ("ko", "name_ko")):
+            b.set_current_language(language)
+            b.name = spec[key]
+            b.save()
+        b.set_current_language("en")
         refs = set()
         for c in spec["components"]:
             clean = services.clean_component(c)

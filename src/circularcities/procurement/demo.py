@@ -99,10 +99,15 @@ REUSED_NAMES = {"zh": "比斯佩比耶医院和国立大学医院拆下的再利
                 "ko": "비스페비에르 병원과 국립대학병원에서 회수한 재사용 벽돌"}
 
 
-def _zh(obj, **fields) -> None:
-    """Add the Chinese text of a demo record (written for the demo, from the same sources)."""
-    s._set_translation(obj, "zh-hans", **fields)
-    obj.save()
+LANGUAGES = {"zh": "zh-hans", "ja": "ja", "ko": "ko"}
+
+
+def _tr(obj, **texts: dict[str, str]) -> None:
+    """Add the Chinese, Japanese and Korean text of a demo record (``zh=``, ``ja=``, ``ko=``
+    dicts of fields; written for the demo, from the same sources)."""
+    for key, fields in texts.items():
+        s._set_translation(obj, LANGUAGES[key], **fields)
+        obj.save()
     obj.set_current_language("en")
 
 
@@ -133,9 +138,13 @@ def _copenhagen(log):
                          description="Two alternatives for the outer wall, compared over the life cycle as "
                                      "Copenhagen's Environment in Construction (2016) requires.",
                          source=BROCHURE, is_demo=True)
-    s._set_translation(p, "zh-hans", name="卡特琳道尔学校：外墙",
-                       description="按哥本哈根《建筑与工程环境要求（2016）》对外墙的两种材料做全生命周期比较。")
-    p.save()
+    _tr(p, zh={"name": "卡特琳道尔学校：外墙",
+               "description": "按哥本哈根《建筑与工程环境要求（2016）》对外墙的两种材料做全生命周期比较。"},
+        ja={"name": "カトリーネダール学校：外壁",
+            "description": "コペンハーゲン市の「建設における環境要件（2016年）」に従い、外壁の2つの案を"
+                           "ライフサイクル全体で比較します。"},
+        ko={"name": "카트리네달 학교: 외벽",
+            "description": "코펜하겐의 「건설 분야 환경 요건(2016)」에 따라 외벽의 두 가지 대안을 전 과정에 걸쳐 비교합니다."})
     new, reused = copenhagen_alternatives()
     s.item_add(user=s.SYSTEM, project=p, name="Outer wall bricks", names=ITEM_NAMES,
                alternatives=[dataclasses.replace(new, names=tuple(NEW_NAMES.items())),
@@ -146,8 +155,14 @@ def _copenhagen(log):
                         description="The tender required reused bricks for the outer wall.")
     s.award_recorded(user=s.SYSTEM, tender=t, justification="Reused bricks, as the tender required; "
                      "70 t CO2e reported saved.")
-    _zh(t, title="卡特琳道尔学校：使用回收砖的外墙", description="招标文件要求外墙使用回收砖。",
-        justification="按招标要求使用回收砖；据报告减少碳排放 70 吨 CO2e。")
+    _tr(t, zh={"title": "卡特琳道尔学校：使用回收砖的外墙", "description": "招标文件要求外墙使用回收砖。",
+               "justification": "按招标要求使用回收砖；据报告减少碳排放 70 吨 CO2e。"},
+        ja={"title": "カトリーネダール学校：再利用れんがによる外壁",
+            "description": "入札では外壁に再利用れんがの使用が求められました。",
+            "justification": "入札の要求どおり再利用れんがを採用。報告された削減量は70 t CO2e。"},
+        ko={"title": "카트리네달 학교: 재사용 벽돌로 만든 외벽",
+            "description": "입찰에서 외벽에 재사용 벽돌을 쓰도록 요구했습니다.",
+            "justification": "입찰 요건대로 재사용 벽돌 채택. 보고된 감축량은 70 t CO2e."})
     s.saving_add(user=s.SYSTEM, tender=t, kind="carbon", value=70, unit="t CO2e", year=None,
                  method="Reported by the city (life-cycle assessment of reused against new bricks)",
                  source=BROCHURE)
@@ -160,6 +175,7 @@ SF_MAKERS = [
     ("demo-carpet-maker-b", "Carpet maker B (demo)", "Gold", 60.0, dt.date(2029, 12, 31)),
     ("demo-carpet-maker-c", "Carpet maker C (demo)", "Silver", 30.0, dt.date(2028, 3, 31)),
 ]
+SF_MAKER_NAMES = [(f"カーペットメーカー{x}（デモ）", f"카펫 제조사 {x}(데모)") for x in "ABC"]
 
 
 def _san_francisco(log):
@@ -177,13 +193,24 @@ def _san_francisco(log):
                     "taken back at end of life. The source asks for 'a certain amount' of recycled content "
                     "without a figure: the 10 % minimum here is a demo threshold to edit.",
         source=CASES, is_demo=True)
-    _zh(rs, name="旧金山地毯要求",
-        description="市政建筑地毯：至少获得“摇篮到摇篮”银级认证；不含抗菌剂、含氟化学品（PFAS）和阻燃剂；纤维和衬底含再生材料；"
-                    "寿命结束时由厂商回收。来源只要求“一定数量”的再生材料而未给出数字：此处 10 % 的下限是可修改的演示阈值。")
+    _tr(rs, zh={"name": "旧金山地毯要求",
+                "description": "市政建筑地毯：至少获得“摇篮到摇篮”银级认证；不含抗菌剂、含氟化学品（PFAS）和阻燃剂；"
+                               "纤维和衬底含再生材料；寿命结束时由厂商回收。来源只要求“一定数量”的再生材料而未给出数字："
+                               "此处 10 % 的下限是可修改的演示阈值。"},
+        ja={"name": "サンフランシスコ市のカーペット要件",
+            "description": "市の建物のカーペット：Cradle to Cradle認証シルバー以上、抗菌剤・フッ素系化学物質（PFAS）・"
+                           "難燃剤を含まない、繊維と裏地に再生材を含む、使用後はメーカーが回収すること。出典は再生材を"
+                           "「一定量」とするだけで数値がないため、ここでの下限10 %は変更可能なデモ用のしきい値です。"},
+        ko={"name": "샌프란시스코 카펫 요건",
+            "description": "시 건물의 카펫: Cradle to Cradle 인증 실버 등급 이상, 항균제·불소계 화학물질(PFAS)·난연제 "
+                           "미포함, 섬유와 뒷면 재료에 재활용 원료 포함, 사용 후 제조사 회수. 출처는 재활용 원료를 "
+                           "'일정량' 요구할 뿐 수치를 제시하지 않으므로, 여기서의 최소 10 %는 수정 가능한 데모용 "
+                           "기준값입니다."})
     products = []
-    for slug, name, level, pct, until in SF_MAKERS:
+    for (slug, name, level, pct, until), (name_ja, name_ko) in zip(SF_MAKERS, SF_MAKER_NAMES, strict=True):
         org, _ = Partner.objects.update_or_create(slug=slug, defaults={
-            "name_en": name, "name_zh": name, "kind": Partner.Kind.BUSINESS, "city": city, "country": "US",
+            "name_en": name, "name_zh": name, "name_ja": name_ja, "name_ko": name_ko,
+            "kind": Partner.Kind.BUSINESS, "city": city, "country": "US",
             "is_demo": True, "description_en": "One of the three compliant carpet makers the San Francisco "
                                                "survey found; the source does not name them."})
         products.append(s.product_save(
@@ -209,8 +236,15 @@ def _san_francisco(log):
                                     "are demo figures, not from the source. In 2018 one supplier alone provided "
                                     "1,355 m2 of compliant carpet tiles (source).",
                         source=CASES, is_demo=True)
-    _zh(t, title="市政办公室方块地毯",
-        description="依据旧金山要求集的示例招标：投标数据为演示数据，并非来自来源。2018 年仅一家供应商就提供了 1355 平方米合规方块地毯（来源）。")
+    _tr(t, zh={"title": "市政办公室方块地毯",
+               "description": "依据旧金山要求集的示例招标：投标数据为演示数据，并非来自来源。2018 年仅一家供应商就提供了 "
+                              "1355 平方米合规方块地毯（来源）。"},
+        ja={"title": "市役所オフィス用タイルカーペット",
+            "description": "サンフランシスコの要件セットに基づく例示の入札です。入札の数値はデモ用で、出典にはありません。"
+                           "2018年には1社だけで要件を満たすタイルカーペット1,355 m2を納入しました（出典）。"},
+        ko={"title": "시 사무실용 카펫 타일",
+            "description": "샌프란시스코 요건 세트에 따른 예시 입찰입니다. 입찰 수치는 데모용이며 출처의 수치가 아닙니다. "
+                           "2018년에는 한 공급업체가 단독으로 요건에 맞는 카펫 타일 1,355 m2를 공급했습니다(출처)."})
     bids = [(40000, 52000, 9500, 8), (46000, 55000, 8200, 9), (38000, 50500, 10400, 7)]
     for (price, lcc, carbon, circ), product in zip(bids, products, strict=True):
         s.bid_save(user=s.SYSTEM, tender=t, bidder_name=product.supplier.name_en, product=product,
@@ -230,8 +264,17 @@ def _china(log):
                                         "ICLEI): balance peak and off-peak demand, higher coefficient of "
                                         "performance. The source gives no year.")
         s.award_recorded(user=s.SYSTEM, tender=t, justification="Greener tender criteria applied.")
-        _zh(t, title="光明文化艺术中心：空调采购", justification="采用了更绿色的招标标准。",
-            description="绿色招标标准（可持续公共采购十年框架，宜可城支持）：平衡峰谷用电，采用更高能效比的空调系统。来源未给出年份。")
+        _tr(t, zh={"title": "光明文化艺术中心：空调采购", "justification": "采用了更绿色的招标标准。",
+                   "description": "绿色招标标准（可持续公共采购十年框架，宜可城支持）：平衡峰谷用电，采用更高能效比的"
+                                  "空调系统。来源未给出年份。"},
+            ja={"title": "光明文化芸術センター：空調設備の調達",
+                "justification": "より環境に配慮した入札基準を適用。",
+                "description": "グリーン入札基準（10YFP 持続可能な公共調達、ICLEIと連携）：ピーク時とオフピーク時の"
+                               "電力需要を平準化し、より高い成績係数を求めます。出典に年の記載はありません。"},
+            ko={"title": "광밍 문화예술센터: 에어컨 조달",
+                "justification": "더 친환경적인 입찰 기준 적용.",
+                "description": "녹색 입찰 기준(10YFP 지속가능 공공조달, ICLEI 협력): 피크·비피크 시간대 전력 수요의 "
+                               "균형, 더 높은 성능계수. 출처에는 연도가 나와 있지 않습니다."})
         method = ("Expected by the tender criteria: balancing peak and off-peak demand and a higher "
                   "coefficient of performance (COP); 'up to', relative to a conventional system")
         s.saving_add(user=s.SYSTEM, tender=t, kind="money", value=48, unit="%", year=None,
@@ -249,9 +292,17 @@ def _china(log):
                                         "The source reports no savings figures.")
         s.award_recorded(user=s.SYSTEM, tender=t, on=None,
                          justification="Scored with the green evaluation scorecard (10YFP SPP, with ICLEI).")
-        _zh(t, title="滨海新区：采用绿色评价评分表的学校家具采购",
-            description="运用绿色供应链管理的绿色评价评分表；获 2018 年中国政府采购年度创新奖。来源未报告节约数据。",
-            justification="按绿色评价评分表评分（可持续公共采购十年框架，宜可城支持）。")
+        _tr(t, zh={"title": "滨海新区：采用绿色评价评分表的学校家具采购",
+                   "description": "运用绿色供应链管理的绿色评价评分表；获 2018 年中国政府采购年度创新奖。来源未报告节约数据。",
+                   "justification": "按绿色评价评分表评分（可持续公共采购十年框架，宜可城支持）。"},
+            ja={"title": "浜海新区：グリーン評価スコアカードによる学校家具の調達",
+                "description": "グリーンサプライチェーン管理を用いたグリーン評価スコアカード。2018年の中国政府調達"
+                               "年間イノベーション賞を受賞。出典は削減効果の数値を報告していません。",
+                "justification": "グリーン評価スコアカードで採点（10YFP 持続可能な公共調達、ICLEIと連携）。"},
+            ko={"title": "빈하이신구: 녹색 평가 점수표를 적용한 학교 가구 조달",
+                "description": "녹색 공급망 관리를 활용한 녹색 평가 점수표. 2018년 중국 정부조달 올해의 혁신상 수상. "
+                               "출처에는 절감 수치가 보고되어 있지 않습니다.",
+                "justification": "녹색 평가 점수표로 채점(10YFP 지속가능 공공조달, ICLEI 협력)."})
     log("procurement: Guangming and Tianjin green tenders")
 
 
@@ -269,8 +320,16 @@ def _toronto(log):
                                    "Plan and Framework (food services, waste management, IT, textiles, "
                                    "construction), measured on economic, environmental and social indicators. "
                                    "The source reports no figures yet.")
-    _zh(p, name="2018-2021 年循环采购试点",
-        description="依据《多伦多循环经济采购实施计划和框架》开展三年试点（餐饮、废物管理、信息技术、纺织、建筑），"
-                    "以经济、环境和社会指标衡量。来源尚未报告数据。")
+    _tr(p, zh={"name": "2018-2021 年循环采购试点",
+               "description": "依据《多伦多循环经济采购实施计划和框架》开展三年试点（餐饮、废物管理、信息技术、纺织、建筑），"
+                              "以经济、环境和社会指标衡量。来源尚未报告数据。"},
+        ja={"name": "循環型調達パイロット 2018-2021",
+            "description": "「サーキュラーエコノミー調達実施計画・枠組み」に基づく3年間のパイロット（食品サービス、"
+                           "廃棄物管理、IT、繊維、建設）で、経済・環境・社会の指標で評価します。出典はまだ数値を"
+                           "報告していません。"},
+        ko={"name": "순환 조달 시범사업 2018-2021",
+            "description": "「순환경제 조달 이행 계획 및 프레임워크」에 따른 3년간의 시범사업(식음료 서비스, 폐기물 관리, "
+                           "IT, 섬유, 건설)으로, 경제·환경·사회 지표로 평가합니다. 출처에는 아직 수치가 보고되지 "
+                           "않았습니다."})
     m.PilotReading.objects.filter(pilot=p).delete()
     log("procurement: Toronto pilots")
