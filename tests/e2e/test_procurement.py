@@ -22,9 +22,10 @@ def test_officer_compares_bricks_and_scores_carpet_bids(page):
     form.locator("button[type=submit]").click()
     page.wait_for_url(re.compile(r"/procurement/comparisons/e2e-katrinedals/$"))
     form = page.locator("[data-testid=reused-form]")
-    for field, value in [("item", "Outer wall bricks"), ("quantity_t", "300"), ("new_name", "New clay bricks"),
+    # Names are written per language (English required): item_en, new_name_en, reused_name_en.
+    for field, value in [("item_en", "Outer wall bricks"), ("quantity_t", "300"), ("new_name_en", "New clay bricks"),
                          ("new_factor", "241.79306"), ("new_source", "DESNZ/DEFRA 2025, bricks"),
-                         ("reused_name", "Reused bricks"), ("recovery", "2.21"), ("cleaning", "10"),
+                         ("reused_name_en", "Reused bricks"), ("recovery", "2.21"), ("cleaning", "10"),
                          ("transport_km", "10"), ("transport_factor", "0.1"), ("reuse_source", "estimates")]:
         form.locator(f"#id_{field}").fill(value)
     form.locator("button[type=submit]").click()
