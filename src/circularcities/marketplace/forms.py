@@ -20,6 +20,17 @@ class CurrencyField(forms.ChoiceField):
         return True
 
 
+def material_field() -> forms.CharField:
+    """The material picker's text field (a combobox filled from /api/marketplace/materials)."""
+    return forms.CharField(
+        label=_("Material"), max_length=40,
+        help_text=_("Type words (concrete, textiles) or the start of an EU List of Waste code "
+                    "(17 01), then choose from the list; product categories are listed too."),
+        widget=forms.TextInput(attrs={"role": "combobox", "aria-autocomplete": "list",
+                                      "aria-controls": "material-options", "aria-expanded": "false",
+                                      "autocomplete": "off"}))
+
+
 class ListingForm(forms.Form):
     """Shape only; :func:`services.save_listing` checks meaning and raises
     FieldError, which the view puts beside the named field."""
@@ -27,13 +38,7 @@ class ListingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Listing.Kind.choices)
     organisation = forms.ModelChoiceField(label=_("Organisation (secretariat only)"),
                                           queryset=Partner.objects.all(), required=False)
-    material = forms.CharField(
-        label=_("Material"), max_length=40,
-        help_text=_("Type words (concrete, textiles) or the start of an EU List of Waste code "
-                    "(17 01), then choose from the list; product categories are listed too."),
-        widget=forms.TextInput(attrs={"role": "combobox", "aria-autocomplete": "list",
-                                      "aria-controls": "material-options", "aria-expanded": "false",
-                                      "autocomplete": "off"}))
+    material = material_field()
     quantity = forms.DecimalField(label=_("Quantity"), max_digits=14, decimal_places=3)
     unit = forms.ChoiceField(label=_("Unit"), choices=Listing.Unit.choices)
     mass_per_piece_kg = forms.FloatField(label=_("Mass per piece (kg)"), required=False,
@@ -195,13 +200,7 @@ class MaterialWeightForm(forms.Form):
     """One weight per material: saving a material already in the table
     replaces its weight ("17 01 01" and "170101" are the same material)."""
 
-    material = forms.CharField(
-        label=_("Material"), max_length=40,
-        help_text=_("Type words (concrete, textiles) or the start of an EU List of Waste code "
-                    "(17 01), then choose from the list; product categories are listed too."),
-        widget=forms.TextInput(attrs={"role": "combobox", "aria-autocomplete": "list",
-                                      "aria-controls": "material-options", "aria-expanded": "false",
-                                      "autocomplete": "off"}))
+    material = material_field()
     weight = forms.FloatField(label=_("Weight"), help_text=_("Above 0, at most 1000; 1 is neutral."))
 
     def __init__(self, *args, **kwargs):
